@@ -1,0 +1,16 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+// generally used by snapshots, but can affect specific tests
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
+
+// d3-color and friends ship .mjs; the scaffold's transform only matches .js/.ts.
+const [[, swc]] = Object.entries(base.transform);
+
+module.exports = {
+  ...base,
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'yaml'])],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};

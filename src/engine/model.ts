@@ -1,0 +1,133 @@
+/**
+ * The normalized event model (DESIGN.md "Events"). Every source maps its API into these shapes.
+ * Instants are epoch milliseconds, UTC. Optional fields are absent, never null.
+ */
+
+/** Epoch milliseconds (UTC). */
+export type Instant = number;
+
+export interface PullRequestInfo {
+  number: number;
+  title?: string;
+  labels?: string[];
+  /** Head branch name, used for hotfix patterns. */
+  branch?: string;
+  url?: string;
+  firstCommitAt?: Instant;
+  openedAt?: Instant;
+  firstReviewAt?: Instant;
+  mergedAt?: Instant;
+}
+
+export interface Change {
+  sha: string;
+  /** owner/name (or any stable repository key); changes and deployments meet on it. */
+  repo: string;
+  authoredAt?: Instant;
+  committedAt: Instant;
+  parents: string[];
+  /** First line of the commit message; used for revert detection. */
+  message?: string;
+  pullRequest?: PullRequestInfo;
+  /** Paths touched, where known (monorepo service mapping). */
+  files?: string[];
+}
+
+export type DeploymentStatus = 'success' | 'failure' | 'cancelled' | 'in_progress';
+
+export interface Deployment {
+  id: string;
+  service: string;
+  environment: string;
+  /** Repository whose commits this deployment ships. */
+  repo: string;
+  sha: string;
+  startedAt?: Instant;
+  finishedAt: Instant;
+  status: DeploymentStatus;
+  /** Which source produced it (github, gitlab, demo, json, ...). */
+  source: string;
+  url?: string;
+  /** Title, ref or release name; used with the hotfix pattern. */
+  title?: string;
+  ref?: string;
+  /** Pipeline run that produced it; jobs of one run deploying the same service count once. */
+  pipelineRunId?: string;
+  /** Explicit list of change SHAs shipped for the first time (wins over ancestry). */
+  changes?: string[];
+  /** Provider hints. */
+  rollback?: boolean;
+  hotfix?: boolean;
+  /** Id of the deployment this one fixes (fix-forward), where the provider says so. */
+  fixesDeploymentId?: string;
+}
+
+export interface IncidentCause {
+  deploymentId?: string;
+  sha?: string;
+  pullRequest?: number;
+  repo?: string;
+}
+
+export interface Incident {
+  id: string;
+  service?: string;
+  title?: string;
+  /** Impact start, if known. */
+  startedAt?: Instant;
+  createdAt: Instant;
+  acknowledgedAt?: Instant;
+  resolvedAt?: Instant;
+  severity?: string;
+  url?: string;
+  source: string;
+  labels?: string[];
+  /** Explicit cause, where the incident names one. */
+  cause?: IncidentCause;
+}
+
+export type PipelineConclusion = 'success' | 'failure' | 'cancelled' | 'skipped' | 'in_progress';
+
+export interface PipelineRun {
+  id: string;
+  repo: string;
+  workflow: string;
+  sha: string;
+  attempt: number;
+  startedAt: Instant;
+  finishedAt?: Instant;
+  conclusion: PipelineConclusion;
+  branch?: string;
+  url?: string;
+}
+
+export interface CatalogRepository {
+  repo: string;
+  /** Monorepo path prefixes that belong to this service. */
+  paths?: string[];
+}
+
+export interface CatalogService {
+  name: string;
+  team?: string;
+  repositories?: CatalogRepository[];
+  pipelines?: string[];
+  environments?: string[];
+  incidentServices?: string[];
+}
+
+export interface ServiceCatalog {
+  services: CatalogService[];
+}
+
+export interface DoraEvents {
+  deployments: Deployment[];
+  changes: Change[];
+  incidents: Incident[];
+  pipelineRuns: PipelineRun[];
+  catalog?: ServiceCatalog;
+}
+
+export function emptyEvents(): DoraEvents {
+  return { deployments: [], changes: [], incidents: [], pipelineRuns: [] };
+}

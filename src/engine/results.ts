@@ -1,0 +1,94 @@
+/** What metric computations return: plain numbers per group and bucket, never frames. */
+import { Instant } from './model';
+import { TimeRange, TimeZone } from './time';
+
+export type MetricId =
+  | 'deploymentCount'
+  | 'deploymentsPerDay'
+  | 'deploymentsPerWeek'
+  | 'deploymentDaysPerWeek'
+  | 'deploymentGap'
+  | 'leadTime'
+  | 'leadTimeCoding'
+  | 'leadTimePickup'
+  | 'leadTimeReview'
+  | 'leadTimeDeploy'
+  | 'changeFailRate'
+  | 'deployAttemptFailureRate'
+  | 'recoveryTime'
+  | 'timeToRestore'
+  | 'reworkRate'
+  | 'timeToDetect'
+  | 'timeToAcknowledge'
+  | 'meanTimeBetweenFailures'
+  | 'buildSuccessRate'
+  | 'flakyRerunRate'
+  | 'pipelineDuration'
+  | 'deploymentDuration';
+
+export type Aggregation = 'median' | 'p75' | 'p90' | 'mean' | 'count';
+export type BucketKind = 'auto' | 'day' | 'week' | 'month' | 'range';
+export type GroupBy = 'none' | 'service' | 'team' | 'environment' | 'repository';
+
+/** 'duration' values are milliseconds; 'rate' values are 0..1; 'count' and 'perPeriod' are plain numbers. */
+export type ValueKind = 'duration' | 'rate' | 'count' | 'perPeriod';
+
+export interface Filters {
+  services?: string[];
+  teams?: string[];
+  environments?: string[];
+  repositories?: string[];
+}
+
+export interface MetricRequest {
+  metric: MetricId;
+  aggregation: Aggregation;
+  bucket: BucketKind;
+  /** Grafana's panel interval in ms, used by 'auto'. */
+  intervalMs?: number;
+  groupBy: GroupBy;
+  range: TimeRange;
+  zone: TimeZone;
+  filters?: Filters;
+}
+
+export interface SeriesPoint {
+  /** Bucket start (local midnight / Monday / 1st of month in the zone, as a UTC instant). */
+  time: Instant;
+  /** null when undefined for the bucket (e.g. change fail rate without deployments). */
+  value: number | null;
+  /** Number of items behind the value (deployments, changes, incidents...). */
+  count: number;
+}
+
+export interface MetricSeries {
+  metric: MetricId;
+  group: string;
+  valueKind: ValueKind;
+  points: SeriesPoint[];
+}
+
+export type Level = 'elite' | 'high' | 'medium' | 'low';
+
+export interface ScorecardRow {
+  group: string;
+  deployments: number;
+  deploymentsPerDay: number;
+  deploymentsPerWeek: number;
+  deploymentDaysPerWeek: number;
+  leadTimeMedianMs: number | null;
+  changeFailRate: number | null;
+  recoveryMedianMs: number | null;
+  timeToRestoreMedianMs: number | null;
+  reworkRate: number | null;
+  levels: {
+    deploymentFrequency: Level | null;
+    leadTime: Level | null;
+    changeFailRate: Level | null;
+    recoveryTime: Level | null;
+  };
+  /** DORA Quick Check scores, 0..10; null when no metric of the pair is known. */
+  score: { throughput: number | null; instability: number | null };
+  /** Notes such as "2024 change fail rate cut-offs are not monotonic; 2023 used". */
+  notes: string[];
+}

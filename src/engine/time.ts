@@ -1,0 +1,22 @@
+/**
+ * Time zones without Intl: the caller (Grafana in the browser, the CLI, a Go host) passes a function that
+ * gives the zone's UTC offset at an instant. The engine only does arithmetic.
+ */
+import { Instant } from './model';
+
+export interface TimeZone {
+  /** Offset of local time from UTC in minutes at the given instant (e.g. +60 for CET in winter). */
+  offsetMinutesAt(instant: Instant): number;
+}
+
+export const UTC: TimeZone = { offsetMinutesAt: () => 0 };
+
+/** A zone with a constant offset, e.g. for the CLI's --utc-offset. */
+export function fixedOffset(minutes: number): TimeZone {
+  return { offsetMinutesAt: () => minutes };
+}
+
+export interface TimeRange {
+  from: Instant;
+  to: Instant;
+}
