@@ -1,0 +1,110 @@
+/**
+ * HttpClient over Grafana's backendSrv, so every request goes through the data source proxy (which adds
+ * the token on the server). Grafana reports non-2xx responses as errors; this client turns them back into
+ * responses, so sources decide what a 403 or 404 means. Only network failures and aborts reject.
+ */
+import { BackendSrv, getBackendSrv } from '@grafana/runtime';
+import { Subscription } from 'rxjs';
+import { HttpClient, HttpRequest, HttpResponse } from './http';
+
+type BackendSrvProvider = () => Pick<BackendSrv, 'fetch'>;
+
+export class GrafanaHttpClient implements HttpClient {
+  constructor(private readonly backendSrv: BackendSrvProvider = getBackendSrv) {}
+
+  request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    return new Promise<HttpResponse<T>>((resolve, reject) => {
+      if (req.signal?.aborted) {
+        reject(abortError(req.url));
+        return;
+      }
+      let subscription: Subscription | undefined;
+      const onAbort = () => {
+        subscription?.unsubscribe();
+        reject(abortError(req.url));
+      };
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => req.signal?.removeEventListener('abort', onAbort);
+
+      subscription = this.backendSrv()
+        .fetch<T>({
+          url: req.url,
+          method: req.method,
+          headers: req.headers,
+          data: req.body,
+          showErrorAlert: false,
+          showSuccessAlert: false,
+        })
+        .subscribe({
+          next: (response) => {
+            done();
+            resolve({ status: response.status, headers: headersToRecord(response.headers), data: response.data });
+          },
+          error: (err: unknown) => {
+            done();
+            const asResponse = errorAsResponse<T>(err);
+            if (asResponse) {
+              resolve(asResponse);
+            } else if (isCancelled(err)) {
+              reject(abortError(req.url));
+            } else {
+              reject(networkError(req.url, err));
+            }
+          },
+        });
+    });
+  }
+}
+
+/** Grafana's FetchError carries status and body (not headers); status <= 0 means cancelled or unreachable. */
+function errorAsResponse<T>(err: unknown): HttpResponse<T> | undefined {
+  if (typeof err !== 'object' || err === null) {
+    return undefined;
+  }
+  const e = err as { status?: unknown; data?: unknown; headers?: unknown; cancelled?: boolean };
+  if (e.cancelled || typeof e.status !== 'number' || e.status <= 0) {
+    return undefined;
+  }
+  return { status: e.status, headers: headersToRecord(e.headers), data: e.data as T };
+}
+
+function isCancelled(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { cancelled?: unknown }).cancelled === true;
+}
+
+function headersToRecord(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers || typeof headers !== 'object') {
+    return out;
+  }
+  const withForEach = headers as { forEach?: (cb: (value: string, key: string) => void) => void };
+  if (typeof withForEach.forEach === 'function' && !Array.isArray(headers)) {
+    withForEach.forEach((value, key) => {
+      out[String(key).toLowerCase()] = String(value);
+    });
+    return out;
+  }
+  for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+    out[key.toLowerCase()] = String(value);
+  }
+  return out;
+}
+
+function abortError(url: string): Error {
+  const err = new Error(`Request to ${pathOf(url)} was cancelled`);
+  err.name = 'AbortError';
+  return err;
+}
+
+function networkError(url: string, cause: unknown): Error {
+  const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'no response';
+  return new Error(
+    `Request to ${pathOf(url)} failed before a response arrived (${detail}). Check that Grafana can reach the provider.`
+  );
+}
+
+/** The URL without its query string: queries may carry cursors that make messages noisy. */
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+}
