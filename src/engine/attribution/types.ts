@@ -82,7 +82,9 @@ export type DataQualityKind =
   | 'out-of-order-timestamps'
   | 'source-without-events'
   | 'missing-commit'
-  | 'duplicate-event';
+  | 'duplicate-event'
+  /** An event without a usable required field (id, sha, a finite instant); it is left out. */
+  | 'invalid-event';
 
 export interface DataQualityFinding {
   kind: DataQualityKind;
@@ -92,6 +94,8 @@ export interface DataQualityFinding {
   service?: string;
   message: string;
   at?: Instant;
+  /** How many events the finding stands for, when it groups several (e.g. unknown-service). */
+  count?: number;
 }
 
 /** Pipeline runs after pairing re-runs. */
@@ -99,6 +103,9 @@ export interface AttributedPipelineRun {
   run: PipelineRun;
   /** Failed, then passed on a re-run of the same SHA and workflow. */
   flaky: boolean;
+  /** Service and team from the catalog (pipelines, or a repository only one service uses), where known. */
+  service?: string;
+  team?: string;
 }
 
 export interface Attributed {
