@@ -1,0 +1,185 @@
+import { DataFrame, FieldType } from '@grafana/data';
+import {
+  AttributedChange,
+  AttributedDeployment,
+  AttributedIncident,
+  DataQualityFinding,
+} from '../engine/attribution/types';
+import { dataQualityFrame } from './dataQualityFrame';
+import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './eventsFrames';
+
+const H = 3600 * 1000;
+const T = Date.UTC(2026, 4, 4, 9);
+
+const deployment = (
+  id: string,
+  finishedAt: number,
+  extra: Partial<AttributedDeployment> = {}
+): AttributedDeployment => ({
+  deployment: {
+    id,
+    service: 'checkout',
+    environment: 'production',
+    repo: 'acme/checkout',
+    sha: `sha-${id}`,
+    finishedAt,
+    status: 'success',
+    source: 'demo',
+    url: `https://example.test/deploy/${id}`,
+  },
+  team: 'payments',
+  changeShas: ['a', 'b'],
+  changeMethod: 'ancestry',
+  isRedeploy: false,
+  isRollback: false,
+  failed: false,
+  failureReasons: [],
+  isRework: false,
+  reworkReasons: [],
+  incidentIds: [],
+  ...extra,
+});
+
+const incident: AttributedIncident = {
+  incident: {
+    id: 'INC-1',
+    service: 'checkout',
+    title: 'Checkout 500s',
+    createdAt: T + 2 * H,
+    startedAt: T + H,
+    source: 'demo',
+  },
+  team: 'payments',
+  link: {
+    incidentId: 'INC-1',
+    deploymentId: 'd2',
+    method: 'service-window',
+    detail: 'latest deploy of checkout 1h before',
+  },
+  timeToRestoreMs: 3 * H,
+  timeToDetectMs: H,
+  timeToAcknowledgeMs: null,
+};
+
+function values(frame: DataFrame, name: string): unknown[] {
+  const field = frame.fields.find((f) => f.name === name);
+  if (!field) {
+    throw new Error(`no field ${name} in ${frame.fields.map((f) => f.name).join(', ')}`);
+  }
+  return field.values;
+}
+
+describe('deploymentsFrame', () => {
+  const frame = deploymentsFrame(
+    [
+      deployment('d1', T - 24 * H, { changeShas: null, changeMethod: 'unknown' }),
+      deployment('d2', T, {
+        failed: true,
+        failureReasons: ['incident', 'rolled-back'],
+        incidentIds: ['INC-1'],
+        recoveryMs: 3 * H,
+        restoredBy: 'd3',
+      }),
+    ],
+    incidentLinkMethods([incident]),
+    'E'
+  );
+
+  it('lists deployments newest first with their attribution', () => {
+    expect(values(frame, 'Deployment')).toEqual(['d2', 'd1']);
+    expect(values(frame, 'Finished')).toEqual([T, T - 24 * H]);
+    expect(values(frame, 'Changes')).toEqual([2, null]);
+    expect(values(frame, 'Change method')).toEqual(['ancestry', 'unknown']);
+    expect(values(frame, 'Failed')).toEqual([true, false]);
+    expect(values(frame, 'Failure reasons')).toEqual(['incident, rolled-back', '']);
+    expect(values(frame, 'Incidents')).toEqual(['INC-1', '']);
+    expect(values(frame, 'Incident link methods')).toEqual(['service-window', '']);
+    expect(values(frame, 'Recovery time')).toEqual([3 * H, null]);
+    expect(values(frame, 'Restored by')).toEqual(['d3', '']);
+  });
+
+  it('makes the URL a data link', () => {
+    const url = frame.fields.find((f) => f.name === 'URL')!;
+    expect(url.values[0]).toBe('https://example.test/deploy/d2');
+    expect(url.config.links?.[0]).toMatchObject({ url: '${__value.raw}', targetBlank: true });
+    expect(frame.fields.find((f) => f.name === 'Finished')!.type).toBe(FieldType.time);
+  });
+});
+
+describe('changesFrame', () => {
+  const change = (sha: string, deployedAt: number, extra: Partial<AttributedChange> = {}): AttributedChange => ({
+    change: { sha, repo: 'acme/checkout', committedAt: deployedAt - 5 * H, parents: [] },
+    deploymentId: 'd2',
+    service: 'checkout',
+    team: 'payments',
+    environment: 'production',
+    deployedAt,
+    startAt: deployedAt - 5 * H,
+    leadTimeMs: 5 * H,
+    ...extra,
+  });
+
+  it('lists changes with lead time, pull request and breakdown', () => {
+    const frame = changesFrame(
+      [
+        change('old', T - H, { leadTimeMs: null }),
+        change('new', T, {
+          change: {
+            sha: 'new',
+            repo: 'acme/checkout',
+            committedAt: T - 5 * H,
+            parents: [],
+            pullRequest: { number: 42, title: 'Faster checkout', url: 'https://example.test/pr/42' },
+          },
+          breakdown: { codingMs: H, pickupMs: 2 * H, reviewMs: H, deployMs: H },
+        }),
+      ],
+      'C'
+    );
+    expect(values(frame, 'SHA')).toEqual(['new', 'old']);
+    expect(values(frame, 'Lead time')).toEqual([5 * H, null]);
+    expect(values(frame, 'PR')).toEqual([42, null]);
+    expect(values(frame, 'PR title')).toEqual(['Faster checkout', '']);
+    expect(values(frame, 'Pickup')).toEqual([2 * H, null]);
+    expect(values(frame, 'Deployment')).toEqual(['d2', 'd2']);
+  });
+});
+
+describe('incidentsFrame', () => {
+  it('shows how each incident was linked and its times', () => {
+    const frame = incidentsFrame([incident], 'I');
+    expect(values(frame, 'Incident')).toEqual(['INC-1']);
+    expect(values(frame, 'Link method')).toEqual(['service-window']);
+    expect(values(frame, 'Linked deployment')).toEqual(['d2']);
+    expect(values(frame, 'Link detail')).toEqual(['latest deploy of checkout 1h before']);
+    expect(values(frame, 'Started')).toEqual([T + H]);
+    expect(values(frame, 'Resolved')).toEqual([null]);
+    expect(values(frame, 'Time to detect')).toEqual([H]);
+    expect(values(frame, 'Time to acknowledge')).toEqual([null]);
+  });
+});
+
+describe('dataQualityFrame', () => {
+  it('lists findings, errors and warnings first', () => {
+    const findings: DataQualityFinding[] = [
+      {
+        kind: 'unknown-changes',
+        severity: 'info',
+        subject: 'd1',
+        service: 'checkout',
+        message: 'first deployment',
+        at: T,
+      },
+      {
+        kind: 'unlinked-incident',
+        severity: 'warning',
+        subject: 'INC-9',
+        message: 'no deployment of search before it',
+      },
+    ];
+    const frame = dataQualityFrame(findings, 'Q');
+    expect(values(frame, 'Kind')).toEqual(['unlinked-incident', 'unknown-changes']);
+    expect(values(frame, 'Service')).toEqual(['', 'checkout']);
+    expect(values(frame, 'At')).toEqual([null, T]);
+  });
+});

@@ -1,0 +1,46 @@
+/** One time-series frame per group: Time + the metric's value, with unit, display name and group label. */
+import { createDataFrame, DataFrame, DataFrameType, FieldType } from '@grafana/data';
+import { Aggregation, GroupBy, MetricSeries } from '../engine/results';
+import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../editors/options';
+import { fieldConfigFor } from './units';
+
+export interface MetricFrameContext {
+  refId: string;
+  groupBy: GroupBy;
+  aggregation: Aggregation;
+}
+
+export function metricFrames(series: MetricSeries[], ctx: MetricFrameContext): DataFrame[] {
+  return series.map((s) => metricFrame(s, ctx));
+}
+
+/** "Change lead time (median)"; rates and counts have one reading, so no aggregation in their name. */
+export function metricDisplayName(s: Pick<MetricSeries, 'metric' | 'valueKind'>, aggregation: Aggregation): string {
+  const choice = metricChoice(s.metric);
+  const label = choice?.label ?? s.metric;
+  if (aggregation === 'count') {
+    return `${label} (count)`;
+  }
+  return s.valueKind === 'duration' ? `${label} (${labelOf(AGGREGATION_OPTIONS, aggregation).toLowerCase()})` : label;
+}
+
+function metricFrame(s: MetricSeries, ctx: MetricFrameContext): DataFrame {
+  const grouped = ctx.groupBy !== 'none';
+  const metricName = metricDisplayName(s, ctx.aggregation);
+  const displayName = grouped ? `${s.group} · ${metricName}` : metricName;
+  return createDataFrame({
+    refId: ctx.refId,
+    name: displayName,
+    meta: { type: DataFrameType.TimeSeriesMulti, typeVersion: [0, 1] },
+    fields: [
+      { name: 'Time', type: FieldType.time, values: s.points.map((p) => p.time) },
+      {
+        name: metricName,
+        type: FieldType.number,
+        values: s.points.map((p) => p.value),
+        labels: grouped ? { [ctx.groupBy]: s.group } : undefined,
+        config: { ...fieldConfigFor(s.valueKind), displayNameFromDS: displayName },
+      },
+    ],
+  });
+}
