@@ -50,6 +50,8 @@ export interface MetricRequest {
   range: TimeRange;
   zone: TimeZone;
   filters?: Filters;
+  /** timeToDetect / timeToAcknowledge: an SLA in ms; points then carry shareWithinSla. */
+  slaMs?: number;
 }
 
 export interface SeriesPoint {
@@ -59,6 +61,8 @@ export interface SeriesPoint {
   value: number | null;
   /** Number of items behind the value (deployments, changes, incidents...). */
   count: number;
+  /** With MetricRequest.slaMs: share (0..1) of the bucket's items within the SLA; null without items. */
+  shareWithinSla?: number | null;
 }
 
 export interface MetricSeries {

@@ -1,0 +1,19 @@
+/**
+ * Change failure rate (METRICS.md "Change failure rate"): failed deployments / deployments in the
+ * bucket of the deployment's finish. Each deployment counts once however many incidents or other
+ * failure reasons it has; a bucket without deployments is null, not 0.
+ */
+import { MetricSeries } from '../results';
+import { MetricContext } from './context';
+import { RateCells } from './series';
+
+export function changeFailRate(ctx: MetricContext): MetricSeries[] {
+  const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
+  for (const item of ctx.attributed.deployments) {
+    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    if (group !== null) {
+      cells.add(group, item.deployment.finishedAt, item.failed);
+    }
+  }
+  return cells.toSeries('changeFailRate');
+}

@@ -1,0 +1,30 @@
+/**
+ * Deploy attempt failure rate: failed production deploy attempts / all finished attempts (failed
+ * attempts plus successful deployments), in the bucket of the attempt's finish; null without
+ * attempts. Cancelled attempts are left out of both sides (as cancelled CI runs are for build
+ * success): a cancel is usually a superseded deploy, not a failure. In-progress attempts have no
+ * outcome yet and are left out too.
+ */
+import { MetricSeries } from '../results';
+import { MetricContext } from './context';
+import { RateCells } from './series';
+
+export function deployAttemptFailureRate(ctx: MetricContext): MetricSeries[] {
+  const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
+  for (const item of ctx.attributed.deployments) {
+    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    if (group !== null) {
+      cells.add(group, item.deployment.finishedAt, false);
+    }
+  }
+  for (const attempt of ctx.attributed.failedAttempts) {
+    if (attempt.status !== 'failure') {
+      continue;
+    }
+    const group = ctx.grouping.groupOf(ctx.dims.attempt(attempt));
+    if (group !== null) {
+      cells.add(group, attempt.finishedAt, true);
+    }
+  }
+  return cells.toSeries('deployAttemptFailureRate');
+}

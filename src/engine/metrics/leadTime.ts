@@ -1,0 +1,52 @@
+/**
+ * Change lead time (METRICS.md "Change lead time"): per change, the finish of the first successful
+ * production deployment that contains it minus its start (attribution computes it; dropped lead
+ * times, null, are left out). Placed in the bucket of the deployment's finish and aggregated with
+ * the request's aggregation (median by default).
+ *
+ * Breakdown stages (coding, pickup, review, deploy) come from pull request data where it exists;
+ * a change without a stage's data is left out of that stage, and so is a negative stage (e.g. a
+ * review before the pull request was opened), which would not be a duration.
+ */
+import { AttributedChange, LeadTimeBreakdown } from '../attribution/types';
+import { MetricId, MetricSeries } from '../results';
+import { aggregate } from '../stats';
+import { MetricContext, durationKind } from './context';
+import { ValueCells } from './series';
+
+type Stage = keyof LeadTimeBreakdown;
+
+export const STAGE_OF: Readonly<Partial<Record<MetricId, Stage>>> = {
+  leadTimeCoding: 'codingMs',
+  leadTimePickup: 'pickupMs',
+  leadTimeReview: 'reviewMs',
+  leadTimeDeploy: 'deployMs',
+};
+
+function leadTimeSeries(ctx: MetricContext, metric: MetricId, valueOf: (item: AttributedChange) => number | null | undefined): MetricSeries[] {
+  const aggregation = ctx.request.aggregation;
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
+  for (const item of ctx.attributed.changes) {
+    const value = valueOf(item);
+    if (value === null || value === undefined || !(value >= 0)) {
+      continue;
+    }
+    const group = ctx.grouping.groupOf(ctx.dims.change(item));
+    if (group !== null) {
+      cells.add(group, item.deployedAt, value);
+    }
+  }
+  return cells.toSeries(metric, durationKind(aggregation), (values) => aggregate(values, aggregation));
+}
+
+export function leadTime(ctx: MetricContext): MetricSeries[] {
+  return leadTimeSeries(ctx, 'leadTime', (item) => item.leadTimeMs);
+}
+
+export function leadTimeStage(metric: MetricId): (ctx: MetricContext) => MetricSeries[] {
+  const stage = STAGE_OF[metric];
+  if (!stage) {
+    throw new Error(`metric "${metric}" is not a lead time stage; use one of ${Object.keys(STAGE_OF).join(', ')}`);
+  }
+  return (ctx) => leadTimeSeries(ctx, metric, (item) => (item.breakdown ? item.breakdown[stage] : undefined));
+}

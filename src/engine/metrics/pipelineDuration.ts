@@ -1,0 +1,24 @@
+/**
+ * Pipeline duration (METRICS.md "Paired metrics"): finish minus start of successful CI runs, in the
+ * bucket of the finish; median by default.
+ */
+import { MetricSeries } from '../results';
+import { aggregate } from '../stats';
+import { MetricContext, durationKind } from './context';
+import { ValueCells } from './series';
+
+export function pipelineDuration(ctx: MetricContext): MetricSeries[] {
+  const aggregation = ctx.request.aggregation;
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
+  for (const item of ctx.attributed.pipelineRuns) {
+    const { conclusion, startedAt, finishedAt } = item.run;
+    if (conclusion !== 'success' || finishedAt === undefined || !(finishedAt >= startedAt)) {
+      continue;
+    }
+    const group = ctx.grouping.groupOf(ctx.dims.run(item));
+    if (group !== null) {
+      cells.add(group, finishedAt, finishedAt - startedAt);
+    }
+  }
+  return cells.toSeries('pipelineDuration', durationKind(aggregation), (values) => aggregate(values, aggregation));
+}

@@ -1,0 +1,25 @@
+/**
+ * Failed deployment recovery time (METRICS.md, DORA 2023+): for each failed deployment, restored
+ * minus failure start, as attribution computed it. Placed in the bucket of the failed deployment's
+ * finish; deployments not restored yet (recoveryMs null) are left out. Median by default.
+ */
+import { MetricSeries } from '../results';
+import { aggregate } from '../stats';
+import { MetricContext, durationKind } from './context';
+import { ValueCells } from './series';
+
+export function recoveryTime(ctx: MetricContext): MetricSeries[] {
+  const aggregation = ctx.request.aggregation;
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
+  for (const item of ctx.attributed.deployments) {
+    const ms = item.recoveryMs;
+    if (!item.failed || ms === null || ms === undefined || !(ms >= 0)) {
+      continue;
+    }
+    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    if (group !== null) {
+      cells.add(group, item.deployment.finishedAt, ms);
+    }
+  }
+  return cells.toSeries('recoveryTime', durationKind(aggregation), (values) => aggregate(values, aggregation));
+}
