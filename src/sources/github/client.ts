@@ -1,0 +1,332 @@
+/**
+ * GitHub REST and GraphQL over the HttpClient seam (Grafana's proxy adds the token):
+ * limited concurrency, shared identical in-flight requests, ETag revalidation, Link paging,
+ * and rate limits / 5xx waited out with bounded backoff, but never past the query's deadline.
+ */
+import pLimit from 'p-limit';
+import { HttpClient, HttpResponse } from '../http';
+import { EtagCache, sharedEtagCache } from './etagCache';
+import { abortError, GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
+import { parseLinkHeader } from './linkHeader';
+
+export interface CallContext {
+  signal?: AbortSignal;
+  /** Epoch ms after which no wait is started (the query timeout). */
+  deadline?: number;
+}
+
+export interface GitHubClientOptions {
+  http: HttpClient;
+  /** Data source base URL (instanceSettings.url); routes are /github/rest and /github/graphql below it. */
+  proxyUrl: string;
+  concurrency?: number;
+  etagCache?: EtagCache;
+  /** Retries of 5xx and rate limits (bounded backoff). */
+  maxRetries?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RestResult<T> {
+  data: T;
+  status: number;
+  headers: Record<string, string>;
+  /** True when the answer was a 304 and the data came from the ETag cache. */
+  notModified: boolean;
+  /** The next page's URL (from the Link header), if any. */
+  next?: string;
+}
+
+export type PageDecision = 'continue' | 'stop';
+
+const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_MAX_RETRIES = 3;
+/** GitHub asks to wait at least a minute on a secondary limit without Retry-After. */
+const SECONDARY_DEFAULT_WAIT_MS = 60000;
+const SERVER_BACKOFF_MS = [1000, 2000, 4000, 8000];
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Resolves or rejects with the promise, or rejects with AbortError as soon as the signal fires. */
+function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) {
+    return promise;
+  }
+  if (signal.aborted) {
+    return Promise.reject(abortError());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      }
+    );
+  });
+}
+
+interface InFlight {
+  promise: Promise<RestResult<unknown>>;
+  controller: AbortController;
+  users: number;
+}
+
+function bodyMessage(data: unknown): string {
+  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
+    return (data as { message: string }).message;
+  }
+  return typeof data === 'string' ? data.slice(0, 200) : '';
+}
+
+function queryString(query?: Record<string, string | number | undefined>): string {
+  if (!query) {
+    return '';
+  }
+  const parts: string[] = [];
+  for (const key of Object.keys(query)) {
+    const value = query[key];
+    if (value !== undefined) {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export class GitHubClient {
+  /** Every HTTP request sent, including 304s and retries. */
+  requestCount = 0;
+  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly etags: EtagCache;
+  private readonly inflight = new Map<string, InFlight>();
+  private readonly restBase: string;
+  private readonly graphqlUrl: string;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly maxRetries: number;
+
+  constructor(private readonly options: GitHubClientOptions) {
+    this.limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.etags = options.etagCache ?? sharedEtagCache;
+    const base = options.proxyUrl.replace(/\/+$/, '');
+    this.restBase = `${base}/github/rest`;
+    this.graphqlUrl = `${base}/github/graphql`;
+    this.now = options.now ?? (() => Date.now());
+    this.sleep = options.sleep ?? abortableSleep;
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  }
+
+  /** GET a REST path ("/repos/o/r/actions/runs") or an absolute URL from a Link header. */
+  get<T>(pathOrUrl: string, query?: Record<string, string | number | undefined>, ctx: CallContext = {}): Promise<RestResult<T>> {
+    const url =
+      pathOrUrl.indexOf(this.restBase) === 0 ? pathOrUrl : `${this.restBase}${pathOrUrl}${queryString(query)}`;
+    return this.shared(`GET ${url}`, ctx, (signal) => this.sendGet<T>(url, { ...ctx, signal })) as Promise<RestResult<T>>;
+  }
+
+  /**
+   * Follows Link rel="next" from a first page. `onPage` sees each page's items (newest first where the endpoint
+   * sorts so) and says whether to go on: paging stops as soon as the caller has everything it needs.
+   */
+  async getPages<T, I>(
+    path: string,
+    query: Record<string, string | number | undefined>,
+    items: (page: T) => I[],
+    onPage: (items: I[], page: RestResult<T>) => PageDecision,
+    ctx: CallContext = {}
+  ): Promise<void> {
+    let result = await this.get<T>(path, query, ctx);
+    while (true) {
+      if (onPage(items(result.data), result) === 'stop' || !result.next) {
+        return;
+      }
+      result = await this.get<T>(this.toProxyUrl(result.next), undefined, ctx);
+    }
+  }
+
+  /** A GraphQL read query; identical concurrent queries share one request. */
+  async graphql<T>(query: string, variables: Record<string, unknown>, ctx: CallContext = {}): Promise<T> {
+    const body = { query, variables };
+    const key = `POST ${this.graphqlUrl} ${JSON.stringify(body)}`;
+    const result = await this.shared(key, ctx, (signal) => this.sendGraphQL(body, { ...ctx, signal }));
+    return result.data as T;
+  }
+
+  /** Link URLs point at the upstream API; paging must go through the proxy route again. */
+  private toProxyUrl(next: string): string {
+    if (next.indexOf(this.restBase) === 0) {
+      return next;
+    }
+    const m = /^https?:\/\/[^/]+(\/.*)$/.exec(next);
+    let path = m ? m[1] : next;
+    // GitHub Enterprise Server links carry the /api/v3 prefix the route URL already has.
+    path = path.replace(/^\/api\/v3(?=\/)/, '');
+    return `${this.restBase}${path}`;
+  }
+
+  private shared(key: string, ctx: CallContext, run: (signal: AbortSignal) => Promise<RestResult<unknown>>) {
+    let entry = this.inflight.get(key);
+    if (!entry) {
+      const controller = new AbortController();
+      const created: InFlight = { controller, users: 0, promise: Promise.resolve() as never };
+      created.promise = run(controller.signal).finally(() => {
+        if (this.inflight.get(key) === created) {
+          this.inflight.delete(key);
+        }
+      });
+      // Callers may all leave; the shared promise must not be reported as unhandled then.
+      created.promise.catch(() => undefined);
+      this.inflight.set(key, created);
+      entry = created;
+    }
+    const current = entry;
+    current.users++;
+    return raceAbort(current.promise, ctx.signal).finally(() => {
+      current.users--;
+      if (current.users === 0 && ctx.signal?.aborted) {
+        // The last interested caller left: cancel the request itself.
+        current.controller.abort();
+        if (this.inflight.get(key) === current) {
+          this.inflight.delete(key);
+        }
+      }
+    });
+  }
+
+  private async sendGet<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {
+    const cached = this.etags.get(url);
+    const headers: Record<string, string> = { Accept: 'application/vnd.github+json' };
+    if (cached) {
+      headers['If-None-Match'] = cached.etag;
+    }
+    const response = await this.withRetries(url, ctx, () =>
+      this.options.http.request<T>({ method: 'GET', url, headers, signal: ctx.signal })
+    );
+    if (response.status === 304 && cached) {
+      return {
+        data: cached.data as T,
+        status: 304,
+        headers: response.headers,
+        notModified: true,
+        next: parseLinkHeader(cached.headers.link).next,
+      };
+    }
+    const etag = response.headers.etag;
+    if (etag) {
+      this.etags.set(url, { etag, data: response.data, headers: { link: response.headers.link ?? '' } });
+    }
+    return {
+      data: response.data,
+      status: response.status,
+      headers: response.headers,
+      notModified: false,
+      next: parseLinkHeader(response.headers.link).next,
+    };
+  }
+
+  private async sendGraphQL(body: unknown, ctx: CallContext): Promise<RestResult<unknown>> {
+    const response = await this.withRetries('graphql', ctx, () =>
+      this.options.http.request<{ data?: unknown; errors?: Array<{ type?: string; message?: string }> }>({
+        method: 'POST',
+        url: this.graphqlUrl,
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        signal: ctx.signal,
+      })
+    );
+    const errors = response.data?.errors;
+    if (errors && errors.length > 0) {
+      const first = errors[0];
+      throw new GitHubGraphQLError(first.type ?? '', errors.map((e) => e.message ?? '').join('; '));
+    }
+    return { data: response.data?.data, status: response.status, headers: response.headers, notModified: false };
+  }
+
+  /** Sends, waiting out rate limits and 5xx within the deadline; returns a 2xx or 304, else throws. */
+  private async withRetries<T>(
+    path: string,
+    ctx: CallContext,
+    send: () => Promise<HttpResponse<T>>
+  ): Promise<HttpResponse<T>> {
+    for (let attempt = 0; ; attempt++) {
+      if (ctx.signal?.aborted) {
+        throw abortError();
+      }
+      this.requestCount++;
+      const response = await this.limit(send);
+      const { status, headers } = response;
+      if ((status >= 200 && status < 300 && !isGraphQLRateLimited(response.data)) || status === 304) {
+        return response;
+      }
+      const wait = this.waitFor(response, attempt);
+      if (wait.kind === 'fail') {
+        throw new GitHubHttpError(status, path, bodyMessage(response.data));
+      }
+      const canWait =
+        attempt < this.maxRetries && (ctx.deadline === undefined || this.now() + wait.ms <= ctx.deadline);
+      if (!canWait) {
+        if (wait.kind === 'server') {
+          throw new GitHubHttpError(status, path, bodyMessage(response.data));
+        }
+        const reset = headers['x-ratelimit-reset'];
+        const resetAt = wait.kind === 'primary' && reset ? Number(reset) * 1000 : this.now() + wait.ms;
+        throw new GitHubRateLimitError(resetAt, wait.kind === 'secondary', path);
+      }
+      await this.sleep(wait.ms, ctx.signal);
+    }
+  }
+
+  private waitFor(
+    response: HttpResponse<unknown>,
+    attempt: number
+  ): { kind: 'primary' | 'secondary' | 'server'; ms: number } | { kind: 'fail' } {
+    const { status, headers } = response;
+    const retryAfter = headers['retry-after'];
+    const limited = status === 403 || status === 429 || isGraphQLRateLimited(response.data);
+    if (limited && retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
+      return { kind: 'secondary', ms: Number(retryAfter) * 1000 };
+    }
+    if (limited && headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
+      // One second of slack: GitHub's reset is rounded down to the second.
+      return { kind: 'primary', ms: Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - this.now()) + 1000 };
+    }
+    if (limited && /secondary rate limit|abuse/i.test(bodyMessage(response.data))) {
+      return { kind: 'secondary', ms: SECONDARY_DEFAULT_WAIT_MS * Math.pow(2, attempt) };
+    }
+    if (isGraphQLRateLimited(response.data)) {
+      return { kind: 'primary', ms: SECONDARY_DEFAULT_WAIT_MS };
+    }
+    if (status === 429) {
+      return { kind: 'secondary', ms: SECONDARY_DEFAULT_WAIT_MS };
+    }
+    if (status === 500 || status === 502 || status === 503 || status === 504) {
+      return { kind: 'server', ms: SERVER_BACKOFF_MS[Math.min(attempt, SERVER_BACKOFF_MS.length - 1)] };
+    }
+    return { kind: 'fail' };
+  }
+}
+
+function isGraphQLRateLimited(data: unknown): boolean {
+  const errors = data && typeof data === 'object' ? (data as { errors?: Array<{ type?: string }> }).errors : undefined;
+  return Array.isArray(errors) && errors.some((e) => e && e.type === 'RATE_LIMITED');
+}

@@ -1,0 +1,112 @@
+/**
+ * What can go wrong talking to GitHub, as typed errors, and how each becomes a notice that names the repository
+ * and the fix. Messages never contain a token: the token only exists in Grafana's proxy, never here.
+ */
+
+export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
+
+export class GitHubHttpError extends Error {
+  readonly kind: HttpErrorKind;
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly detail: string
+  ) {
+    super(`GitHub answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
+    this.name = 'GitHubHttpError';
+    this.kind = kindOf(status, detail);
+  }
+}
+
+/** A primary or secondary rate limit that could not be waited out before the query's deadline. */
+export class GitHubRateLimitError extends Error {
+  constructor(
+    /** Epoch ms when GitHub says the limit resets (undefined when it did not say). */
+    readonly resetAt: number | undefined,
+    readonly secondary: boolean,
+    readonly path: string
+  ) {
+    super(`GitHub ${secondary ? 'secondary ' : ''}rate limit reached for ${path}`);
+    this.name = 'GitHubRateLimitError';
+  }
+}
+
+/** A GraphQL answer with errors (200 with an "errors" array). */
+export class GitHubGraphQLError extends Error {
+  constructor(
+    /** GitHub's error type, e.g. NOT_FOUND, FORBIDDEN, RATE_LIMITED; '' when absent. */
+    readonly type: string,
+    readonly detail: string
+  ) {
+    super(`GitHub GraphQL error${type ? ` ${type}` : ''}: ${detail}`);
+    this.name = 'GitHubGraphQLError';
+  }
+}
+
+export function isAbortError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'AbortError';
+}
+
+export function abortError(): Error {
+  const e = new Error('The query was cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+function kindOf(status: number, detail: string): HttpErrorKind {
+  // Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed".
+  if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {
+    return 'auth';
+  }
+  if (status === 403) {
+    return 'forbidden';
+  }
+  if (status === 404) {
+    return 'not-found';
+  }
+  if (status >= 500) {
+    return 'server';
+  }
+  return 'other';
+}
+
+function isoMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+/** "owner/name: what happened. The fix." */
+export function describeError(subject: string, e: unknown, now: number): string {
+  if (e instanceof GitHubRateLimitError) {
+    const when =
+      e.resetAt !== undefined
+        ? `the limit resets at ${isoMinute(e.resetAt)} (in ${Math.max(1, Math.ceil((e.resetAt - now) / 60000))} min)`
+        : 'GitHub did not say when the limit resets';
+    const kind = e.secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
+    return `${subject}: data is incomplete, GitHub's ${kind} was reached and could not be waited out within the query timeout; ${when}. Refresh after that, or raise the timeout.`;
+  }
+  if (e instanceof GitHubHttpError) {
+    switch (e.kind) {
+      case 'auth':
+        return `${subject}: GitHub rejected the token (${e.status}). Set a valid personal access token in the data source settings (GitHub section).`;
+      case 'forbidden':
+        return `${subject}: the token may not read this (${e.status}${e.detail ? `: ${e.detail}` : ''}). Give a fine-grained token read access to the repository (contents, metadata, deployments, actions, issues, pull requests), or authorise it for the organisation's SSO.`;
+      case 'not-found':
+        return `${subject}: not found (404). Check the repository name (owner/name) and that the token can see the repository.`;
+      case 'server':
+        return `${subject}: GitHub answered ${e.status} (a GitHub-side error) after retries. Check https://www.githubstatus.com and refresh later.`;
+      default:
+        return `${subject}: GitHub answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
+    }
+  }
+  if (e instanceof GitHubGraphQLError) {
+    if (e.type === 'NOT_FOUND') {
+      return `${subject}: not found (${e.detail}). Check the repository name (owner/name), the branch, and that the token can see the repository.`;
+    }
+    if (e.type === 'FORBIDDEN' || e.type === 'INSUFFICIENT_SCOPES') {
+      return `${subject}: the token may not read this (${e.detail}). Give the token read access to the repository.`;
+    }
+    return `${subject}: GitHub GraphQL error${e.type ? ` ${e.type}` : ''}: ${e.detail}.`;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return `${subject}: request failed (${message}). Check the GitHub API URL and that Grafana can reach it.`;
+}

@@ -1,0 +1,121 @@
+/**
+ * testDatasource for GitHub: is the token valid (and read-only), and can each repository be read as configured?
+ * Says exactly what failed and how to fix it.
+ */
+import { HealthCheckItem } from '../types';
+import { CallContext, GitHubClient } from './client';
+import { describeError, isAbortError } from './errors';
+import { FetchContext } from './fetch/context';
+import { rest } from './queries';
+import { fetchOverview, productionEnvironments } from './repository';
+import { RepositoryConfig } from './settings';
+
+const SOURCE = 'github';
+/** Classic token scopes that allow writing (X-OAuth-Scopes). Fine-grained tokens send no such header. */
+const WRITE_SCOPE = /^(repo|public_repo|workflow|delete_repo|user|gist|project|codespace|write:.*|admin:.*|delete:.*)$/;
+
+export function writeScopes(header: string | undefined): string[] {
+  if (!header) {
+    return [];
+  }
+  return header
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => WRITE_SCOPE.test(s));
+}
+
+async function checkToken(client: GitHubClient, call: CallContext, now: () => number): Promise<HealthCheckItem> {
+  try {
+    const result = await client.get<{ login?: string }>(rest.user(), undefined, call);
+    const login = result.data?.login ?? 'unknown user';
+    const scopes = result.headers['x-oauth-scopes'];
+    const write = writeScopes(scopes);
+    if (write.length > 0) {
+      return {
+        source: SOURCE,
+        status: 'warning',
+        message: `The token (of ${login}) can write: scopes ${write.join(', ')}. Anyone who may query this data source can use it through Grafana's proxy; use a fine-grained, read-only token limited to the configured repositories.`,
+      };
+    }
+    return {
+      source: SOURCE,
+      status: 'ok',
+      message: `Token of ${login} is valid${scopes === undefined ? ' (fine-grained)' : ` (scopes: ${scopes || 'none'})`}.`,
+    };
+  } catch (e) {
+    if (isAbortError(e)) {
+      throw e;
+    }
+    return { source: SOURCE, status: 'error', message: describeError('GitHub token', e, now()) };
+  }
+}
+
+async function checkRepository(
+  client: GitHubClient,
+  cfg: RepositoryConfig,
+  call: CallContext,
+  now: () => number
+): Promise<HealthCheckItem> {
+  const subject = `GitHub ${cfg.repo}`;
+  const ctx: FetchContext = { client, cfg, since: now(), call, now };
+  try {
+    const overview = await fetchOverview(ctx);
+    const ref = cfg.productionBranch ? overview.productionRef : overview.defaultBranchRef;
+    if (!ref?.target) {
+      return {
+        source: SOURCE,
+        status: 'error',
+        message: `${subject}: branch "${cfg.productionBranch ?? '(default)'}" does not exist; set production=<branch> to the branch production is built from.`,
+      };
+    }
+    const parts = [`${subject}: readable, production branch ${ref.name}`];
+    let status: HealthCheckItem['status'] = 'ok';
+    if (cfg.deploymentSource === 'deployments') {
+      const envs = productionEnvironments(overview, cfg.environmentPattern);
+      if (envs.length === 0) {
+        status = 'warning';
+        const all = overview.environments.nodes.map((e) => e.name);
+        parts.push(
+          `but no environment matches "${cfg.environmentPattern}" (environments: ${all.length ? all.join(', ') : 'none'}); fix env= or the environment pattern`
+        );
+      } else {
+        parts.push(`deployments to ${envs.join(', ')}`);
+      }
+    } else {
+      parts.push(`deployments from ${cfg.deploymentSource}`);
+    }
+    try {
+      await client.get(rest.workflowRuns(cfg.repo), { per_page: 1 }, call);
+    } catch (e) {
+      if (isAbortError(e)) {
+        throw e;
+      }
+      status = cfg.deploymentSource === 'workflows' ? 'error' : 'warning';
+      parts.push(`workflow runs unreadable: ${describeError('Actions', e, now())}`);
+    }
+    if (overview.isArchived) {
+      parts.push('(archived)');
+    }
+    return { source: SOURCE, status, message: `${parts.join('; ')}.` };
+  } catch (e) {
+    if (isAbortError(e)) {
+      throw e;
+    }
+    return { source: SOURCE, status: 'error', message: describeError(subject, e, now()) };
+  }
+}
+
+export async function checkHealth(
+  client: GitHubClient,
+  repositories: RepositoryConfig[],
+  call: CallContext,
+  now: () => number
+): Promise<HealthCheckItem[]> {
+  const token = await checkToken(client, call, now);
+  if (token.status === 'error') {
+    // Without a valid token every repository fails the same way; one clear message is better.
+    return [token];
+  }
+  const repos = await Promise.all(repositories.map((cfg) => checkRepository(client, cfg, call, now)));
+  return [token, ...repos];
+}

@@ -1,0 +1,192 @@
+/**
+ * Everything the source reads of one repository: the overview (default branch, head, environments), then the
+ * lists in parallel, each continuing from what the last refresh read. A list that fails leaves a notice and the
+ * rest still arrives; only complete lists are kept for the next refresh.
+ */
+import { DoraEvents, emptyEvents, Incident } from '../../engine/model';
+import { SourceNotice } from '../types';
+import { OverviewNode, WorkflowRunRest } from './apiTypes';
+import { describeError, GitHubGraphQLError, isAbortError } from './errors';
+import { FetchContext, Fetched } from './fetch/context';
+import { fetchDeployments } from './fetch/deployments';
+import { fetchHistory } from './fetch/history';
+import { fetchIncidentIssues } from './fetch/issues';
+import { fetchPullRequests } from './fetch/pullRequests';
+import { fetchReleases, fetchTags } from './fetch/releases';
+import { fetchWorkflowRuns } from './fetch/workflowRuns';
+import * as map from './mapper';
+import { REPOSITORY_OVERVIEW } from './queries';
+import { RepoSnapshot } from './snapshot';
+
+export interface RepositoryResult {
+  events: DoraEvents;
+  notices: SourceNotice[];
+}
+
+interface OverviewData {
+  repository: OverviewNode | null;
+}
+
+export async function fetchOverview(ctx: FetchContext): Promise<OverviewNode> {
+  const { cfg } = ctx;
+  const branch = cfg.productionBranch;
+  const data = await ctx.client.graphql<OverviewData>(
+    REPOSITORY_OVERVIEW,
+    {
+      owner: cfg.owner,
+      name: cfg.name,
+      branch: branch ? `refs/heads/${branch}` : '',
+      hasBranch: branch !== undefined,
+    },
+    ctx.call
+  );
+  if (!data.repository) {
+    throw new GitHubGraphQLError('NOT_FOUND', `Could not resolve to a Repository with the name '${cfg.repo}'`);
+  }
+  return data.repository;
+}
+
+/** Names of the repository's environments that the environment pattern selects. */
+export function productionEnvironments(overview: OverviewNode, pattern: string): string[] {
+  const re = new RegExp(pattern, 'i');
+  return overview.environments.nodes.map((e) => e.name).filter((name) => re.test(name));
+}
+
+export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot): Promise<RepositoryResult> {
+  const { cfg } = ctx;
+  const subject = `GitHub ${cfg.repo}`;
+  const now = ctx.now();
+  const notices: SourceNotice[] = [];
+  let overview: OverviewNode;
+  try {
+    overview = await fetchOverview(ctx);
+  } catch (e) {
+    if (isAbortError(e)) {
+      throw e;
+    }
+    return { events: emptyEvents(), notices: [{ severity: 'error', text: describeError(subject, e, now) }] };
+  }
+  snapshot.overview = overview;
+
+  const ref = cfg.productionBranch ? overview.productionRef : overview.defaultBranchRef;
+  const branch = ref?.name ?? cfg.productionBranch ?? '';
+  const head = ref?.target?.oid;
+  if (!head) {
+    notices.push({
+      severity: 'error',
+      text: cfg.productionBranch
+        ? `${subject}: branch "${cfg.productionBranch}" does not exist. Set production=<branch> (or the default production branch) to the branch production is built from.`
+        : `${subject}: the repository has no default branch (is it empty?); no commits were read.`,
+    });
+  }
+  const environments =
+    cfg.deploymentSource === 'deployments' ? productionEnvironments(overview, cfg.environmentPattern) : [];
+  if (cfg.deploymentSource === 'deployments' && environments.length === 0) {
+    const names = overview.environments.nodes.map((e) => e.name);
+    notices.push({
+      severity: 'warning',
+      text: `${subject}: no environment matches the pattern "${cfg.environmentPattern}" (environments: ${
+        names.length ? names.join(', ') : 'none'
+      }), so no deployments were read. Change env= or the default environment pattern, or recognise deployments by workflows or releases.`,
+    });
+  }
+  const workflowBranch = cfg.workflowBranch ?? branch;
+  const needsJobs = (run: WorkflowRunRest) =>
+    cfg.deploymentSource === 'workflows' && cfg.jobPattern !== '' && map.isDeployingRun(run, cfg, workflowBranch);
+
+  const failures: Array<{ list: string; error: unknown }> = [];
+  const keep = <S>(list: string, fetched: Fetched<S>, store: (s: S) => void): S => {
+    if (fetched.error === undefined) {
+      store(fetched.state);
+    } else {
+      failures.push({ list, error: fetched.error });
+    }
+    return fetched.state;
+  };
+
+  const [history, pullRequests, issues, deployments, releases, tags, runs] = await Promise.all([
+    head ? fetchHistory(ctx, head, snapshot.history) : undefined,
+    branch ? fetchPullRequests(ctx, branch, snapshot.pullRequests) : undefined,
+    fetchIncidentIssues(ctx, snapshot.issues),
+    cfg.deploymentSource === 'deployments' ? fetchDeployments(ctx, environments, snapshot.deployments) : undefined,
+    cfg.deploymentSource === 'releases' ? fetchReleases(ctx, snapshot.releases) : undefined,
+    cfg.deploymentSource === 'tags' ? fetchTags(ctx, snapshot.tags) : undefined,
+    fetchWorkflowRuns(ctx, snapshot.runs, needsJobs),
+  ]);
+
+  const events = emptyEvents();
+  const prIndex = map.indexPullRequests(
+    pullRequests ? Object.values(keep('pull requests', pullRequests, (s) => (snapshot.pullRequests = s)).items) : []
+  );
+  if (history) {
+    const state = keep('commits', history, (s) => (snapshot.history = s));
+    for (const node of Object.values(state.commits)) {
+      push(events.changes, map.mapCommit(node, cfg.repo, prIndex));
+    }
+  }
+  if (deployments) {
+    for (const node of Object.values(keep('deployments', deployments, (s) => (snapshot.deployments = s)).items)) {
+      push(events.deployments, map.mapDeployment(node, cfg));
+    }
+  }
+  if (releases) {
+    for (const node of Object.values(keep('releases', releases, (s) => (snapshot.releases = s)).items)) {
+      push(events.deployments, map.mapRelease(node, cfg));
+    }
+  }
+  if (tags) {
+    for (const node of Object.values(keep('tags', tags, (s) => (snapshot.tags = s)).items)) {
+      push(events.deployments, map.mapTag(node, cfg));
+    }
+  }
+  const runState = keep('workflow runs', runs, (s) => (snapshot.runs = s));
+  for (const run of Object.values(runState.items)) {
+    push(events.pipelineRuns, map.mapWorkflowRun(run, cfg.repo));
+    if (cfg.deploymentSource === 'workflows' && map.isDeployingRun(run, cfg, workflowBranch)) {
+      push(events.deployments, map.mapWorkflowRunDeployment(run, runState.jobs[run.node_id], cfg));
+    }
+  }
+  for (const attempt of Object.values(runState.attempts)) {
+    push(events.pipelineRuns, map.mapWorkflowRun(attempt, cfg.repo));
+  }
+  for (const node of Object.values(keep('incident issues', issues, (s) => (snapshot.issues = s)).items)) {
+    push(events.incidents, map.mapIssue(node, cfg));
+  }
+  resolveShortShas(events);
+
+  if (failures.length > 0) {
+    const lists = failures.map((f) => f.list).join(', ');
+    notices.push({
+      severity: 'warning',
+      text: `${describeError(subject, failures[0].error, now)} Incomplete: ${lists}.`,
+    });
+  }
+  return { events, notices };
+}
+
+function push<T>(into: T[], item: T | undefined): void {
+  if (item !== undefined) {
+    into.push(item);
+  }
+}
+
+/** An incident may name an abbreviated SHA; the engine matches full SHAs, so expand it where it is unambiguous. */
+function resolveShortShas(events: DoraEvents): void {
+  const shas = events.changes.map((c) => c.sha).concat(events.deployments.map((d) => d.sha));
+  events.incidents.forEach((incident: Incident) => {
+    const short = incident.cause?.sha;
+    if (!short || short.length >= 40) {
+      return;
+    }
+    const found: Record<string, boolean> = {};
+    for (const sha of shas) {
+      if (sha.indexOf(short) === 0) {
+        found[sha] = true;
+      }
+    }
+    const candidates = Object.keys(found);
+    if (candidates.length === 1) {
+      incident.cause = { ...incident.cause, sha: candidates[0] };
+    }
+  });
+}

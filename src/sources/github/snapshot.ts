@@ -1,0 +1,81 @@
+/**
+ * What the source has already read of each repository, kept between refreshes so that an unchanged refresh
+ * only asks "anything new?" (one page per list, or a 304) instead of reading everything again. Raw GitHub
+ * nodes are kept, not events: mapping stays pure and re-runs on every refresh. Bounded, module-level.
+ */
+import {
+  CheckRunNode,
+  CommitNode,
+  DeploymentNode,
+  IssueNode,
+  OverviewNode,
+  PullRequestNode,
+  ReleaseNode,
+  TagRefNode,
+  WorkflowRunRest,
+} from './apiTypes';
+import { Instant } from '../../engine/model';
+
+/** A list read newest first, valid from `since` on, for the parameters in `key`. */
+export interface ListState<T> {
+  key: string;
+  since: Instant;
+  items: Record<string, T>;
+  /** Largest updatedAt seen (lists ordered by update time). */
+  watermark?: Instant;
+}
+
+export interface HistoryState {
+  since: Instant;
+  head: string;
+  commits: Record<string, CommitNode>;
+}
+
+export interface RunsState extends ListState<WorkflowRunRest> {
+  /** Earlier attempts of re-run runs, by "runId/attempt". */
+  attempts: Record<string, WorkflowRunRest>;
+  /** Jobs of completed runs, by the run's node id. */
+  jobs: Record<string, CheckRunNode[]>;
+}
+
+export interface RepoSnapshot {
+  overview?: OverviewNode;
+  history?: HistoryState;
+  pullRequests?: ListState<PullRequestNode>;
+  deployments?: ListState<DeploymentNode>;
+  issues?: ListState<IssueNode>;
+  releases?: ListState<ReleaseNode>;
+  tags?: ListState<TagRefNode>;
+  runs?: RunsState;
+}
+
+export class SnapshotStore {
+  private readonly snapshots = new Map<string, RepoSnapshot>();
+
+  constructor(private readonly maxRepositories = 200) {}
+
+  get(key: string): RepoSnapshot {
+    const snapshot = this.snapshots.get(key) ?? {};
+    this.snapshots.delete(key);
+    this.snapshots.set(key, snapshot);
+    while (this.snapshots.size > this.maxRepositories) {
+      const oldest = this.snapshots.keys().next().value;
+      if (oldest === undefined) {
+        break;
+      }
+      this.snapshots.delete(oldest);
+    }
+    return snapshot;
+  }
+
+  clear(): void {
+    this.snapshots.clear();
+  }
+}
+
+export const sharedSnapshots = new SnapshotStore();
+
+/** A previous list state that can be continued: same parameters and it covers the requested start. */
+export function reusable<S extends { since: Instant; key?: string }>(prev: S | undefined, since: Instant, key?: string) {
+  return prev !== undefined && prev.since <= since && (key === undefined || prev.key === key) ? prev : undefined;
+}
