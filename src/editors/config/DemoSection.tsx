@@ -1,0 +1,45 @@
+import React from 'react';
+import { Field, Input, Switch } from '@grafana/ui';
+import { ConfigSection } from '@grafana/plugin-ui';
+import { SectionProps, numberOrUndefined } from './sectionProps';
+
+/** The built-in demo source: deterministic sample data for several teams, so dashboards work out of the box. */
+export function DemoSection({ jsonData, onChange }: SectionProps) {
+  // Unset means "on while no provider is enabled", as the data source reads it.
+  const enabled = jsonData.demoEnabled ?? !jsonData.github?.enabled;
+  const seedError =
+    jsonData.demoSeed !== undefined && !Number.isInteger(jsonData.demoSeed)
+      ? `Demo seed ${jsonData.demoSeed} must be a whole number.`
+      : undefined;
+  return (
+    <ConfigSection
+      title="Demo data"
+      description="Built-in sample deployments, changes and incidents of several teams. Used when no provider is enabled."
+    >
+      <Field label="Enable demo data" htmlFor="dora-demo-enabled">
+        <Switch
+          id="dora-demo-enabled"
+          value={enabled}
+          onChange={(e) => onChange({ demoEnabled: e.currentTarget.checked })}
+        />
+      </Field>
+      <Field
+        label="Demo seed"
+        description="Another seed gives other (equally plausible) data; the same seed always gives the same data."
+        htmlFor="dora-demo-seed"
+        invalid={Boolean(seedError)}
+        error={seedError}
+      >
+        <Input
+          id="dora-demo-seed"
+          type="number"
+          width={20}
+          value={jsonData.demoSeed ?? ''}
+          placeholder="1"
+          disabled={!enabled}
+          onChange={(e) => onChange({ demoSeed: numberOrUndefined(e.currentTarget.value) })}
+        />
+      </Field>
+    </ConfigSection>
+  );
+}

@@ -1,0 +1,52 @@
+import { configIssues, patternError, positiveNumberError, benchmarkYearError, catalogErrors } from './validation';
+
+describe('config validation', () => {
+  it('accepts empty and valid patterns, names field and value of an invalid one', () => {
+    expect(patternError('Hotfix pattern', undefined)).toBeUndefined();
+    expect(patternError('Hotfix pattern', '')).toBeUndefined();
+    expect(patternError('Hotfix pattern', '^hot-?fix')).toBeUndefined();
+    const message = patternError('Hotfix pattern', '(unclosed');
+    expect(message).toMatch(/^Hotfix pattern "\(unclosed" is not a valid regular expression \(.+\)\. Fix the pattern/);
+  });
+
+  it('checks positive, whole and bounded numbers', () => {
+    expect(positiveNumberError('X', undefined)).toBeUndefined();
+    expect(positiveNumberError('X', 3)).toBeUndefined();
+    expect(positiveNumberError('X', -1)).toBe('X -1 must be a number greater than 0; clear it to use the default.');
+    expect(positiveNumberError('X', NaN)).toMatch(/X NaN must be a number greater than 0/);
+    expect(positiveNumberError('X', 2.5, { integer: true })).toBe('X 2.5 must be a whole number.');
+    expect(positiveNumberError('X', 400, { max: 365 })).toBe('X 400 is more than 365; use at most 365.');
+  });
+
+  it('knows the benchmark years with a table', () => {
+    expect(benchmarkYearError(2023)).toBeUndefined();
+    expect(benchmarkYearError(undefined)).toBeUndefined();
+    expect(benchmarkYearError(2019)).toBe(
+      'Benchmark year 2019 has no DORA table; choose one of 2021, 2022, 2023, 2024.'
+    );
+  });
+
+  it('prefixes catalog problems with their line', () => {
+    expect(catalogErrors('services:\n  - team: payments\n')).toEqual([
+      expect.stringMatching(/^Line 2: A service has no name/),
+    ]);
+    expect(catalogErrors('')).toEqual([]);
+  });
+
+  it('collects every issue in section order', () => {
+    const issues = configIssues({
+      productionEnvironmentPattern: '(',
+      incidentLinkWindowHours: -2,
+      catalogYaml: 'teams: []\n',
+      lookbackDays: 0,
+    });
+    expect(issues.map((i) => i.field)).toEqual([
+      'productionEnvironmentPattern',
+      'incidentLinkWindowHours',
+      'catalogYaml',
+      'catalogYaml',
+      'lookbackDays',
+    ]);
+    expect(configIssues({})).toEqual([]);
+  });
+});
