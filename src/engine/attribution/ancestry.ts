@@ -1,0 +1,234 @@
+/**
+ * The changes of each deployment (METRICS.md "Change lead time"): the commits reachable from its SHA and
+ * from no earlier successful production deployment of the same service; explicit change lists win.
+ *
+ * The hot path. Services are traced one after another over one shared stamp array: stamp[c] === mark means
+ * "commit c is already shipped by the current service". Because a walk marks the whole ancestry it reaches
+ * and stops only at marked commits, the marked set is always closed under parents, so each deployment walks
+ * exactly its new commits and every commit is visited once per service that deploys its repository.
+ */
+import { touchesPaths } from '../catalog';
+import { Deployment } from '../model';
+import { Containment } from './containment';
+import { Findings } from './findings';
+import { CommitGraph, NO_COMMIT } from './graph';
+import { AttributedDeployment } from './types';
+
+export interface Shipment {
+  changeShas: string[] | null;
+  changeMethod: AttributedDeployment['changeMethod'];
+  /** Graph indices of the commits shipped here for the first time (attributed to it), by commit time. */
+  commits: number[];
+  /** Same SHA as the deployment live in its environment just before. */
+  isRedeploy: boolean;
+  /** An earlier deployment of the same service already contained this SHA (the same SHA or a descendant). */
+  shippedBefore: boolean;
+  /** Graph index of the deployment's SHA, or NO_COMMIT. */
+  shaCommit: number;
+}
+
+export interface ShipmentTrace {
+  /** By deployment position. */
+  shipments: Shipment[];
+  containment: Containment;
+}
+
+export type PathsOf = (service: string, repo: string) => string[] | undefined;
+
+/** `deployments` sorted by finish; `previous` from previousInEnvironment. */
+export function traceShipments(
+  deployments: Deployment[],
+  previous: Int32Array,
+  graph: CommitGraph,
+  pathsOf: PathsOf,
+  findings: Findings
+): ShipmentTrace {
+  const tracer = new Tracer(deployments, previous, graph, pathsOf, findings);
+  const byService = new Map<string, number[]>();
+  deployments.forEach((d, i) => {
+    const list = byService.get(d.service);
+    if (list) {
+      list.push(i);
+    } else {
+      byService.set(d.service, [i]);
+    }
+  });
+  byService.forEach((positions) => tracer.traceService(positions));
+  return { shipments: tracer.shipments, containment: tracer.containment };
+}
+
+class Tracer {
+  readonly shipments: Shipment[];
+  readonly containment: Containment;
+  private readonly stamp: Int32Array;
+  private readonly stack: Int32Array;
+  private mark = 0;
+  /** repo@sha of SHAs the current service shipped that are not in the graph. */
+  private shippedOutsideGraph = new Set<string>();
+
+  constructor(
+    private readonly deployments: Deployment[],
+    private readonly previous: Int32Array,
+    private readonly graph: CommitGraph,
+    private readonly pathsOf: PathsOf,
+    private readonly findings: Findings
+  ) {
+    this.shipments = new Array(deployments.length);
+    this.containment = new Containment(graph.size);
+    this.stamp = new Int32Array(graph.size);
+    this.stack = new Int32Array(graph.size);
+  }
+
+  traceService(positions: number[]): void {
+    this.mark++;
+    this.shippedOutsideGraph = new Set();
+    // A service's history is anchored once a deployment's commit (or explicit list) is known; before that
+    // nothing marks what was already shipped, so changes are unknown rather than "everything fetched".
+    let anchored = false;
+    for (const i of positions) {
+      const d = this.deployments[i];
+      const shaCommit = this.graph.indexOf(d.repo, d.sha);
+      const shaKey = `${d.repo}@${d.sha}`;
+      const shippedBefore =
+        (shaCommit !== NO_COMMIT && this.stamp[shaCommit] === this.mark) || this.shippedOutsideGraph.has(shaKey);
+      const prev = this.previous[i];
+      const isRedeploy = prev >= 0 && this.deployments[prev].sha === d.sha && this.deployments[prev].repo === d.repo;
+      const base = { isRedeploy, shippedBefore, shaCommit };
+      if (d.changes) {
+        this.shipments[i] = { ...base, ...this.explicit(i, shaCommit) };
+        anchored = true;
+      } else if (isRedeploy) {
+        this.walk(shaCommit, i, null);
+        this.shipments[i] = { ...base, changeShas: [], changeMethod: 'ancestry', commits: [] };
+      } else if (!anchored) {
+        this.walk(shaCommit, i, null);
+        this.shipments[i] = { ...base, changeShas: null, changeMethod: 'unknown', commits: [] };
+        this.reportUnknown(d, i === positions[0]);
+        anchored = shaCommit !== NO_COMMIT;
+      } else if (shaCommit === NO_COMMIT) {
+        this.shipments[i] = { ...base, changeShas: null, changeMethod: 'unknown', commits: [] };
+        this.reportMissing(d);
+      } else {
+        const fresh: number[] = [];
+        this.walk(shaCommit, i, fresh);
+        const paths = this.pathsOf(d.service, d.repo);
+        const commits = sortByCommitTime(
+          paths === undefined ? fresh : fresh.filter((c) => touchesPaths(this.graph.commits[c].files, paths)),
+          this.graph
+        );
+        const changeShas = commits.map((c) => this.graph.commits[c].sha);
+        this.shipments[i] = { ...base, changeShas, changeMethod: 'ancestry', commits };
+      }
+      if (shaCommit === NO_COMMIT) {
+        this.shippedOutsideGraph.add(shaKey);
+      }
+    }
+  }
+
+  /** The provider's list, minus what this service already shipped; its commits and SHA count as shipped. */
+  private explicit(i: number, shaCommit: number): Pick<Shipment, 'changeShas' | 'changeMethod' | 'commits'> {
+    const d = this.deployments[i];
+    const changeShas: string[] = [];
+    const commits: number[] = [];
+    const missing: string[] = [];
+    const listed = new Set<string>();
+    for (const sha of d.changes!) {
+      if (listed.has(sha)) {
+        continue;
+      }
+      listed.add(sha);
+      const c = this.graph.indexOf(d.repo, sha);
+      if (c === NO_COMMIT) {
+        missing.push(sha);
+        const key = `${d.repo}@${sha}`;
+        if (!this.shippedOutsideGraph.has(key)) {
+          this.shippedOutsideGraph.add(key);
+          changeShas.push(sha);
+        }
+      } else if (this.stamp[c] !== this.mark) {
+        changeShas.push(sha);
+        commits.push(c);
+      }
+    }
+    this.walk(shaCommit, i, null);
+    for (const c of commits) {
+      this.walk(c, i, null);
+    }
+    if (missing.length > 0) {
+      this.findings.add(
+        'missing-commit',
+        'warning',
+        d.id,
+        `Deployment ${d.id} of ${d.service} lists ${missing.length} change(s) not among the fetched commits of ` +
+          `${d.repo} (e.g. ${missing[0]}); they have no lead time. Check the repository and the commit look-back.`,
+        { service: d.service, at: d.finishedAt, count: missing.length }
+      );
+    }
+    return { changeShas, changeMethod: 'explicit', commits: sortByCommitTime(commits, this.graph) };
+  }
+
+  /** Marks every not-yet-shipped ancestor of `start` (itself included); collects them when asked. */
+  private walk(start: number, position: number, collect: number[] | null): void {
+    if (start === NO_COMMIT || this.stamp[start] === this.mark) {
+      return;
+    }
+    const { stamp, stack, mark, graph, containment } = this;
+    const { parentStart, parentIndex } = graph;
+    let top = 0;
+    stack[top++] = start;
+    stamp[start] = mark;
+    while (top > 0) {
+      const c = stack[--top];
+      containment.record(c, position);
+      if (collect) {
+        collect.push(c);
+      }
+      for (let k = parentStart[c]; k < parentStart[c + 1]; k++) {
+        const p = parentIndex[k];
+        if (stamp[p] !== mark) {
+          stamp[p] = mark;
+          stack[top++] = p;
+        }
+      }
+    }
+  }
+
+  private reportUnknown(d: Deployment, isFirst: boolean): void {
+    const why = isFirst
+      ? `it is the first deployment of ${d.service} in the fetched history`
+      : `no earlier deployment of ${d.service} is at a fetched commit`;
+    this.findings.add(
+      'unknown-changes',
+      'info',
+      d.id,
+      `Deployment ${d.id}: ${why}, so what it shipped for the first time is unknown; it is left out of lead time. ` +
+        'A longer look-back that includes an earlier deployment resolves it.',
+      { service: d.service, at: d.finishedAt }
+    );
+  }
+
+  private reportMissing(d: Deployment): void {
+    this.findings.add(
+      'missing-commit',
+      'warning',
+      d.id,
+      `Deployment ${d.id} of ${d.service} is at commit ${short(d.sha)} of ${d.repo}, which is not among the fetched ` +
+        'commits; its changes are unknown (the next deployment may include them). Check that the repository ' +
+        'and branch of this service are fetched.',
+      { service: d.service, at: d.finishedAt }
+    );
+  }
+}
+
+function sortByCommitTime(commits: number[], graph: CommitGraph): number[] {
+  const all = graph.commits;
+  return commits.sort((a, b) => {
+    const ca = all[a];
+    const cb = all[b];
+    return ca.committedAt - cb.committedAt || (ca.sha < cb.sha ? -1 : ca.sha > cb.sha ? 1 : 0);
+  });
+}
+
+function short(sha: string): string {
+  return sha.slice(0, 12);
+}

@@ -1,0 +1,57 @@
+/** EngineOptions checked once and turned into what attribution uses (compiled patterns). */
+import { EngineOptions, LeadTimeStart, withDefaults } from '../options';
+import { EngineInputError } from './inputError';
+
+export interface AttributionOptions {
+  production: RegExp;
+  /** null when the pipeline pattern is empty (every deployment qualifies). */
+  pipeline: RegExp | null;
+  hotfix: RegExp;
+  revert: RegExp;
+  incidentLinkWindowMs: number;
+  rollbacksAreRework: boolean;
+  leadTimeStart: LeadTimeStart;
+}
+
+const LEAD_TIME_STARTS: LeadTimeStart[] = ['commit', 'prFirstCommit', 'prOpened', 'prMerged'];
+
+export function compileOptions(partial?: Partial<EngineOptions>): AttributionOptions {
+  const options = withDefaults(partial);
+  const window = options.incidentLinkWindowMs;
+  if (typeof window !== 'number' || !isFinite(window) || window < 0) {
+    throw new EngineInputError(
+      'incidentLinkWindowMs',
+      window,
+      'Use a number of milliseconds >= 0, e.g. 86400000 for 24 hours.'
+    );
+  }
+  if (LEAD_TIME_STARTS.indexOf(options.leadTimeStart) < 0) {
+    throw new EngineInputError('leadTimeStart', options.leadTimeStart, `Use one of ${LEAD_TIME_STARTS.join(', ')}.`);
+  }
+  if (typeof options.rollbacksAreRework !== 'boolean') {
+    throw new EngineInputError('rollbacksAreRework', options.rollbacksAreRework, 'Use true or false.');
+  }
+  const pipeline = pattern('pipelinePattern', options.pipelinePattern);
+  return {
+    production: pattern('productionEnvironmentPattern', options.productionEnvironmentPattern),
+    pipeline: pipeline.source === '(?:)' ? null : pipeline,
+    hotfix: pattern('hotfixPattern', options.hotfixPattern),
+    revert: pattern('revertPattern', options.revertPattern),
+    incidentLinkWindowMs: window,
+    rollbacksAreRework: options.rollbacksAreRework,
+    leadTimeStart: options.leadTimeStart,
+  };
+}
+
+/** Every pattern is case-insensitive: "Production", "HOTFIX" and 'Revert "x"' must match the defaults. */
+function pattern(field: keyof EngineOptions, source: unknown): RegExp {
+  if (typeof source !== 'string') {
+    throw new EngineInputError(field, source, 'Use a regular expression as text, e.g. "^(prod|production)$".');
+  }
+  try {
+    return new RegExp(source, 'i');
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new EngineInputError(field, source, `It is not a valid regular expression (${reason}); fix or clear it.`);
+  }
+}

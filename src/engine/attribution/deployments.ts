@@ -1,0 +1,143 @@
+/**
+ * Which deployments count (METRICS.md "Deployments"): production ones, by the environment pattern and, when
+ * set, the pipeline pattern; jobs of one pipeline run deploying one service count once, at the last finish;
+ * failed or cancelled attempts are kept apart. Everything is sorted by finish, then id, so results never
+ * depend on input order.
+ */
+import { Deployment } from '../model';
+import { AttributionOptions } from './compiledOptions';
+
+export interface ProductionDeployments {
+  /** Successful production deployments, jobs collapsed, sorted by finish then id. */
+  deployments: Deployment[];
+  /** Failed or cancelled production attempts, collapsed the same way, sorted. */
+  failedAttempts: Deployment[];
+  /** Id of every successful job -> id of the deployment it was collapsed into (itself when alone). */
+  idAliases: Map<string, string>;
+}
+
+export function isProductionDeployment(d: Deployment, options: AttributionOptions): boolean {
+  if (!options.production.test(d.environment)) {
+    return false;
+  }
+  const pipeline = options.pipeline;
+  if (pipeline === null) {
+    return true;
+  }
+  return (d.title !== undefined && pipeline.test(d.title)) || (d.ref !== undefined && pipeline.test(d.ref));
+}
+
+/** Splits production deployments into successes and failed attempts (in-progress ones are neither). */
+export function splitAttempts(production: Deployment[]): ProductionDeployments {
+  const idAliases = new Map<string, string>();
+  const deployments = collapsePipelineJobs(
+    production.filter((d) => d.status === 'success'),
+    idAliases
+  );
+  const failedAttempts = collapsePipelineJobs(
+    production.filter((d) => d.status === 'failure' || d.status === 'cancelled'),
+    new Map()
+  );
+  return { deployments, failedAttempts, idAliases };
+}
+
+export function compareByFinish(a: Deployment, b: Deployment): number {
+  return a.finishedAt - b.finishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * For each deployment (by position), the position of the deployment live in the same service and
+ * environment just before it, or -1. Regions of one service are separate environments, each with its own
+ * live version: that is what redeploys, rollbacks and hotfixes replace.
+ */
+export function previousInEnvironment(sorted: Deployment[]): Int32Array {
+  const previous = new Int32Array(sorted.length);
+  const live = new Map<string, number>();
+  sorted.forEach((d, i) => {
+    const key = `${d.service}\u0000${d.environment}`;
+    const before = live.get(key);
+    previous[i] = before === undefined ? -1 : before;
+    live.set(key, i);
+  });
+  return previous;
+}
+
+/** Positions of each service's deployments, in finish order. */
+export function positionsByService(sorted: Deployment[]): Map<string, number[]> {
+  const byService = new Map<string, number[]>();
+  sorted.forEach((d, i) => {
+    const list = byService.get(d.service);
+    if (list) {
+      list.push(i);
+    } else {
+      byService.set(d.service, [i]);
+    }
+  });
+  return byService;
+}
+
+function collapsePipelineJobs(deployments: Deployment[], idAliases: Map<string, string>): Deployment[] {
+  const jobs = new Map<string, Deployment[]>();
+  const out: Deployment[] = [];
+  for (const d of deployments) {
+    if (d.pipelineRunId === undefined || d.pipelineRunId === '') {
+      out.push(d);
+      idAliases.set(d.id, d.id);
+      continue;
+    }
+    const key = `${d.pipelineRunId}\u0000${d.service}`;
+    const group = jobs.get(key);
+    if (group) {
+      group.push(d);
+    } else {
+      jobs.set(key, [d]);
+    }
+  }
+  jobs.forEach((group) => {
+    const merged = group.length === 1 ? group[0] : mergeJobs(group.sort(compareByFinish));
+    out.push(merged);
+    for (const job of group) {
+      idAliases.set(job.id, merged.id);
+    }
+  });
+  return out.sort(compareByFinish);
+}
+
+/** One deployment for the jobs of a run: the last job's, starting at the first start, with every hint. */
+function mergeJobs(jobs: Deployment[]): Deployment {
+  const last = jobs[jobs.length - 1];
+  const merged: Deployment = { ...last };
+  let startedAt: number | undefined;
+  let changes: string[] | undefined;
+  const listed = new Set<string>();
+  for (const job of jobs) {
+    if (job.startedAt !== undefined && (startedAt === undefined || job.startedAt < startedAt)) {
+      startedAt = job.startedAt;
+    }
+    if (job.changes) {
+      changes = changes ?? [];
+      for (const sha of job.changes) {
+        if (!listed.has(sha)) {
+          listed.add(sha);
+          changes.push(sha);
+        }
+      }
+    }
+    if (job.rollback) {
+      merged.rollback = true;
+    }
+    if (job.hotfix) {
+      merged.hotfix = true;
+    }
+    if (merged.fixesDeploymentId === undefined && job.fixesDeploymentId !== undefined) {
+      merged.fixesDeploymentId = job.fixesDeploymentId;
+    }
+  }
+  if (startedAt !== undefined) {
+    merged.startedAt = startedAt;
+  }
+  if (changes) {
+    merged.changes = changes;
+  }
+  return merged;
+}

@@ -1,0 +1,183 @@
+/**
+ * Failed and rework deployments (METRICS.md "Change failure rate", "Deployment rework rate").
+ * A deployment is failed when an incident is linked to it, it was rolled back, or a hotfix, revert or
+ * fix-forward deployment refers to it (or to one of its changes). The referring deployments are rework
+ * (rollbacks only when options.rollbacksAreRework), and each is recorded as a fix of the failed one, for
+ * recovery time.
+ *
+ * Fix-forward: deployment.fixesDeploymentId, or the first deployment of the service after a linked incident
+ * started, finishing no later than the window after it was resolved (or after it started, when unresolved),
+ * whose changes' messages or pull request titles match the hotfix or revert pattern.
+ */
+import { Deployment, Incident } from '../model';
+import { Shipment } from './ancestry';
+import { AttributionOptions } from './compiledOptions';
+import { Containment } from './containment';
+import { CommitGraph } from './graph';
+import { HotfixDetector } from './hotfixes';
+import { incidentStart } from './incidentTimes';
+import { RevertDetector } from './reverts';
+import { Rollbacks } from './rollbacks';
+import { FailureReason, ReworkReason } from './types';
+
+export interface Verdicts {
+  failureReasons: FailureReason[][];
+  reworkReasons: ReworkReason[][];
+  /** Positions of the rollback or fix deployments that answered each failed deployment. */
+  fixedBy: number[][];
+  /** Indices (into the incident list) of the incidents linked to each deployment. */
+  incidents: number[][];
+}
+
+export interface JudgeInput {
+  deployments: Deployment[];
+  previous: Int32Array;
+  shipments: Shipment[];
+  rollbacks: Rollbacks;
+  incidents: Incident[];
+  /** Linked deployment position per incident, or -1. */
+  incidentPositions: number[];
+  byService: Map<string, number[]>;
+  idAliases: Map<string, string>;
+  graph: CommitGraph;
+  containment: Containment;
+  options: AttributionOptions;
+}
+
+export function judgeDeployments(input: JudgeInput): Verdicts {
+  const { deployments, previous, shipments, rollbacks, options } = input;
+  const n = deployments.length;
+  const verdicts: Verdicts = {
+    failureReasons: emptyLists(n),
+    reworkReasons: emptyLists(n),
+    fixedBy: emptyLists(n),
+    incidents: emptyLists(n),
+  };
+  const fail = (position: number, reason: FailureReason) => addOnce(verdicts.failureReasons[position], reason);
+  const rework = (position: number, reason: ReworkReason) => addOnce(verdicts.reworkReasons[position], reason);
+  const fixes = (fixer: number, failed: number) => addOnce(verdicts.fixedBy[failed], fixer);
+
+  input.incidentPositions.forEach((position, k) => {
+    if (position >= 0) {
+      fail(position, 'incident');
+      verdicts.incidents[position].push(k);
+    }
+  });
+
+  const hotfixes = new HotfixDetector(options.hotfix, input.graph);
+  const reverts = new RevertDetector(options.revert, input.graph, input.containment, deployments);
+  let positionById: Map<string, number> | undefined;
+  for (let i = 0; i < n; i++) {
+    const d = deployments[i];
+    const commits = shipments[i].commits;
+    if (rollbacks.isRollback[i]) {
+      if (options.rollbacksAreRework) {
+        rework(i, 'rollback');
+      }
+      if (rollbacks.rolledBack[i] >= 0) {
+        fail(rollbacks.rolledBack[i], 'rolled-back');
+        fixes(i, rollbacks.rolledBack[i]);
+      }
+    }
+    if (hotfixes.isHotfix(d, commits)) {
+      rework(i, 'hotfix');
+      if (previous[i] >= 0) {
+        fail(previous[i], 'hotfix');
+        fixes(i, previous[i]);
+      }
+    }
+    const revert = reverts.verdict(i, commits);
+    if (revert.isRevert) {
+      rework(i, 'revert');
+      for (const target of revert.targets) {
+        fail(target, 'revert');
+        fixes(i, target);
+      }
+    }
+    if (d.fixesDeploymentId !== undefined && d.fixesDeploymentId !== '') {
+      rework(i, 'fix-forward');
+      if (!positionById) {
+        positionById = new Map();
+        deployments.forEach((x, p) => positionById!.set(x.id, p));
+      }
+      const target = positionById.get(input.idAliases.get(d.fixesDeploymentId) ?? d.fixesDeploymentId);
+      if (target !== undefined && target !== i) {
+        fail(target, 'fix-forward');
+        fixes(i, target);
+      }
+    }
+  }
+
+  const isFixLike = (position: number) =>
+    shipments[position].commits.some((c) => {
+      const change = input.graph.commits[c];
+      return (
+        reverts.isRevertChange(change) ||
+        [change.message, change.pullRequest?.title].some((t) => t !== undefined && options.hotfix.test(t))
+      );
+    });
+  input.incidentPositions.forEach((failed, k) => {
+    if (failed < 0) {
+      return;
+    }
+    const incident = input.incidents[k];
+    const fixer = firstFixAfter(input, failed, incident, isFixLike);
+    if (fixer >= 0) {
+      rework(fixer, 'fix-forward');
+      fixes(fixer, failed);
+    }
+  });
+
+  verdicts.fixedBy.forEach((list) => list.sort((a, b) => a - b));
+  return verdicts;
+}
+
+function firstFixAfter(
+  input: JudgeInput,
+  failed: number,
+  incident: Incident,
+  isFixLike: (position: number) => boolean
+): number {
+  const { deployments, options } = input;
+  const start = incidentStart(incident);
+  const end = (incident.resolvedAt ?? start) + options.incidentLinkWindowMs;
+  const positions = input.byService.get(deployments[failed].service) ?? [];
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid] <= failed) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (let k = lo; k < positions.length; k++) {
+    const p = positions[k];
+    const finishedAt = deployments[p].finishedAt;
+    if (finishedAt <= start) {
+      continue;
+    }
+    if (finishedAt > end) {
+      break;
+    }
+    if (isFixLike(p)) {
+      return p;
+    }
+  }
+  return -1;
+}
+
+function emptyLists<T>(n: number): T[][] {
+  const out: T[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = [];
+  }
+  return out;
+}
+
+function addOnce<T>(list: T[], item: T): void {
+  if (list.indexOf(item) < 0) {
+    list.push(item);
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The commit graph, indexed once: commit i's parents are parentIndex[parentStart[i] .. parentStart[i + 1]),
+ * only parents that were fetched (the history's edge is where fetching stopped). Lookups by SHA prefix,
+ * pull request and message are built on first use, since most queries never need them.
+ */
+import { Change } from '../model';
+
+export const NO_COMMIT = -1;
+
+/** Shortest SHA prefix accepted from people (incident causes, revert messages). */
+export const MIN_SHA_PREFIX = 7;
+
+export class CommitGraph {
+  readonly commits: Change[];
+  readonly parentStart: Int32Array;
+  readonly parentIndex: Int32Array;
+  private readonly byRepo = new Map<string, Map<string, number>>();
+  private generations?: Int32Array;
+  private scratch?: { seen: Int32Array; mark: number; stack: Int32Array };
+  private sortedShas?: { shas: string[]; commit: Int32Array };
+  private pullRequests?: Map<number, number[]>;
+  private messages?: Map<string, number[]>;
+
+  /** Commits must be unique by repo and SHA (see duplicates.ts). */
+  constructor(commits: Change[]) {
+    this.commits = commits;
+    commits.forEach((c, i) => {
+      let shas = this.byRepo.get(c.repo);
+      if (!shas) {
+        shas = new Map();
+        this.byRepo.set(c.repo, shas);
+      }
+      shas.set(c.sha, i);
+    });
+    this.parentStart = new Int32Array(commits.length + 1);
+    const parents: number[] = [];
+    commits.forEach((c, i) => {
+      this.parentStart[i] = parents.length;
+      const shas = this.byRepo.get(c.repo)!;
+      for (const sha of c.parents) {
+        const p = shas.get(sha);
+        if (p !== undefined && p !== i) {
+          parents.push(p);
+        }
+      }
+    });
+    this.parentStart[commits.length] = parents.length;
+    this.parentIndex = Int32Array.from(parents);
+  }
+
+  get size(): number {
+    return this.commits.length;
+  }
+
+  indexOf(repo: string, sha: string): number {
+    const shas = this.byRepo.get(repo);
+    const i = shas === undefined ? undefined : shas.get(sha);
+    return i === undefined ? NO_COMMIT : i;
+  }
+
+  /** Commits whose SHA starts with a (case-insensitive, >= 7 characters) reference, in one repo or any. */
+  findByReference(reference: string, repo?: string): number[] {
+    const prefix = reference.trim().toLowerCase();
+    if (prefix.length < MIN_SHA_PREFIX || !/^[0-9a-f]+$/.test(prefix)) {
+      return [];
+    }
+    const sorted = this.shaIndex();
+    let lo = 0;
+    let hi = sorted.shas.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted.shas[mid] < prefix) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    const found: number[] = [];
+    for (let k = lo; k < sorted.shas.length && sorted.shas[k].slice(0, prefix.length) === prefix; k++) {
+      const commit = sorted.commit[k];
+      if (repo === undefined || this.commits[commit].repo === repo) {
+        found.push(commit);
+      }
+    }
+    return found;
+  }
+
+  /** Commits that belong to pull request `number` (in one repo or any). */
+  commitsOfPullRequest(number: number, repo?: string): number[] {
+    if (!this.pullRequests) {
+      this.pullRequests = new Map();
+      this.commits.forEach((c, i) => {
+        if (c.pullRequest) {
+          pushTo(this.pullRequests!, c.pullRequest.number, i);
+        }
+      });
+    }
+    const all = this.pullRequests.get(number) ?? [];
+    return repo === undefined ? all : all.filter((i) => this.commits[i].repo === repo);
+  }
+
+  /** Commits of a repo whose first message line is exactly `title`. */
+  commitsWithMessage(repo: string, title: string): number[] {
+    if (!this.messages) {
+      this.messages = new Map();
+      this.commits.forEach((c, i) => {
+        if (c.message !== undefined) {
+          pushTo(this.messages!, messageKey(c.repo, firstLine(c.message)), i);
+        }
+      });
+    }
+    return this.messages.get(messageKey(repo, title)) ?? [];
+  }
+
+  /** Whether `ancestor` is reachable from `descendant` (or is it). Generation numbers prune the walk. */
+  isAncestor(ancestor: number, descendant: number): boolean {
+    if (ancestor === descendant) {
+      return true;
+    }
+    const gen = this.generation();
+    const floor = gen[ancestor];
+    if (floor >= gen[descendant]) {
+      return false;
+    }
+    const scratch = this.scratchSpace();
+    const mark = ++scratch.mark;
+    const { seen, stack } = scratch;
+    let top = 0;
+    stack[top++] = descendant;
+    seen[descendant] = mark;
+    while (top > 0) {
+      const c = stack[--top];
+      for (let k = this.parentStart[c]; k < this.parentStart[c + 1]; k++) {
+        const p = this.parentIndex[k];
+        if (p === ancestor) {
+          return true;
+        }
+        if (seen[p] !== mark && gen[p] > floor) {
+          seen[p] = mark;
+          stack[top++] = p;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * 1 + the longest path to a root: a proper ancestor always has a smaller generation. Iterative post-order
+   * walk; an edge back into the commit being expanded (a cycle, i.e. broken data) is ignored, so it ends.
+   */
+  private generation(): Int32Array {
+    if (this.generations) {
+      return this.generations;
+    }
+    const n = this.size;
+    const gen = new Int32Array(n);
+    const state = new Uint8Array(n); // 0 new, 1 open, 2 done
+    const next = new Int32Array(n);
+    const stack = new Int32Array(n);
+    for (let root = 0; root < n; root++) {
+      if (state[root] !== 0) {
+        continue;
+      }
+      let top = 0;
+      stack[top++] = root;
+      state[root] = 1;
+      next[root] = this.parentStart[root];
+      while (top > 0) {
+        const c = stack[top - 1];
+        if (next[c] < this.parentStart[c + 1]) {
+          const p = this.parentIndex[next[c]++];
+          if (state[p] === 0) {
+            state[p] = 1;
+            next[p] = this.parentStart[p];
+            stack[top++] = p;
+          }
+          continue;
+        }
+        let g = 1;
+        for (let k = this.parentStart[c]; k < this.parentStart[c + 1]; k++) {
+          const p = this.parentIndex[k];
+          if (state[p] === 2 && gen[p] >= g) {
+            g = gen[p] + 1;
+          }
+        }
+        gen[c] = g;
+        state[c] = 2;
+        top--;
+      }
+    }
+    this.generations = gen;
+    return gen;
+  }
+
+  private scratchSpace(): { seen: Int32Array; mark: number; stack: Int32Array } {
+    if (!this.scratch) {
+      this.scratch = { seen: new Int32Array(this.size), mark: 0, stack: new Int32Array(this.size) };
+    }
+    return this.scratch;
+  }
+
+  private shaIndex(): { shas: string[]; commit: Int32Array } {
+    if (!this.sortedShas) {
+      const order = this.commits.map((c, i) => ({ sha: c.sha.toLowerCase(), i }));
+      order.sort((a, b) => (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : a.i - b.i));
+      this.sortedShas = { shas: order.map((o) => o.sha), commit: Int32Array.from(order.map((o) => o.i)) };
+    }
+    return this.sortedShas;
+  }
+}
+
+export function firstLine(message: string): string {
+  const end = message.indexOf('\n');
+  return (end < 0 ? message : message.slice(0, end)).trim();
+}
+
+function messageKey(repo: string, title: string): string {
+  return `${repo}\u0000${title}`;
+}
+
+function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}

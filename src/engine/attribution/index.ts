@@ -1,0 +1,154 @@
+/**
+ * attribute(): events in, every deployment, change and incident out with the reasons behind it.
+ * Each step lives in its own file; this one only runs them in order:
+ *   validity/duplicates -> catalog services -> production deployments -> commit graph -> ancestry
+ *   -> rollbacks -> incident links -> failures and rework -> recovery -> lead times -> data quality.
+ */
+import { serviceDirectory } from '../catalog';
+import { DoraEvents, Incident, Instant } from '../model';
+import { EngineOptions } from '../options';
+import { traceShipments } from './ancestry';
+import { compileOptions } from './compiledOptions';
+import { isProductionDeployment, positionsByService, previousInEnvironment, splitAttempts } from './deployments';
+import { dropDuplicates } from './duplicates';
+import { judgeDeployments } from './failures';
+import { Findings } from './findings';
+import { CommitGraph } from './graph';
+import { incidentStart, incidentTimes } from './incidentTimes';
+import { linkIncidents } from './incidentLinks';
+import { attributeChange } from './leadTime';
+import { attributeRuns } from './pipelineRuns';
+import { recoveryOf } from './recovery';
+import { findRollbacks } from './rollbacks';
+import { ServiceResolver } from './services';
+import { checkTimestamps } from './timestamps';
+import { Attributed, AttributedChange, AttributedDeployment, AttributedIncident } from './types';
+import { keepValid } from './validity';
+
+export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, now?: Instant): Attributed {
+  const opts = compileOptions(options);
+  const findings = new Findings();
+  const clean = dropDuplicates(keepValid(events, findings), findings);
+  checkTimestamps(clean, now ?? Date.now(), findings);
+
+  const directory = serviceDirectory(events.catalog);
+  const resolver = new ServiceResolver(directory);
+  const production = splitAttempts(
+    clean.deployments.filter((d) => isProductionDeployment(d, opts)).map((d) => resolver.deployment(d))
+  );
+  const incidents = clean.incidents.map((i) => resolver.incident(i)).sort(compareIncidents);
+  resolver.report(findings);
+
+  const deployments = production.deployments;
+  const graph = new CommitGraph(clean.changes);
+  const previous = previousInEnvironment(deployments);
+  const byService = positionsByService(deployments);
+  const { shipments, containment } = traceShipments(deployments, previous, graph, directory.pathsOf, findings);
+  const rollbacks = findRollbacks(deployments, previous, shipments, graph);
+  const links = linkIncidents(
+    incidents,
+    { deployments, idAliases: production.idAliases, byService, graph, containment, windowMs: opts.incidentLinkWindowMs },
+    findings
+  );
+  const verdicts = judgeDeployments({
+    deployments,
+    previous,
+    shipments,
+    rollbacks,
+    incidents,
+    incidentPositions: links.map((l) => l.position),
+    byService,
+    idAliases: production.idAliases,
+    graph,
+    containment,
+    options: opts,
+  });
+
+  const attributedDeployments = deployments.map((d, i): AttributedDeployment => {
+    const shipment = shipments[i];
+    const out: AttributedDeployment = {
+      deployment: d,
+      team: directory.teamOf(d.service),
+      changeShas: shipment.changeShas,
+      changeMethod: shipment.changeMethod,
+      isRedeploy: shipment.isRedeploy,
+      isRollback: rollbacks.isRollback[i],
+      failed: verdicts.failureReasons[i].length > 0,
+      failureReasons: verdicts.failureReasons[i],
+      isRework: verdicts.reworkReasons[i].length > 0,
+      reworkReasons: verdicts.reworkReasons[i],
+      incidentIds: verdicts.incidents[i].map((k) => incidents[k].id),
+    };
+    if (rollbacks.rolledBack[i] >= 0) {
+      out.rollbackOf = deployments[rollbacks.rolledBack[i]].id;
+    }
+    if (out.failed) {
+      const recovery = recoveryOf(
+        d,
+        verdicts.incidents[i].map((k) => incidents[k]),
+        verdicts.fixedBy[i].map((p) => deployments[p]),
+        findings
+      );
+      Object.assign(out, recovery);
+    }
+    return out;
+  });
+
+  const changes: AttributedChange[] = [];
+  deployments.forEach((d, i) => {
+    const team = attributedDeployments[i].team;
+    for (const c of shipments[i].commits) {
+      const change = attributeChange(graph.commits[c], d, team, opts.leadTimeStart);
+      if (change.leadTimeMs === null) {
+        findings.add(
+          'non-positive-lead-time',
+          'info',
+          change.change.sha,
+          `Commit ${change.change.sha} of ${change.change.repo} starts (${opts.leadTimeStart}) at or after its ` +
+            `deployment ${d.id} finished; its lead time is dropped. Usually clock skew or a rewritten commit date.`,
+          { service: d.service, at: d.finishedAt }
+        );
+      }
+      changes.push(change);
+    }
+  });
+
+  const attributedIncidents = incidents.map(
+    (incident, k): AttributedIncident => ({
+      incident,
+      team: incident.service !== undefined ? directory.teamOf(incident.service) : '',
+      link: links[k].link,
+      ...incidentTimes(incident),
+    })
+  );
+
+  return {
+    deployments: attributedDeployments,
+    failedAttempts: production.failedAttempts,
+    changes,
+    incidents: attributedIncidents,
+    pipelineRuns: attributeRuns(clean.pipelineRuns, directory),
+    dataQuality: findings.sorted(),
+    teams: { ...directory.teams },
+  };
+}
+
+function compareIncidents(a: Incident, b: Incident): number {
+  return incidentStart(a) - incidentStart(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export { compileOptions } from './compiledOptions';
+export type { AttributionOptions } from './compiledOptions';
+export { EngineInputError } from './inputError';
+export { isProductionDeployment, splitAttempts, previousInEnvironment } from './deployments';
+export { CommitGraph } from './graph';
+export { traceShipments } from './ancestry';
+export type { Shipment } from './ancestry';
+export { findRollbacks } from './rollbacks';
+export { linkIncidents } from './incidentLinks';
+export { causeOf } from './incidentCause';
+export { incidentStart, incidentTimes } from './incidentTimes';
+export { attributeChange, startOf, breakdownOf } from './leadTime';
+export { attributeRuns } from './pipelineRuns';
+export { humanDuration } from './humanDuration';
+export * from './types';

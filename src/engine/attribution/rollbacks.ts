@@ -1,0 +1,46 @@
+/**
+ * Rollbacks (METRICS.md "Deployments"): a deployment whose SHA an earlier deployment of the same service
+ * already contained, while a newer SHA is live, rolls back the deployment it replaced. "Newer" is read by
+ * ancestry: going back to an already shipped SHA is a rollback unless the live SHA is an ancestor of it
+ * (then it is a roll-forward to a state shipped before, e.g. after an earlier rollback). A provider hint
+ * (deployment.rollback) also makes a rollback, of whatever was live before it.
+ */
+import { Deployment } from '../model';
+import { Shipment } from './ancestry';
+import { CommitGraph, NO_COMMIT } from './graph';
+
+export interface Rollbacks {
+  isRollback: boolean[];
+  /** Position of the deployment each rollback replaced, or -1 (also for non-rollbacks). */
+  rolledBack: Int32Array;
+}
+
+export function findRollbacks(
+  deployments: Deployment[],
+  previous: Int32Array,
+  shipments: Shipment[],
+  graph: CommitGraph
+): Rollbacks {
+  const isRollback = deployments.map(() => false);
+  const rolledBack = new Int32Array(deployments.length).fill(-1);
+  deployments.forEach((d, i) => {
+    const prev = previous[i];
+    if (d.rollback === true) {
+      isRollback[i] = true;
+      rolledBack[i] = prev;
+      return;
+    }
+    const shipment = shipments[i];
+    if (prev < 0 || shipment.isRedeploy || !shipment.shippedBefore) {
+      return;
+    }
+    const live = shipments[prev].shaCommit;
+    const rollForward =
+      live !== NO_COMMIT && shipment.shaCommit !== NO_COMMIT && graph.isAncestor(live, shipment.shaCommit);
+    if (!rollForward) {
+      isRollback[i] = true;
+      rolledBack[i] = prev;
+    }
+  });
+  return { isRollback, rolledBack };
+}

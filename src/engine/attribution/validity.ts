@@ -1,0 +1,156 @@
+/**
+ * Leaves out events that lack a usable required field (sources are typed, but JSON files and API quirks are
+ * not), and says which field of which event and how to fix it. Everything later may trust these fields.
+ */
+import { Change, Deployment, DoraEvents, Incident, PipelineRun } from '../model';
+import { Findings } from './findings';
+
+interface Shape {
+  label: string;
+  strings: string[];
+  instants: string[];
+  optionalInstants: string[];
+  /** Plain numbers that must be finite (e.g. a run's attempt). */
+  numbers?: string[];
+}
+
+const DEPLOYMENT: Shape = {
+  label: 'Deployment',
+  strings: ['id', 'service', 'environment', 'repo', 'sha', 'status'],
+  instants: ['finishedAt'],
+  optionalInstants: ['startedAt'],
+};
+const CHANGE: Shape = {
+  label: 'Change',
+  strings: ['sha', 'repo'],
+  instants: ['committedAt'],
+  optionalInstants: ['authoredAt'],
+};
+const PULL_REQUEST_INSTANTS = ['firstCommitAt', 'openedAt', 'firstReviewAt', 'mergedAt'];
+const INCIDENT: Shape = {
+  label: 'Incident',
+  strings: ['id'],
+  instants: ['createdAt'],
+  optionalInstants: ['startedAt', 'acknowledgedAt', 'resolvedAt'],
+};
+const PIPELINE_RUN: Shape = {
+  label: 'Pipeline run',
+  strings: ['id', 'repo', 'workflow', 'sha', 'conclusion'],
+  instants: ['startedAt'],
+  optionalInstants: ['finishedAt'],
+  numbers: ['attempt'],
+};
+
+export interface ValidEvents {
+  deployments: Deployment[];
+  changes: Change[];
+  incidents: Incident[];
+  pipelineRuns: PipelineRun[];
+}
+
+export function keepValid(events: DoraEvents, findings: Findings): ValidEvents {
+  return {
+    deployments: filterValid(events.deployments, DEPLOYMENT, findings),
+    changes: filterValid(events.changes, CHANGE, findings, changeProblem),
+    incidents: filterValid(events.incidents, INCIDENT, findings),
+    pipelineRuns: filterValid(events.pipelineRuns, PIPELINE_RUN, findings),
+  };
+}
+
+function filterValid<T>(
+  items: T[] | undefined,
+  shape: Shape,
+  findings: Findings,
+  extra?: (item: T) => string | undefined
+): T[] {
+  if (!Array.isArray(items)) {
+    return [];
+  }
+  return items.filter((item, position) => {
+    const problem = shapeProblem(item, shape) ?? (extra ? extra(item) : undefined);
+    if (problem === undefined) {
+      return true;
+    }
+    const subject = subjectOf(item, shape, position);
+    findings.add(
+      'invalid-event',
+      'error',
+      subject,
+      `${shape.label} ${subject} ${problem}; it is left out. Fix the source mapping or the events file.`
+    );
+    return false;
+  });
+}
+
+function shapeProblem(item: unknown, shape: Shape): string | undefined {
+  if (item === null || typeof item !== 'object') {
+    return 'is not an object';
+  }
+  const record = item as Record<string, unknown>;
+  for (const field of shape.strings) {
+    const value = record[field];
+    if (typeof value !== 'string' || value === '') {
+      return `has ${field} = ${show(value)}; expected a non-empty string`;
+    }
+  }
+  for (const field of shape.instants) {
+    if (!isInstant(record[field])) {
+      return `has ${field} = ${show(record[field])}; expected a finite number (epoch milliseconds)`;
+    }
+  }
+  for (const field of shape.numbers ?? []) {
+    if (!isInstant(record[field])) {
+      return `has ${field} = ${show(record[field])}; expected a finite number`;
+    }
+  }
+  return optionalInstantProblem(record, shape.optionalInstants, '');
+}
+
+function changeProblem(change: Change): string | undefined {
+  if (!Array.isArray(change.parents) || change.parents.some((p) => typeof p !== 'string')) {
+    return `has parents = ${show(change.parents)}; expected a list of SHAs ([] for a root commit)`;
+  }
+  const pr = change.pullRequest;
+  if (pr === undefined) {
+    return undefined;
+  }
+  if (pr === null || typeof pr !== 'object' || typeof pr.number !== 'number') {
+    return `has pullRequest = ${show(pr)}; expected an object with a number`;
+  }
+  return optionalInstantProblem(pr as unknown as Record<string, unknown>, PULL_REQUEST_INSTANTS, 'pullRequest.');
+}
+
+function optionalInstantProblem(record: Record<string, unknown>, fields: string[], prefix: string): string | undefined {
+  for (const field of fields) {
+    const value = record[field];
+    if (value !== undefined && !isInstant(value)) {
+      return `has ${prefix}${field} = ${show(value)}; expected a finite number (epoch milliseconds) or no field`;
+    }
+  }
+  return undefined;
+}
+
+function isInstant(value: unknown): boolean {
+  return typeof value === 'number' && isFinite(value);
+}
+
+function subjectOf(item: unknown, shape: Shape, position: number): string {
+  const record = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+  const key = shape === CHANGE ? record.sha : record.id;
+  return typeof key === 'string' && key !== '' ? key : `#${position + 1}`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) {
+    return 'missing';
+  }
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  } catch (e) {
+    return typeof value;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The service catalog as lookups: which service (and team) a deployment, incident or pipeline run belongs
+ * to, and which monorepo paths are a service's own. Without a catalog (or with an empty one) every event
+ * keeps the service its source named and teams are unknown ('').
+ */
+import { CatalogService, Deployment, PipelineRun, ServiceCatalog } from './model';
+
+export interface ServiceDirectory {
+  /** True when the catalog lists at least one service; only then can a service be "unknown". */
+  readonly active: boolean;
+  /** service -> team, for catalog services with a team. */
+  readonly teams: Record<string, string>;
+  teamOf(service: string): string;
+  /** Catalog name of a deployment's service; undefined when the catalog cannot tell. */
+  deploymentService(deployment: Deployment): string | undefined;
+  /** Catalog name for an incident tool's service name (the name itself or an incidentServices alias). */
+  incidentService(name: string): string | undefined;
+  /** Catalog name of the service a pipeline run builds (by workflow, else by a repository only one service uses). */
+  pipelineService(run: PipelineRun): string | undefined;
+  /** Monorepo path prefixes of a service in a repository; undefined when the whole repository is the service's. */
+  pathsOf(service: string, repo: string): string[] | undefined;
+}
+
+export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
+  const services = catalogServices(catalog);
+  const names = new Map<string, CatalogService>();
+  const byEnvironment = new Lookup();
+  const byPipeline = new Lookup();
+  const byRepo = new Lookup();
+  const byIncidentService = new Lookup();
+  const paths = new Map<string, string[]>();
+  const teams: Record<string, string> = {};
+  for (const service of services) {
+    if (names.has(service.name)) {
+      continue; // the catalog parser reports duplicates; the first entry wins
+    }
+    names.set(service.name, service);
+    if (typeof service.team === 'string' && service.team !== '') {
+      teams[service.name] = service.team;
+    }
+    byEnvironment.addAll(service.environments, service.name);
+    byPipeline.addAll(service.pipelines, service.name);
+    byIncidentService.addAll(service.incidentServices, service.name);
+    for (const entry of service.repositories ?? []) {
+      if (!entry || typeof entry.repo !== 'string') {
+        continue;
+      }
+      byRepo.add(entry.repo, service.name);
+      const prefixes = (entry.paths ?? []).filter((p) => typeof p === 'string').map(normalizePath);
+      if (prefixes.length > 0 && prefixes.indexOf('') < 0) {
+        paths.set(pairKey(service.name, entry.repo), prefixes);
+      }
+    }
+  }
+  const known = (name: string | undefined): string | undefined => (name !== undefined && names.has(name) ? name : undefined);
+  return {
+    active: names.size > 0,
+    teams,
+    teamOf: (service) => (Object.prototype.hasOwnProperty.call(teams, service) ? teams[service] : ''),
+    deploymentService: (d) =>
+      known(d.service) ??
+      byEnvironment.only(d.environment) ??
+      (d.title !== undefined ? byPipeline.only(d.title) : undefined) ??
+      byRepo.only(d.repo),
+    incidentService: (name) => known(name) ?? byIncidentService.only(name),
+    pipelineService: (run) => byPipeline.only(run.workflow) ?? byRepo.only(run.repo),
+    pathsOf: (service, repo) => paths.get(pairKey(service, repo)),
+  };
+}
+
+/** Whether a change belongs to a service with these path prefixes; changes without a file list always do. */
+export function touchesPaths(files: string[] | undefined, prefixes: string[] | undefined): boolean {
+  if (prefixes === undefined || files === undefined) {
+    return true;
+  }
+  for (const file of files) {
+    const path = normalizePath(file);
+    for (const prefix of prefixes) {
+      if (path === prefix || path.slice(0, prefix.length + 1) === `${prefix}/`) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** "./services/checkout/" and "/services/checkout" both mean "services/checkout". */
+export function normalizePath(path: string): string {
+  return path.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+}
+
+function catalogServices(catalog?: ServiceCatalog): CatalogService[] {
+  if (!catalog || !Array.isArray(catalog.services)) {
+    return [];
+  }
+  return catalog.services.filter((s) => s && typeof s.name === 'string' && s.name !== '');
+}
+
+function pairKey(service: string, repo: string): string {
+  return `${service}\u0000${repo}`;
+}
+
+/** Alias -> services; an alias only resolves when exactly one service claims it. */
+class Lookup {
+  private readonly map = new Map<string, string[]>();
+
+  add(alias: string, service: string): void {
+    const list = this.map.get(alias);
+    if (!list) {
+      this.map.set(alias, [service]);
+    } else if (list.indexOf(service) < 0) {
+      list.push(service);
+    }
+  }
+
+  addAll(aliases: string[] | undefined, service: string): void {
+    for (const alias of aliases ?? []) {
+      if (typeof alias === 'string' && alias !== '') {
+        this.add(alias, service);
+      }
+    }
+  }
+
+  only(alias: string): string | undefined {
+    const list = this.map.get(alias);
+    return list && list.length === 1 ? list[0] : undefined;
+  }
+}
