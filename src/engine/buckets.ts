@@ -6,6 +6,7 @@
  * into an instant with the offset valid at that boundary, so DST changes move boundaries correctly.
  * Days start at local midnight, weeks on Monday, months on the 1st.
  */
+import { EngineInputError } from './attribution/inputError';
 import { Instant } from './model';
 import { DAY_MS, WEEK_MS } from './options';
 import { BucketKind } from './results';
@@ -49,9 +50,10 @@ export function resolveBucketKind(kind: BucketKind, range: TimeRange, intervalMs
 export function offsetMs(zone: TimeZone, instant: Instant): number {
   const minutes = zone.offsetMinutesAt(instant);
   if (typeof minutes !== 'number' || !isFinite(minutes) || Math.abs(minutes) > 18 * 60) {
-    throw new Error(
-      `time zone offset ${String(minutes)} at ${instant} is not a number of minutes within ±18 h; ` +
-        'pass a TimeZone whose offsetMinutesAt returns e.g. 60 for UTC+1'
+    throw new EngineInputError(
+      `time zone offset at ${instant}`,
+      minutes,
+      'Pass a TimeZone whose offsetMinutesAt returns minutes within ±18 h, e.g. 60 for UTC+1.'
     );
   }
   return minutes * MINUTE_MS;
@@ -146,7 +148,7 @@ export function buildBuckets(range: TimeRange, kind: ConcreteBucketKind, zone: T
     };
   }
   if (kind !== 'day' && kind !== 'week' && kind !== 'month') {
-    throw new Error(`bucket "${String(kind)}" is not known; use one of auto, day, week, month, range`);
+    throw new EngineInputError('bucket', kind, 'Use one of auto, day, week, month, range.');
   }
   const starts: number[] = [];
   let local = floorLocal(kind, toLocalMs(zone, range.from));
@@ -154,9 +156,10 @@ export function buildBuckets(range: TimeRange, kind: ConcreteBucketKind, zone: T
   while (start < range.to) {
     starts.push(start);
     if (starts.length > MAX_BUCKETS) {
-      throw new Error(
-        `range ${range.from}..${range.to} needs more than ${MAX_BUCKETS} ${kind} buckets; ` +
-          'choose a coarser bucket (week, month or range) or a shorter time range'
+      throw new EngineInputError(
+        'bucket',
+        kind,
+        `The range ${range.from}..${range.to} needs more than ${MAX_BUCKETS} such buckets; choose week, month or range, or a shorter time range.`
       );
     }
     local = nextLocal(kind, local);
@@ -195,13 +198,17 @@ export function bucketIndexOf(buckets: Buckets, instant: Instant): number {
 /** Checks a range; the message names the field, the value and the fix. */
 export function checkRange(range: TimeRange): void {
   if (!range || typeof range.from !== 'number' || !isFinite(range.from)) {
-    throw new Error(`range.from ${String(range && range.from)} is not an epoch-millisecond number; pass a finite instant`);
+    throw new EngineInputError('range.from', range && range.from, 'Pass a finite epoch-millisecond instant.');
   }
   if (typeof range.to !== 'number' || !isFinite(range.to)) {
-    throw new Error(`range.to ${String(range.to)} is not an epoch-millisecond number; pass a finite instant`);
+    throw new EngineInputError('range.to', range.to, 'Pass a finite epoch-millisecond instant.');
   }
   if (range.to <= range.from) {
-    throw new Error(`range.to ${range.to} is not after range.from ${range.from}; pass a range with from < to`);
+    throw new EngineInputError(
+      'range.to',
+      range.to,
+      `It must be after range.from (${range.from}); pass a range with from < to.`
+    );
   }
 }
 
@@ -212,7 +219,7 @@ function floorLocal(kind: 'day' | 'week' | 'month', localMs: number): number {
   }
   if (kind === 'week') {
     // Monday of the week: dayIndex + 3 counts days since Monday 1969-12-29.
-    return (day - (((day + 3) % 7) + 7) % 7) * DAY_MS;
+    return (day - ((((day + 3) % 7) + 7) % 7)) * DAY_MS;
   }
   const date = new Date(day * DAY_MS);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);

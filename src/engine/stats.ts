@@ -6,6 +6,7 @@
  * x[floor(h)] + (h - floor(h)) * (x[floor(h) + 1] - x[floor(h)]). The median is the 0.5 percentile, so
  * an even count gives the mean of the two middle values. Every function returns null for empty input.
  */
+import { EngineInputError } from './attribution/inputError';
 import { Aggregation } from './results';
 
 export type Values = ArrayLike<number>;
@@ -97,15 +98,13 @@ export function aggregate(values: Values, aggregation: Aggregation): number | nu
     case 'p90':
       return percentile(values, PERCENTILE_OF[aggregation]);
     default:
-      throw new Error(
-        `aggregation "${String(aggregation)}" is not known; use one of median, p75, p90, mean, count`
-      );
+      throw new EngineInputError('aggregation', aggregation, 'Use one of median, p75, p90, mean, count.');
   }
 }
 
 function checkFraction(p: number): void {
   if (!(p >= 0 && p <= 1)) {
-    throw new Error(`percentile ${p} is outside [0, 1]; pass a fraction such as 0.9 for p90`);
+    throw new EngineInputError('percentile', p, 'Pass a fraction in [0, 1], such as 0.9 for p90.');
   }
 }
 

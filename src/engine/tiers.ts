@@ -28,6 +28,7 @@
  *
  * Month = 30 days and six months = 180 days throughout.
  */
+import { EngineInputError } from './attribution/inputError';
 import { DAY_MS, HOUR_MS, WEEK_MS, BenchmarkYear } from './options';
 import { Level } from './results';
 
@@ -187,7 +188,7 @@ export const DEFAULT_BENCHMARK_YEAR: BenchmarkYear = 2023;
 export function benchmarkTable(year: BenchmarkYear = DEFAULT_BENCHMARK_YEAR): BenchmarkTable {
   const table = BENCHMARKS[year];
   if (!table) {
-    throw new Error(`benchmarkYear ${String(year)} has no table; use one of 2021, 2022, 2023, 2024`);
+    throw new EngineInputError('benchmarkYear', year, 'Use one of 2021, 2022, 2023, 2024.');
   }
   return table;
 }
@@ -357,7 +358,9 @@ export function classify(inputs: LevelInputs, year: BenchmarkYear = DEFAULT_BENC
   let recovery = inputs.recoveryMs;
   if (table.recoveryMeasure === 'timeToRestore') {
     recovery = inputs.timeToRestoreMs;
-    notes.push(`${year}: the recovery level rates time to restore service (all incidents), which that year's table measured`);
+    notes.push(
+      `${year}: the recovery level rates time to restore service (all incidents), which that year's table measured`
+    );
   }
   return {
     levels: {

@@ -1,4 +1,5 @@
 /** What every metric computation starts from: the checked request, its buckets and its grouping. */
+import { EngineInputError } from '../attribution/inputError';
 import { Attributed } from '../attribution/types';
 import { Buckets, buildBuckets, resolveBucketKind } from '../buckets';
 import { Aggregation, MetricRequest, ValueKind } from '../results';
@@ -17,19 +18,34 @@ const AGGREGATIONS: Aggregation[] = ['median', 'p75', 'p90', 'mean', 'count'];
 export function createContext(attributed: Attributed, request: MetricRequest): MetricContext {
   checkAttributed(attributed);
   if (!request || typeof request !== 'object') {
-    throw new Error('the metric request is missing; pass { metric, aggregation, bucket, groupBy, range, zone }');
+    throw new EngineInputError(
+      'metric request',
+      request,
+      'Pass { metric, aggregation, bucket, groupBy, range, zone }.'
+    );
   }
   if (AGGREGATIONS.indexOf(request.aggregation) < 0) {
-    throw new Error(`aggregation "${String(request.aggregation)}" is not known; use one of ${AGGREGATIONS.join(', ')}`);
+    throw new EngineInputError('aggregation', request.aggregation, `Use one of ${AGGREGATIONS.join(', ')}.`);
   }
   if (!request.zone || typeof request.zone.offsetMinutesAt !== 'function') {
-    throw new Error('zone is missing; pass a TimeZone such as UTC or fixedOffset(60) from the engine');
+    throw new EngineInputError('zone', request.zone, 'Pass a TimeZone such as UTC or fixedOffset(60) from the engine.');
   }
   if (request.intervalMs !== undefined && !(typeof request.intervalMs === 'number' && request.intervalMs > 0)) {
-    throw new Error(`intervalMs ${String(request.intervalMs)} is not a positive number of milliseconds; pass Grafana's panel interval or leave it out`);
+    throw new EngineInputError(
+      'intervalMs',
+      request.intervalMs,
+      "Pass Grafana's panel interval as a positive number of milliseconds, or leave it out."
+    );
   }
-  if (request.slaMs !== undefined && !(typeof request.slaMs === 'number' && request.slaMs >= 0 && isFinite(request.slaMs))) {
-    throw new Error(`slaMs ${String(request.slaMs)} is not a non-negative number of milliseconds; pass e.g. 900000 for 15 minutes`);
+  if (
+    request.slaMs !== undefined &&
+    !(typeof request.slaMs === 'number' && request.slaMs >= 0 && isFinite(request.slaMs))
+  ) {
+    throw new EngineInputError(
+      'slaMs',
+      request.slaMs,
+      'Pass a non-negative number of milliseconds, e.g. 900000 for 15 minutes.'
+    );
   }
   const kind = resolveBucketKind(request.bucket, request.range, request.intervalMs);
   return {
@@ -43,16 +59,16 @@ export function createContext(attributed: Attributed, request: MetricRequest): M
 
 export function checkAttributed(attributed: Attributed): void {
   if (!attributed || typeof attributed !== 'object') {
-    throw new Error('attributed events are missing; pass the result of attribute(events)');
+    throw new EngineInputError('attributed', attributed, 'Pass the result of attribute(events).');
   }
   const lists: Array<keyof Attributed> = ['deployments', 'failedAttempts', 'changes', 'incidents', 'pipelineRuns'];
   for (const key of lists) {
     if (!Array.isArray(attributed[key])) {
-      throw new Error(`attributed.${key} is not an array; pass the result of attribute(events)`);
+      throw new EngineInputError(`attributed.${key}`, attributed[key], 'Pass the result of attribute(events).');
     }
   }
   if (!attributed.teams || typeof attributed.teams !== 'object') {
-    throw new Error('attributed.teams is missing; pass the result of attribute(events)');
+    throw new EngineInputError('attributed.teams', attributed.teams, 'Pass the result of attribute(events).');
   }
 }
 

@@ -7,12 +7,19 @@
  * - Incidents: service and team from the incident; environment and repository from the linked
  *   deployment, else from the service's latest production deployment (the service's home), else
  *   unknown. An incident is never moved to another service.
- * - Pipeline runs: their repository; the service that deploys from that repository when exactly one
- *   does (several services in one repository leave the run's service unknown); no environment.
+ * - Pipeline runs: their repository; attribution's service and team (from the catalog), else the
+ *   service that deploys from that repository when exactly one does; no environment.
  *
  * An unknown dimension value is grouped as UNKNOWN_GROUP.
  */
-import { Attributed, AttributedChange, AttributedDeployment, AttributedIncident, AttributedPipelineRun } from '../attribution/types';
+import { EngineInputError } from '../attribution/inputError';
+import {
+  Attributed,
+  AttributedChange,
+  AttributedDeployment,
+  AttributedIncident,
+  AttributedPipelineRun,
+} from '../attribution/types';
 import { Deployment } from '../model';
 import { Filters, GroupBy } from '../results';
 
@@ -49,7 +56,7 @@ export class Grouping {
 
   constructor(groupBy: GroupBy, filters: Filters | undefined) {
     if (groupBy !== 'none' && !(groupBy in GROUP_FIELDS)) {
-      throw new Error(`groupBy "${String(groupBy)}" is not known; use one of none, service, team, environment, repository`);
+      throw new EngineInputError('groupBy', groupBy, 'Use one of none, service, team, environment, repository.');
     }
     this.field = groupBy === 'none' ? null : GROUP_FIELDS[groupBy];
     for (const [filterKey, dimKey] of FILTER_FIELDS) {
@@ -58,7 +65,7 @@ export class Grouping {
         continue;
       }
       if (!Array.isArray(values)) {
-        throw new Error(`filters.${filterKey} is ${JSON.stringify(values)}; pass an array of names, e.g. ["checkout"]`);
+        throw new EngineInputError(`filters.${filterKey}`, values, 'Pass an array of names, e.g. ["checkout"].');
       }
       // An empty list means "no restriction" (Grafana's "All" with nothing selected).
       if (values.length > 0) {
@@ -140,7 +147,12 @@ export class Dimensions {
 
   deployment(item: AttributedDeployment): Dims {
     const d = item.deployment;
-    return { service: d.service, team: item.team || this.teamOf(d.service), environment: d.environment, repository: d.repo };
+    return {
+      service: d.service,
+      team: item.team || this.teamOf(d.service),
+      environment: d.environment,
+      repository: d.repo,
+    };
   }
 
   attempt(d: Deployment): Dims {
@@ -170,7 +182,8 @@ export class Dimensions {
   }
 
   run(item: AttributedPipelineRun): Dims {
-    const service = this.repoService.get(item.run.repo) || '';
-    return { service, team: service ? this.teamOf(service) : '', environment: '', repository: item.run.repo };
+    const service = item.service || this.repoService.get(item.run.repo) || '';
+    const team = item.team || (service ? this.teamOf(service) : '');
+    return { service, team, environment: '', repository: item.run.repo };
   }
 }

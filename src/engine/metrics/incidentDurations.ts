@@ -27,7 +27,10 @@ export function incidentDurationSeries(
       cells.add(group, incidentInstant(item), value);
     }
   }
-  const extra = slaMs === undefined ? undefined : (values: number[]): Partial<SeriesPoint> => ({ shareWithinSla: shareWithin(values, slaMs) });
+  const extra =
+    slaMs === undefined
+      ? undefined
+      : (values: number[]): Partial<SeriesPoint> => ({ shareWithinSla: shareWithin(values, slaMs) });
   return cells.toSeries(metric, durationKind(aggregation), (values) => aggregate(values, aggregation), extra);
 }
 

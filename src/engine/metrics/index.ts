@@ -4,6 +4,7 @@
  * range [from, to). Filters restrict items before grouping. Duration metrics use the request's
  * aggregation; counts and rates ignore it.
  */
+import { EngineInputError } from '../attribution/inputError';
 import { Attributed } from '../attribution/types';
 import { MetricId, MetricRequest, MetricSeries } from '../results';
 import { buildSuccessRate } from './buildSuccessRate';
@@ -11,7 +12,13 @@ import { changeFailRate } from './changeFailRate';
 import { MetricContext, createContext } from './context';
 import { deployAttemptFailureRate } from './deployAttemptFailureRate';
 import { deploymentDuration } from './deploymentDuration';
-import { deploymentCount, deploymentDaysPerWeek, deploymentGap, deploymentsPerDay, deploymentsPerWeek } from './deploymentFrequency';
+import {
+  deploymentCount,
+  deploymentDaysPerWeek,
+  deploymentGap,
+  deploymentsPerDay,
+  deploymentsPerWeek,
+} from './deploymentFrequency';
 import { flakyRerunRate } from './flakyRerunRate';
 import { leadTime, leadTimeStage } from './leadTime';
 import { meanTimeBetweenFailures } from './mtbf';
@@ -52,9 +59,10 @@ export const METRICS: Readonly<Record<MetricId, MetricComputation>> = {
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
 
 export function computeMetric(attributed: Attributed, request: MetricRequest): MetricSeries[] {
-  const compute = request && Object.prototype.hasOwnProperty.call(METRICS, request.metric) ? METRICS[request.metric] : undefined;
+  const compute =
+    request && Object.prototype.hasOwnProperty.call(METRICS, request.metric) ? METRICS[request.metric] : undefined;
   if (!compute) {
-    throw new Error(`metric "${String(request && request.metric)}" is not known; use one of ${METRIC_IDS.join(', ')}`);
+    throw new EngineInputError('metric', request && request.metric, `Use one of ${METRIC_IDS.join(', ')}.`);
   }
   return compute(createContext(attributed, request));
 }

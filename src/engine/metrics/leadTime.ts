@@ -8,6 +8,7 @@
  * a change without a stage's data is left out of that stage, and so is a negative stage (e.g. a
  * review before the pull request was opened), which would not be a duration.
  */
+import { EngineInputError } from '../attribution/inputError';
 import { AttributedChange, LeadTimeBreakdown } from '../attribution/types';
 import { MetricId, MetricSeries } from '../results';
 import { aggregate } from '../stats';
@@ -23,7 +24,11 @@ export const STAGE_OF: Readonly<Partial<Record<MetricId, Stage>>> = {
   leadTimeDeploy: 'deployMs',
 };
 
-function leadTimeSeries(ctx: MetricContext, metric: MetricId, valueOf: (item: AttributedChange) => number | null | undefined): MetricSeries[] {
+function leadTimeSeries(
+  ctx: MetricContext,
+  metric: MetricId,
+  valueOf: (item: AttributedChange) => number | null | undefined
+): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
   for (const item of ctx.attributed.changes) {
@@ -46,7 +51,7 @@ export function leadTime(ctx: MetricContext): MetricSeries[] {
 export function leadTimeStage(metric: MetricId): (ctx: MetricContext) => MetricSeries[] {
   const stage = STAGE_OF[metric];
   if (!stage) {
-    throw new Error(`metric "${metric}" is not a lead time stage; use one of ${Object.keys(STAGE_OF).join(', ')}`);
+    throw new EngineInputError('metric', metric, `A lead time stage is one of ${Object.keys(STAGE_OF).join(', ')}.`);
   }
   return (ctx) => leadTimeSeries(ctx, metric, (item) => (item.breakdown ? item.breakdown[stage] : undefined));
 }

@@ -36,7 +36,9 @@ export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
     }
   }
   const impaired = new Map<string, Float64Array>();
-  intervals.forEach((list, group) => impaired.set(group, impairedPerBucket(mergeIntervals(list), buckets.lo, buckets.hi)));
+  intervals.forEach((list, group) =>
+    impaired.set(group, impairedPerBucket(mergeIntervals(list), buckets.lo, buckets.hi))
+  );
   return counts.toSeries('meanTimeBetweenFailures', 'duration', (count, b, group) => {
     if (count === 0) {
       return null;

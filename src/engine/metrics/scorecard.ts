@@ -13,6 +13,7 @@
  * frequency is deployments / wall-clock days of the range; deployment days per week is the median
  * over the Monday weeks overlapping the range of the distinct local days with a deployment.
  */
+import { EngineInputError } from '../attribution/inputError';
 import { Attributed, AttributedChange, AttributedDeployment, AttributedIncident } from '../attribution/types';
 import { checkRange, localDayIndex, wallClockDays, weekIndexOfDay } from '../buckets';
 import { BenchmarkYear } from '../options';
@@ -100,11 +101,11 @@ function bump(counts: number[], group: number, by = 1): void {
 export function computeScorecard(attributed: Attributed, request: ScorecardRequest): ScorecardRow[] {
   checkAttributed(attributed);
   if (!request || typeof request !== 'object') {
-    throw new Error('the scorecard request is missing; pass { groupBy, range, zone }');
+    throw new EngineInputError('scorecard request', request, 'Pass { groupBy, range, zone }.');
   }
   checkRange(request.range);
   if (!request.zone || typeof request.zone.offsetMinutesAt !== 'function') {
-    throw new Error('zone is missing; pass a TimeZone such as UTC or fixedOffset(60) from the engine');
+    throw new EngineInputError('zone', request.zone, 'Pass a TimeZone such as UTC or fixedOffset(60) from the engine.');
   }
   const year = request.benchmarkYear === undefined ? DEFAULT_BENCHMARK_YEAR : request.benchmarkYear;
   benchmarkTable(year);
@@ -242,7 +243,13 @@ export function computeScorecard(attributed: Attributed, request: ScorecardReque
     const changeFailRate = count === 0 ? null : (failed[g] || 0) / count;
     const reworkRate = count === 0 ? null : (rework[g] || 0) / count;
     const classification = classify(
-      { leadTimeMs: leadTimeMedianMs, deploymentsPerDay: perDay, changeFailRate, recoveryMs: recoveryMedianMs, timeToRestoreMs: timeToRestoreMedianMs },
+      {
+        leadTimeMs: leadTimeMedianMs,
+        deploymentsPerDay: perDay,
+        changeFailRate,
+        recoveryMs: recoveryMedianMs,
+        timeToRestoreMs: timeToRestoreMedianMs,
+      },
       year
     );
     rows.push({
@@ -257,7 +264,13 @@ export function computeScorecard(attributed: Attributed, request: ScorecardReque
       timeToRestoreMedianMs,
       reworkRate,
       levels: classification.levels,
-      score: doraScore({ leadTimeMs: leadTimeMedianMs, deploymentsPerDay: perDay, recoveryMs: recoveryMedianMs, changeFailRate, reworkRate }),
+      score: doraScore({
+        leadTimeMs: leadTimeMedianMs,
+        deploymentsPerDay: perDay,
+        recoveryMs: recoveryMedianMs,
+        changeFailRate,
+        reworkRate,
+      }),
       notes: classification.notes,
     });
   }
