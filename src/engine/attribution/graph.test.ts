@@ -1,0 +1,73 @@
+import { CommitGraph, NO_COMMIT } from './graph';
+import { chain, commit } from './testBuilders';
+
+//   a1 - a2 - a3 ----- m5 - a6
+//          \         /
+//           b3 - b4 -
+const history = [
+  ...chain('a', 3),
+  commit('b3', ['a2'], 3),
+  commit('b4', ['b3'], 4),
+  commit('m5', ['a3', 'b4'], 5, { message: 'Merge branch b' }),
+  commit('a6', ['m5', 'outside'], 6, { message: 'Add login\n\nbody', pullRequest: { number: 7 } }),
+  commit('a6', [], 6, { repo: 'acme/fork', pullRequest: { number: 7 } }),
+];
+
+describe('CommitGraph', () => {
+  const graph = new CommitGraph(history);
+  const ix = (sha: string) => graph.indexOf('acme/app', sha);
+
+  it('indexes commits per repository and keeps only fetched parents', () => {
+    expect(graph.size).toBe(8);
+    expect(ix('m5')).toBe(5);
+    expect(graph.indexOf('acme/fork', 'a6')).toBe(7);
+    expect(graph.indexOf('acme/other', 'a6')).toBe(NO_COMMIT);
+    const parents = (c: number) => Array.from(graph.parentIndex.slice(graph.parentStart[c], graph.parentStart[c + 1]));
+    expect(parents(ix('m5'))).toEqual([ix('a3'), ix('b4')]);
+    expect(parents(ix('a6'))).toEqual([ix('m5')]);
+    expect(parents(ix('a1'))).toEqual([]);
+  });
+
+  it('answers ancestry through merges, and not across branches', () => {
+    expect(graph.isAncestor(ix('a1'), ix('a6'))).toBe(true);
+    expect(graph.isAncestor(ix('b3'), ix('m5'))).toBe(true);
+    expect(graph.isAncestor(ix('b4'), ix('a6'))).toBe(true);
+    expect(graph.isAncestor(ix('a3'), ix('b4'))).toBe(false);
+    expect(graph.isAncestor(ix('b4'), ix('a3'))).toBe(false);
+    expect(graph.isAncestor(ix('a6'), ix('a1'))).toBe(false);
+    expect(graph.isAncestor(ix('m5'), ix('m5'))).toBe(true);
+  });
+
+  it('finds commits by SHA prefix of 7+ hex characters, case-insensitively', () => {
+    const hex = new CommitGraph([
+      commit('3f2a9c1aa', [], 0),
+      commit('3f2a9c1bb', [], 0),
+      commit('3f2a9c1cc', [], 0, { repo: 'acme/other' }),
+    ]);
+    expect(hex.findByReference('3F2A9C1AA')).toEqual([0]);
+    expect(hex.findByReference('3f2a9c1')).toEqual([0, 1, 2]);
+    expect(hex.findByReference('3f2a9c1', 'acme/other')).toEqual([2]);
+    expect(hex.findByReference('3f2a9c')).toEqual([]);
+    expect(hex.findByReference('not-a-sha')).toEqual([]);
+  });
+
+  it('finds commits of a pull request and by message title', () => {
+    expect(graph.commitsOfPullRequest(7)).toEqual([6, 7]);
+    expect(graph.commitsOfPullRequest(7, 'acme/fork')).toEqual([7]);
+    expect(graph.commitsOfPullRequest(8)).toEqual([]);
+    expect(graph.commitsWithMessage('acme/app', 'Add login')).toEqual([ix('a6')]);
+    expect(graph.commitsWithMessage('acme/fork', 'Add login')).toEqual([]);
+  });
+
+  it('terminates on a cycle (broken data) instead of hanging', () => {
+    const cyclic = new CommitGraph([commit('x', ['z'], 0), commit('y', ['x'], 1), commit('z', ['y'], 2), commit('w', ['z'], 3)]);
+    expect(typeof cyclic.isAncestor(0, 3)).toBe('boolean');
+    expect(typeof cyclic.isAncestor(3, 0)).toBe('boolean');
+  });
+
+  it('handles a long linear history without recursion', () => {
+    const long = new CommitGraph(chain('c', 200000));
+    expect(long.isAncestor(0, 199999)).toBe(true);
+    expect(long.isAncestor(199999, 0)).toBe(false);
+  });
+});
