@@ -1,2 +1,5 @@
-// Jest setup provided by Grafana scaffolding
-import './.config/jest-setup';
+// Jest setup provided by Grafana scaffolding. Its DOM shims only apply in the jsdom environment; tests that
+// declare `@jest-environment node` (loopback servers) skip them.
+if (typeof window !== 'undefined') {
+  require('./.config/jest-setup');
+}

@@ -93,7 +93,7 @@ export function describeError(subject: string, e: unknown, now: number): string 
       case 'not-found':
         return `${subject}: not found (404). Check the repository name (owner/name) and that the token can see the repository.`;
       case 'server':
-        return `${subject}: GitHub answered ${e.status} (a GitHub-side error) after retries. Check https://www.githubstatus.com and refresh later.`;
+        return `${subject}: GitHub answered ${e.status} (a GitHub-side error${e.detail ? `: ${e.detail}` : ''}) after retries. Check https://www.githubstatus.com and refresh later.`;
       default:
         return `${subject}: GitHub answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
