@@ -1,0 +1,28 @@
+/**
+ * The engine's whole public API. Everything outside src/engine imports from here.
+ *
+ *   attribute(events, options?, now?)      events -> Attributed (links, failures, lead times, data quality)
+ *   computeMetric(attributed, request)     Attributed -> one series per group, a point per bucket
+ *   computeScorecard(attributed, request)  Attributed -> one row per group with levels and DORA score
+ *
+ * Pure TypeScript at ES2017 level: no Grafana, DOM, fetch, Intl or console (see purity.test.ts).
+ */
+export { attribute } from './attribution';
+export { EngineInputError } from './attribution/inputError';
+export { humanDuration } from './attribution/humanDuration';
+export * from './attribution/types';
+
+export { computeMetric, METRICS, METRIC_IDS, ALL_GROUP, UNKNOWN_GROUP } from './metrics';
+export type { MetricComputation, MetricContext, Dims } from './metrics';
+export { computeScorecard } from './metrics/scorecard';
+export type { ScorecardRequest } from './metrics/scorecard';
+
+export * from './tiers';
+export * from './stats';
+export * from './buckets';
+export * from './options';
+export * from './time';
+export * from './model';
+export * from './results';
+export { serviceDirectory } from './catalog';
+export type { ServiceDirectory } from './catalog';
