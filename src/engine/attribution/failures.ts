@@ -7,7 +7,8 @@
  *
  * Fix-forward: deployment.fixesDeploymentId, or the first deployment of the service after a linked incident
  * started, finishing no later than the window after it was resolved (or after it started, when unresolved),
- * whose changes' messages or pull request titles match the hotfix or revert pattern.
+ * that looks like a fix: a hotfix deployment (see hotfixes.ts), or a change whose message or pull request
+ * title matches the hotfix or revert pattern.
  */
 import { Deployment, Incident } from '../model';
 import { Shipment } from './ancestry';
@@ -109,12 +110,10 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
   }
 
   const isFixLike = (position: number) =>
+    hotfixes.isHotfix(deployments[position], shipments[position].commits) ||
     shipments[position].commits.some((c) => {
       const change = input.graph.commits[c];
-      return (
-        reverts.isRevertChange(change) ||
-        [change.message, change.pullRequest?.title].some((t) => t !== undefined && options.hotfix.test(t))
-      );
+      return reverts.isRevertChange(change) || (change.message !== undefined && options.hotfix.test(change.message));
     });
   input.incidentPositions.forEach((failed, k) => {
     if (failed < 0) {
