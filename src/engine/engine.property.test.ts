@@ -1,0 +1,388 @@
+/** @jest-environment node */
+/**
+ * Properties of the whole engine (the real attribute() followed by computeMetric / computeScorecard)
+ * over generated delivery histories: a few services, each with a linear commit history, production
+ * deployments of commits from it (some failed or cancelled, some hotfixes), incidents and CI runs.
+ */
+import fc from 'fast-check';
+import {
+  Aggregation,
+  attribute,
+  BucketKind,
+  CatalogService,
+  Change,
+  computeMetric,
+  computeScorecard,
+  DAY_MS,
+  Deployment,
+  DoraEvents,
+  GroupBy,
+  Incident,
+  Instant,
+  METRIC_IDS,
+  MetricId,
+  MetricRequest,
+  MetricSeries,
+  PipelineRun,
+  TimeRange,
+  UTC,
+  WEEK_MS,
+} from './index';
+
+const MIN = 60 * 1000;
+/** Monday 2024-01-01T00:00Z. Histories span about five weeks from here. */
+const BASE = Date.UTC(2024, 0, 1);
+const NOW = BASE + 400 * DAY_MS;
+const RANGE: TimeRange = { from: BASE + WEEK_MS, to: BASE + 4 * WEEK_MS };
+const SERVICES = ['api', 'billing', 'web'];
+const TEAMS: Record<string, string> = { api: 'core', billing: 'money', web: 'core' };
+const RUNS = { numRuns: 60 };
+
+interface ServiceHistory {
+  changes: Change[];
+  deployments: Deployment[];
+  incidents: Incident[];
+  pipelineRuns: PipelineRun[];
+}
+
+/** Events of one service: commits one to a few hours apart, deployments shipping later commits. */
+function serviceHistory(service: string): fc.Arbitrary<ServiceHistory> {
+  const repo = `acme/${service}`;
+  return fc
+    .record({
+      commitGaps: fc.array(fc.integer({ min: 10, max: 3 * 24 * 60 }), { minLength: 1, maxLength: 10 }),
+      deploys: fc.array(
+        fc.record({
+          pick: fc.nat(),
+          delay: fc.integer({ min: 1, max: 2 * 24 * 60 }),
+          duration: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }),
+          status: fc.constantFrom<Deployment['status']>('success', 'success', 'success', 'failure', 'cancelled'),
+          hotfix: fc.boolean(),
+        }),
+        { maxLength: 8 }
+      ),
+      incidents: fc.array(
+        fc.record({
+          at: fc.integer({ min: 0, max: 35 * 24 * 60 }),
+          detect: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+          ack: fc.option(fc.integer({ min: 0, max: 240 }), { nil: undefined }),
+          resolve: fc.option(fc.integer({ min: 1, max: 3 * 24 * 60 }), { nil: undefined }),
+        }),
+        { maxLength: 4 }
+      ),
+      runs: fc.array(
+        fc.record({
+          pick: fc.nat(),
+          at: fc.integer({ min: 0, max: 35 * 24 * 60 }),
+          minutes: fc.integer({ min: 1, max: 60 }),
+          conclusion: fc.constantFrom<PipelineRun['conclusion']>('success', 'success', 'failure', 'cancelled'),
+          rerun: fc.boolean(),
+        }),
+        { maxLength: 5 }
+      ),
+    })
+    .map(({ commitGaps, deploys, incidents, runs }) => {
+      const changes: Change[] = [];
+      let t = BASE;
+      commitGaps.forEach((gap, k) => {
+        t += gap * MIN;
+        changes.push({
+          sha: `${service}-c${k}`,
+          repo,
+          committedAt: t,
+          parents: k === 0 ? [] : [`${service}-c${k - 1}`],
+        });
+      });
+      // Deployments ship commits in history order, each after its commit and after the previous deployment.
+      const picks = deploys.map((d) => d.pick % changes.length).sort((a, b) => a - b);
+      const deployments: Deployment[] = [];
+      let last = BASE;
+      deploys.forEach((d, i) => {
+        const commit = changes[picks[i]];
+        const finishedAt = Math.max(commit.committedAt, last) + d.delay * MIN;
+        last = finishedAt;
+        deployments.push(
+          compact({
+            id: `${service}-d${i}`,
+            service,
+            environment: 'production',
+            repo,
+            sha: commit.sha,
+            startedAt: d.duration === undefined ? undefined : finishedAt - d.duration * MIN,
+            finishedAt,
+            status: d.status,
+            source: 'test',
+            hotfix: d.hotfix && i > 0 ? true : undefined,
+          })
+        );
+      });
+      const incidentList: Incident[] = incidents.map((x, i) => {
+        const createdAt = BASE + x.at * MIN;
+        return compact({
+          id: `${service}-i${i}`,
+          service,
+          createdAt,
+          startedAt: x.detect === undefined ? undefined : createdAt - x.detect * MIN,
+          acknowledgedAt: x.ack === undefined ? undefined : createdAt + x.ack * MIN,
+          resolvedAt: x.resolve === undefined ? undefined : createdAt + x.resolve * MIN,
+          source: 'test',
+        });
+      });
+      const pipelineRuns: PipelineRun[] = [];
+      runs.forEach((r, i) => {
+        const startedAt = BASE + r.at * MIN;
+        const sha = changes[r.pick % changes.length].sha;
+        pipelineRuns.push({
+          id: `${service}-r${i}`,
+          repo,
+          workflow: 'ci',
+          sha,
+          attempt: 1,
+          startedAt,
+          finishedAt: startedAt + r.minutes * MIN,
+          conclusion: r.conclusion,
+        });
+        if (r.rerun && r.conclusion === 'failure') {
+          pipelineRuns.push({
+            id: `${service}-r${i}-2`,
+            repo,
+            workflow: 'ci',
+            sha,
+            attempt: 2,
+            startedAt: startedAt + (r.minutes + 5) * MIN,
+            finishedAt: startedAt + (2 * r.minutes + 5) * MIN,
+            conclusion: 'success',
+          });
+        }
+      });
+      return { changes, deployments, incidents: incidentList, pipelineRuns };
+    });
+}
+
+const catalog = {
+  services: SERVICES.map((name): CatalogService => ({
+    name,
+    team: TEAMS[name],
+    repositories: [{ repo: `acme/${name}` }],
+  })),
+};
+
+/** Optional fields are absent, never undefined (model.ts). */
+function compact<T extends object>(item: T): T {
+  const out = { ...item } as Record<string, unknown>;
+  Object.keys(out).forEach((key) => out[key] === undefined && delete out[key]);
+  return out as T;
+}
+
+function merge(histories: ServiceHistory[]): DoraEvents {
+  const out: DoraEvents = { deployments: [], changes: [], incidents: [], pipelineRuns: [], catalog };
+  for (const h of histories) {
+    out.deployments.push(...h.deployments);
+    out.changes.push(...h.changes);
+    out.incidents.push(...h.incidents);
+    out.pipelineRuns.push(...h.pipelineRuns);
+  }
+  return out;
+}
+
+const historiesArb = fc.tuple(...SERVICES.map(serviceHistory));
+const eventsArb = historiesArb.map(merge);
+
+const requestArb = fc.record({
+  metric: fc.constantFrom<MetricId>(...METRIC_IDS),
+  aggregation: fc.constantFrom<Aggregation>('median', 'p75', 'p90', 'mean', 'count'),
+  bucket: fc.constantFrom<BucketKind>('day', 'week', 'month', 'range', 'auto'),
+  groupBy: fc.constantFrom<GroupBy>('none', 'service', 'team', 'environment', 'repository'),
+});
+
+function metricRequest(
+  r: { metric: MetricId; aggregation: Aggregation; bucket: BucketKind; groupBy: GroupBy },
+  range = RANGE
+): MetricRequest {
+  return { ...r, range, zone: UTC, intervalMs: 30 * MIN };
+}
+
+const values = (series: MetricSeries[]) => series.map((s) => [s.group, s.points.map((p) => [p.value, p.count])]);
+
+describe('engine properties', () => {
+  it('keeps rates within [0, 1] or null and never gives a negative duration or count', () => {
+    fc.assert(
+      fc.property(eventsArb, requestArb, (events, r) => {
+        const series = computeMetric(attribute(events, undefined, NOW), metricRequest(r));
+        for (const s of series) {
+          for (const p of s.points) {
+            expect(p.count).toBeGreaterThanOrEqual(0);
+            if (p.value === null) {
+              expect(s.valueKind === 'rate' || s.valueKind === 'duration').toBe(true);
+              continue;
+            }
+            expect(Number.isFinite(p.value)).toBe(true);
+            expect(p.value).toBeGreaterThanOrEqual(0);
+            if (s.valueKind === 'rate') {
+              expect(p.value).toBeLessThanOrEqual(1);
+            }
+          }
+        }
+      }),
+      RUNS
+    );
+  });
+
+  it('adds per-group deployment counts up to the total, bucket by bucket', () => {
+    fc.assert(
+      fc.property(
+        eventsArb,
+        fc.constantFrom<GroupBy>('service', 'team', 'environment', 'repository'),
+        fc.constantFrom<BucketKind>('day', 'week', 'range'),
+        (events, groupBy, bucket) => {
+          const a = attribute(events, undefined, NOW);
+          const base = { metric: 'deploymentCount' as MetricId, aggregation: 'count' as Aggregation, bucket };
+          const [total] = computeMetric(a, metricRequest({ ...base, groupBy: 'none' }));
+          const groups = computeMetric(a, metricRequest({ ...base, groupBy }));
+          total.points.forEach((point, b) => {
+            const sum = groups.reduce((acc, s) => acc + (s.points[b].value as number), 0);
+            expect(sum).toBe(point.value);
+          });
+        }
+      ),
+      RUNS
+    );
+  });
+
+  it('does not depend on the order of the input events', () => {
+    fc.assert(
+      fc.property(eventsArb, requestArb, fc.integer(), (events, r, seed) => {
+        const shuffled: DoraEvents = {
+          ...events,
+          deployments: shuffle(events.deployments, seed),
+          changes: shuffle(events.changes, seed + 1),
+          incidents: shuffle(events.incidents, seed + 2),
+          pipelineRuns: shuffle(events.pipelineRuns, seed + 3),
+        };
+        const a = attribute(events, undefined, NOW);
+        const b = attribute(shuffled, undefined, NOW);
+        expect(values(computeMetric(b, metricRequest(r)))).toEqual(values(computeMetric(a, metricRequest(r))));
+        const card = { groupBy: r.groupBy, range: RANGE, zone: UTC };
+        expect(computeScorecard(b, card)).toEqual(computeScorecard(a, card));
+      }),
+      RUNS
+    );
+  });
+
+  it("changes no number of a service when another service's events are added", () => {
+    fc.assert(
+      fc.property(historiesArb, requestArb, (histories, r) => {
+        const alone = attribute(merge([histories[0]]), undefined, NOW);
+        const together = attribute(merge(histories), undefined, NOW);
+        const request = metricRequest({ ...r, groupBy: 'service' });
+        const ofApi = (series: MetricSeries[]) => values(series.filter((s) => s.group === 'api'));
+        expect(ofApi(computeMetric(together, request))).toEqual(ofApi(computeMetric(alone, request)));
+        const filtered = metricRequest({ ...r, groupBy: 'none' });
+        const onlyApi = { ...filtered, filters: { services: ['api'] } };
+        expect(values(computeMetric(together, onlyApi))).toEqual(values(computeMetric(alone, onlyApi)));
+        const card = { groupBy: 'service' as GroupBy, range: RANGE, zone: UTC };
+        const apiRow = (rows: ReturnType<typeof computeScorecard>) => rows.filter((row) => row.group === 'api');
+        expect(apiRow(computeScorecard(together, card))).toEqual(apiRow(computeScorecard(alone, card)));
+      }),
+      RUNS
+    );
+  });
+
+  it('moving every event by whole weeks changes only the bucket times', () => {
+    fc.assert(
+      fc.property(eventsArb, requestArb, fc.integer({ min: -60, max: 60 }), (events, r, weeks) => {
+        const offset = weeks * WEEK_MS;
+        const moved = shiftEvents(events, offset);
+        const a = attribute(events, undefined, NOW);
+        const b = attribute(moved, undefined, NOW + offset);
+        // Months are not whole weeks long; compare calendar-free buckets only.
+        const request = { ...r, bucket: r.bucket === 'month' || r.bucket === 'auto' ? 'week' : r.bucket } as typeof r;
+        const before = computeMetric(a, metricRequest(request));
+        const after = computeMetric(b, metricRequest(request, { from: RANGE.from + offset, to: RANGE.to + offset }));
+        expect(values(after)).toEqual(values(before));
+        after.forEach((s, i) => s.points.forEach((p, k) => expect(p.time).toBe(before[i].points[k].time + offset)));
+      }),
+      RUNS
+    );
+  });
+
+  it('agrees with the range-bucket metrics in the scorecard', () => {
+    fc.assert(
+      fc.property(
+        eventsArb,
+        fc.constantFrom<GroupBy>('none', 'service', 'team', 'repository', 'environment'),
+        (events, groupBy) => {
+          const a = attribute(events, undefined, NOW);
+          const rows = computeScorecard(a, { groupBy, range: RANGE, zone: UTC });
+          const metric = (m: MetricId) => {
+            const byGroup = new Map<string, number | null>();
+            for (const s of computeMetric(a, {
+              metric: m,
+              aggregation: 'median',
+              bucket: 'range',
+              groupBy,
+              range: RANGE,
+              zone: UTC,
+            })) {
+              byGroup.set(s.group, s.points[0].value);
+            }
+            return (group: string) => (byGroup.has(group) ? byGroup.get(group) : undefined);
+          };
+          const count = metric('deploymentCount');
+          const cfr = metric('changeFailRate');
+          const lead = metric('leadTime');
+          const ttr = metric('timeToRestore');
+          const recovery = metric('recoveryTime');
+          const rework = metric('reworkRate');
+          const days = metric('deploymentDaysPerWeek');
+          for (const row of rows) {
+            expect(row.deployments).toBe(count(row.group) ?? 0);
+            expect(row.changeFailRate).toBe(cfr(row.group) ?? null);
+            expect(row.reworkRate).toBe(rework(row.group) ?? null);
+            expect(row.leadTimeMedianMs).toBe(lead(row.group) ?? null);
+            expect(row.timeToRestoreMedianMs).toBe(ttr(row.group) ?? null);
+            expect(row.recoveryMedianMs).toBe(recovery(row.group) ?? null);
+            expect(row.deploymentDaysPerWeek).toBe(days(row.group) ?? 0);
+          }
+        }
+      ),
+      RUNS
+    );
+  });
+});
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  const out = items.slice();
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    const t = out[i];
+    out[i] = out[j];
+    out[j] = t;
+  }
+  return out;
+}
+
+function shiftEvents(events: DoraEvents, offset: number): DoraEvents {
+  const move = (t: Instant | undefined) => (t === undefined ? undefined : t + offset);
+  return {
+    ...events,
+    changes: events.changes.map((c) => ({ ...c, committedAt: c.committedAt + offset })),
+    deployments: events.deployments.map((d) =>
+      compact({ ...d, startedAt: move(d.startedAt), finishedAt: d.finishedAt + offset })
+    ),
+    incidents: events.incidents.map((i) =>
+      compact({
+        ...i,
+        createdAt: i.createdAt + offset,
+        startedAt: move(i.startedAt),
+        acknowledgedAt: move(i.acknowledgedAt),
+        resolvedAt: move(i.resolvedAt),
+      })
+    ),
+    pipelineRuns: events.pipelineRuns.map((r) =>
+      compact({ ...r, startedAt: r.startedAt + offset, finishedAt: move(r.finishedAt) })
+    ),
+  };
+}
