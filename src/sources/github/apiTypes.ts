@@ -45,14 +45,7 @@ export interface PullRequestNode {
 }
 
 export type DeploymentStatusState =
-  | 'ERROR'
-  | 'FAILURE'
-  | 'INACTIVE'
-  | 'IN_PROGRESS'
-  | 'PENDING'
-  | 'QUEUED'
-  | 'SUCCESS'
-  | 'WAITING';
+  'ERROR' | 'FAILURE' | 'INACTIVE' | 'IN_PROGRESS' | 'PENDING' | 'QUEUED' | 'SUCCESS' | 'WAITING';
 
 export interface DeploymentStatusNode {
   state: DeploymentStatusState;

@@ -138,10 +138,16 @@ export class GitHubClient {
   }
 
   /** GET a REST path ("/repos/o/r/actions/runs") or an absolute URL from a Link header. */
-  get<T>(pathOrUrl: string, query?: Record<string, string | number | undefined>, ctx: CallContext = {}): Promise<RestResult<T>> {
+  get<T>(
+    pathOrUrl: string,
+    query?: Record<string, string | number | undefined>,
+    ctx: CallContext = {}
+  ): Promise<RestResult<T>> {
     const url =
       pathOrUrl.indexOf(this.restBase) === 0 ? pathOrUrl : `${this.restBase}${pathOrUrl}${queryString(query)}`;
-    return this.shared(`GET ${url}`, ctx, (signal) => this.sendGet<T>(url, { ...ctx, signal })) as Promise<RestResult<T>>;
+    return this.shared(`GET ${url}`, ctx, (signal) => this.sendGet<T>(url, { ...ctx, signal })) as Promise<
+      RestResult<T>
+    >;
   }
 
   /**
@@ -282,8 +288,7 @@ export class GitHubClient {
       if (wait.kind === 'fail') {
         throw new GitHubHttpError(status, path, bodyMessage(response.data));
       }
-      const canWait =
-        attempt < this.maxRetries && (ctx.deadline === undefined || this.now() + wait.ms <= ctx.deadline);
+      const canWait = attempt < this.maxRetries && (ctx.deadline === undefined || this.now() + wait.ms <= ctx.deadline);
       if (!canWait) {
         if (wait.kind === 'server') {
           throw new GitHubHttpError(status, path, bodyMessage(response.data));

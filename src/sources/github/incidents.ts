@@ -99,13 +99,17 @@ export function parseIncidentCause(body: string, labels: string[], repo: string)
  * "Start time"); an ISO time without zone is taken as UTC. Undefined when absent or unparsable.
  */
 export function parseImpactStart(body: string): Instant | undefined {
-  const m = /(?:impact\s+start(?:ed)?(?:\s+at)?|started\s+at|start\s+time)\s*[:=-]?\s*\**\s*(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|[+-]\d{2}:?\d{2})?)/i.exec(
-    body
-  );
+  const m =
+    /(?:impact\s+start(?:ed)?(?:\s+at)?|started\s+at|start\s+time)\s*[:=-]?\s*\**\s*(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|[+-]\d{2}:?\d{2})?)/i.exec(
+      body
+    );
   if (!m) {
     return undefined;
   }
-  let iso = m[1].trim().replace(' ', 'T').replace(/\s*UTC$/i, 'Z');
+  let iso = m[1]
+    .trim()
+    .replace(' ', 'T')
+    .replace(/\s*UTC$/i, 'Z');
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) {
     iso += 'Z';
   }

@@ -215,7 +215,10 @@ export function isDeployingRun(run: WorkflowRunRest, cfg: RepositoryConfig, prod
 }
 
 function jobStatus(job: CheckRunNode): DeploymentStatus {
-  const c = workflowConclusion(job.status === 'COMPLETED' ? 'completed' : job.status, job.conclusion?.toLowerCase() ?? null);
+  const c = workflowConclusion(
+    job.status === 'COMPLETED' ? 'completed' : job.status,
+    job.conclusion?.toLowerCase() ?? null
+  );
   return c === 'skipped' ? 'cancelled' : c;
 }
 
@@ -238,13 +241,14 @@ export function mapWorkflowRunDeployment(
       return undefined;
     }
     const statuses = matching.map(jobStatus);
-    status = statuses.indexOf('failure') >= 0
-      ? 'failure'
-      : statuses.indexOf('in_progress') >= 0
-        ? 'in_progress'
-        : statuses.every((s) => s === 'success')
-          ? 'success'
-          : 'cancelled';
+    status =
+      statuses.indexOf('failure') >= 0
+        ? 'failure'
+        : statuses.indexOf('in_progress') >= 0
+          ? 'in_progress'
+          : statuses.every((s) => s === 'success')
+            ? 'success'
+            : 'cancelled';
     const starts = matching.map((j) => toInstant(j.startedAt)).filter((t): t is number => t !== undefined);
     const ends = matching.map((j) => toInstant(j.completedAt)).filter((t): t is number => t !== undefined);
     startedAt = starts.length ? Math.min(...starts) : startedAt;

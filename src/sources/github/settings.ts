@@ -105,7 +105,10 @@ function rulesProblems(rules: GitHubRepositoryRules, where: string): SettingsPro
     const value = rules[key];
     const error = typeof value === 'string' && value !== '' ? patternError(value) : null;
     if (error) {
-      problems.push({ field: `${where}${key}`, message: `${key} "${value}" is not a valid regular expression: ${error}.` });
+      problems.push({
+        field: `${where}${key}`,
+        message: `${key} "${value}" is not a valid regular expression: ${error}.`,
+      });
     }
   }
   for (const key of BRANCH_FIELDS) {
@@ -175,7 +178,11 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /** Applies the rules (defaults, then overrides) to a repository. */
-export function repositoryConfig(repo: string, defaults: GitHubRepositoryRules, overrides: GitHubRepositoryRules = {}): RepositoryConfig {
+export function repositoryConfig(
+  repo: string,
+  defaults: GitHubRepositoryRules,
+  overrides: GitHubRepositoryRules = {}
+): RepositoryConfig {
   const r: GitHubRepositoryRules = { ...defaults };
   for (const key of Object.keys(overrides) as Array<keyof GitHubRepositoryRules>) {
     if (overrides[key] !== undefined) {
@@ -229,7 +236,10 @@ export function validateGitHubSettings(s: GitHubSettings | undefined): SettingsP
   problems.push(...parseRepositoryLines(settings.repositories ?? '').problems);
   const org = nonEmpty(settings.organization);
   if (org !== undefined && !ORG_RE.test(org)) {
-    problems.push({ field: 'organization', message: `organization "${org}" is not a GitHub organisation login (e.g. grafana).` });
+    problems.push({
+      field: 'organization',
+      message: `organization "${org}" is not a GitHub organisation login (e.g. grafana).`,
+    });
   }
   if (settings.organizationInclude) {
     const error = patternError(settings.organizationInclude);
@@ -241,7 +251,10 @@ export function validateGitHubSettings(s: GitHubSettings | undefined): SettingsP
     }
   }
   if (parseRepositoryLines(settings.repositories ?? '').lines.length === 0 && org === undefined) {
-    problems.push({ field: 'repositories', message: 'no repository configured; add owner/name lines or an organization.' });
+    problems.push({
+      field: 'repositories',
+      message: 'no repository configured; add owner/name lines or an organization.',
+    });
   }
   const timeout = settings.timeoutSeconds;
   if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > 600)) {

@@ -76,6 +76,10 @@ export class SnapshotStore {
 export const sharedSnapshots = new SnapshotStore();
 
 /** A previous list state that can be continued: same parameters and it covers the requested start. */
-export function reusable<S extends { since: Instant; key?: string }>(prev: S | undefined, since: Instant, key?: string) {
+export function reusable<S extends { since: Instant; key?: string }>(
+  prev: S | undefined,
+  since: Instant,
+  key?: string
+) {
   return prev !== undefined && prev.since <= since && (key === undefined || prev.key === key) ? prev : undefined;
 }

@@ -42,7 +42,11 @@ function reachable(head: string, commits: Record<string, CommitNode>): Record<st
   return out;
 }
 
-export async function fetchHistory(ctx: FetchContext, head: string, prev?: HistoryState): Promise<Fetched<HistoryState>> {
+export async function fetchHistory(
+  ctx: FetchContext,
+  head: string,
+  prev?: HistoryState
+): Promise<Fetched<HistoryState>> {
   const { since, cfg } = ctx;
   const previous = prev && prev.since <= since ? prev : undefined;
   if (previous && previous.head === head) {

@@ -12,7 +12,10 @@ interface IssuesData {
   repository: { issues: Connection<IssueNode> } | null;
 }
 
-export async function fetchIncidentIssues(ctx: FetchContext, prev?: ListState<IssueNode>): Promise<Fetched<ListState<IssueNode>>> {
+export async function fetchIncidentIssues(
+  ctx: FetchContext,
+  prev?: ListState<IssueNode>
+): Promise<Fetched<ListState<IssueNode>>> {
   const { since, cfg } = ctx;
   const key = cfg.incidentLabels.join(',');
   const previous = reusable(prev, since, key);

@@ -27,7 +27,10 @@ function keep<T>(items: Record<string, T>, since: number, at: (item: T) => numbe
   return out;
 }
 
-export async function fetchReleases(ctx: FetchContext, prev?: ListState<ReleaseNode>): Promise<Fetched<ListState<ReleaseNode>>> {
+export async function fetchReleases(
+  ctx: FetchContext,
+  prev?: ListState<ReleaseNode>
+): Promise<Fetched<ListState<ReleaseNode>>> {
   const { since, cfg } = ctx;
   const previous = reusable(prev, since, 'releases');
   const at = (r: ReleaseNode) => toInstant(r.createdAt);
@@ -55,7 +58,10 @@ export async function fetchReleases(ctx: FetchContext, prev?: ListState<ReleaseN
   );
 }
 
-export async function fetchTags(ctx: FetchContext, prev?: ListState<TagRefNode>): Promise<Fetched<ListState<TagRefNode>>> {
+export async function fetchTags(
+  ctx: FetchContext,
+  prev?: ListState<TagRefNode>
+): Promise<Fetched<ListState<TagRefNode>>> {
   const { since, cfg } = ctx;
   const previous = reusable(prev, since, 'tags');
   const at = (t: TagRefNode) => tagTarget(t)?.at;

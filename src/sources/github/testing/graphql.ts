@@ -15,7 +15,10 @@ let schema: GraphQLSchema | undefined;
 export function githubSchema(): GraphQLSchema {
   if (!schema) {
     // The package's "exports" hide the file from require.resolve; its place in node_modules is fixed.
-    const sdl = readFileSync(join(__dirname, '../../../../node_modules/@octokit/graphql-schema/schema.graphql'), 'utf8');
+    const sdl = readFileSync(
+      join(__dirname, '../../../../node_modules/@octokit/graphql-schema/schema.graphql'),
+      'utf8'
+    );
     schema = buildSchema(sdl, { assumeValidSDL: true });
   }
   return schema;
@@ -64,7 +67,10 @@ export function connection<T>(items: T[], args: ConnectionArgs) {
 }
 
 const t = (iso: string | null | undefined) => (iso ? Date.parse(iso) : 0);
-const byDesc = <T>(key: (x: T) => number) => (a: T, b: T) => key(b) - key(a);
+const byDesc =
+  <T>(key: (x: T) => number) =>
+  (a: T, b: T) =>
+    key(b) - key(a);
 
 function direction<T>(items: T[], order: { direction?: string } | undefined, key: (x: T) => number): T[] {
   const sorted = items.slice().sort(byDesc(key));
@@ -93,7 +99,11 @@ function history(repo: FakeRepo, oid: string, since: number): FakeCommit[] {
 }
 
 function labels(names: string[]) {
-  return (args: ConnectionArgs) => connection(names.map((name) => ({ name })), args);
+  return (args: ConnectionArgs) =>
+    connection(
+      names.map((name) => ({ name })),
+      args
+    );
 }
 
 function commitObject(repo: FakeRepo, c: FakeCommit): Record<string, unknown> {
@@ -106,10 +116,16 @@ function commitObject(repo: FakeRepo, c: FakeCommit): Record<string, unknown> {
     messageHeadline: c.message.split('\n')[0],
     message: c.message,
     parents: (args: ConnectionArgs) =>
-      connection(c.parents.map((p) => ({ __typename: 'Commit', oid: p })), args),
+      connection(
+        c.parents.map((p) => ({ __typename: 'Commit', oid: p })),
+        args
+      ),
     associatedPullRequests: (args: ConnectionArgs) => {
       const prs = c.pullRequest !== undefined ? repo.pullRequests.filter((p) => p.number === c.pullRequest) : [];
-      return connection(prs.map((p) => ({ number: p.number })), args);
+      return connection(
+        prs.map((p) => ({ number: p.number })),
+        args
+      );
     },
     history: (args: ConnectionArgs & { since?: string }) =>
       connection(
@@ -164,13 +180,21 @@ function repositoryObject(repo: FakeRepo): Record<string, unknown> {
     isArchived: repo.archived ?? false,
     defaultBranchRef: refObject(repo, repo.defaultBranch),
     ref: ({ qualifiedName }: { qualifiedName: string }) => refObject(repo, qualifiedName.replace(/^refs\/heads\//, '')),
-    environments: (args: ConnectionArgs) => connection(repo.environments.map((name) => ({ name })), args),
+    environments: (args: ConnectionArgs) =>
+      connection(
+        repo.environments.map((name) => ({ name })),
+        args
+      ),
     object: ({ oid }: { oid: string }) => (repo.commits[oid] ? commitObject(repo, repo.commits[oid]) : null),
     deployments: (args: ConnectionArgs & { environments?: string[]; orderBy?: { direction?: string } }) => {
       const envs = args.environments;
       const items = repo.deployments.filter((d) => !envs || envs.length === 0 || envs.indexOf(d.environment) >= 0);
       // Ties on createdAt: newer ids first, as GitHub does.
-      const sorted = direction(items, args.orderBy ?? { direction: 'ASC' }, (d) => t(d.createdAt) * 1000 + (d.databaseId % 1000));
+      const sorted = direction(
+        items,
+        args.orderBy ?? { direction: 'ASC' },
+        (d) => t(d.createdAt) * 1000 + (d.databaseId % 1000)
+      );
       return connection(sorted.map(deploymentObject), args);
     },
     pullRequests: (
@@ -193,8 +217,16 @@ function repositoryObject(repo: FakeRepo): Record<string, unknown> {
           headRefName: p.headRefName,
           mergeCommit: p.mergeCommit ? { oid: p.mergeCommit } : null,
           labels: labels(p.labels),
-          commits: (a: ConnectionArgs) => connection(p.commits.map((commit) => ({ commit })), a),
-          reviews: (a: ConnectionArgs) => connection(p.reviews.map((submittedAt) => ({ submittedAt })), a),
+          commits: (a: ConnectionArgs) =>
+            connection(
+              p.commits.map((commit) => ({ commit })),
+              a
+            ),
+          reviews: (a: ConnectionArgs) =>
+            connection(
+              p.reviews.map((submittedAt) => ({ submittedAt })),
+              a
+            ),
         })),
         args
       );
@@ -244,7 +276,10 @@ function repositoryObject(repo: FakeRepo): Record<string, unknown> {
           },
         };
       });
-      return connection(dated.sort(byDesc((d) => d.date)).map((d) => d.node), args);
+      return connection(
+        dated.sort(byDesc((d) => d.date)).map((d) => d.node),
+        args
+      );
     },
   };
 }
@@ -288,7 +323,14 @@ export function executeGraphQL(world: FakeWorld, query: string, variables: Recor
         }
         return null;
       }),
-    rateLimit: () => ({ cost: 1, limit: 5000, nodeCount: 100, remaining: 4999, resetAt: new Date().toISOString(), used: 1 }),
+    rateLimit: () => ({
+      cost: 1,
+      limit: 5000,
+      nodeCount: 100,
+      remaining: 4999,
+      resetAt: new Date().toISOString(),
+      used: 1,
+    }),
   };
   const result = execute({ schema: s, document, rootValue, variableValues: variables });
   if (result instanceof Promise) {

@@ -35,8 +35,12 @@ export const SHA = {
 export function shopRepo(): FakeRepo {
   const repo = emptyRepo('acme/shop');
   repo.environments = ['production', 'staging'];
-  const commit = (oid: string, when: string, message: string, extra: { pullRequest?: number; parents?: string[] } = {}) =>
-    addCommit(repo, 'main', { oid, committedDate: when, authoredDate: when, message, ...extra });
+  const commit = (
+    oid: string,
+    when: string,
+    message: string,
+    extra: { pullRequest?: number; parents?: string[] } = {}
+  ) => addCommit(repo, 'main', { oid, committedDate: when, authoredDate: when, message, ...extra });
   commit(SHA.c0, at(-10), 'Initial shop');
   commit(SHA.c1, at(1, 9), 'Checkout page (#1)', { pullRequest: 1 });
   commit(SHA.c2, at(1, 11), 'Fix typo');
@@ -49,7 +53,10 @@ export function shopRepo(): FakeRepo {
     parents: [SHA.c2],
     pullRequest: 2,
   };
-  commit(SHA.m3, at(2, 10, 5), 'Merge pull request #2 from acme/feature-x', { parents: [SHA.c2, SHA.c3], pullRequest: 2 });
+  commit(SHA.m3, at(2, 10, 5), 'Merge pull request #2 from acme/feature-x', {
+    parents: [SHA.c2, SHA.c3],
+    pullRequest: 2,
+  });
   commit(SHA.c4, at(3, 9), 'Revert "Add feature X"');
 
   repo.pullRequests = [
@@ -150,9 +157,33 @@ export function shopRepo(): FakeRepo {
       createdAt: at(1, 11, 1),
       attempts: [done('failure', at(1, 11, 1), at(1, 11, 6)), done('success', at(1, 11, 10), at(1, 11, 16))],
     },
-    { id: 102, name: 'CI', headBranch: 'main', headSha: SHA.m3, event: 'push', createdAt: at(2, 10, 6), attempts: [done('success', at(2, 10, 6), at(2, 10, 14))] },
-    { id: 103, name: 'CI', headBranch: 'main', headSha: SHA.c4, event: 'push', createdAt: at(3, 9, 1), attempts: [done('failure', at(3, 9, 1), at(3, 9, 5))] },
-    { id: 104, name: 'CI', headBranch: 'feature/y', headSha: SHA.c4, event: 'push', createdAt: at(3, 10), attempts: [done('cancelled', at(3, 10), at(3, 10, 2))] },
+    {
+      id: 102,
+      name: 'CI',
+      headBranch: 'main',
+      headSha: SHA.m3,
+      event: 'push',
+      createdAt: at(2, 10, 6),
+      attempts: [done('success', at(2, 10, 6), at(2, 10, 14))],
+    },
+    {
+      id: 103,
+      name: 'CI',
+      headBranch: 'main',
+      headSha: SHA.c4,
+      event: 'push',
+      createdAt: at(3, 9, 1),
+      attempts: [done('failure', at(3, 9, 1), at(3, 9, 5))],
+    },
+    {
+      id: 104,
+      name: 'CI',
+      headBranch: 'feature/y',
+      headSha: SHA.c4,
+      event: 'push',
+      createdAt: at(3, 10),
+      attempts: [done('cancelled', at(3, 10), at(3, 10, 2))],
+    },
     {
       id: 105,
       name: 'Deploy',
@@ -162,8 +193,20 @@ export function shopRepo(): FakeRepo {
       createdAt: at(3, 9, 25),
       attempts: [done('success', at(3, 9, 25), at(3, 9, 41))],
       jobs: [
-        { name: 'build', status: 'COMPLETED', conclusion: 'SUCCESS', startedAt: at(3, 9, 25), completedAt: at(3, 9, 30) },
-        { name: 'deploy-prod', status: 'COMPLETED', conclusion: 'SUCCESS', startedAt: at(3, 9, 31), completedAt: at(3, 9, 40) },
+        {
+          name: 'build',
+          status: 'COMPLETED',
+          conclusion: 'SUCCESS',
+          startedAt: at(3, 9, 25),
+          completedAt: at(3, 9, 30),
+        },
+        {
+          name: 'deploy-prod',
+          status: 'COMPLETED',
+          conclusion: 'SUCCESS',
+          startedAt: at(3, 9, 31),
+          completedAt: at(3, 9, 40),
+        },
       ],
     },
   ];

@@ -232,7 +232,10 @@ export async function startFakeGitHub(world: FakeWorld): Promise<FakeGitHub> {
         send({
           status: 403,
           headers: { 'x-ratelimit-remaining': '0' },
-          body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest' },
+          body: {
+            message: 'API rate limit exceeded for user ID 1.',
+            documentation_url: 'https://docs.github.com/rest',
+          },
         });
         return;
       }
