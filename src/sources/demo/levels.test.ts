@@ -56,9 +56,7 @@ describe.each([42, 7, 1])('the demo through the engine, seed %i, last 90 days', 
 
   it('has every failure and rework reason', () => {
     const reasons = new Set<string>();
-    attributed.deployments.forEach((d) =>
-      d.failureReasons.concat(d.reworkReasons as string[]).forEach((r) => reasons.add(r))
-    );
+    attributed.deployments.forEach((d) => [...d.failureReasons, ...d.reworkReasons].forEach((r) => reasons.add(r)));
     ['incident', 'rolled-back', 'hotfix', 'revert', 'fix-forward', 'rollback'].forEach((r) =>
       expect(reasons).toContain(r)
     );
