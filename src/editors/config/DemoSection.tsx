@@ -35,7 +35,7 @@ export function DemoSection({ jsonData, onChange }: SectionProps) {
           type="number"
           width={20}
           value={jsonData.demoSeed ?? ''}
-          placeholder="1"
+          placeholder="42"
           disabled={!enabled}
           onChange={(e) => onChange({ demoSeed: numberOrUndefined(e.currentTarget.value) })}
         />

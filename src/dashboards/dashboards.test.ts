@@ -1,0 +1,193 @@
+/**
+ * The shipped dashboards: valid Grafana dashboards (schema types in ./index.ts, values here), wired into
+ * plugin.json and provisioning, linked to each other, and every panel query a valid query of this plugin.
+ * dashboards.query.test.ts runs them against the demo source.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { parse } from 'yaml';
+import { validateQuery } from '../datasource.validate';
+import { DoraQuery } from '../types/query';
+import pluginJson from '../plugin.json';
+import { DASHBOARDS, DashboardJson } from './index';
+import { gridItemsOf, panelsOf } from './testing/panels';
+import { dashboardTemplateSrv } from './testing/templateSrv';
+import { interpolateQuery } from '../datasource.interpolate';
+
+const PLUGIN_ID = 'opendora-dora-datasource';
+const PANEL_TYPES = ['stat', 'timeseries', 'table', 'bargauge', 'barchart'];
+const ROOT = join(__dirname, '..', '..');
+
+const each = DASHBOARDS.map((d) => [d.json.title, d.json] as [string, DashboardJson]);
+
+describe('shipped dashboards', () => {
+  it('are exactly the JSON files of src/dashboards, and plugin.json includes each', () => {
+    const files = readdirSync(__dirname)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `dashboards/${f}`)
+      .sort();
+    expect(DASHBOARDS.map((d) => d.path).sort()).toEqual(files);
+    const includes = (pluginJson as { includes?: Array<{ type: string; name: string; path: string }> }).includes ?? [];
+    expect(
+      includes
+        .filter((i) => i.type === 'dashboard')
+        .map((i) => i.path)
+        .sort()
+    ).toEqual(files);
+    for (const { path, json } of DASHBOARDS) {
+      expect(includes.find((i) => i.path === path)?.name).toBe(json.title);
+    }
+  });
+
+  it('are provisioned from the plugin folder, with the demo data source', () => {
+    const provider = parse(readFileSync(join(ROOT, 'provisioning/dashboards/dashboards.yml'), 'utf8'));
+    expect(provider.providers[0].options.path).toBe(`/var/lib/grafana/plugins/${PLUGIN_ID}/dashboards`);
+    const datasources = parse(readFileSync(join(ROOT, 'provisioning/datasources/datasources.yml'), 'utf8'));
+    expect(datasources.datasources).toContainEqual(
+      expect.objectContaining({
+        uid: 'dora-demo',
+        type: PLUGIN_ID,
+        jsonData: expect.objectContaining({ demoEnabled: true }),
+      })
+    );
+  });
+
+  it('have unique uids and titles', () => {
+    const uids = DASHBOARDS.map((d) => d.json.uid);
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(new Set(DASHBOARDS.map((d) => d.json.title)).size).toBe(uids.length);
+  });
+
+  describe.each(each)('%s', (_title, dashboard) => {
+    const panels = panelsOf(dashboard);
+
+    it('has the fields Grafana 12.3+ needs to import it', () => {
+      expect(dashboard.uid).toMatch(/^dora-[a-z-]+$/);
+      expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(39);
+      expect(dashboard.schemaVersion).toBeLessThanOrEqual(42);
+      expect(dashboard.tags).toContain('dora');
+      expect(dashboard.time).toEqual({ from: expect.stringMatching(/^now-/), to: 'now' });
+      expect(dashboard.editable).toBe(true);
+      expect(panels.length).toBeGreaterThan(3);
+    });
+
+    it('has unique panel ids and a grid layout without overlaps, inside 24 columns', () => {
+      const items = gridItemsOf(dashboard);
+      const ids = items.map((i) => i.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const item of items) {
+        const { x, y, w, h } = item.gridPos!;
+        expect([item.title, x >= 0 && y >= 0 && w > 0 && h > 0 && x + w <= 24]).toEqual([item.title, true]);
+      }
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const a = items[i].gridPos!;
+          const b = items[j].gridPos!;
+          const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+          expect([items[i].title, items[j].title, overlap]).toEqual([items[i].title, items[j].title, false]);
+        }
+      }
+    });
+
+    it('reads from the data source chosen in its ${datasource} variable of this plugin type', () => {
+      const variable = dashboard.templating?.list?.find((v) => v.name === 'datasource');
+      expect(variable).toMatchObject({ type: 'datasource', query: PLUGIN_ID });
+      for (const panel of panels) {
+        expect([panel.title, panel.datasource]).toEqual([panel.title, { type: PLUGIN_ID, uid: '${datasource}' }]);
+        for (const target of panel.targets ?? []) {
+          expect(target.datasource).toEqual({ type: PLUGIN_ID, uid: '${datasource}' });
+        }
+      }
+    });
+
+    it('uses known panel types, each with a title, a description and at least one query', () => {
+      for (const panel of panels) {
+        expect(PANEL_TYPES).toContain(panel.type);
+        expect(panel.title).toBeTruthy();
+        expect([panel.title, (panel.description ?? '').length > 10]).toEqual([panel.title, true]);
+        expect([panel.title, (panel.targets ?? []).length > 0]).toEqual([panel.title, true]);
+      }
+    });
+
+    it('has only valid queries of this plugin (after its variables are interpolated)', () => {
+      const templateSrv = dashboardTemplateSrv(dashboard);
+      for (const panel of panels) {
+        const refIds = (panel.targets ?? []).map((t) => t.refId);
+        expect(new Set(refIds).size).toBe(refIds.length);
+        for (const target of panel.targets ?? []) {
+          const query = interpolateQuery(target as unknown as DoraQuery, {}, templateSrv);
+          const result = validateQuery(query);
+          expect([panel.title, result.ok ? 'ok' : result.message]).toEqual([panel.title, 'ok']);
+          // No field outside the query model: a typo would be silently ignored by the data source.
+          const known = [
+            'refId',
+            'datasource',
+            'kind',
+            'metric',
+            'aggregation',
+            'interval',
+            'groupBy',
+            'filters',
+            'entity',
+            'leadTimeStart',
+            'hide',
+          ];
+          expect(Object.keys(target).filter((k) => known.indexOf(k) < 0)).toEqual([]);
+        }
+      }
+    });
+
+    it('states the native unit of every stat, time series and bar gauge', () => {
+      for (const panel of panels.filter((p) => p.type !== 'table' && p.type !== 'barchart')) {
+        const unit = panel.fieldConfig?.defaults?.unit;
+        expect([panel.title, unit]).toEqual([panel.title, expect.stringMatching(/^(dtdurationms|percentunit|short)$/)]);
+      }
+    });
+
+    it('colours key-metric stats by DORA 2023 level thresholds (green elite ... red low)', () => {
+      const expected: Record<string, Array<number | null>> = {
+        'Change lead time': [null, 86400000, 604800000, 2592000000],
+        'Failed deployment recovery time': [null, 3600000, 86400000, 604800000],
+        'Change fail rate': [null, 0.0501, 0.1001, 0.1501],
+      };
+      for (const panel of panels.filter((p) => p.type === 'stat' && expected[p.title ?? ''])) {
+        const steps = panel.fieldConfig?.defaults?.thresholds?.steps ?? [];
+        expect(steps.map((s) => s.value)).toEqual(expected[panel.title!]);
+        expect(steps.map((s) => s.color)).toEqual(['green', 'blue', 'orange', 'red']);
+        expect(panel.fieldConfig?.defaults?.color?.mode).toBe('thresholds');
+      }
+    });
+
+    it('links to the other DORA dashboards keeping the time range and variables', () => {
+      expect(dashboard.links).toContainEqual(
+        expect.objectContaining({ type: 'dashboards', tags: ['dora'], keepTime: true, includeVars: true })
+      );
+    });
+
+    it('has data links only to shipped dashboards, keeping time and data source', () => {
+      const uids = DASHBOARDS.map((d) => d.json.uid);
+      const text = JSON.stringify(dashboard.panels);
+      const links = text.match(/\/d\/[^"?]+\?[^"]*/g) ?? [];
+      for (const link of links) {
+        const uid = /\/d\/([^/?]+)/.exec(link)![1];
+        expect(uids).toContain(uid);
+        expect(link).toContain('${__url_time_range}');
+        expect(link).toContain('${datasource:queryparam}');
+      }
+    });
+
+    it('offers the demo teams and services in its variables, All by default', () => {
+      for (const v of dashboard.templating?.list ?? []) {
+        if (v.name === 'team' || v.name === 'service') {
+          expect(v).toMatchObject({ type: 'custom', multi: true, includeAll: true, current: { value: ['$__all'] } });
+          expect(String(v.query).split(',').length).toBeGreaterThanOrEqual(4);
+        }
+      }
+    });
+  });
+
+  it('the overview links its scorecard rows to the team dashboard', () => {
+    const overview = DASHBOARDS.find((d) => d.json.uid === 'dora-overview')!.json;
+    expect(JSON.stringify(overview.panels)).toContain('/d/dora-team-service/');
+  });
+});
