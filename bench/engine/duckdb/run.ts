@@ -1,0 +1,166 @@
+/**
+ * The SQL peer: the same definitions as the engine, written as SQL over event tables (sql/*.sql, run in
+ * order) and executed by DuckDB in this process. Loading the events is not timed; running the statements and
+ * reading the two result tables back is.
+ */
+import { readFileSync, readdirSync } from 'fs';
+import { join } from 'path';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DoraEvents } from '../../../src/engine/model';
+import { EngineOptions } from '../../../src/engine/options';
+import { TimeRange } from '../../../src/engine/time';
+import { loadEvents } from './load';
+import { ScorecardFigures, WeeklyPoint } from '../figures';
+
+const SQL_DIR = join(__dirname, '..', 'sql');
+/** A fixpoint step repeats at most this often (each step lengthens the walked paths by one commit). */
+const MAX_STEPS = 100_000;
+
+interface Script {
+  phase: string;
+  sql: string;
+  /** Repeat until the last statement counts 0 changes. */
+  loop: boolean;
+}
+
+export interface SqlRun {
+  weekly: WeeklyPoint[];
+  scorecard: ScorecardFigures[];
+  /** Milliseconds per SQL file (phase), in order, and in total. */
+  phases: Array<{ phase: string; ms: number }>;
+  totalMs: number;
+}
+
+export interface SqlPeer {
+  run(): Promise<SqlRun>;
+  close(): void;
+}
+
+/** Opens an in-memory DuckDB, loads the events (untimed) and returns a peer that runs the SQL on a fresh schema. */
+export async function openSqlPeer(events: DoraEvents, range: TimeRange, options: EngineOptions): Promise<SqlPeer> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const loader = await instance.connect();
+  await loadEvents(loader, events);
+  loader.closeSync();
+  const files = readdirSync(SQL_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  const scripts: Script[] = files.map((f) => ({
+    phase: f.replace(/^\d+-|(\.loop)?\.sql$/g, ''),
+    sql: bind(readFileSync(join(SQL_DIR, f), 'utf8'), range, options),
+    loop: f.endsWith('.loop.sql'),
+  }));
+  return {
+    async run() {
+      // A new connection per run: temporary tables and macros live and die with it.
+      const connection = await instance.connect();
+      try {
+        return await runScripts(connection, scripts);
+      } finally {
+        connection.closeSync();
+      }
+    },
+    close() {
+      instance.closeSync();
+    },
+  };
+}
+
+async function runScripts(connection: DuckDBConnection, scripts: Script[]): Promise<SqlRun> {
+  const phases: Array<{ phase: string; ms: number }> = [];
+  const started = performance.now();
+  for (const script of scripts) {
+    const t = performance.now();
+    if (script.loop) {
+      await runUntilNothingChanges(connection, script);
+    } else {
+      await connection.run(script.sql);
+    }
+    phases.push({ phase: script.phase, ms: performance.now() - t });
+  }
+  const t = performance.now();
+  const weekly = (await connection.runAndReadAll('SELECT metric, grp, week, value, n FROM weekly')).getRowObjectsJS();
+  const scorecard = (await connection.runAndReadAll('SELECT * FROM scorecard')).getRowObjectsJS();
+  phases.push({ phase: 'read results', ms: performance.now() - t });
+  return {
+    weekly: weekly.map((r) => ({
+      metric: String(r.metric),
+      group: String(r.grp),
+      time: Number(r.week),
+      value: r.value === null ? null : Number(r.value),
+      count: Number(r.n),
+    })),
+    scorecard: scorecard.map((r) => ({
+      group: String(r.grp),
+      deployments: Number(r.deployments),
+      deploymentsPerDay: Number(r.per_day),
+      deploymentsPerWeek: Number(r.per_week),
+      deploymentDaysPerWeek: Number(r.days_per_week),
+      leadTimeMedianMs: nullable(r.lead_median),
+      changeFailRate: nullable(r.change_fail_rate),
+      recoveryMedianMs: nullable(r.recovery_median),
+      timeToRestoreMedianMs: nullable(r.restore_median),
+      reworkRate: nullable(r.rework_rate),
+      levels: {
+        deploymentFrequency: nullableText(r.level_deployment_frequency),
+        leadTime: nullableText(r.level_lead_time),
+        changeFailRate: nullableText(r.level_change_fail_rate),
+        recoveryTime: nullableText(r.level_recovery_time),
+      },
+      score: { throughput: nullable(r.throughput), instability: nullable(r.instability) },
+    })),
+    phases,
+    totalMs: performance.now() - started,
+  };
+}
+
+/** Repeats a *.loop.sql step until its last statement (a count of what changed) gives 0. */
+async function runUntilNothingChanges(connection: DuckDBConnection, script: Script): Promise<void> {
+  for (let step = 1; ; step++) {
+    const changed = Number((await connection.runAndReadAll(script.sql)).getRows()[0][0]);
+    if (changed === 0) {
+      return;
+    }
+    if (step > MAX_STEPS) {
+      throw new Error(`${script.phase} did not settle after ${MAX_STEPS} steps; the commit graph may have a cycle`);
+    }
+  }
+}
+
+/** Fills ${name} placeholders: instants and the window as integers, patterns as SQL string literals. */
+export function bind(sql: string, range: TimeRange, options: EngineOptions): string {
+  const values: Record<string, string> = {
+    from: integer(range.from, 'range.from'),
+    to: integer(range.to, 'range.to'),
+    windowMs: integer(options.incidentLinkWindowMs, 'incidentLinkWindowMs'),
+    productionPattern: literal(options.productionEnvironmentPattern),
+    hotfixPattern: literal(options.hotfixPattern),
+    revertPattern: literal(options.revertPattern),
+    rollbacksAreRework: options.rollbacksAreRework ? 'true' : 'false',
+  };
+  return sql.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in values)) {
+      throw new Error(`SQL placeholder \${${name}} is not known; use one of ${Object.keys(values).join(', ')}`);
+    }
+    return values[name];
+  });
+}
+
+function integer(value: number, field: string): string {
+  if (!Number.isSafeInteger(value)) {
+    throw new Error(`${field} must be an integer number of milliseconds, got ${value}`);
+  }
+  return String(value);
+}
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+function nullable(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function nullableText<T extends string>(value: unknown): T | null {
+  return value === null || value === undefined ? null : (String(value) as T);
+}
