@@ -1,43 +1,7 @@
 import { ScopedVars } from '@grafana/data';
-import { interpolateQuery, TemplateSrvLike } from './datasource.interpolate';
+import { interpolateQuery } from './datasource.interpolate';
+import { fakeTemplateSrv as templateSrv } from './datasource.testing';
 import { DoraQuery } from './types/query';
-
-/**
- * A template service with Grafana's replace semantics for what the plugin uses: $var, ${var}, [[var]];
- * scoped vars win; multi-value variables go through the format function as arrays; All without a custom
- * all value expands to every option, with one (allValue) it is returned as is.
- */
-function templateSrv(
-  variables: Record<string, { value: string | string[]; options?: string[]; allValue?: string }>
-): TemplateSrvLike {
-  const pattern = /\$(\w+)|\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\]/g;
-  return {
-    replace(target, scopedVars?: ScopedVars, format?: string | Function) {
-      return (target ?? '').replace(pattern, (match, a, b, c) => {
-        const name = a ?? b ?? c;
-        const scoped = scopedVars?.[name];
-        const variable = variables[name];
-        let value: unknown = scoped ? scoped.value : variable?.value;
-        if (value === undefined) {
-          return match;
-        }
-        if (!scoped && variable && (value === '$__all' || (Array.isArray(value) && value[0] === '$__all'))) {
-          if (variable.allValue) {
-            return variable.allValue;
-          }
-          value = variable.options ?? [];
-        }
-        if (typeof format === 'function') {
-          return format(value);
-        }
-        return Array.isArray(value) ? `{${value.join(',')}}` : String(value);
-      });
-    },
-    getVariables() {
-      return Object.entries(variables).map(([name, v]) => ({ name, current: { value: v.value } }));
-    },
-  };
-}
 
 const base: DoraQuery = { refId: 'A', kind: 'metric', metric: 'leadTime', groupBy: 'none' };
 

@@ -11,16 +11,19 @@ import { TimeRange } from './engine/time';
 
 export function selectForEvents(attributed: Attributed, range: TimeRange, filters: Filters): Attributed {
   const dims = new Dimensions(attributed);
+  // With groupBy 'none', an item has a group exactly when every filter lets it through.
   const grouping = new Grouping('none', filters);
+  const deploymentGroup = grouping.compile(dims.deployment);
+  const attemptGroup = grouping.compile(dims.attempt);
+  const changeGroup = grouping.compile(dims.change);
+  const incidentGroup = grouping.compile(dims.incident);
   const inRange = (t: number) => t >= range.from && t < range.to;
   return {
     ...attributed,
-    deployments: attributed.deployments.filter(
-      (d) => inRange(d.deployment.finishedAt) && grouping.matches(dims.deployment(d))
-    ),
-    failedAttempts: attributed.failedAttempts.filter((d) => inRange(d.finishedAt) && grouping.matches(dims.attempt(d))),
-    changes: attributed.changes.filter((c) => inRange(c.deployedAt) && grouping.matches(dims.change(c))),
-    incidents: attributed.incidents.filter((i) => inRange(incidentInstant(i)) && grouping.matches(dims.incident(i))),
+    deployments: attributed.deployments.filter((d) => inRange(d.deployment.finishedAt) && deploymentGroup(d) !== null),
+    failedAttempts: attributed.failedAttempts.filter((d) => inRange(d.finishedAt) && attemptGroup(d) !== null),
+    changes: attributed.changes.filter((c) => inRange(c.deployedAt) && changeGroup(c) !== null),
+    incidents: attributed.incidents.filter((i) => inRange(incidentInstant(i)) && incidentGroup(i) !== null),
   };
 }
 

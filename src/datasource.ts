@@ -1,93 +1,268 @@
-import { getBackendSrv, isFetchError } from '@grafana/runtime';
+/**
+ * The data source: panel queries in, frames out.
+ *
+ *   targets -> interpolate + validate -> events of every source (cached, look-back widened, partial on
+ *   failure) -> merge -> attribute (memoized) -> compute + frame per query -> notices on the first frame
+ */
 import {
   CoreApp,
+  DataFrame,
+  DataQueryError,
   DataQueryRequest,
   DataQueryResponse,
   DataSourceApi,
   DataSourceInstanceSettings,
-  createDataFrame,
   FieldType,
+  LoadingState,
+  ScopedVars,
+  TestDataSourceResponse,
 } from '@grafana/data';
+import { getTemplateSrv } from '@grafana/runtime';
+import { Observable } from 'rxjs';
+import { attribute } from './engine/attribution';
+import { Attributed, DataQualityFinding } from './engine/attribution/types';
+import { DoraEvents } from './engine/model';
+import { DAY_MS, EngineOptions } from './engine/options';
+import { TimeRange } from './engine/time';
+import { framesFor } from './datasource.compute';
+import { queryDisplayText } from './datasource.display';
+import { checkHealth } from './datasource.health';
+import { interpolateQuery, TemplateSrvLike } from './datasource.interpolate';
+import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from './datasource.notices';
+import { createRedactor, Redactor } from './datasource.redact';
+import { grafanaTimeZone } from './datasource.timezone';
+import { isComplete, ValidQuery, validateQuery } from './datasource.validate';
+import { AttributeFn, AttributionMemo, EventCache } from './sources/eventCache';
+import { GrafanaHttpClient } from './sources/http.grafana';
+import { HttpClient } from './sources/http';
+import { createSourceSetup, SourceSetup } from './sources/registry';
+import { EventSource, SourceNotice, SourceResult } from './sources/types';
+import { DoraJsonData } from './types/config';
+import { DEFAULT_QUERY, DoraQuery } from './types/query';
 
-import { MyQuery, MyDataSourceOptions, DEFAULT_QUERY, DataSourceResponse } from './types';
-import { lastValueFrom } from 'rxjs';
+export interface DataSourceDeps {
+  http?: HttpClient;
+  /** Clock for attribution and the demo source (tests fix it). */
+  now?: () => number;
+  templateSrv?: TemplateSrvLike;
+  /** Replaces the sources from the settings (tests). */
+  sources?: EventSource[];
+  attribute?: AttributeFn;
+}
 
-export class DataSource extends DataSourceApi<MyQuery, MyDataSourceOptions> {
-  baseUrl: string;
+/** The fetched, merged events of one request, with what went wrong on the way. */
+interface LoadedEvents {
+  events?: DoraEvents;
+  notices: SourceNotice[];
+  findings: DataQualityFinding[];
+  /** Set when no source could be read. */
+  error?: string;
+}
 
-  constructor(instanceSettings: DataSourceInstanceSettings<MyDataSourceOptions>) {
+const MINUTE_MS = 60 * 1000;
+
+export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
+  private readonly setup: SourceSetup;
+  private readonly cache = new EventCache();
+  private readonly memo: AttributionMemo;
+  private readonly now: () => number;
+  private readonly redact: Redactor;
+
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<DoraJsonData>,
+    private readonly deps: DataSourceDeps = {}
+  ) {
     super(instanceSettings);
-    this.baseUrl = instanceSettings.url!;
+    this.now = deps.now ?? Date.now;
+    const setup = createSourceSetup(instanceSettings, deps.http ?? new GrafanaHttpClient(), { now: this.now });
+    this.setup = deps.sources ? { ...setup, sources: deps.sources, demo: null } : setup;
+    this.memo = new AttributionMemo(deps.attribute ?? attribute);
+    this.redact = createRedactor(instanceSettings);
   }
 
-  getDefaultQuery(_: CoreApp): Partial<MyQuery> {
+  getDefaultQuery(_app: CoreApp): Partial<DoraQuery> {
     return DEFAULT_QUERY;
   }
 
-  filterQuery(query: MyQuery): boolean {
-    // if no query has been provided, prevent the query from being executed
-    return !!query.queryText;
+  /** Hidden queries and queries still being edited (no kind, no metric, no entity) do nothing. */
+  filterQuery(query: DoraQuery): boolean {
+    return !query.hide && isComplete(query);
   }
 
-  async query(options: DataQueryRequest<MyQuery>): Promise<DataQueryResponse> {
-    const { range } = options;
-    const from = range!.from.valueOf();
-    const to = range!.to.valueOf();
+  getQueryDisplayText(query: DoraQuery): string {
+    return queryDisplayText(query);
+  }
 
-    // Return a constant for each query.
-    const data = options.targets.map((target) => {
-      return createDataFrame({
-        refId: target.refId,
-        fields: [
-          { name: 'Time', values: [from, to], type: FieldType.time },
-          { name: 'Value', values: [target.constant, target.constant], type: FieldType.number },
-        ],
-      });
+  applyTemplateVariables(query: DoraQuery, scopedVars: ScopedVars): DoraQuery {
+    return interpolateQuery(query, scopedVars, this.templateSrv());
+  }
+
+  interpolateVariablesInQueries(queries: DoraQuery[], scopedVars: ScopedVars): DoraQuery[] {
+    return queries.map((q) => this.applyTemplateVariables(q, scopedVars));
+  }
+
+  query(request: DataQueryRequest<DoraQuery>): Observable<DataQueryResponse> {
+    return new Observable<DataQueryResponse>((subscriber) => {
+      const controller = new AbortController();
+      this.run(request, controller.signal).then(
+        (response) => {
+          subscriber.next(response);
+          subscriber.complete();
+        },
+        (err) => subscriber.error(err)
+      );
+      return () => controller.abort();
     });
-
-    return { data };
   }
 
-  async request(url: string, params?: string) {
-    const response = getBackendSrv().fetch<DataSourceResponse>({
-      url: `${this.baseUrl}${url}${params?.length ? `?${params}` : ''}`,
-    });
-    return lastValueFrom(response);
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    return checkHealth(this.setup.sources, this.setup.notices, this.now(), this.redact);
   }
 
-  /**
-   * Checks whether we can connect to the API.
-   */
-  async testDatasource() {
-    const defaultErrorMessage = 'Cannot connect to API';
-
-    try {
-      const response = await this.request('/health');
-      if (response.status === 200) {
-        return {
-          status: 'success',
-          message: 'Success',
-        };
+  private async run(request: DataQueryRequest<DoraQuery>, signal: AbortSignal): Promise<DataQueryResponse> {
+    const data: DataFrame[] = [];
+    const errors: DataQueryError[] = [];
+    const valid: ValidQuery[] = [];
+    for (const target of request.targets.filter((t) => this.filterQuery(t))) {
+      const checked = validateQuery(this.applyTemplateVariables(target, request.scopedVars ?? {}));
+      if (checked.ok) {
+        valid.push(checked.query);
       } else {
-        return {
-          status: 'error',
-          message: response.statusText ? response.statusText : defaultErrorMessage,
-        };
+        errors.push({ refId: target.refId, message: this.redact(checked.message) });
       }
-    } catch (err) {
-      let message = '';
-      if (typeof err === 'string') {
-        message = err;
-      } else if (isFetchError(err)) {
-        message = 'Fetch error: ' + (err.statusText ? err.statusText : defaultErrorMessage);
-        if (err.data && err.data.error && err.data.error.code) {
-          message += ': ' + err.data.error.code + '. ' + err.data.error.message;
+    }
+    if (valid.length > 0) {
+      const range: TimeRange = { from: request.range.from.valueOf(), to: request.range.to.valueOf() };
+      const loaded = await this.load(range, signal);
+      const zone = grafanaTimeZone(request.timezone);
+      for (const query of valid) {
+        if (loaded.error || !loaded.events) {
+          errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${loaded.error}`) });
+          continue;
+        }
+        try {
+          const options = this.optionsFor(query);
+          const attributed = this.memo.attribute(
+            loaded.events,
+            options,
+            Math.floor(this.now() / MINUTE_MS) * MINUTE_MS
+          );
+          const frames = framesFor(query, attributed, {
+            range,
+            zone,
+            intervalMs: request.intervalMs,
+            benchmarkYear: options.benchmarkYear,
+            extraFindings: loaded.findings,
+          });
+          const notices = loaded.notices.concat(this.qualityNotices(query, attributed, loaded.findings));
+          data.push(...attachNotices(frames, notices, query.refId).map((f) => this.redactFrame(f)));
+        } catch (e) {
+          errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${messageOf(e)}`) });
         }
       }
-      return {
-        status: 'error',
-        message,
-      };
     }
+    return {
+      data,
+      errors: errors.length > 0 ? errors : undefined,
+      state: errors.length > 0 ? LoadingState.Error : LoadingState.Done,
+    };
   }
+
+  /** Every source's events for the range widened by the look-back; a failing source never hides the others. */
+  private async load(range: TimeRange, signal: AbortSignal): Promise<LoadedEvents> {
+    const widened = { from: range.from - this.setup.lookbackDays * DAY_MS, to: range.to };
+    const settled = await Promise.all(
+      this.setup.sources.map((source) =>
+        this.cache.fetch(source, widened, signal).then(
+          (result) => ({ source, result, error: undefined }),
+          (error: unknown) => ({ source, result: undefined, error })
+        )
+      )
+    );
+    if (signal.aborted) {
+      throw abortError();
+    }
+    const notices: SourceNotice[] = [];
+    const demo = demoNotice(this.setup.demo);
+    if (demo) {
+      notices.push(demo);
+    }
+    notices.push(...this.setup.notices);
+    const results: SourceResult[] = [];
+    const findings: DataQualityFinding[] = [];
+    const failures: string[] = [];
+    for (const { source, result, error } of settled) {
+      if (!result) {
+        notices.push(sourceFailureNotice(source.name, error));
+        failures.push(`${source.name}: ${messageOf(error)}`);
+        continue;
+      }
+      results.push(result);
+      notices.push(...result.notices);
+      if (isEmpty(result.events)) {
+        findings.push({
+          kind: 'source-without-events',
+          severity: 'warning',
+          subject: source.name,
+          message:
+            `Source "${source.name}" returned no events between ${iso(widened.from)} and ${iso(widened.to)}. ` +
+            'Check its settings (repositories, environment and workflow patterns) or widen the time range.',
+        });
+      }
+    }
+    if (results.length === 0) {
+      return { notices, findings, error: `no source could be read. ${failures.join(' ')}` };
+    }
+    return { events: this.memo.merge(results, this.setup.catalog), notices, findings };
+  }
+
+  private optionsFor(query: ValidQuery): EngineOptions {
+    const leadTimeStart = query.kind === 'metric' || query.kind === 'scorecard' ? query.leadTimeStart : undefined;
+    return leadTimeStart ? { ...this.setup.options, leadTimeStart } : this.setup.options;
+  }
+
+  /** The data-quality summary, except on a data-quality table, which already lists every finding. */
+  private qualityNotices(query: ValidQuery, attributed: Attributed, extra: DataQualityFinding[]): SourceNotice[] {
+    if (query.kind === 'dataQuality') {
+      return [];
+    }
+    const notice = dataQualityNotice(extra.concat(attributed.dataQuality));
+    return notice ? [notice] : [];
+  }
+
+  private redactFrame(frame: DataFrame): DataFrame {
+    const notices = frame.meta?.notices?.map((n) => ({ ...n, text: this.redact(n.text) }));
+    return {
+      ...frame,
+      meta: frame.meta ? { ...frame.meta, notices } : frame.meta,
+      fields: frame.fields.map((field) =>
+        field.type === FieldType.string
+          ? { ...field, values: field.values.map((v) => (typeof v === 'string' ? this.redact(v) : v)) }
+          : field
+      ),
+    };
+  }
+
+  private templateSrv(): TemplateSrvLike {
+    return this.deps.templateSrv ?? getTemplateSrv();
+  }
+}
+
+function isEmpty(events: DoraEvents): boolean {
+  return (
+    events.deployments.length === 0 &&
+    events.changes.length === 0 &&
+    events.incidents.length === 0 &&
+    events.pipelineRuns.length === 0
+  );
+}
+
+function iso(t: number): string {
+  return new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+function abortError(): Error {
+  const err = new Error('The query was cancelled');
+  err.name = 'AbortError';
+  return err;
 }

@@ -1,0 +1,67 @@
+/** One valid query, attributed events in, frames out: the engine computes, the framers shape. */
+import { DataFrame } from '@grafana/data';
+import { computeMetric } from './engine/metrics';
+import { computeScorecard } from './engine/metrics/scorecard';
+import { Attributed, DataQualityFinding } from './engine/attribution/types';
+import { BenchmarkYear } from './engine/options';
+import { TimeRange, TimeZone } from './engine/time';
+import { selectFindings, selectForEvents } from './datasource.select';
+import { ValidQuery } from './datasource.validate';
+import { dataQualityFrame } from './frames/dataQualityFrame';
+import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './frames/eventsFrames';
+import { metricFrames } from './frames/metricFrames';
+import { scorecardFrame } from './frames/scorecardFrame';
+
+export interface ComputeContext {
+  /** The dashboard's range (not the look-back widened one). */
+  range: TimeRange;
+  zone: TimeZone;
+  /** Grafana's interval, for the 'auto' bucket. */
+  intervalMs?: number;
+  benchmarkYear: BenchmarkYear;
+  /** Findings the wiring adds (e.g. a source without events). */
+  extraFindings: DataQualityFinding[];
+}
+
+export function framesFor(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): DataFrame[] {
+  switch (query.kind) {
+    case 'metric': {
+      const series = computeMetric(attributed, {
+        metric: query.metric,
+        aggregation: query.aggregation,
+        bucket: query.interval,
+        intervalMs: ctx.intervalMs,
+        groupBy: query.groupBy,
+        range: ctx.range,
+        zone: ctx.zone,
+        filters: query.filters,
+      });
+      return metricFrames(series, { refId: query.refId, groupBy: query.groupBy, aggregation: query.aggregation });
+    }
+    case 'scorecard': {
+      const rows = computeScorecard(attributed, {
+        groupBy: query.groupBy,
+        range: ctx.range,
+        zone: ctx.zone,
+        filters: query.filters,
+        benchmarkYear: ctx.benchmarkYear,
+      });
+      return [scorecardFrame(rows, query.refId, query.groupBy)];
+    }
+    case 'events': {
+      const selected = selectForEvents(attributed, ctx.range, query.filters);
+      switch (query.entity) {
+        case 'deployments':
+          return [deploymentsFrame(selected.deployments, incidentLinkMethods(attributed.incidents), query.refId)];
+        case 'changes':
+          return [changesFrame(selected.changes, query.refId)];
+        case 'incidents':
+          return [incidentsFrame(selected.incidents, query.refId)];
+      }
+    }
+    case 'dataQuality': {
+      const findings = ctx.extraFindings.concat(attributed.dataQuality);
+      return [dataQualityFrame(selectFindings(findings, attributed, query.filters), query.refId)];
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { instanceSettings } from '../datasource.testing';
+import { DAY_MS, DEFAULT_OPTIONS, HOUR_MS } from '../engine/options';
+import { HttpClient } from './http';
+import {
+  createSources,
+  createSourceSetup,
+  DEFAULT_LOOKBACK_DAYS,
+  engineOptionsFrom,
+  lookbackDaysFrom,
+} from './registry';
+
+const http: HttpClient = { request: () => Promise.reject(new Error('no HTTP in this test')) };
+
+describe('createSources', () => {
+  it('serves the demo source when no provider is enabled, and says why', () => {
+    const setup = createSourceSetup(instanceSettings({}), http);
+    expect(setup.sources.map((s) => s.name)).toEqual(['demo']);
+    expect(setup.demo).toBe('unconfigured');
+    expect(createSources(instanceSettings({ github: { enabled: false } }), http).map((s) => s.name)).toEqual(['demo']);
+  });
+
+  it('serves GitHub alone when it is enabled, and demo next to it only when demoEnabled', () => {
+    const github = { enabled: true, repositories: 'acme/checkout' };
+    const only = createSourceSetup(instanceSettings({ github }), http);
+    expect(only.sources.map((s) => s.name)).toEqual(['github']);
+    expect(only.demo).toBeNull();
+    const both = createSourceSetup(instanceSettings({ github, demoEnabled: true }), http);
+    expect(both.sources.map((s) => s.name)).toEqual(['github', 'demo']);
+    expect(both.demo).toBe('enabled');
+  });
+
+  it('passes the demo seed and clock, so the same settings give the same events', async () => {
+    const now = () => Date.UTC(2026, 5, 1);
+    const a = createSources(instanceSettings({ demoSeed: 7 }), http, { now })[0];
+    const b = createSources(instanceSettings({ demoSeed: 7 }), http, { now })[0];
+    const c = createSources(instanceSettings({ demoSeed: 8 }), http, { now })[0];
+    const range = { from: now() - 30 * DAY_MS, to: now() };
+    const ids = async (s: typeof a) => (await s.fetchEvents(range)).events.deployments.map((d) => d.id);
+    expect(await ids(a)).toEqual(await ids(b));
+    expect(await ids(a)).not.toEqual(await ids(c));
+  });
+
+  it('parses the catalog and reports its problems as warnings with line numbers', () => {
+    const setup = createSourceSetup(
+      instanceSettings({ catalogYaml: 'services:\n  - name: checkout\n    team: payments\n  - nmae: search\n' }),
+      http
+    );
+    expect(setup.catalog).toEqual({ services: [{ name: 'checkout', team: 'payments' }] });
+    expect(setup.notices.map((n) => n.text)).toEqual([
+      'Service catalog, line 4: Unknown service key "nmae"; expected one of name, team, repositories, pipelines, environments, incidentServices. Fix it in the data source settings.',
+      'Service catalog, line 4: A service has no name; add "name: <service>". Fix it in the data source settings.',
+    ]);
+  });
+});
+
+describe('engineOptionsFrom', () => {
+  it('reads patterns, window, rework and benchmark year', () => {
+    expect(
+      engineOptionsFrom({
+        productionEnvironmentPattern: '^live$',
+        incidentLinkWindowHours: 6,
+        rollbacksAreRework: false,
+        benchmarkYear: 2021,
+      })
+    ).toEqual({
+      ...DEFAULT_OPTIONS,
+      productionEnvironmentPattern: '^live$',
+      incidentLinkWindowMs: 6 * HOUR_MS,
+      rollbacksAreRework: false,
+      benchmarkYear: 2021,
+    });
+  });
+
+  it('replaces invalid values by defaults and says which setting, which value and what is used', () => {
+    const notices: Array<{ severity: string; text: string }> = [];
+    const options = engineOptionsFrom(
+      { hotfixPattern: '(hotfix', incidentLinkWindowHours: -2, benchmarkYear: 2019 as unknown as 2023 },
+      notices as never
+    );
+    expect(options).toEqual(DEFAULT_OPTIONS);
+    expect(notices.map((n) => n.text)).toEqual([
+      expect.stringMatching(
+        /^Setting hotfixPattern "\(hotfix" is not a valid regular expression \(.+\); the default ".+" is used\./
+      ),
+      'Setting incidentLinkWindowHours -2 must be a positive number of hours; the default 24 is used.',
+      'Setting benchmarkYear 2019 is not one of 2021, 2022, 2023, 2024; 2023 is used.',
+    ]);
+  });
+});
+
+describe('lookbackDaysFrom', () => {
+  it('defaults to 30 and rejects nonsense', () => {
+    expect(lookbackDaysFrom({})).toBe(DEFAULT_LOOKBACK_DAYS);
+    expect(lookbackDaysFrom({ lookbackDays: 90 })).toBe(90);
+    const notices: never[] = [];
+    expect(lookbackDaysFrom({ lookbackDays: -1 }, notices)).toBe(30);
+    expect(notices).toHaveLength(1);
+  });
+});
