@@ -16,8 +16,8 @@ export interface Connection<N> {
 export interface OverviewNode {
   nameWithOwner: string;
   isArchived: boolean;
-  defaultBranchRef: { name: string; target: { oid: string } | null } | null;
-  productionRef?: { name: string; target: { oid: string } | null } | null;
+  defaultBranchRef: { name: string; target: { __typename: string; oid: string } | null } | null;
+  productionRef?: { name: string; target: { __typename: string; oid: string } | null } | null;
   environments: { nodes: Array<{ name: string }> };
 }
 

@@ -255,7 +255,11 @@ describe('GitHubClient against the fake GitHub', () => {
       body: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
     });
     const limited = await client
-      .graphql<unknown>('query { repository(owner: "acme", name: "shop") { nameWithOwner } }', {}, { deadline: NOW + 1000 })
+      .graphql<unknown>(
+        'query { repository(owner: "acme", name: "shop") { nameWithOwner } }',
+        {},
+        { deadline: NOW + 1000 }
+      )
       .catch((e: GitHubRateLimitError) => e);
     expect(limited).toBeInstanceOf(GitHubRateLimitError);
     expect((limited as GitHubRateLimitError).resetAt).toBe(NOW + 3600e3);

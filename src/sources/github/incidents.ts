@@ -61,7 +61,7 @@ const CAUSE_TARGETS: CausePattern[] = [
 ];
 
 function causeFrom(target: string, repo: string): IncidentCause | undefined {
-  const text = target.trim().replace(/^[`*_"'(\[]+/, '');
+  const text = target.replace(/^[\s`*_"'(\[:]+/, '');
   for (const pattern of CAUSE_TARGETS) {
     const m = pattern.re.exec(text);
     if (m) {

@@ -11,8 +11,8 @@ query RepositoryOverview($owner: String!, $name: String!, $branch: String!, $has
   repository(owner: $owner, name: $name) {
     nameWithOwner
     isArchived
-    defaultBranchRef { name target { oid } }
-    productionRef: ref(qualifiedName: $branch) @include(if: $hasBranch) { name target { oid } }
+    defaultBranchRef { name target { __typename oid } }
+    productionRef: ref(qualifiedName: $branch) @include(if: $hasBranch) { name target { __typename oid } }
     environments(first: 100) { nodes { name } }
   }
 }`;

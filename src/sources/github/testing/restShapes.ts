@@ -71,6 +71,8 @@ export function fullRepositoryJson(repo: FakeRepo) {
   const full = `${repo.owner}/${repo.name}`;
   return {
     ...base,
+    // GitHub's own example predates this required field.
+    has_discussions: false,
     name: repo.name,
     full_name: full,
     default_branch: repo.defaultBranch,
