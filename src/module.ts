@@ -1,6 +1,6 @@
 import { DataSourcePlugin } from '@grafana/data';
 import { DataSource } from './datasource';
-import { ConfigEditor } from './components/ConfigEditor';
+import { ConfigEditor } from './editors/ConfigEditor';
 import { QueryEditor } from './editors/QueryEditor';
 import { DoraJsonData } from './types/config';
 import { DoraQuery } from './types/query';
