@@ -121,7 +121,7 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
 
   it('a deploying run with a job pattern: failed if a matching job failed, finished at the last matching job', () => {
     const run = rest.workflowRunsPage.workflow_runs[0] as unknown as WorkflowRunRest;
-    const jobs = gql.workflowRunJobs.nodes[0].checkSuite!.checkRuns.nodes;
+    const jobs = gql.workflowRunJobs.nodes[0].checkSuite!.checkRuns!.nodes;
     const deploy = mapWorkflowRunDeployment({ ...run, status: 'completed', conclusion: 'failure' }, jobs, {
       ...cfg,
       jobPattern: '^deploy-',
