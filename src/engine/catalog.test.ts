@@ -74,7 +74,9 @@ describe('serviceDirectory', () => {
   });
 
   it('treats an empty path as the whole repository', () => {
-    const whole = serviceDirectory({ services: [{ name: 'a', repositories: [{ repo: 'r', paths: ['services/a', ''] }] }] });
+    const whole = serviceDirectory({
+      services: [{ name: 'a', repositories: [{ repo: 'r', paths: ['services/a', ''] }] }],
+    });
     expect(whole.pathsOf('a', 'r')).toBeUndefined();
   });
 

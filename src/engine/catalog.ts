@@ -52,7 +52,8 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
       }
     }
   }
-  const known = (name: string | undefined): string | undefined => (name !== undefined && names.has(name) ? name : undefined);
+  const known = (name: string | undefined): string | undefined =>
+    name !== undefined && names.has(name) ? name : undefined;
   return {
     active: names.size > 0,
     teams,

@@ -25,9 +25,7 @@ describe('changes by ancestry', () => {
       ['c6', 'd3', 7],
     ]);
     const unknown = findingsOf(result, 'unknown-changes');
-    expect(unknown).toEqual([
-      expect.objectContaining({ subject: 'd1', service: 'app', at: at(3), severity: 'info' }),
-    ]);
+    expect(unknown).toEqual([expect.objectContaining({ subject: 'd1', service: 'app', at: at(3), severity: 'info' })]);
     expect(unknown[0].message).toContain('first deployment of app in the fetched history');
   });
 
@@ -127,7 +125,10 @@ describe('explicit change lists', () => {
   it('make even a first deployment known, and leave out what the service already shipped', () => {
     const result = run({
       changes: chain('c', 4),
-      deployments: [deploy('d1', 'c2', 3, { changes: ['c1', 'c2'] }), deploy('d2', 'c4', 6, { changes: ['c2', 'c3', 'c4', 'c4'] })],
+      deployments: [
+        deploy('d1', 'c2', 3, { changes: ['c1', 'c2'] }),
+        deploy('d2', 'c4', 6, { changes: ['c2', 'c3', 'c4', 'c4'] }),
+      ],
     });
     expect(shipped(result)).toEqual({ d1: ['c1', 'c2'], d2: ['c3', 'c4'] });
     expect(methods(result)).toEqual({ d1: 'explicit', d2: 'explicit' });
@@ -142,7 +143,11 @@ describe('explicit change lists', () => {
     expect(shipped(result).d2).toEqual(['c2', 'gone1', 'gone2']);
     expect(result.changes.map((c) => c.change.sha)).toEqual(['c2']);
     expect(findingsOf(result, 'missing-commit')).toEqual([
-      expect.objectContaining({ subject: 'd2', count: 2, message: expect.stringContaining('2 change(s) not among the fetched commits') }),
+      expect.objectContaining({
+        subject: 'd2',
+        count: 2,
+        message: expect.stringContaining('2 change(s) not among the fetched commits'),
+      }),
     ]);
   });
 });

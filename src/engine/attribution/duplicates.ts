@@ -7,44 +7,84 @@ import { Change, Deployment, Incident, PipelineRun } from '../model';
 import { Findings } from './findings';
 import { ValidEvents } from './validity';
 
+/** How events of one kind are told apart: by key within a group (two levels, so no key strings are built). */
+interface Identity<T> {
+  label: string;
+  group: (item: T) => string;
+  key: (item: T) => string;
+  /** The id named in the finding. */
+  subject: (item: T) => string;
+}
+
+const noGroup = () => '';
+const DEPLOYMENT: Identity<Deployment> = {
+  label: 'Deployment',
+  group: noGroup,
+  key: (d) => d.id,
+  subject: (d) => d.id,
+};
+const COMMIT: Identity<Change> = {
+  label: 'Commit',
+  group: (c) => c.repo,
+  key: (c) => c.sha,
+  subject: (c) => `${c.repo}@${c.sha}`,
+};
+const INCIDENT: Identity<Incident> = { label: 'Incident', group: noGroup, key: (i) => i.id, subject: (i) => i.id };
+// Re-runs share the run id; the attempt tells them apart.
+const RUN: Identity<PipelineRun> = {
+  label: 'Pipeline run',
+  group: (r) => r.id,
+  key: (r) => String(r.attempt),
+  subject: (r) => `${r.id}#${r.attempt}`,
+};
+
 export function dropDuplicates(events: ValidEvents, findings: Findings): ValidEvents {
   return {
-    deployments: uniqueBy(events.deployments, (d: Deployment) => d.id, 'Deployment', findings),
-    changes: uniqueBy(events.changes, (c: Change) => `${c.repo}@${c.sha}`, 'Commit', findings),
-    incidents: uniqueBy(events.incidents, (i: Incident) => i.id, 'Incident', findings),
-    // Re-runs share the run id; the attempt tells them apart.
-    pipelineRuns: uniqueBy(events.pipelineRuns, (r: PipelineRun) => `${r.id}#${r.attempt}`, 'Pipeline run', findings),
+    deployments: uniqueBy(events.deployments, DEPLOYMENT, findings),
+    changes: uniqueBy(events.changes, COMMIT, findings),
+    incidents: uniqueBy(events.incidents, INCIDENT, findings),
+    pipelineRuns: uniqueBy(events.pipelineRuns, RUN, findings),
   };
 }
 
-export function uniqueBy<T extends object>(items: T[], keyOf: (item: T) => string, label: string, findings: Findings): T[] {
-  const firstAt = new Map<string, number>();
+function uniqueBy<T extends object>(items: T[], identity: Identity<T>, findings: Findings): T[] {
+  const firstAt = new Map<string, Map<string, number>>();
   const kept: T[] = [];
-  const copies = new Map<string, T[]>();
+  let copies: Map<number, T[]> | undefined;
   for (const item of items) {
-    const key = keyOf(item);
-    const at = firstAt.get(key);
+    const group = identity.group(item);
+    let keys = firstAt.get(group);
+    if (!keys) {
+      keys = new Map();
+      firstAt.set(group, keys);
+    }
+    const key = identity.key(item);
+    const at = keys.get(key);
     if (at === undefined) {
-      firstAt.set(key, kept.length);
+      keys.set(key, kept.length);
       kept.push(item);
       continue;
     }
-    const group = copies.get(key) ?? [kept[at]];
-    group.push(item);
-    copies.set(key, group);
+    copies = copies ?? new Map();
+    const same = copies.get(at) ?? [kept[at]];
+    same.push(item);
+    copies.set(at, same);
   }
-  copies.forEach((group, key) => {
-    kept[firstAt.get(key)!] = preferred(group);
-    const sources = sourcesOf(group);
-    findings.add(
-      'duplicate-event',
-      'warning',
-      key,
-      `${label} ${key} appears ${group.length} times${sources ? ` (sources: ${sources})` : ''}; one is kept. ` +
-        'Check for overlapping sources or pages delivering the same event.',
-      { count: group.length }
-    );
-  });
+  if (copies) {
+    copies.forEach((same, at) => {
+      kept[at] = preferred(same);
+      const subject = identity.subject(same[0]);
+      const sources = sourcesOf(same);
+      findings.add(
+        'duplicate-event',
+        'warning',
+        subject,
+        `${identity.label} ${subject} appears ${same.length} times${sources ? ` (sources: ${sources})` : ''}; ` +
+          'one is kept. Check for overlapping sources or pages delivering the same event.',
+        { count: same.length }
+      );
+    });
+  }
   return kept;
 }
 

@@ -90,7 +90,7 @@ describe('reverts', () => {
     expect(byId(result, 'd2').restoredBy).toBe('d4');
   });
 
-  it("'Revert \"<title>\"' finds the reverted commit by its message", () => {
+  it('\'Revert "<title>"\' finds the reverted commit by its message', () => {
     const changes = [
       ...chain('c', 2),
       commit('c3', ['c2'], 3, { message: 'Add cache' }),
@@ -125,7 +125,11 @@ describe('reverts', () => {
   it('only reverts of the same service count', () => {
     const changes = [...chain('c', 3), commit('c4', ['c3'], 6, { message: 'Revert "c2"\n\nThis reverts commit c2.' })];
     const result = run({
-      changes: changes.map((c) => ({ ...c, sha: c.sha.padEnd(8, 'f'), parents: c.parents.map((p) => p.padEnd(8, 'f')) })),
+      changes: changes.map((c) => ({
+        ...c,
+        sha: c.sha.padEnd(8, 'f'),
+        parents: c.parents.map((p) => p.padEnd(8, 'f')),
+      })),
       deployments: [
         deploy('web1', 'c1ffffff', 1, { service: 'web' }),
         deploy('web2', 'c2ffffff', 2, { service: 'web' }),
@@ -141,7 +145,12 @@ describe('fix-forward', () => {
   it('fixesDeploymentId fails the named deployment and makes the fix rework', () => {
     const result = run({
       changes: chain('c', 4),
-      deployments: [deploy('d1', 'c1', 1), deploy('d2', 'c2', 2), deploy('d3', 'c3', 4), deploy('d4', 'c4', 8, { fixesDeploymentId: 'd2' })],
+      deployments: [
+        deploy('d1', 'c1', 1),
+        deploy('d2', 'c2', 2),
+        deploy('d3', 'c3', 4),
+        deploy('d4', 'c4', 8, { fixesDeploymentId: 'd2' }),
+      ],
     });
     expect(rework(result)).toEqual([['d4', ['fix-forward']]]);
     expect(failed(result)).toEqual([['d2', ['fix-forward']]]);
@@ -184,5 +193,16 @@ describe('fix-forward', () => {
     );
     expect(rework(result)).toEqual([]);
     expect(byId(result, 'd2').restoredAt).toBe(at(7));
+  });
+});
+
+describe('fix-forward naming a later deployment', () => {
+  it('is rework but fails nothing: a fix cannot precede what it fixes', () => {
+    const result = run({
+      changes: chain('c', 3),
+      deployments: [deploy('d1', 'c1', 1), deploy('d2', 'c2', 2, { fixesDeploymentId: 'd3' }), deploy('d3', 'c3', 4)],
+    });
+    expect(rework(result)).toEqual([['d2', ['fix-forward']]]);
+    expect(failed(result)).toEqual([]);
   });
 });

@@ -102,7 +102,8 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
         deployments.forEach((x, p) => positionById!.set(x.id, p));
       }
       const target = positionById.get(input.idAliases.get(d.fixesDeploymentId) ?? d.fixesDeploymentId);
-      if (target !== undefined && target !== i) {
+      // A fix comes after what it fixes; a named deployment that finished later is not its target.
+      if (target !== undefined && target < i) {
         fail(target, 'fix-forward');
         fixes(i, target);
       }

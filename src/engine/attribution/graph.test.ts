@@ -60,7 +60,12 @@ describe('CommitGraph', () => {
   });
 
   it('terminates on a cycle (broken data) instead of hanging', () => {
-    const cyclic = new CommitGraph([commit('x', ['z'], 0), commit('y', ['x'], 1), commit('z', ['y'], 2), commit('w', ['z'], 3)]);
+    const cyclic = new CommitGraph([
+      commit('x', ['z'], 0),
+      commit('y', ['x'], 1),
+      commit('z', ['y'], 2),
+      commit('w', ['z'], 3),
+    ]);
     expect(typeof cyclic.isAncestor(0, 3)).toBe('boolean');
     expect(typeof cyclic.isAncestor(3, 0)).toBe('boolean');
   });

@@ -6,9 +6,6 @@ import { Deployment, PullRequestInfo } from '../model';
 import { CommitGraph } from './graph';
 
 export class HotfixDetector {
-  /** Verdict per repo#number: the commits of one pull request share it. */
-  private readonly pullRequests = new Map<string, boolean>();
-
   constructor(
     private readonly pattern: RegExp,
     private readonly graph: CommitGraph
@@ -20,21 +17,23 @@ export class HotfixDetector {
     }
     for (const c of commits) {
       const change = this.graph.commits[c];
-      if (change.pullRequest && this.pullRequestMatches(change.repo, change.pullRequest)) {
+      if (change.pullRequest && this.pullRequestMatches(change.pullRequest)) {
         return true;
       }
     }
     return false;
   }
 
-  private pullRequestMatches(repo: string, pr: PullRequestInfo): boolean {
-    const key = `${repo}#${pr.number}`;
-    let verdict = this.pullRequests.get(key);
-    if (verdict === undefined) {
-      verdict = this.matches(pr.title) || this.matches(pr.branch) || (pr.labels ?? []).some((l) => this.matches(l));
-      this.pullRequests.set(key, verdict);
+  private pullRequestMatches(pr: PullRequestInfo): boolean {
+    if (this.matches(pr.title) || this.matches(pr.branch)) {
+      return true;
     }
-    return verdict;
+    for (const label of pr.labels ?? []) {
+      if (this.matches(label)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private matches(text: string | undefined): boolean {

@@ -8,7 +8,11 @@ describe('causeOf', () => {
 
   it('reads deployment, sha/commit, pr/pull-request and repo labels', () => {
     expect(
-      causeOf(incident('i', 0, { labels: ['sev:1', 'Deployment: d-42', 'commit=ABCDEF1', 'pull_request:#12', 'repo: acme/app'] }))
+      causeOf(
+        incident('i', 0, {
+          labels: ['sev:1', 'Deployment: d-42', 'commit=ABCDEF1', 'pull_request:#12', 'repo: acme/app'],
+        })
+      )
     ).toEqual({ deploymentId: 'd-42', sha: 'ABCDEF1', pullRequest: 12, repo: 'acme/app' });
   });
 

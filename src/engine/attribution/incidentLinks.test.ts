@@ -117,11 +117,7 @@ describe('incident links: same service within the window', () => {
     const result = run({
       changes,
       deployments,
-      incidents: [
-        incident('i1', 7),
-        incident('i2', 12, { startedAt: at(6) }),
-        incident('at-finish', 10),
-      ],
+      incidents: [incident('i1', 7), incident('i2', 12, { startedAt: at(6) }), incident('at-finish', 10)],
     });
     expect(links(result)).toEqual({
       i1: ['service-window', 'd2'],
@@ -137,7 +133,10 @@ describe('incident links: same service within the window', () => {
       {
         changes,
         deployments,
-        incidents: [incident('inside', 14, { startedAt: at(10) + window }), incident('outside', 14, { startedAt: at(10) + window + 1 })],
+        incidents: [
+          incident('inside', 14, { startedAt: at(10) + window }),
+          incident('outside', 14, { startedAt: at(10) + window + 1 }),
+        ],
       },
       { incidentLinkWindowMs: window }
     );
@@ -156,12 +155,14 @@ describe('incident links: same service within the window', () => {
   });
 
   it('an incident without service or cause is unlinked and reported', () => {
-    const result = run({ changes, deployments, incidents: [incident('lost', 12, { service: undefined, title: 'Outage' })] });
+    const result = run({
+      changes,
+      deployments,
+      incidents: [incident('lost', 12, { service: undefined, title: 'Outage' })],
+    });
     expect(links(result).lost).toEqual(['none', null]);
     const finding = result.dataQuality.find((f) => f.kind === 'unlinked-incident')!;
-    expect(finding).toEqual(
-      expect.objectContaining({ subject: 'lost', at: at(12), severity: 'info' })
-    );
+    expect(finding).toEqual(expect.objectContaining({ subject: 'lost', at: at(12), severity: 'info' }));
     expect(finding.message).toContain('Incident lost "Outage" is not linked to a deployment: it names no service');
   });
 

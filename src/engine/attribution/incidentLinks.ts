@@ -142,7 +142,11 @@ class Linker {
   }
 
   /** Earliest deployment that first shipped one of the commits, the incident's service first. */
-  private firstShipper(commits: number[], service: string | undefined, outsideGraph: (d: Deployment) => boolean): number {
+  private firstShipper(
+    commits: number[],
+    service: string | undefined,
+    outsideGraph: (d: Deployment) => boolean
+  ): number {
     const candidates: number[] = [];
     for (const commit of commits) {
       for (const position of this.context.containment.firstShippers(commit)) {
@@ -188,7 +192,10 @@ class Linker {
   }
 
   private unlinked(incident: Incident, notes: string[]): LinkedIncident {
-    return { link: { incidentId: incident.id, deploymentId: null, method: 'none', detail: notes.join('; ') }, position: -1 };
+    return {
+      link: { incidentId: incident.id, deploymentId: null, method: 'none', detail: notes.join('; ') },
+      position: -1,
+    };
   }
 }
 

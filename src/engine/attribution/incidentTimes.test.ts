@@ -5,7 +5,11 @@ describe('incidentTimes', () => {
   it('restore, detect and acknowledge times', () => {
     const i = incident('i', 2, { startedAt: at(1), acknowledgedAt: at(2.5), resolvedAt: at(5) });
     expect(incidentStart(i)).toBe(at(1));
-    expect(incidentTimes(i)).toEqual({ timeToRestoreMs: 4 * HOUR, timeToDetectMs: HOUR, timeToAcknowledgeMs: HOUR / 2 });
+    expect(incidentTimes(i)).toEqual({
+      timeToRestoreMs: 4 * HOUR,
+      timeToDetectMs: HOUR,
+      timeToAcknowledgeMs: HOUR / 2,
+    });
   });
 
   it('restore time counts from creation when the impact start is unknown; the rest is null', () => {

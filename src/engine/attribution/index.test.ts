@@ -21,7 +21,9 @@ describe('attribute', () => {
   it('puts a whole week of one service together', () => {
     const changes = [
       ...chain('c', 4),
-      commit('c5', ['c4'], 20, { pullRequest: { number: 5, title: 'Checkout v2', openedAt: at(21), mergedAt: at(22) } }),
+      commit('c5', ['c4'], 20, {
+        pullRequest: { number: 5, title: 'Checkout v2', openedAt: at(21), mergedAt: at(22) },
+      }),
       commit('c6', ['c5'], 30, { pullRequest: { number: 6, labels: ['hotfix'], openedAt: at(31), mergedAt: at(32) } }),
     ];
     const result = attribute(
@@ -59,7 +61,9 @@ describe('attribute', () => {
         recoveryMs: 8.5 * HOUR,
       })
     );
-    expect(result.deployments[3]).toEqual(expect.objectContaining({ isRework: true, reworkReasons: ['hotfix', 'fix-forward'] }));
+    expect(result.deployments[3]).toEqual(
+      expect.objectContaining({ isRework: true, reworkReasons: ['hotfix', 'fix-forward'] })
+    );
     expect(result.changes.map((c) => [c.change.sha, c.deploymentId, c.startAt, c.leadTimeMs! / HOUR])).toEqual([
       ['c3', 'd2', at(2), 8],
       ['c4', 'd2', at(3), 7],
@@ -69,7 +73,12 @@ describe('attribute', () => {
     expect(result.incidents[0]).toEqual({
       incident: expect.objectContaining({ id: 'i1' }),
       team: 'core',
-      link: { incidentId: 'i1', deploymentId: 'd3', method: 'service-window', detail: expect.stringContaining('30m before') },
+      link: {
+        incidentId: 'i1',
+        deploymentId: 'd3',
+        method: 'service-window',
+        detail: expect.stringContaining('30m before'),
+      },
       timeToRestoreMs: 9.5 * HOUR,
       timeToDetectMs: HOUR / 2,
       timeToAcknowledgeMs: HOUR / 2,
@@ -84,7 +93,10 @@ describe('attribute', () => {
 
   it('leaves out invalid events and still attributes the rest', () => {
     const result = attribute(
-      events({ changes: chain('c', 2), deployments: [deploy('d1', 'c1', 1), deploy('bad', 'c2', NaN), deploy('d2', 'c2', 3)] }),
+      events({
+        changes: chain('c', 2),
+        deployments: [deploy('d1', 'c1', 1), deploy('bad', 'c2', NaN), deploy('d2', 'c2', 3)],
+      }),
       {},
       NOW
     );

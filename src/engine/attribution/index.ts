@@ -47,7 +47,14 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   const rollbacks = findRollbacks(deployments, previous, shipments, graph);
   const links = linkIncidents(
     incidents,
-    { deployments, idAliases: production.idAliases, byService, graph, containment, windowMs: opts.incidentLinkWindowMs },
+    {
+      deployments,
+      idAliases: production.idAliases,
+      byService,
+      graph,
+      containment,
+      windowMs: opts.incidentLinkWindowMs,
+    },
     findings
   );
   const verdicts = judgeDeployments({
@@ -113,14 +120,12 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     }
   });
 
-  const attributedIncidents = incidents.map(
-    (incident, k): AttributedIncident => ({
-      incident,
-      team: incident.service !== undefined ? directory.teamOf(incident.service) : '',
-      link: links[k].link,
-      ...incidentTimes(incident),
-    })
-  );
+  const attributedIncidents = incidents.map((incident, k): AttributedIncident => ({
+    incident,
+    team: incident.service !== undefined ? directory.teamOf(incident.service) : '',
+    link: links[k].link,
+    ...incidentTimes(incident),
+  }));
 
   return {
     deployments: attributedDeployments,

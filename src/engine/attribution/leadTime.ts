@@ -51,17 +51,29 @@ export function breakdownOf(change: Change, deployedAt: Instant): LeadTimeBreakd
   if (!pr) {
     return undefined;
   }
+  const codingMs = phase(pr.firstCommitAt, pr.openedAt);
+  const pickupMs = phase(pr.openedAt, pr.firstReviewAt);
+  const reviewMs = phase(pr.firstReviewAt, pr.mergedAt);
+  const deployMs = phase(pr.mergedAt, deployedAt);
+  if (codingMs === undefined && pickupMs === undefined && reviewMs === undefined && deployMs === undefined) {
+    return undefined;
+  }
   const out: LeadTimeBreakdown = {};
-  let any = false;
-  const phase = (key: keyof LeadTimeBreakdown, from: Instant | undefined, to: Instant | undefined) => {
-    if (from !== undefined && to !== undefined && to >= from) {
-      out[key] = to - from;
-      any = true;
-    }
-  };
-  phase('codingMs', pr.firstCommitAt, pr.openedAt);
-  phase('pickupMs', pr.openedAt, pr.firstReviewAt);
-  phase('reviewMs', pr.firstReviewAt, pr.mergedAt);
-  phase('deployMs', pr.mergedAt, deployedAt);
-  return any ? out : undefined;
+  if (codingMs !== undefined) {
+    out.codingMs = codingMs;
+  }
+  if (pickupMs !== undefined) {
+    out.pickupMs = pickupMs;
+  }
+  if (reviewMs !== undefined) {
+    out.reviewMs = reviewMs;
+  }
+  if (deployMs !== undefined) {
+    out.deployMs = deployMs;
+  }
+  return out;
+}
+
+function phase(from: Instant | undefined, to: Instant | undefined): number | undefined {
+  return from !== undefined && to !== undefined && to >= from ? to - from : undefined;
 }

@@ -2,7 +2,8 @@ import { serviceDirectory } from '../catalog';
 import { attributeRuns } from './pipelineRuns';
 import { run } from './testBuilders';
 
-const flaky = (runs: ReturnType<typeof attributeRuns>) => runs.filter((r) => r.flaky).map((r) => `${r.run.id}#${r.run.attempt}`);
+const flaky = (runs: ReturnType<typeof attributeRuns>) =>
+  runs.filter((r) => r.flaky).map((r) => `${r.run.id}#${r.run.attempt}`);
 
 describe('attributeRuns', () => {
   const none = serviceDirectory();
@@ -28,7 +29,10 @@ describe('attributeRuns', () => {
   });
 
   it('a re-run as a new run id (e.g. a GitLab retry) counts too', () => {
-    const runs = attributeRuns([run('b', 'a', 1, { conclusion: 'success' }), run('a', 'a', 0, { conclusion: 'failure' })], none);
+    const runs = attributeRuns(
+      [run('b', 'a', 1, { conclusion: 'success' }), run('a', 'a', 0, { conclusion: 'failure' })],
+      none
+    );
     expect(flaky(runs)).toEqual(['a#1']);
   });
 
@@ -41,10 +45,21 @@ describe('attributeRuns', () => {
 
   it('takes service and team from the catalog where it can tell', () => {
     const dir = serviceDirectory({
-      services: [{ name: 'checkout', team: 'payments', pipelines: ['deploy-checkout'], repositories: [{ repo: 'acme/checkout' }] }],
+      services: [
+        {
+          name: 'checkout',
+          team: 'payments',
+          pipelines: ['deploy-checkout'],
+          repositories: [{ repo: 'acme/checkout' }],
+        },
+      ],
     });
     const runs = attributeRuns(
-      [run('1', 'a', 0, { workflow: 'deploy-checkout' }), run('2', 'a', 1, { repo: 'acme/checkout' }), run('3', 'a', 2)],
+      [
+        run('1', 'a', 0, { workflow: 'deploy-checkout' }),
+        run('2', 'a', 1, { repo: 'acme/checkout' }),
+        run('3', 'a', 2),
+      ],
       dir
     );
     expect(runs.map((r) => [r.service, r.team])).toEqual([

@@ -17,14 +17,29 @@ describe('recoveryOf', () => {
   });
 
   it('via the incident when it was resolved before the rollback', () => {
-    const out = recoveryOf(failed, [incident('i', 12, { startedAt: at(11), resolvedAt: at(14) })], [deploy('rb', 'x', 15)], new Findings());
+    const out = recoveryOf(
+      failed,
+      [incident('i', 12, { startedAt: at(11), resolvedAt: at(14) })],
+      [deploy('rb', 'x', 15)],
+      new Findings()
+    );
     expect(out).toEqual({ failureStartAt: at(11), restoredAt: at(14), recoveryMs: 3 * HOUR });
   });
 
   it('via the rollback when it finished before the incident was resolved (and on a tie)', () => {
-    const early = recoveryOf(failed, [incident('i', 12, { resolvedAt: at(16) })], [deploy('rb', 'x', 13)], new Findings());
+    const early = recoveryOf(
+      failed,
+      [incident('i', 12, { resolvedAt: at(16) })],
+      [deploy('rb', 'x', 13)],
+      new Findings()
+    );
     expect(early).toEqual({ failureStartAt: at(12), restoredAt: at(13), restoredBy: 'rb', recoveryMs: HOUR });
-    const tie = recoveryOf(failed, [incident('i', 12, { resolvedAt: at(13) })], [deploy('rb', 'x', 13)], new Findings());
+    const tie = recoveryOf(
+      failed,
+      [incident('i', 12, { resolvedAt: at(13) })],
+      [deploy('rb', 'x', 13)],
+      new Findings()
+    );
     expect(tie.restoredBy).toBe('rb');
   });
 

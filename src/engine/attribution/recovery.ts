@@ -13,7 +13,12 @@ import { AttributedDeployment } from './types';
 
 export type Recovery = Pick<AttributedDeployment, 'failureStartAt' | 'restoredAt' | 'recoveryMs' | 'restoredBy'>;
 
-export function recoveryOf(failed: Deployment, incidents: Incident[], fixers: Deployment[], findings: Findings): Recovery {
+export function recoveryOf(
+  failed: Deployment,
+  incidents: Incident[],
+  fixers: Deployment[],
+  findings: Findings
+): Recovery {
   let failureStartAt: Instant = failed.finishedAt;
   if (incidents.length > 0) {
     failureStartAt = Math.min(...incidents.map(incidentStart));

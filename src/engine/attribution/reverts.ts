@@ -70,7 +70,9 @@ export class RevertDetector {
     for (const text of [change.message, change.pullRequest?.title]) {
       const quoted = text !== undefined ? QUOTED_TITLE.exec(firstLine(text)) : null;
       if (quoted) {
-        const found = this.graph.commitsWithMessage(change.repo, quoted[1]).filter((c) => c !== this.graph.indexOf(change.repo, change.sha));
+        const found = this.graph
+          .commitsWithMessage(change.repo, quoted[1])
+          .filter((c) => c !== this.graph.indexOf(change.repo, change.sha));
         if (found.length > 0) {
           return found;
         }

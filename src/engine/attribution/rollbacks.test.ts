@@ -95,13 +95,19 @@ describe('rollbacks', () => {
   it('going back to another branch shipped earlier is a rollback; the live SHA is not its ancestor', () => {
     // c2 <- b1 (a branch deployed, then main moved on to c4, then back to b1)
     const changes = [...chain('c', 4), commit('b1', ['c2'], 2.5)];
-    const result = run([deploy('d1', 'c2', 2), deploy('d2', 'b1', 3), deploy('d3', 'c4', 5), deploy('d4', 'b1', 6)], changes);
+    const result = run(
+      [deploy('d1', 'c2', 2), deploy('d2', 'b1', 3), deploy('d3', 'c4', 5), deploy('d4', 'b1', 6)],
+      changes
+    );
     expect(rollbacks(result)).toEqual([['d4', 'd3']]);
   });
 
   it('with rollbacksAreRework off, a rollback still fails what it replaced but is not rework', () => {
     const result = attribute(
-      events({ changes: chain('c', 6), deployments: [deploy('d1', 'c2', 2), deploy('d2', 'c5', 6), deploy('d3', 'c3', 7)] }),
+      events({
+        changes: chain('c', 6),
+        deployments: [deploy('d1', 'c2', 2), deploy('d2', 'c5', 6), deploy('d3', 'c3', 7)],
+      }),
       { rollbacksAreRework: false },
       NOW
     );

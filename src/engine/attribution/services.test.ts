@@ -6,7 +6,12 @@ import { deploy, events, incident, NOW } from './testBuilders';
 
 const catalog = {
   services: [
-    { name: 'checkout', team: 'payments', repositories: [{ repo: 'acme/checkout' }], incidentServices: ['Checkout API'] },
+    {
+      name: 'checkout',
+      team: 'payments',
+      repositories: [{ repo: 'acme/checkout' }],
+      incidentServices: ['Checkout API'],
+    },
   ],
 };
 
@@ -15,7 +20,9 @@ describe('ServiceResolver', () => {
     const resolver = new ServiceResolver(serviceDirectory(catalog));
     const named = deploy('d1', 'a', 1, { service: 'checkout' });
     expect(resolver.deployment(named)).toBe(named);
-    expect(resolver.deployment(deploy('d2', 'a', 1, { service: 'acme/checkout', repo: 'acme/checkout' })).service).toBe('checkout');
+    expect(resolver.deployment(deploy('d2', 'a', 1, { service: 'acme/checkout', repo: 'acme/checkout' })).service).toBe(
+      'checkout'
+    );
     expect(resolver.incident(incident('i1', 1, { service: 'Checkout API' })).service).toBe('checkout');
     const findings = new Findings();
     resolver.report(findings);

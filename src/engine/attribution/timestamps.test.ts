@@ -15,7 +15,11 @@ describe('checkTimestamps', () => {
       check({
         deployments: [deploy('d', 'a', 2, { startedAt: at(1) })],
         incidents: [incident('i', 2, { startedAt: at(1), acknowledgedAt: at(3), resolvedAt: at(4) })],
-        changes: [commit('c', [], 1, { pullRequest: { number: 1, firstCommitAt: at(0), openedAt: at(1), firstReviewAt: at(2), mergedAt: at(3) } })],
+        changes: [
+          commit('c', [], 1, {
+            pullRequest: { number: 1, firstCommitAt: at(0), openedAt: at(1), firstReviewAt: at(2), mergedAt: at(3) },
+          }),
+        ],
         pipelineRuns: [run('r', 'a', 1)],
       })
     ).toEqual([]);
@@ -25,7 +29,10 @@ describe('checkTimestamps', () => {
     const now = at(10);
     const findings = check(
       {
-        deployments: [deploy('edge', 'a', 10, { finishedAt: now + FUTURE_TOLERANCE_MS }), deploy('ahead', 'a', 0, { finishedAt: now + FUTURE_TOLERANCE_MS + 1 })],
+        deployments: [
+          deploy('edge', 'a', 10, { finishedAt: now + FUTURE_TOLERANCE_MS }),
+          deploy('ahead', 'a', 0, { finishedAt: now + FUTURE_TOLERANCE_MS + 1 }),
+        ],
         incidents: [incident('i', 11, { resolvedAt: at(12) })],
       },
       now
@@ -38,14 +45,46 @@ describe('checkTimestamps', () => {
   });
 
   it.each([
-    ['deployment finished before it started', { deployments: [deploy('x', 'a', 1, { startedAt: at(2) })] }, 'finishedAt before startedAt'],
-    ['incident resolved before created', { incidents: [incident('x', 2, { resolvedAt: at(1) })] }, 'resolvedAt before createdAt'],
-    ['incident resolved before it started', { incidents: [incident('x', 5, { startedAt: at(3), resolvedAt: at(2) })] }, 'resolvedAt before startedAt'],
-    ['incident created before impact start', { incidents: [incident('x', 1, { startedAt: at(2) })] }, 'createdAt before startedAt'],
-    ['acknowledged before created', { incidents: [incident('x', 2, { acknowledgedAt: at(1) })] }, 'acknowledgedAt before createdAt'],
-    ['merged before opened', { changes: [commit('x', [], 1, { pullRequest: { number: 1, openedAt: at(2), mergedAt: at(1) } })] }, 'pullRequest.mergedAt before pullRequest.openedAt'],
-    ['reviewed before opened', { changes: [commit('x', [], 1, { pullRequest: { number: 1, openedAt: at(2), firstReviewAt: at(1) } })] }, 'pullRequest.firstReviewAt before pullRequest.openedAt'],
-    ['run finished before it started', { pipelineRuns: [run('x', 'a', 2, { finishedAt: at(1) })] }, 'finishedAt before startedAt'],
+    [
+      'deployment finished before it started',
+      { deployments: [deploy('x', 'a', 1, { startedAt: at(2) })] },
+      'finishedAt before startedAt',
+    ],
+    [
+      'incident resolved before created',
+      { incidents: [incident('x', 2, { resolvedAt: at(1) })] },
+      'resolvedAt before createdAt',
+    ],
+    [
+      'incident resolved before it started',
+      { incidents: [incident('x', 5, { startedAt: at(3), resolvedAt: at(2) })] },
+      'resolvedAt before startedAt',
+    ],
+    [
+      'incident created before impact start',
+      { incidents: [incident('x', 1, { startedAt: at(2) })] },
+      'createdAt before startedAt',
+    ],
+    [
+      'acknowledged before created',
+      { incidents: [incident('x', 2, { acknowledgedAt: at(1) })] },
+      'acknowledgedAt before createdAt',
+    ],
+    [
+      'merged before opened',
+      { changes: [commit('x', [], 1, { pullRequest: { number: 1, openedAt: at(2), mergedAt: at(1) } })] },
+      'pullRequest.mergedAt before pullRequest.openedAt',
+    ],
+    [
+      'reviewed before opened',
+      { changes: [commit('x', [], 1, { pullRequest: { number: 1, openedAt: at(2), firstReviewAt: at(1) } })] },
+      'pullRequest.firstReviewAt before pullRequest.openedAt',
+    ],
+    [
+      'run finished before it started',
+      { pipelineRuns: [run('x', 'a', 2, { finishedAt: at(1) })] },
+      'finishedAt before startedAt',
+    ],
   ])('reports %s', (_, input, text) => {
     const findings = check(input as Partial<ValidEvents>);
     expect(findings.length).toBeGreaterThan(0);
@@ -54,10 +93,21 @@ describe('checkTimestamps', () => {
   });
 
   it('a review after the merge is normal (post-merge review) and not reported', () => {
-    expect(check({ changes: [commit('x', [], 1, { pullRequest: { number: 1, openedAt: at(1), mergedAt: at(2), firstReviewAt: at(3) } })] })).toEqual([]);
+    expect(
+      check({
+        changes: [
+          commit('x', [], 1, { pullRequest: { number: 1, openedAt: at(1), mergedAt: at(2), firstReviewAt: at(3) } }),
+        ],
+      })
+    ).toEqual([]);
   });
 
   it('equal instants are in order', () => {
-    expect(check({ deployments: [deploy('x', 'a', 1, { startedAt: at(1) })], incidents: [incident('i', 1, { resolvedAt: at(1), startedAt: at(1) })] })).toEqual([]);
+    expect(
+      check({
+        deployments: [deploy('x', 'a', 1, { startedAt: at(1) })],
+        incidents: [incident('i', 1, { resolvedAt: at(1), startedAt: at(1) })],
+      })
+    ).toEqual([]);
   });
 });

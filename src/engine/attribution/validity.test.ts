@@ -26,7 +26,12 @@ describe('keepValid', () => {
     ['deployments', deploy('d1', undefined as never, 1), 'd1', 'sha = missing'],
     ['changes', commit('a', 'b' as never, 0), 'a', 'parents = "b"'],
     ['changes', commit('a', [], 0, { committedAt: Infinity }), 'a', 'committedAt = Infinity'],
-    ['changes', commit('a', [], 0, { pullRequest: { number: 3, mergedAt: null as never } }), 'a', 'pullRequest.mergedAt = null'],
+    [
+      'changes',
+      commit('a', [], 0, { pullRequest: { number: 3, mergedAt: null as never } }),
+      'a',
+      'pullRequest.mergedAt = null',
+    ],
     ['changes', commit('a', [], 0, { pullRequest: { title: 'x' } as never }), 'a', 'pullRequest = {"title":"x"}'],
     ['incidents', incident('i1', 0, { createdAt: undefined as never }), 'i1', 'createdAt = missing'],
     ['incidents', incident('i1', 0, { resolvedAt: NaN }), 'i1', 'resolvedAt = NaN'],
@@ -45,7 +50,10 @@ describe('keepValid', () => {
   });
 
   it('treats a missing list as empty', () => {
-    const out = keepValid({ deployments: undefined as never, changes: [], incidents: [], pipelineRuns: [] }, new Findings());
+    const out = keepValid(
+      { deployments: undefined as never, changes: [], incidents: [], pipelineRuns: [] },
+      new Findings()
+    );
     expect(out.deployments).toEqual([]);
   });
 });
