@@ -10,7 +10,7 @@ import { RateCells } from './series';
 export function changeFailRate(ctx: MetricContext): MetricSeries[] {
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
   for (const item of ctx.attributed.deployments) {
-    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    const group = ctx.groupOf.deployment(item);
     if (group !== null) {
       cells.add(group, item.deployment.finishedAt, item.failed);
     }

@@ -3,14 +3,15 @@ import { EngineInputError } from '../attribution/inputError';
 import { Attributed } from '../attribution/types';
 import { Buckets, buildBuckets, resolveBucketKind } from '../buckets';
 import { Aggregation, MetricRequest, ValueKind } from '../results';
-import { Dimensions, Grouping } from './dimensions';
+import { compileGroupers, Dimensions, Groupers, Grouping } from './dimensions';
 
 export interface MetricContext {
   attributed: Attributed;
   request: MetricRequest;
   buckets: Buckets;
-  dims: Dimensions;
   grouping: Grouping;
+  /** The request's filters and groupBy compiled per kind of item: item -> group, null when filtered out. */
+  groupOf: Groupers;
 }
 
 const AGGREGATIONS: Aggregation[] = ['median', 'p75', 'p90', 'mean', 'count'];
@@ -48,12 +49,13 @@ export function createContext(attributed: Attributed, request: MetricRequest): M
     );
   }
   const kind = resolveBucketKind(request.bucket, request.range, request.intervalMs);
+  const grouping = new Grouping(request.groupBy, request.filters);
   return {
     attributed,
     request,
     buckets: buildBuckets(request.range, kind, request.zone),
-    dims: new Dimensions(attributed),
-    grouping: new Grouping(request.groupBy, request.filters),
+    grouping,
+    groupOf: compileGroupers(grouping, new Dimensions(attributed)),
   };
 }
 

@@ -12,7 +12,7 @@ import { RateCells } from './series';
 export function deployAttemptFailureRate(ctx: MetricContext): MetricSeries[] {
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
   for (const item of ctx.attributed.deployments) {
-    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    const group = ctx.groupOf.deployment(item);
     if (group !== null) {
       cells.add(group, item.deployment.finishedAt, false);
     }
@@ -21,7 +21,7 @@ export function deployAttemptFailureRate(ctx: MetricContext): MetricSeries[] {
     if (attempt.status !== 'failure') {
       continue;
     }
-    const group = ctx.grouping.groupOf(ctx.dims.attempt(attempt));
+    const group = ctx.groupOf.attempt(attempt);
     if (group !== null) {
       cells.add(group, attempt.finishedAt, true);
     }

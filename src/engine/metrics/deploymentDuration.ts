@@ -15,7 +15,7 @@ export function deploymentDuration(ctx: MetricContext): MetricSeries[] {
     if (startedAt === undefined || !(finishedAt >= startedAt)) {
       continue;
     }
-    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    const group = ctx.groupOf.deployment(item);
     if (group !== null) {
       cells.add(group, finishedAt, finishedAt - startedAt);
     }

@@ -22,7 +22,7 @@ import { CountCells, ValueCells } from './series';
 function groupedDeployments(ctx: MetricContext): Array<{ group: string; item: AttributedDeployment }> {
   const out: Array<{ group: string; item: AttributedDeployment }> = [];
   for (const item of ctx.attributed.deployments) {
-    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    const group = ctx.groupOf.deployment(item);
     if (group !== null) {
       out.push({ group, item });
     }

@@ -10,7 +10,10 @@
  * - Pipeline runs: their repository; attribution's service and team (from the catalog), else the
  *   service that deploys from that repository when exactly one does; no environment.
  *
- * An unknown dimension value is grouped as UNKNOWN_GROUP.
+ * An unknown dimension value is grouped (and filtered) as UNKNOWN_GROUP.
+ *
+ * For speed every kind of item has one reader per dimension, and a request's filters and groupBy
+ * are compiled once into a function item -> group (or null when filtered out): no object per item.
  */
 import { EngineInputError } from '../attribution/inputError';
 import {
@@ -29,6 +32,12 @@ export interface Dims {
   environment: string;
   repository: string;
 }
+
+/** One reader per dimension for a kind of item. */
+export type Readers<T> = Record<keyof Dims, (item: T) => string>;
+
+/** item -> group name, or null when a filter excludes the item. */
+export type GroupOf<T> = (item: T) => string | null;
 
 /** Group name of items without a value for the grouped dimension. */
 export const UNKNOWN_GROUP = '(unknown)';
@@ -49,13 +58,13 @@ const FILTER_FIELDS: Array<[keyof Filters, keyof Dims]> = [
   ['repositories', 'repository'],
 ];
 
-/** Turns filters and a groupBy into one function: the item's group, or null when a filter excludes it. */
+/** A request's groupBy and filters, checked. */
 export class Grouping {
   private readonly field: keyof Dims | null;
   private readonly sets: Array<[keyof Dims, Set<string>]> = [];
 
   constructor(groupBy: GroupBy, filters: Filters | undefined) {
-    if (groupBy !== 'none' && !(groupBy in GROUP_FIELDS)) {
+    if (groupBy !== 'none' && !Object.prototype.hasOwnProperty.call(GROUP_FIELDS, groupBy)) {
       throw new EngineInputError('groupBy', groupBy, 'Use one of none, service, team, environment, repository.');
     }
     this.field = groupBy === 'none' ? null : GROUP_FIELDS[groupBy];
@@ -78,66 +87,114 @@ export class Grouping {
     return this.field === null;
   }
 
-  /** Whether an item with these dimensions passes every filter. An unknown value passes only a filter listing UNKNOWN_GROUP. */
-  matches(dims: Dims): boolean {
-    for (let i = 0; i < this.sets.length; i++) {
-      const [key, allowed] = this.sets[i];
-      if (!allowed.has(dims[key] || UNKNOWN_GROUP)) {
-        return false;
-      }
-    }
-    return true;
+  /** The grouped dimension, or null for groupBy 'none'. */
+  get groupField(): keyof Dims | null {
+    return this.field;
   }
 
-  groupOf(dims: Dims): string | null {
-    if (!this.matches(dims)) {
-      return null;
-    }
-    return this.field === null ? ALL_GROUP : dims[this.field] || UNKNOWN_GROUP;
-  }
-
-  /**
-   * groupOf without building a Dims object: `field` reads one dimension of the item. For hot loops
-   * (the scorecard over a million changes); `field` is created once per call, not per item.
-   */
-  groupOfItem<T>(item: T, field: (item: T, key: keyof Dims) => string): string | null {
-    for (let i = 0; i < this.sets.length; i++) {
-      const [key, allowed] = this.sets[i];
-      if (!allowed.has(field(item, key) || UNKNOWN_GROUP)) {
-        return null;
-      }
-    }
-    return this.field === null ? ALL_GROUP : field(item, this.field) || UNKNOWN_GROUP;
+  /** The filtering dimensions with their allowed values. */
+  get filterSets(): ReadonlyArray<[keyof Dims, Set<string>]> {
+    return this.sets;
   }
 
   /** Whether grouping or filtering reads this dimension. */
   uses(key: keyof Dims): boolean {
     return this.field === key || this.sets.some(([k]) => k === key);
   }
-}
 
-/** Looks up the dimensions of every kind of attributed item. */
-export class Dimensions {
-  private readonly deploymentsById = new Map<string, AttributedDeployment>();
-  private readonly serviceHome = new Map<string, AttributedDeployment>();
-  /** repository -> the one service deploying from it, or null when several do. */
-  private readonly repoService = new Map<string, string | null>();
-
-  constructor(private readonly attributed: Attributed) {
-    for (const item of attributed.deployments) {
-      const d = item.deployment;
-      this.deploymentsById.set(d.id, item);
-      const home = this.serviceHome.get(d.service);
-      if (!home || home.deployment.finishedAt <= d.finishedAt) {
-        this.serviceHome.set(d.service, item);
-      }
-      const known = this.repoService.get(d.repo);
-      if (known === undefined) {
-        this.repoService.set(d.repo, d.service);
-      } else if (known !== d.service) {
-        this.repoService.set(d.repo, null);
+  /** The group of an item with these dimensions, or null when a filter excludes it. */
+  groupOf(dims: Dims): string | null {
+    for (let i = 0; i < this.sets.length; i++) {
+      const [key, allowed] = this.sets[i];
+      if (!allowed.has(dims[key] || UNKNOWN_GROUP)) {
+        return null;
       }
     }
+    return this.field === null ? ALL_GROUP : dims[this.field] || UNKNOWN_GROUP;
+  }
+
+  /** The same as groupOf, compiled for one kind of item from its readers (made once, used per item). */
+  compile<T>(read: Readers<T>): GroupOf<T> {
+    const groupRead = this.field === null ? null : read[this.field];
+    const checks = this.sets.map(([key, allowed]): [(item: T) => string, Set<string>] => [read[key], allowed]);
+    if (checks.length === 0) {
+      return groupRead === null ? () => ALL_GROUP : (item) => groupRead(item) || UNKNOWN_GROUP;
+    }
+    return (item) => {
+      for (let i = 0; i < checks.length; i++) {
+        if (!checks[i][1].has(checks[i][0](item) || UNKNOWN_GROUP)) {
+          return null;
+        }
+      }
+      return groupRead === null ? ALL_GROUP : groupRead(item) || UNKNOWN_GROUP;
+    };
+  }
+}
+
+/** Lookups over all deployments that incidents and pipeline runs need. */
+interface DeploymentLookups {
+  deploymentsById: Map<string, AttributedDeployment>;
+  /** service -> its latest production deployment (the service's environment and repository). */
+  serviceHome: Map<string, AttributedDeployment>;
+  /** repository -> the one service deploying from it, or null when several do. */
+  repoService: Map<string, string | null>;
+}
+
+/** The readers of every kind of attributed item. */
+export class Dimensions {
+  readonly deployment: Readers<AttributedDeployment>;
+  readonly attempt: Readers<Deployment>;
+  readonly change: Readers<AttributedChange>;
+  readonly incident: Readers<AttributedIncident>;
+  readonly run: Readers<AttributedPipelineRun>;
+  private lookups: DeploymentLookups | null = null;
+
+  constructor(private readonly attributed: Attributed) {
+    const teamOf = (service: string) => this.teamOf(service);
+    this.deployment = {
+      service: (item) => item.deployment.service,
+      team: (item) => item.team || teamOf(item.deployment.service),
+      environment: (item) => item.deployment.environment,
+      repository: (item) => item.deployment.repo,
+    };
+    this.attempt = {
+      service: (d) => d.service,
+      team: (d) => teamOf(d.service),
+      environment: (d) => d.environment,
+      repository: (d) => d.repo,
+    };
+    this.change = {
+      service: (item) => item.service,
+      team: (item) => item.team || teamOf(item.service),
+      environment: (item) => item.environment,
+      repository: (item) => item.change.repo,
+    };
+    this.incident = {
+      service: (item) => item.incident.service || '',
+      team: (item) => item.team || (item.incident.service ? teamOf(item.incident.service) : ''),
+      environment: (item) => {
+        const home = this.incidentHome(item);
+        return home ? home.deployment.environment : '';
+      },
+      repository: (item) => {
+        const home = this.incidentHome(item);
+        return home ? home.deployment.repo : '';
+      },
+    };
+    const runService = (item: AttributedPipelineRun) =>
+      item.service || this.maps().repoService.get(item.run.repo) || '';
+    this.run = {
+      service: runService,
+      team: (item) => {
+        if (item.team) {
+          return item.team;
+        }
+        const service = runService(item);
+        return service ? teamOf(service) : '';
+      },
+      environment: () => '',
+      repository: (item) => item.run.repo,
+    };
   }
 
   teamOf(service: string): string {
@@ -145,45 +202,66 @@ export class Dimensions {
     return typeof team === 'string' ? team : '';
   }
 
-  deployment(item: AttributedDeployment): Dims {
-    const d = item.deployment;
+  /** All four dimensions of an item (for explanations and tests; hot loops use the readers). */
+  static of<T>(read: Readers<T>, item: T): Dims {
     return {
-      service: d.service,
-      team: item.team || this.teamOf(d.service),
-      environment: d.environment,
-      repository: d.repo,
+      service: read.service(item),
+      team: read.team(item),
+      environment: read.environment(item),
+      repository: read.repository(item),
     };
   }
 
-  attempt(d: Deployment): Dims {
-    return { service: d.service, team: this.teamOf(d.service), environment: d.environment, repository: d.repo };
-  }
-
-  change(item: AttributedChange): Dims {
-    return {
-      service: item.service,
-      team: item.team || this.teamOf(item.service),
-      environment: item.environment,
-      repository: item.change.repo,
-    };
-  }
-
-  incident(item: AttributedIncident): Dims {
-    const service = item.incident.service || '';
+  /** The deployment that gives an incident its environment and repository: the linked one, else the service's latest. */
+  private incidentHome(item: AttributedIncident): AttributedDeployment | undefined {
+    const { deploymentsById, serviceHome } = this.maps();
     const linkedId = item.link.deploymentId;
-    const linked = linkedId !== null ? this.deploymentsById.get(linkedId) : undefined;
-    const source = linked || (service ? this.serviceHome.get(service) : undefined);
-    return {
-      service,
-      team: item.team || (service ? this.teamOf(service) : ''),
-      environment: source ? source.deployment.environment : '',
-      repository: source ? source.deployment.repo : '',
-    };
+    const linked = linkedId !== null ? deploymentsById.get(linkedId) : undefined;
+    const service = item.incident.service;
+    return linked || (service ? serviceHome.get(service) : undefined);
   }
 
-  run(item: AttributedPipelineRun): Dims {
-    const service = item.service || this.repoService.get(item.run.repo) || '';
-    const team = item.team || (service ? this.teamOf(service) : '');
-    return { service, team, environment: '', repository: item.run.repo };
+  /** Built on first use: only incidents (by environment or repository) and pipeline runs need them. */
+  private maps(): DeploymentLookups {
+    if (this.lookups === null) {
+      const deploymentsById = new Map<string, AttributedDeployment>();
+      const serviceHome = new Map<string, AttributedDeployment>();
+      const repoService = new Map<string, string | null>();
+      for (const item of this.attributed.deployments) {
+        const d = item.deployment;
+        deploymentsById.set(d.id, item);
+        const home = serviceHome.get(d.service);
+        if (!home || home.deployment.finishedAt <= d.finishedAt) {
+          serviceHome.set(d.service, item);
+        }
+        const known = repoService.get(d.repo);
+        if (known === undefined) {
+          repoService.set(d.repo, d.service);
+        } else if (known !== d.service) {
+          repoService.set(d.repo, null);
+        }
+      }
+      this.lookups = { deploymentsById, serviceHome, repoService };
+    }
+    return this.lookups;
   }
+}
+
+/** A request's grouping compiled for every kind of item. */
+export interface Groupers {
+  deployment: GroupOf<AttributedDeployment>;
+  attempt: GroupOf<Deployment>;
+  change: GroupOf<AttributedChange>;
+  incident: GroupOf<AttributedIncident>;
+  run: GroupOf<AttributedPipelineRun>;
+}
+
+export function compileGroupers(grouping: Grouping, dims: Dimensions): Groupers {
+  return {
+    deployment: grouping.compile(dims.deployment),
+    attempt: grouping.compile(dims.attempt),
+    change: grouping.compile(dims.change),
+    incident: grouping.compile(dims.incident),
+    run: grouping.compile(dims.run),
+  };
 }

@@ -15,7 +15,7 @@ export function flakyRerunRate(ctx: MetricContext): MetricSeries[] {
     if (conclusion !== 'success' && conclusion !== 'failure') {
       continue;
     }
-    const group = ctx.grouping.groupOf(ctx.dims.run(item));
+    const group = ctx.groupOf.run(item);
     if (group !== null) {
       cells.add(group, runInstant(item), item.flaky);
     }

@@ -22,7 +22,7 @@ export function incidentDurationSeries(
     if (value === null || value === undefined || !(value >= 0)) {
       continue;
     }
-    const group = ctx.grouping.groupOf(ctx.dims.incident(item));
+    const group = ctx.groupOf.incident(item);
     if (group !== null) {
       cells.add(group, incidentInstant(item), value);
     }

@@ -36,7 +36,7 @@ function leadTimeSeries(
     if (value === null || value === undefined || !(value >= 0)) {
       continue;
     }
-    const group = ctx.grouping.groupOf(ctx.dims.change(item));
+    const group = ctx.groupOf.change(item);
     if (group !== null) {
       cells.add(group, item.deployedAt, value);
     }

@@ -18,7 +18,7 @@ export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
   const counts = new CountCells(buckets, ctx.grouping.groupsEverything);
   const intervals = new Map<string, Array<[number, number]>>();
   for (const item of ctx.attributed.incidents) {
-    const group = ctx.grouping.groupOf(ctx.dims.incident(item));
+    const group = ctx.groupOf.incident(item);
     if (group === null) {
       continue;
     }

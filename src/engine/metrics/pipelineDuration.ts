@@ -15,7 +15,7 @@ export function pipelineDuration(ctx: MetricContext): MetricSeries[] {
     if (conclusion !== 'success' || finishedAt === undefined || !(finishedAt >= startedAt)) {
       continue;
     }
-    const group = ctx.grouping.groupOf(ctx.dims.run(item));
+    const group = ctx.groupOf.run(item);
     if (group !== null) {
       cells.add(group, finishedAt, finishedAt - startedAt);
     }

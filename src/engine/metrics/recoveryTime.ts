@@ -16,7 +16,7 @@ export function recoveryTime(ctx: MetricContext): MetricSeries[] {
     if (!item.failed || ms === null || ms === undefined || !(ms >= 0)) {
       continue;
     }
-    const group = ctx.grouping.groupOf(ctx.dims.deployment(item));
+    const group = ctx.groupOf.deployment(item);
     if (group !== null) {
       cells.add(group, item.deployment.finishedAt, ms);
     }

@@ -1,0 +1,63 @@
+import { UTC } from '../time';
+import { groupColumn, scorecardColumns } from './columns';
+import { Grouping } from './dimensions';
+import { computeScorecard } from './scorecard';
+import { at, attributed, change, deployment, T0 } from './testing';
+
+describe('scorecard columns', () => {
+  it('interns dimension values, unknown ones as (unknown), and maps filters to -1', () => {
+    const a = attributed({
+      deployments: [
+        deployment({ finishedAt: at(1), service: 'web', team: 'front' }),
+        deployment({ finishedAt: at(2), service: 'api' }),
+        deployment({ finishedAt: at(3), service: 'web', team: 'front' }),
+      ],
+    });
+    const columns = scorecardColumns(a);
+    const byTeam = groupColumn(columns.deployments, new Grouping('team', undefined), 'all');
+    expect(byTeam.names).toEqual(['front', '(unknown)']);
+    expect(Array.from(byTeam.values)).toEqual([0, 1, 0]);
+    const filtered = groupColumn(columns.deployments, new Grouping('none', { services: ['api'] }), 'all');
+    expect(filtered.names).toEqual(['all']);
+    expect(Array.from(filtered.values)).toEqual([-1, 0, -1]);
+  });
+
+  it('is built once per Attributed object and rebuilt when a list is replaced or grows', () => {
+    const a = attributed({
+      deployments: [deployment({ finishedAt: at(1) })],
+      changes: [change({ deployedAt: at(1), leadTimeMs: 5 })],
+    });
+    const first = scorecardColumns(a);
+    expect(scorecardColumns(a)).toBe(first);
+    a.changes.push(change({ deployedAt: at(2), leadTimeMs: 7 }));
+    const second = scorecardColumns(a);
+    expect(second).not.toBe(first);
+    expect(Array.from(second.leadTimeMs)).toEqual([5, 7]);
+    a.deployments = [];
+    expect(scorecardColumns(a).deployedAt).toHaveLength(0);
+    const [row] = computeScorecard(a, { groupBy: 'none', range: { from: T0, to: at(7) }, zone: UTC });
+    expect(row).toMatchObject({ deployments: 0, leadTimeMedianMs: 6 });
+  });
+
+  it('gives the same rows when regrouping the same history repeatedly', () => {
+    const a = attributed({
+      deployments: [
+        deployment({ finishedAt: at(1), service: 'a' }),
+        deployment({ finishedAt: at(2), service: 'b', failed: true }),
+      ],
+      changes: [
+        change({ deployedAt: at(1), leadTimeMs: 10, service: 'a' }),
+        change({ deployedAt: at(2), leadTimeMs: 30, service: 'b' }),
+      ],
+    });
+    const request = { range: { from: T0, to: at(7) }, zone: UTC };
+    const byService = computeScorecard(a, { ...request, groupBy: 'service' });
+    const all = computeScorecard(a, { ...request, groupBy: 'none' });
+    expect(computeScorecard(a, { ...request, groupBy: 'service' })).toEqual(byService);
+    expect(all[0]).toMatchObject({ deployments: 2, changeFailRate: 0.5, leadTimeMedianMs: 20 });
+    expect(byService.map((r) => [r.group, r.changeFailRate, r.leadTimeMedianMs])).toEqual([
+      ['a', 0, 10],
+      ['b', 1, 30],
+    ]);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Column views of attributed items for the scorecard: the few numbers it reads per item in typed
+ * arrays, and each dimension's values interned to small integers. Built once per Attributed object
+ * (cached weakly, rebuilt if its lists are replaced or change length) so that regrouping and
+ * refiltering the same history runs over typed arrays only, without touching a million objects.
+ * Attributed results are treated as immutable.
+ */
+import { Attributed } from '../attribution/types';
+import { Dimensions, Dims, Grouping, Readers, UNKNOWN_GROUP } from './dimensions';
+import { incidentInstant } from './instants';
+
+/** One dimension over a list of items: value index per item and the distinct values. */
+export interface DimColumn {
+  ids: Int32Array;
+  names: string[];
+}
+
+/** A list of items with lazily interned dimension columns. */
+export class ItemColumns<T> {
+  private readonly dims: Partial<Record<keyof Dims, DimColumn>> = {};
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly read: Readers<T>
+  ) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  dim(key: keyof Dims): DimColumn {
+    let column = this.dims[key];
+    if (!column) {
+      column = intern(this.items, this.read[key]);
+      this.dims[key] = column;
+    }
+    return column;
+  }
+}
+
+function intern<T>(items: readonly T[], reader: (item: T) => string): DimColumn {
+  const ids = new Int32Array(items.length);
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  let last: string | null = null;
+  let lastId = -1;
+  for (let i = 0; i < items.length; i++) {
+    const value = reader(items[i]) || UNKNOWN_GROUP;
+    if (value !== last) {
+      let id = index.get(value);
+      if (id === undefined) {
+        id = names.length;
+        index.set(value, id);
+        names.push(value);
+      }
+      last = value;
+      lastId = id;
+    }
+    ids[i] = lastId;
+  }
+  return { ids, names };
+}
+
+/**
+ * A request's grouping over one list: for every item the index of its group value in `names`, or
+ * -1 when a filter excludes it. groupBy 'none' has the single name 'all'.
+ */
+export interface GroupColumn {
+  values: Int32Array;
+  names: string[];
+}
+
+export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allName: string): GroupColumn {
+  const n = columns.length;
+  const values = new Int32Array(n);
+  const field = grouping.groupField;
+  const grouped = field === null ? null : columns.dim(field);
+  const filters = grouping.filterSets.map(([key, allowed]) => {
+    const column = columns.dim(key);
+    const ok = new Uint8Array(column.names.length);
+    for (let k = 0; k < column.names.length; k++) {
+      ok[k] = allowed.has(column.names[k]) ? 1 : 0;
+    }
+    return { ids: column.ids, ok };
+  });
+  for (let i = 0; i < n; i++) {
+    let pass = true;
+    for (let f = 0; f < filters.length; f++) {
+      if (filters[f].ok[filters[f].ids[i]] === 0) {
+        pass = false;
+        break;
+      }
+    }
+    values[i] = !pass ? -1 : grouped === null ? 0 : grouped.ids[i];
+  }
+  return { values, names: grouped === null ? [allName] : grouped.names };
+}
+
+/** What the scorecard reads, per list. NaN marks "no value". */
+export interface ScorecardColumns {
+  deployments: ItemColumns<Attributed['deployments'][number]>;
+  deployedAt: Float64Array;
+  failed: Uint8Array;
+  rework: Uint8Array;
+  recoveryMs: Float64Array;
+  changes: ItemColumns<Attributed['changes'][number]>;
+  changeAt: Float64Array;
+  leadTimeMs: Float64Array;
+  incidents: ItemColumns<Attributed['incidents'][number]>;
+  incidentAt: Float64Array;
+  restoreMs: Float64Array;
+}
+
+interface Cached {
+  lists: [unknown[], number, unknown[], number, unknown[], number, Record<string, string>];
+  columns: ScorecardColumns;
+}
+
+const cache = new WeakMap<Attributed, Cached>();
+
+export function scorecardColumns(attributed: Attributed): ScorecardColumns {
+  const lists: Cached['lists'] = [
+    attributed.deployments,
+    attributed.deployments.length,
+    attributed.changes,
+    attributed.changes.length,
+    attributed.incidents,
+    attributed.incidents.length,
+    attributed.teams,
+  ];
+  const hit = cache.get(attributed);
+  if (hit && hit.lists.every((value, i) => value === lists[i])) {
+    return hit.columns;
+  }
+  const columns = buildColumns(attributed);
+  cache.set(attributed, { lists, columns });
+  return columns;
+}
+
+function buildColumns(attributed: Attributed): ScorecardColumns {
+  const dims = new Dimensions(attributed);
+  const deps = attributed.deployments;
+  const deployedAt = new Float64Array(deps.length);
+  const failed = new Uint8Array(deps.length);
+  const rework = new Uint8Array(deps.length);
+  const recoveryMs = new Float64Array(deps.length);
+  for (let i = 0; i < deps.length; i++) {
+    const item = deps[i];
+    deployedAt[i] = item.deployment.finishedAt;
+    failed[i] = item.failed ? 1 : 0;
+    rework[i] = item.isRework ? 1 : 0;
+    recoveryMs[i] = item.failed ? durationOrNaN(item.recoveryMs) : NaN;
+  }
+  const changes = attributed.changes;
+  const changeAt = new Float64Array(changes.length);
+  const leadTimeMs = new Float64Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    changeAt[i] = changes[i].deployedAt;
+    leadTimeMs[i] = durationOrNaN(changes[i].leadTimeMs);
+  }
+  const incidents = attributed.incidents;
+  const incidentAt = new Float64Array(incidents.length);
+  const restoreMs = new Float64Array(incidents.length);
+  for (let i = 0; i < incidents.length; i++) {
+    incidentAt[i] = incidentInstant(incidents[i]);
+    restoreMs[i] = durationOrNaN(incidents[i].timeToRestoreMs);
+  }
+  return {
+    deployments: new ItemColumns(deps, dims.deployment),
+    deployedAt,
+    failed,
+    rework,
+    recoveryMs,
+    changes: new ItemColumns(changes, dims.change),
+    changeAt,
+    leadTimeMs,
+    incidents: new ItemColumns(incidents, dims.incident),
+    incidentAt,
+    restoreMs,
+  };
+}
+
+function durationOrNaN(ms: number | null | undefined): number {
+  return typeof ms === 'number' && ms >= 0 ? ms : NaN;
+}
