@@ -1,0 +1,189 @@
+/**
+ * What the browser test checks on the harness page: the real editors, in Grafana's theme, react to a user.
+ * Each check reads the JSON the page shows next to the editor, which is what Grafana would store or run.
+ */
+import { Locator, Page } from 'playwright-core';
+
+export interface Check {
+  name: string;
+  run(page: Page, screenshots: string): Promise<void>;
+}
+
+const TIMEOUT = 10000;
+
+/** The JSON an editor produced, as the page shows it. */
+async function shownJson(page: Page, testId: string): Promise<Record<string, unknown>> {
+  return JSON.parse((await page.getByTestId(`${testId}-json`).textContent()) ?? '{}');
+}
+
+/** Waits until the shown JSON satisfies the predicate; fails with the last JSON seen. */
+async function untilJson(page: Page, testId: string, what: string, ok: (json: Record<string, unknown>) => boolean) {
+  try {
+    await page.waitForFunction(
+      ([id, src]) => {
+        const text = document.querySelector(`[data-testid="${id}-json"]`)?.textContent ?? '{}';
+        // eslint-disable-next-line no-new-func
+        return new Function('json', `return (${src})(json)`)(JSON.parse(text));
+      },
+      [testId, ok.toString()] as const,
+      { timeout: TIMEOUT }
+    );
+  } catch {
+    throw new Error(`${what}; the page shows ${JSON.stringify(await shownJson(page, testId))}`);
+  }
+}
+
+async function visible(page: Page, text: string | RegExp, what: string) {
+  try {
+    await page.getByText(text).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  } catch {
+    throw new Error(`${what}: no visible text ${String(text)}`);
+  }
+}
+
+async function hidden(page: Page, text: string | RegExp, what: string) {
+  try {
+    await page.getByText(text).first().waitFor({ state: 'hidden', timeout: TIMEOUT });
+  } catch {
+    throw new Error(`${what}: text ${String(text)} is still visible`);
+  }
+}
+
+/** One screenshot of the area the locators cover together (plus a margin). */
+async function screenshotAround(page: Page, parts: Locator[], path: string) {
+  const boxes = (await Promise.all(parts.map((p) => p.boundingBox()))).filter((b): b is NonNullable<typeof b> => !!b);
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 16);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 16);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + 16;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + 16;
+  await page.screenshot({ path, clip: { x, y, width: right - x, height: bottom - y } });
+}
+
+const config = (page: Page) => page.getByTestId('config-editor');
+const queryEditor = (page: Page) => page.getByTestId('query-editor');
+
+export const CHECKS: Check[] = [
+  {
+    name: 'both editors render in the Grafana theme',
+    async run(page, screenshots) {
+      await visible(page, 'What is a deployment', 'config editor');
+      await visible(page, 'Service catalog', 'config editor');
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      // Grafana's dark theme canvas (#111217), set by GlobalStyles.
+      if (background !== 'rgb(17, 18, 23)') {
+        throw new Error(`body background is ${background}, not the dark theme's canvas: GlobalStyles did not apply`);
+      }
+      await page.mouse.move(0, 0);
+      await config(page).screenshot({ path: `${screenshots}/config-editor.png` });
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor.png` });
+    },
+  },
+  {
+    name: 'a valid production pattern is stored in jsonData',
+    async run(page) {
+      const input = config(page).getByLabel(/^Production environment pattern/);
+      await input.fill('^(prod|production)-eu$');
+      await untilJson(
+        page,
+        'config-editor',
+        'productionEnvironmentPattern not stored',
+        (j) => j.productionEnvironmentPattern === '^(prod|production)-eu$'
+      );
+    },
+  },
+  {
+    name: 'a bad hotfix regex shows its error under the field, and clears when fixed',
+    async run(page, screenshots) {
+      const input = config(page).getByLabel(/^Hotfix pattern/);
+      await input.fill('hotfix[');
+      await visible(page, /Hotfix pattern "hotfix\[" is not a valid regular expression/, 'bad regex');
+      await visible(page, '1 setting needs attention', 'summary of issues');
+      await page.getByText('What is a failure').scrollIntoViewIfNeeded();
+      await config(page).screenshot({ path: `${screenshots}/config-editor-invalid-pattern.png` });
+      await input.fill('hotfix\\[');
+      await hidden(page, /is not a valid regular expression/, 'fixed regex');
+      await untilJson(page, 'config-editor', 'fixed pattern not stored', (j) => j.hotfixPattern === 'hotfix\\[');
+    },
+  },
+  {
+    name: 'a catalog entry with an unknown key shows the line of the error',
+    async run(page, screenshots) {
+      const area = config(page).getByLabel(/^Catalog \(YAML\)/);
+      await area.fill('services:\n  - name: checkout\n    team: storefront\n    owner: alice\n');
+      await visible(page, /Line 4: Unknown service key "owner"/, 'catalog error');
+      await page.getByTestId('dora-catalog-errors').scrollIntoViewIfNeeded();
+      await screenshotAround(
+        page,
+        [area, page.getByTestId('dora-catalog-errors')],
+        `${screenshots}/config-editor-catalog-error.png`
+      );
+      await area.fill('services:\n  - name: checkout\n    team: storefront\n  - name: search\n    team: data\n');
+      await visible(page, 'Valid: 2 services, 2 teams, 0 repositories.', 'catalog summary');
+      await untilJson(
+        page,
+        'config-editor',
+        'catalog not stored',
+        (j) => String(j.catalogYaml).indexOf('name: search') > 0
+      );
+    },
+  },
+  {
+    name: 'the benchmark year and look-back are stored',
+    async run(page) {
+      await config(page).getByLabel('2022', { exact: true }).check({ force: true });
+      await config(page)
+        .getByLabel(/^Look-back \(days\)/)
+        .fill('60');
+      await untilJson(
+        page,
+        'config-editor',
+        'year/look-back not stored',
+        (j) => j.benchmarkYear === 2022 && j.lookbackDays === 60
+      );
+    },
+  },
+  {
+    name: 'choosing a metric in the query editor changes the query and runs it',
+    async run(page, screenshots) {
+      const before = Number((await shownJson(page, 'query-editor')).runs);
+      const metric = queryEditor(page).locator('#dora-metric-A');
+      await metric.click();
+      await metric.fill('Change fail');
+      await page
+        .getByRole('option', { name: /Change fail rate/ })
+        .first()
+        .click();
+      await untilJson(
+        page,
+        'query-editor',
+        'metric not changed to changeFailRate',
+        (j) => (j.query as { metric?: string }).metric === 'changeFailRate'
+      );
+      await page.mouse.move(0, 0);
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-metric.png` });
+      const after = Number((await shownJson(page, 'query-editor')).runs);
+      if (!(after > before)) {
+        throw new Error(`onRunQuery was not called (runs ${before} -> ${after})`);
+      }
+    },
+  },
+  {
+    name: 'switching the query kind to scorecard changes the query',
+    async run(page) {
+      await queryEditor(page).getByRole('radio', { name: 'Scorecard', exact: true }).click();
+      await untilJson(
+        page,
+        'query-editor',
+        'kind not scorecard',
+        (j) => (j.query as { kind?: string }).kind === 'scorecard'
+      );
+      await queryEditor(page).getByRole('radio', { name: 'Metric', exact: true }).click();
+      await untilJson(
+        page,
+        'query-editor',
+        'kind not back to metric',
+        (j) => (j.query as { kind?: string }).kind === 'metric'
+      );
+    },
+  },
+];

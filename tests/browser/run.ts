@@ -1,0 +1,80 @@
+/**
+ * `npm run test:browser`: bundles the harness page (the real ConfigEditor and QueryEditor in Grafana's theme),
+ * serves it on 127.0.0.1, drives Debian's Chromium through playwright-core, runs the checks, saves screenshots
+ * to docs/screenshots/ and prints "browser: N passed, M failed". Exits non-zero on any failure.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { buildHarness } from './build';
+import { launchChromium } from './chromium';
+import { CHECKS } from './checks';
+import { serveFolder } from './server';
+
+const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const GRAFANA_UI_IMAGES = resolve(__dirname, '..', '..', 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img');
+
+async function main(): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'dora-harness-'));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await buildHarness(out);
+  const server = await serveFolder(out, { '/public/build/img/': GRAFANA_UI_IMAGES });
+  const context = await launchChromium();
+  let passed = 0;
+  let failed = 0;
+  try {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') {
+        pageErrors.push(m.text());
+      }
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) {
+        pageErrors.push(`${r.status()} ${r.url()}`);
+      }
+    });
+    // Only the harness server is reachable: any other request is a bug of the page (and must not leave the machine).
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort()
+    );
+    await page.goto(server.url, { waitUntil: 'load' });
+    for (const check of CHECKS) {
+      const errorsBefore = pageErrors.length;
+      try {
+        await check.run(page, SCREENSHOTS);
+        if (pageErrors.length > errorsBefore) {
+          throw new Error(`the page logged errors: ${pageErrors.slice(errorsBefore).join(' | ')}`);
+        }
+        passed++;
+        console.log(`  ok   ${check.name}`);
+      } catch (e) {
+        failed++;
+        console.log(`  FAIL ${check.name}: ${e instanceof Error ? e.message : String(e)}`);
+        await page.screenshot({ path: join(out, `failed-${failed}.png`), fullPage: true }).catch(() => undefined);
+      }
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'editors.png'), fullPage: true });
+  } finally {
+    await context.close();
+    await server.close();
+    if (failed === 0) {
+      rmSync(out, { recursive: true, force: true });
+    } else {
+      console.log(`  (page screenshots of the failures are in ${out})`);
+    }
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`browser: could not run: ${e instanceof Error ? e.message : String(e)}`);
+    console.log('browser: 0 passed, 1 failed');
+    process.exit(1);
+  }
+);
