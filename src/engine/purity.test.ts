@@ -97,18 +97,33 @@ function violations(fileName: string, text: string): string[] {
   return found;
 }
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2017,
-  lib: ['lib.es2017.d.ts'],
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  noEmit: true,
-  types: [],
-  noImplicitAny: true,
-  noImplicitReturns: true,
-  noImplicitThis: true,
-  skipLibCheck: true,
-};
+/** The project's own compiler options (strictness and all), with the VM's library level and no DOM. */
+function compilerOptions(): ts.CompilerOptions {
+  const configPath = path.resolve(ENGINE_DIR, '../../tsconfig.json');
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    }
+  );
+  if (!parsed) {
+    throw new Error(`cannot read ${configPath}`);
+  }
+  return {
+    ...parsed.options,
+    target: ts.ScriptTarget.ES2017,
+    lib: ['lib.es2017.d.ts'],
+    types: [],
+    noEmit: true,
+    skipLibCheck: true,
+  };
+}
+
+const COMPILER_OPTIONS = compilerOptions();
 
 function compileDiagnostics(entry: string): string[] {
   const program = ts.createProgram([entry], COMPILER_OPTIONS);
