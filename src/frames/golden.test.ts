@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { firstValueFrom } from 'rxjs';
 import { DataSource } from '../datasource';
-import { fakeTemplateSrv, instanceSettings, queryRequest } from '../datasource.testing';
+import { instanceSettings, queryRequest } from '../datasource.testing';
 import { Deployment, DoraEvents } from '../engine/model';
 import { DemoSource } from '../sources/demo';
 import { DoraQuery } from '../types/query';
