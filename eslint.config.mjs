@@ -36,4 +36,25 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The engine runs unchanged in a Go backend's ES2017 JavaScript VM (src/engine/purity.test.ts checks the same).
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@grafana/*', 'react', 'react-*', 'rxjs', 'rxjs/*'], message: 'The engine is pure TypeScript.' }] },
+      ],
+      'no-restricted-globals': ['error', 'Intl', 'console', 'fetch', 'structuredClone'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ForOfStatement[await=true]', message: 'No for await in the engine (ES2017 VM).' },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(at|findLast|findLastIndex|toSorted|toReversed|toSpliced|replaceAll|flat|flatMap|groupBy)$/]',
+          message: 'Not ES2017: the engine runs in an ES2017 VM.',
+        },
+      ],
+    },
+  },
 ]);
