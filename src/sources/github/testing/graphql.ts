@@ -47,13 +47,15 @@ function fromCursor(c: string): number {
   return Number(Buffer.from(c, 'base64').toString('utf8').split(':')[1]);
 }
 
-export function connection<T>(items: T[], args: ConnectionArgs) {
+/** One page of a connection; `toNode` builds only the nodes of the page. */
+export function connection<T, N = T>(items: T[], args: ConnectionArgs, toNode?: (item: T) => N) {
   const first = args.first ?? 100;
   if (first > 100) {
     throw new TypedError('EXCESSIVE_PAGE_SIZE', `Requesting ${first} records exceeds the first limit of 100 records.`);
   }
   const start = args.after ? fromCursor(args.after) + 1 : 0;
-  const nodes = items.slice(start, start + first);
+  const page = items.slice(start, start + first);
+  const nodes = toNode ? page.map(toNode) : page;
   return {
     totalCount: items.length,
     nodes,
@@ -77,8 +79,23 @@ function direction<T>(items: T[], order: { direction?: string } | undefined, key
   return order?.direction === 'ASC' ? sorted.reverse() : sorted;
 }
 
-/** All ancestors of a commit (itself included) committed at or after `since`, newest first. */
+const histories = new WeakMap<FakeRepo, Map<string, FakeCommit[]>>();
+
+/** All ancestors of a commit (itself included) committed at or after `since`, newest first (memoised per page walk). */
 function history(repo: FakeRepo, oid: string, since: number): FakeCommit[] {
+  const key = `${oid}|${since}|${Object.keys(repo.commits).length}`;
+  const memo = histories.get(repo) ?? new Map<string, FakeCommit[]>();
+  histories.set(repo, memo);
+  const cached = memo.get(key);
+  if (cached) {
+    return cached;
+  }
+  const walked = walkHistory(repo, oid, since);
+  memo.set(key, walked);
+  return walked;
+}
+
+function walkHistory(repo: FakeRepo, oid: string, since: number): FakeCommit[] {
   const out: FakeCommit[] = [];
   const seen: Record<string, boolean> = {};
   const stack = [oid];
@@ -128,10 +145,7 @@ function commitObject(repo: FakeRepo, c: FakeCommit): Record<string, unknown> {
       );
     },
     history: (args: ConnectionArgs & { since?: string }) =>
-      connection(
-        history(repo, c.oid, args.since ? t(args.since) : 0).map((h) => commitObject(repo, h)),
-        args
-      ),
+      connection(history(repo, c.oid, args.since ? t(args.since) : 0), args, (h) => commitObject(repo, h)),
   };
 }
 
@@ -195,7 +209,7 @@ function repositoryObject(repo: FakeRepo): Record<string, unknown> {
         args.orderBy ?? { direction: 'ASC' },
         (d) => t(d.createdAt) * 1000 + (d.databaseId % 1000)
       );
-      return connection(sorted.map(deploymentObject), args);
+      return connection(sorted, args, deploymentObject);
     },
     pullRequests: (
       args: ConnectionArgs & { baseRefName?: string; states?: string[]; orderBy?: { direction?: string } }
