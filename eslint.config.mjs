@@ -43,7 +43,11 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@grafana/*', 'react', 'react-*', 'rxjs', 'rxjs/*'], message: 'The engine is pure TypeScript.' }] },
+        {
+          patterns: [
+            { group: ['@grafana/*', 'react', 'react-*', 'rxjs', 'rxjs/*'], message: 'The engine is pure TypeScript.' },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'Intl', 'console', 'fetch', 'structuredClone'],
       'no-restricted-syntax': [
