@@ -2,6 +2,7 @@
 import { DoraEvents, Instant } from '../../engine/model';
 import { DAY_MS } from '../../engine/options';
 import { generateDemoData, DEMO_WINDOW_DAYS } from './generate';
+import { isWholeSecond } from './seconds';
 
 const NOW = Date.parse('2025-03-05T09:15:00Z');
 
@@ -55,6 +56,10 @@ describe('generateDemoData', () => {
     const windowStart = data.end - DEMO_WINDOW_DAYS * DAY_MS;
     const bad = all.filter(([, t]) => !isFinite(t) || t < windowStart - 40 * DAY_MS || t > data.end + 7 * DAY_MS);
     expect(bad).toEqual([]);
+  });
+
+  it('has whole-second instants, as real sources do', () => {
+    expect(instants(events).filter(([, t]) => !isWholeSecond(t))).toEqual([]);
   });
 
   it('keeps each list in time order', () => {

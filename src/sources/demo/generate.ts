@@ -8,6 +8,7 @@ import { startOfUtcDay } from './calendar';
 import { demoCatalog } from './catalog';
 import { DEMO_SERVICES } from './profiles';
 import { addDataQualityProblems } from './quirks';
+import { toWholeSeconds } from './seconds';
 import { ServiceSimulation } from './simulation';
 
 export const DEMO_WINDOW_DAYS = 180;
@@ -35,6 +36,7 @@ export function generateDemoData(seed: number, now: Instant): DemoData {
     Object.keys(service.shipped).forEach((id) => (shipped[id] = service.shipped[id]));
   }
   addDataQualityProblems(events, shipped, end);
+  toWholeSeconds(events);
   sortEvents(events);
   numberIncidents(events);
   return { events, shipped, end };

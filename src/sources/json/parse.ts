@@ -1,0 +1,170 @@
+/**
+ * Reads an events file (docs/events-format.md) into the engine's model, validating at the edge. Every item
+ * is checked on its own, so one bad deployment does not hide the problems of the next: up to MAX_ERRORS
+ * messages are collected, each naming the path, the value and the fix. Valid items are returned even when
+ * others are not; a caller that must not compute on partial data treats any error as fatal (the CLI does).
+ */
+import { z } from 'zod';
+import {
+  CatalogService,
+  Change,
+  Deployment,
+  DoraEvents,
+  Incident,
+  PipelineRun,
+  ServiceCatalog,
+} from '../../engine/model';
+import { issueMessage, Path, showValue, unknownFieldsMessage } from './messages';
+import { catalogSchema, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
+
+export const MAX_ERRORS = 20;
+/** The source of events whose file does not name one. */
+export const DEFAULT_SOURCE = 'json';
+
+export interface ParsedEvents {
+  /** The valid items (all of them when errors is empty). */
+  events: DoraEvents;
+  /** Problems, at most MAX_ERRORS plus one line counting the rest. */
+  errors: string[];
+}
+
+export function parseEventsJson(input: string | unknown): ParsedEvents {
+  const errors = new ErrorList();
+  const events: DoraEvents = { deployments: [], changes: [], incidents: [], pipelineRuns: [] };
+  const root = typeof input === 'string' ? parseText(input, errors) : input;
+  if (errors.count > 0) {
+    return { events, errors: errors.messages() };
+  }
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    errors.add(
+      `The events file must be a JSON object such as { "deployments": [...], "changes": [...] }; ` +
+        `found ${Array.isArray(root) ? 'a list' : showValue(root)}`
+    );
+    return { events, errors: errors.messages() };
+  }
+  const record = root as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((key) => TOP_LEVEL_KEYS.indexOf(key) < 0);
+  if (unknown.length > 0) {
+    errors.add(unknownFieldsMessage('The events file', unknown, TOP_LEVEL_KEYS));
+  }
+  events.deployments = readList(record, 'deployments', errors).map(toDeployment);
+  events.changes = readList(record, 'changes', errors) as Change[];
+  events.incidents = readList(record, 'incidents', errors).map(toIncident);
+  events.pipelineRuns = readList(record, 'pipelineRuns', errors).map(toPipelineRun);
+  const catalog = readCatalog(record.catalog, errors);
+  if (catalog) {
+    events.catalog = catalog;
+  }
+  return { events, errors: errors.messages() };
+}
+
+function parseText(text: string, errors: ErrorList): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    const where = at ? ` (${lineAndColumn(text, Number(at[1]))})` : '';
+    errors.add(
+      `The events file is not valid JSON${where}: ${message}. Fix the syntax (a trailing comma? a missing quote?)`
+    );
+    return undefined;
+  }
+}
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+function readList(record: Record<string, unknown>, key: (typeof LIST_KEYS)[number], errors: ErrorList): unknown[] {
+  const list = record[key];
+  if (list === undefined || list === null) {
+    return [];
+  }
+  if (!Array.isArray(list)) {
+    errors.add(`${key}: ${showValue(list)} is not a list; write "${key}": [ ... ] (or leave it out)`);
+    return [];
+  }
+  const schema: z.ZodTypeAny = LISTS[key];
+  const out: unknown[] = [];
+  list.forEach((item, index) => {
+    const result = schema.safeParse(item);
+    if (result.success) {
+      out.push(compact(result.data));
+    } else {
+      errors.addIssues(result.error.issues, [key, index], item);
+    }
+  });
+  return out;
+}
+
+function readCatalog(value: unknown, errors: ErrorList): ServiceCatalog | undefined {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  const result = catalogSchema.safeParse(value);
+  if (!result.success) {
+    errors.addIssues(result.error.issues, ['catalog'], value);
+    return undefined;
+  }
+  return { services: result.data.services.map((s) => compact(s) as CatalogService) };
+}
+
+function toDeployment(item: unknown): Deployment {
+  const d = item as Deployment;
+  return d.source === undefined ? { ...d, source: DEFAULT_SOURCE } : d;
+}
+
+function toIncident(item: unknown): Incident {
+  const i = item as Incident;
+  return i.source === undefined ? { ...i, source: DEFAULT_SOURCE } : i;
+}
+
+function toPipelineRun(item: unknown): PipelineRun {
+  const r = item as PipelineRun;
+  return r.attempt === undefined ? { ...r, attempt: 1 } : r;
+}
+
+/** Optional fields are absent, never undefined-valued (the model's rule). */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(compact);
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) {
+      out[key] = compact(field);
+    }
+  }
+  return out;
+}
+
+class ErrorList {
+  private readonly list: string[] = [];
+  count = 0;
+
+  add(message: string): void {
+    this.count++;
+    if (this.list.length < MAX_ERRORS) {
+      this.list.push(message);
+    }
+  }
+
+  addIssues(issues: z.ZodIssue[], prefix: Path, item: unknown): void {
+    for (const issue of issues) {
+      this.add(issueMessage(issue, prefix, item));
+    }
+  }
+
+  messages(): string[] {
+    const rest = this.count - this.list.length;
+    return rest > 0
+      ? this.list.concat([`... and ${rest} more problem${rest === 1 ? '' : 's'} (fix these first)`])
+      : this.list;
+  }
+}
