@@ -1,10 +1,14 @@
 /** One valid query, attributed events in, frames out: the engine computes, the framers shape. */
 import { DataFrame } from '@grafana/data';
-import { computeMetric } from './engine/metrics';
-import { computeScorecard } from './engine/metrics/scorecard';
-import { Attributed, DataQualityFinding } from './engine/attribution/types';
-import { BenchmarkYear } from './engine/options';
-import { TimeRange, TimeZone } from './engine/time';
+import {
+  Attributed,
+  BenchmarkYear,
+  computeMetric,
+  computeScorecard,
+  DataQualityFinding,
+  TimeRange,
+  TimeZone,
+} from './engine';
 import { selectFindings, selectForEvents } from './datasource.select';
 import { ValidQuery } from './datasource.validate';
 import { dataQualityFrame } from './frames/dataQualityFrame';

@@ -3,7 +3,7 @@
  * with one line per source. Settings problems are reported as warnings.
  */
 import { TestDataSourceResponse } from '@grafana/data';
-import { DAY_MS } from './engine/options';
+import { DAY_MS } from './engine';
 import { EventSource, HealthCheckItem, SourceNotice } from './sources/types';
 import { messageOf } from './datasource.notices';
 

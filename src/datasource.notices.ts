@@ -1,6 +1,6 @@
 /** The notices a panel shows in its header: where the data came from and what it could not use. */
 import { createDataFrame, DataFrame, QueryResultMetaNotice } from '@grafana/data';
-import { DataQualityFinding } from './engine/attribution/types';
+import { DataQualityFinding } from './engine';
 import { SourceNotice } from './sources/types';
 
 export function demoNotice(demo: 'unconfigured' | 'enabled' | null): SourceNotice | undefined {

@@ -3,11 +3,9 @@
  * range [from, to) and that pass the query's filters, judged by the same dimensions and instants as the
  * metrics (so a table explains exactly the numbers of the panel next to it).
  */
-import { Attributed, DataQualityFinding } from './engine/attribution/types';
+import { Attributed, DataQualityFinding, Filters, TimeRange } from './engine';
 import { Dimensions, Grouping } from './engine/metrics/dimensions';
 import { incidentInstant } from './engine/metrics/instants';
-import { Filters } from './engine/results';
-import { TimeRange } from './engine/time';
 
 export function selectForEvents(attributed: Attributed, range: TimeRange, filters: Filters): Attributed {
   const dims = new Dimensions(attributed);

@@ -2,8 +2,7 @@ import { DataFrame, DataQueryResponse, DataSourceInstanceSettings } from '@grafa
 import { firstValueFrom } from 'rxjs';
 import { DataSource, DataSourceDeps } from './datasource';
 import { fakeTemplateSrv, instanceSettings, queryRequest } from './datasource.testing';
-import { Change, Deployment, DoraEvents, emptyEvents } from './engine/model';
-import { TimeRange } from './engine/time';
+import { Change, Deployment, DoraEvents, emptyEvents, TimeRange } from './engine';
 import { AttributeFn } from './sources/eventCache';
 import { HttpClient } from './sources/http';
 import { EventSource, SourceResult } from './sources/types';

@@ -9,6 +9,7 @@ export function instanceSettings(
   extra: Partial<DataSourceInstanceSettings<DoraJsonData>> = {}
 ): DataSourceInstanceSettings<DoraJsonData> {
   return {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- still required by the type
     id: 1,
     uid: 'dora-test',
     type: 'opendora-dora-datasource',

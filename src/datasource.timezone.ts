@@ -3,7 +3,7 @@
  * default, or an IANA name), using Grafana's moment-timezone so the engine needs no Intl.
  */
 import { dateTime, dateTimeForTimeZone } from '@grafana/data';
-import { TimeZone, UTC } from './engine/time';
+import { TimeZone, UTC } from './engine';
 
 /** Offsets only change at DST transitions, which are far more than 15 minutes apart. */
 const BLOCK_MS = 15 * 60 * 1000;

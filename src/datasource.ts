@@ -19,11 +19,7 @@ import {
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
-import { attribute } from './engine/attribution';
-import { Attributed, DataQualityFinding } from './engine/attribution/types';
-import { DoraEvents } from './engine/model';
-import { DAY_MS, EngineOptions } from './engine/options';
-import { TimeRange } from './engine/time';
+import { attribute, Attributed, DataQualityFinding, DAY_MS, DoraEvents, EngineOptions, TimeRange } from './engine';
 import { framesFor } from './datasource.compute';
 import { queryDisplayText } from './datasource.display';
 import { checkHealth } from './datasource.health';

@@ -2,8 +2,7 @@
  * Checks a query (after template interpolation) and fills in defaults. A bad field is reported with the
  * field, the value and the fix; it never reaches the engine.
  */
-import { LeadTimeStart } from './engine/options';
-import { Aggregation, BucketKind, Filters, GroupBy, MetricId } from './engine/results';
+import { Aggregation, BucketKind, Filters, GroupBy, LeadTimeStart, MetricId } from './engine';
 import {
   AGGREGATION_OPTIONS,
   Choice,

@@ -2,8 +2,7 @@
  * The choices a query offers, with the labels and descriptions users see. The editors, the display names of
  * frames and the validation of queries all read these lists, so a metric is named the same everywhere.
  */
-import { LeadTimeStart } from '../engine/options';
-import { Aggregation, BucketKind, GroupBy, MetricId, ValueKind } from '../engine/results';
+import { Aggregation, BucketKind, GroupBy, LeadTimeStart, MetricId, ValueKind } from '../engine';
 import { EventEntity, QueryKind } from '../types/query';
 
 export interface Choice<T extends string> {

@@ -1,6 +1,6 @@
 /** Data-quality findings as a table: what the numbers could not use, and why. */
 import { createDataFrame, DataFrame, FieldType, MappingType } from '@grafana/data';
-import { DataQualityFinding } from '../engine/attribution/types';
+import { DataQualityFinding } from '../engine';
 
 const SEVERITY_ORDER: Record<DataQualityFinding['severity'], number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,10 +1,5 @@
 import { DataFrame, FieldType } from '@grafana/data';
-import {
-  AttributedChange,
-  AttributedDeployment,
-  AttributedIncident,
-  DataQualityFinding,
-} from '../engine/attribution/types';
+import { AttributedChange, AttributedDeployment, AttributedIncident, DataQualityFinding } from '../engine';
 import { dataQualityFrame } from './dataQualityFrame';
 import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './eventsFrames';
 

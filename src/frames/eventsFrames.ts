@@ -3,7 +3,7 @@
  * Times are epoch ms; durations are ms ('dtdurationms'); lists are comma-separated text.
  */
 import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
-import { AttributedChange, AttributedDeployment, AttributedIncident, LinkMethod } from '../engine/attribution/types';
+import { AttributedChange, AttributedDeployment, AttributedIncident, LinkMethod } from '../engine';
 import { openUrlLink } from './links';
 import { fieldConfigFor } from './units';
 

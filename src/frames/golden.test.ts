@@ -17,7 +17,7 @@ import * as path from 'path';
 import { firstValueFrom } from 'rxjs';
 import { DataSource } from '../datasource';
 import { instanceSettings, queryRequest } from '../datasource.testing';
-import { Deployment, DoraEvents } from '../engine/model';
+import { Deployment, DoraEvents } from '../engine';
 import { DemoSource } from '../sources/demo';
 import { DoraQuery } from '../types/query';
 

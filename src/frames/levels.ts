@@ -1,6 +1,6 @@
 /** How performance levels and DORA scores look in tables: a word and a colour per level, thresholds per score. */
 import { FieldConfig, MappingType, ThresholdsMode, ValueMapping } from '@grafana/data';
-import { Level } from '../engine/results';
+import { Level } from '../engine';
 
 export const LEVEL_COLORS: Record<Level, string> = {
   elite: 'green',

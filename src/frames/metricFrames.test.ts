@@ -1,5 +1,5 @@
 import { DataFrameType, FieldType } from '@grafana/data';
-import { MetricSeries } from '../engine/results';
+import { MetricSeries } from '../engine';
 import { metricDisplayName, metricFrames } from './metricFrames';
 
 const DAY = 24 * 3600 * 1000;

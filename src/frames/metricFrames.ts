@@ -1,6 +1,6 @@
 /** One time-series frame per group: Time + the metric's value, with unit, display name and group label. */
 import { createDataFrame, DataFrame, DataFrameType, FieldType } from '@grafana/data';
-import { Aggregation, GroupBy, MetricSeries } from '../engine/results';
+import { Aggregation, GroupBy, MetricSeries } from '../engine';
 import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../editors/options';
 import { fieldConfigFor } from './units';
 

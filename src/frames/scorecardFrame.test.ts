@@ -1,5 +1,5 @@
 import { FieldType, getDisplayProcessor, createTheme } from '@grafana/data';
-import { ScorecardRow } from '../engine/results';
+import { ScorecardRow } from '../engine';
 import { scorecardFrame } from './scorecardFrame';
 
 const row = (group: string, overrides: Partial<ScorecardRow> = {}): ScorecardRow => ({

@@ -1,6 +1,6 @@
 /** Grafana units for the engine's value kinds. Durations stay in milliseconds: 'dtdurationms' expects ms. */
 import { FieldConfig } from '@grafana/data';
-import { ValueKind } from '../engine/results';
+import { ValueKind } from '../engine';
 
 export const DURATION_MS_UNIT = 'dtdurationms';
 export const RATE_UNIT = 'percentunit';

@@ -12,7 +12,7 @@
  *       incidentServices: [Checkout API]
  */
 import { isMap, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, YAMLMap } from 'yaml';
-import { CatalogRepository, CatalogService, ServiceCatalog } from '../engine/model';
+import { CatalogRepository, CatalogService, ServiceCatalog } from '../engine';
 
 export interface CatalogError {
   /** 1-based line in the YAML text, where known. */

@@ -1,7 +1,4 @@
-import { Attributed } from '../engine/attribution/types';
-import { DoraEvents, emptyEvents } from '../engine/model';
-import { DEFAULT_OPTIONS } from '../engine/options';
-import { TimeRange } from '../engine/time';
+import { Attributed, DEFAULT_OPTIONS, DoraEvents, emptyEvents, TimeRange } from '../engine';
 import { AttributionMemo, EventCache, mergeEvents, roundRangeToMinute } from './eventCache';
 import { EventSource, SourceResult } from './types';
 

@@ -5,10 +5,7 @@
  *   shared; short TTL, bounded size; failed fetches are not kept.
  * - AttributionMemo: merged events per identical source results, and attribution per (events, options, now).
  */
-import { Attributed } from '../engine/attribution/types';
-import { DoraEvents, Instant, ServiceCatalog } from '../engine/model';
-import { EngineOptions } from '../engine/options';
-import { TimeRange } from '../engine/time';
+import { Attributed, DoraEvents, EngineOptions, Instant, ServiceCatalog, TimeRange } from '../engine';
 import { EventSource, SourceResult } from './types';
 
 const MINUTE_MS = 60 * 1000;

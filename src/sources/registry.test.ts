@@ -1,5 +1,5 @@
 import { instanceSettings } from '../datasource.testing';
-import { DAY_MS, DEFAULT_OPTIONS, HOUR_MS } from '../engine/options';
+import { DAY_MS, DEFAULT_OPTIONS, HOUR_MS } from '../engine';
 import { HttpClient } from './http';
 import {
   createSources,

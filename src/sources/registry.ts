@@ -3,8 +3,7 @@
  * settings. Settings problems become notices (named setting, value, fix); they never throw.
  */
 import { DataSourceInstanceSettings } from '@grafana/data';
-import { ServiceCatalog } from '../engine/model';
-import { BenchmarkYear, DEFAULT_OPTIONS, EngineOptions, HOUR_MS } from '../engine/options';
+import { BenchmarkYear, DEFAULT_OPTIONS, EngineOptions, HOUR_MS, ServiceCatalog } from '../engine';
 import { DoraJsonData } from '../types/config';
 import { parseCatalogYaml } from './catalog';
 import { DemoSource } from './demo';

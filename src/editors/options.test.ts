@@ -1,0 +1,23 @@
+import { METRIC_IDS } from '../engine';
+import { AGGREGATION_OPTIONS, GROUP_BY_OPTIONS, INTERVAL_OPTIONS, METRIC_OPTIONS, metricChoice } from './options';
+
+describe('query option lists', () => {
+  it('offer every metric the engine computes, once, and nothing else', () => {
+    expect(METRIC_OPTIONS.map((m) => m.value).sort()).toEqual(METRIC_IDS.slice().sort());
+  });
+
+  it('let only durations choose an aggregation', () => {
+    expect(metricChoice('leadTime')?.aggregates).toBe(true);
+    expect(metricChoice('changeFailRate')?.aggregates).toBe(false);
+    expect(metricChoice('nope')).toBeUndefined();
+  });
+
+  it('have unique values, labels and descriptions', () => {
+    for (const list of [METRIC_OPTIONS, AGGREGATION_OPTIONS, INTERVAL_OPTIONS, GROUP_BY_OPTIONS]) {
+      const values = list.map((o) => o.value as string);
+      expect(new Set(values).size).toBe(values.length);
+      expect(new Set(list.map((o) => o.label)).size).toBe(list.length);
+      expect(list.every((o) => o.description.length > 0)).toBe(true);
+    }
+  });
+});
