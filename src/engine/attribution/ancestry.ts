@@ -12,6 +12,7 @@ import { Deployment } from '../model';
 import { Containment } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, NO_COMMIT } from './graph';
+import { compareText } from './order';
 import { AttributedDeployment } from './types';
 
 export interface Shipment {
@@ -35,24 +36,16 @@ export interface ShipmentTrace {
 
 export type PathsOf = (service: string, repo: string) => string[] | undefined;
 
-/** `deployments` sorted by finish; `previous` from previousInEnvironment. */
+/** `deployments` sorted by finish; `previous` and `byService` from deployments.ts. */
 export function traceShipments(
   deployments: Deployment[],
   previous: Int32Array,
+  byService: Map<string, number[]>,
   graph: CommitGraph,
   pathsOf: PathsOf,
   findings: Findings
 ): ShipmentTrace {
   const tracer = new Tracer(deployments, previous, graph, pathsOf, findings);
-  const byService = new Map<string, number[]>();
-  deployments.forEach((d, i) => {
-    const list = byService.get(d.service);
-    if (list) {
-      list.push(i);
-    } else {
-      byService.set(d.service, [i]);
-    }
-  });
   byService.forEach((positions) => tracer.traceService(positions));
   return { shipments: tracer.shipments, containment: tracer.containment };
 }
@@ -225,7 +218,7 @@ function sortByCommitTime(commits: number[], graph: CommitGraph): number[] {
   return commits.sort((a, b) => {
     const ca = all[a];
     const cb = all[b];
-    return ca.committedAt - cb.committedAt || (ca.sha < cb.sha ? -1 : ca.sha > cb.sha ? 1 : 0);
+    return ca.committedAt - cb.committedAt || compareText(ca.sha, cb.sha);
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import { Deployment } from '../model';
 import { AttributionOptions } from './compiledOptions';
+import { compareText } from './order';
 
 export interface ProductionDeployments {
   /** Successful production deployments, jobs collapsed, sorted by finish then id. */
@@ -42,7 +43,7 @@ export function splitAttempts(production: Deployment[]): ProductionDeployments {
 }
 
 export function compareByFinish(a: Deployment, b: Deployment): number {
-  return a.finishedAt - b.finishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.finishedAt - b.finishedAt || compareText(a.id, b.id);
 }
 
 /**
@@ -60,6 +61,16 @@ export function previousInEnvironment(sorted: Deployment[]): Int32Array {
     live.set(key, i);
   });
   return previous;
+}
+
+/** Finds a deployment's position by its id or by the id of one of the pipeline jobs collapsed into it. */
+export function positionFinder(
+  sorted: Deployment[],
+  idAliases: Map<string, string>
+): (id: string) => number | undefined {
+  const byId = new Map<string, number>();
+  sorted.forEach((d, i) => byId.set(d.id, i));
+  return (id) => byId.get(idAliases.get(id) ?? id);
 }
 
 /** Positions of each service's deployments, in finish order. */

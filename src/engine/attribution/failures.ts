@@ -17,6 +17,7 @@ import { Containment } from './containment';
 import { CommitGraph } from './graph';
 import { HotfixDetector } from './hotfixes';
 import { incidentStart } from './incidentTimes';
+import { countLeading } from './order';
 import { RevertDetector } from './reverts';
 import { Rollbacks } from './rollbacks';
 import { FailureReason, ReworkReason } from './types';
@@ -39,7 +40,8 @@ export interface JudgeInput {
   /** Linked deployment position per incident, or -1. */
   incidentPositions: number[];
   byService: Map<string, number[]>;
-  idAliases: Map<string, string>;
+  /** Position of a deployment by its id (or one of its pipeline jobs' ids). */
+  positionOf: (id: string) => number | undefined;
   graph: CommitGraph;
   containment: Containment;
   options: AttributionOptions;
@@ -67,7 +69,6 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
 
   const hotfixes = new HotfixDetector(options.hotfix, input.graph);
   const reverts = new RevertDetector(options.revert, input.graph, input.containment, deployments);
-  let positionById: Map<string, number> | undefined;
   for (let i = 0; i < n; i++) {
     const d = deployments[i];
     const commits = shipments[i].commits;
@@ -97,11 +98,7 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
     }
     if (d.fixesDeploymentId !== undefined && d.fixesDeploymentId !== '') {
       rework(i, 'fix-forward');
-      if (!positionById) {
-        positionById = new Map();
-        deployments.forEach((x, p) => positionById!.set(x.id, p));
-      }
-      const target = positionById.get(input.idAliases.get(d.fixesDeploymentId) ?? d.fixesDeploymentId);
+      const target = input.positionOf(d.fixesDeploymentId);
       // A fix comes after what it fixes; a named deployment that finished later is not its target.
       if (target !== undefined && target < i) {
         fail(target, 'fix-forward');
@@ -142,17 +139,7 @@ function firstFixAfter(
   const start = incidentStart(incident);
   const end = (incident.resolvedAt ?? start) + options.incidentLinkWindowMs;
   const positions = input.byService.get(deployments[failed].service) ?? [];
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (positions[mid] <= failed) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  for (let k = lo; k < positions.length; k++) {
+  for (let k = countLeading(positions, (p) => p <= failed); k < positions.length; k++) {
     const p = positions[k];
     const finishedAt = deployments[p].finishedAt;
     if (finishedAt <= start) {

@@ -1,4 +1,5 @@
 /** Collects data-quality findings; the result is sorted so it never depends on input order. */
+import { compareText } from './order';
 import { DataQualityFinding, DataQualityKind } from './types';
 
 type Severity = DataQualityFinding['severity'];
@@ -34,9 +35,5 @@ export class Findings {
 }
 
 function compareFindings(a: DataQualityFinding, b: DataQualityFinding): number {
-  return cmp(a.kind, b.kind) || cmp(a.subject, b.subject) || cmp(a.message, b.message);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a.kind, b.kind) || compareText(a.subject, b.subject) || compareText(a.message, b.message);
 }

@@ -4,6 +4,7 @@
  * pull request and message are built on first use, since most queries never need them.
  */
 import { Change } from '../model';
+import { compareText, countLeading } from './order';
 
 export const NO_COMMIT = -1;
 
@@ -65,16 +66,7 @@ export class CommitGraph {
       return [];
     }
     const sorted = this.shaIndex();
-    let lo = 0;
-    let hi = sorted.shas.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted.shas[mid] < prefix) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    const lo = countLeading(sorted.shas, (sha) => sha < prefix);
     const found: number[] = [];
     for (let k = lo; k < sorted.shas.length && sorted.shas[k].slice(0, prefix.length) === prefix; k++) {
       const commit = sorted.commit[k];
@@ -202,7 +194,7 @@ export class CommitGraph {
   private shaIndex(): { shas: string[]; commit: Int32Array } {
     if (!this.sortedShas) {
       const order = this.commits.map((c, i) => ({ sha: c.sha.toLowerCase(), i }));
-      order.sort((a, b) => (a.sha < b.sha ? -1 : a.sha > b.sha ? 1 : a.i - b.i));
+      order.sort((a, b) => compareText(a.sha, b.sha) || a.i - b.i);
       this.sortedShas = { shas: order.map((o) => o.sha), commit: Int32Array.from(order.map((o) => o.i)) };
     }
     return this.sortedShas;

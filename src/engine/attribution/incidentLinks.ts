@@ -13,13 +13,14 @@ import { Findings } from './findings';
 import { CommitGraph, MIN_SHA_PREFIX } from './graph';
 import { humanDuration } from './humanDuration';
 import { causeOf } from './incidentCause';
+import { countLeading } from './order';
 import { incidentStart } from './incidentTimes';
 import { IncidentLink } from './types';
 
 export interface LinkContext {
   deployments: Deployment[];
-  /** Job id -> id of the deployment it was collapsed into. */
-  idAliases: Map<string, string>;
+  /** Position of a deployment by its id (or one of its pipeline jobs' ids). */
+  positionOf: (id: string) => number | undefined;
   byService: Map<string, number[]>;
   graph: CommitGraph;
   containment: Containment;
@@ -57,8 +58,6 @@ export function linkIncidents(incidents: Incident[], context: LinkContext, findi
 }
 
 class Linker {
-  private positionById?: Map<string, number>;
-
   constructor(private readonly context: LinkContext) {}
 
   link(incident: Incident): LinkedIncident {
@@ -80,9 +79,9 @@ class Linker {
 
   private explicit(cause: IncidentCause, service: string | undefined, notes: string[]): Found | undefined {
     if (cause.deploymentId) {
-      const kept = this.context.idAliases.get(cause.deploymentId) ?? cause.deploymentId;
-      const position = this.positions().get(kept);
+      const position = this.context.positionOf(cause.deploymentId);
       if (position !== undefined) {
+        const kept = this.context.deployments[position].id;
         const via = kept === cause.deploymentId ? '' : ` (a job of deployment ${kept})`;
         return { position, detail: `incident names deployment ${cause.deploymentId}${via}` };
       }
@@ -113,17 +112,8 @@ class Linker {
     const start = incidentStart(incident);
     const positions = this.context.byService.get(service) ?? [];
     const { deployments, windowMs } = this.context;
-    // Binary search: the last deployment that finished at or before the impact start.
-    let lo = 0;
-    let hi = positions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (deployments[positions[mid]].finishedAt <= start) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    // The last deployment that finished at or before the impact start.
+    const lo = countLeading(positions, (p) => deployments[p].finishedAt <= start);
     const window = humanDuration(windowMs);
     if (lo === 0) {
       notes.push(`no deployment of ${service} finished before it started`);
@@ -169,14 +159,6 @@ class Linker {
   private describe(position: number): string {
     const d = this.context.deployments[position];
     return `deployment ${d.id} of ${d.service}`;
-  }
-
-  private positions(): Map<string, number> {
-    if (!this.positionById) {
-      this.positionById = new Map();
-      this.context.deployments.forEach((d, i) => this.positionById!.set(d.id, i));
-    }
-    return this.positionById;
   }
 
   private result(incident: Incident, method: IncidentLink['method'], found: Found): LinkedIncident {

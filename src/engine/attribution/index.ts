@@ -9,7 +9,13 @@ import { DoraEvents, Incident, Instant } from '../model';
 import { EngineOptions } from '../options';
 import { traceShipments } from './ancestry';
 import { compileOptions } from './compiledOptions';
-import { isProductionDeployment, positionsByService, previousInEnvironment, splitAttempts } from './deployments';
+import {
+  isProductionDeployment,
+  positionFinder,
+  positionsByService,
+  previousInEnvironment,
+  splitAttempts,
+} from './deployments';
 import { dropDuplicates } from './duplicates';
 import { judgeDeployments } from './failures';
 import { Findings } from './findings';
@@ -18,6 +24,7 @@ import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
 import { attributeChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
+import { compareText } from './order';
 import { recoveryOf } from './recovery';
 import { findRollbacks } from './rollbacks';
 import { ServiceResolver } from './services';
@@ -43,13 +50,21 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   const graph = new CommitGraph(clean.changes);
   const previous = previousInEnvironment(deployments);
   const byService = positionsByService(deployments);
-  const { shipments, containment } = traceShipments(deployments, previous, graph, directory.pathsOf, findings);
+  const positionOf = positionFinder(deployments, production.idAliases);
+  const { shipments, containment } = traceShipments(
+    deployments,
+    previous,
+    byService,
+    graph,
+    directory.pathsOf,
+    findings
+  );
   const rollbacks = findRollbacks(deployments, previous, shipments, graph);
   const links = linkIncidents(
     incidents,
     {
       deployments,
-      idAliases: production.idAliases,
+      positionOf,
       byService,
       graph,
       containment,
@@ -65,7 +80,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     incidents,
     incidentPositions: links.map((l) => l.position),
     byService,
-    idAliases: production.idAliases,
+    positionOf,
     graph,
     containment,
     options: opts,
@@ -139,7 +154,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
 }
 
 function compareIncidents(a: Incident, b: Incident): number {
-  return incidentStart(a) - incidentStart(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return incidentStart(a) - incidentStart(b) || compareText(a.id, b.id);
 }
 
 export { compileOptions } from './compiledOptions';

@@ -5,6 +5,7 @@
  */
 import { ServiceDirectory } from '../catalog';
 import { PipelineRun } from '../model';
+import { compareText } from './order';
 import { AttributedPipelineRun } from './types';
 
 export function attributeRuns(runs: PipelineRun[], directory: ServiceDirectory): AttributedPipelineRun[] {
@@ -35,5 +36,5 @@ function keyOf(run: PipelineRun): string {
 }
 
 function compareRuns(a: PipelineRun, b: PipelineRun): number {
-  return a.startedAt - b.startedAt || a.attempt - b.attempt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.startedAt - b.startedAt || a.attempt - b.attempt || compareText(a.id, b.id);
 }

@@ -67,12 +67,11 @@ export class RevertDetector {
     if (named) {
       return this.graph.findByReference(named[1], change.repo);
     }
+    const itself = this.graph.indexOf(change.repo, change.sha);
     for (const text of [change.message, change.pullRequest?.title]) {
       const quoted = text !== undefined ? QUOTED_TITLE.exec(firstLine(text)) : null;
       if (quoted) {
-        const found = this.graph
-          .commitsWithMessage(change.repo, quoted[1])
-          .filter((c) => c !== this.graph.indexOf(change.repo, change.sha));
+        const found = this.graph.commitsWithMessage(change.repo, quoted[1]).filter((c) => c !== itself);
         if (found.length > 0) {
           return found;
         }
