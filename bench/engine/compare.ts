@@ -4,6 +4,28 @@
  */
 import { ScorecardFigures, WeeklyPoint } from './figures';
 
+/**
+ * Every metric whose inputs the generated events have. The others (lead time stages: pull request data;
+ * build success, flaky reruns, pipeline duration: pipeline runs) must come out empty on the engine side.
+ */
+export const COMPARED_METRICS = [
+  'deploymentCount',
+  'deploymentsPerDay',
+  'deploymentsPerWeek',
+  'deploymentDaysPerWeek',
+  'deploymentGap',
+  'leadTime',
+  'changeFailRate',
+  'deployAttemptFailureRate',
+  'recoveryTime',
+  'timeToRestore',
+  'reworkRate',
+  'timeToDetect',
+  'timeToAcknowledge',
+  'meanTimeBetweenFailures',
+  'deploymentDuration',
+];
+
 /** Metrics whose values are milliseconds. */
 const DURATION_METRICS = new Set([
   'leadTime',
@@ -43,8 +65,19 @@ export function compareFigures(
 ): Comparison {
   const result: Comparison = { compared: 0, disagreements: [], maxDurationDeltaMs: 0, maxRateDelta: 0 };
   const wanted = new Set(metrics);
-  const engineWeekly = indexBy(engine.weekly.filter((p) => wanted.has(p.metric)), weeklyKey);
-  const sqlWeekly = indexBy(sql.weekly.filter((p) => wanted.has(p.metric)), weeklyKey);
+  for (const p of engine.weekly) {
+    if (!wanted.has(p.metric)) {
+      result.disagreements.push({ key: `${weeklyKey(p)} (a metric the SQL does not compute)`, engine: p, sql: 'none' });
+    }
+  }
+  const engineWeekly = indexBy(
+    engine.weekly.filter((p) => wanted.has(p.metric)),
+    weeklyKey
+  );
+  const sqlWeekly = indexBy(
+    sql.weekly.filter((p) => wanted.has(p.metric)),
+    weeklyKey
+  );
   for (const key of union(engineWeekly, sqlWeekly)) {
     const e = engineWeekly.get(key);
     const s = sqlWeekly.get(key);
@@ -109,7 +142,8 @@ function checkNumber(result: Comparison, key: string, e: number | null, s: numbe
     return;
   }
   const delta = Math.abs(e - s);
-  const agrees = kind === 'count' ? e === s : kind === 'duration' ? delta < DURATION_TOLERANCE_MS : delta <= RATE_TOLERANCE;
+  const agrees =
+    kind === 'count' ? e === s : kind === 'duration' ? delta < DURATION_TOLERANCE_MS : delta <= RATE_TOLERANCE;
   if (!agrees) {
     result.disagreements.push({ key, engine: e, sql: s });
   } else if (kind === 'duration') {

@@ -24,7 +24,14 @@ export function runEngine(events: DoraEvents, range: TimeRange, options: EngineO
   const attributedAt = performance.now();
   const series: MetricSeries[] = [];
   for (const metric of METRIC_IDS) {
-    const out = computeMetric(attributed, { metric, aggregation: 'median', bucket: 'week', groupBy: 'service', range, zone: UTC });
+    const out = computeMetric(attributed, {
+      metric,
+      aggregation: 'median',
+      bucket: 'week',
+      groupBy: 'service',
+      range,
+      zone: UTC,
+    });
     for (const s of out) {
       series.push(s);
     }

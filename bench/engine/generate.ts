@@ -167,12 +167,7 @@ function remember(recent: Array<{ sha: string; title: string }>, sha: string, ti
  * reverts of a recent commit, named by title ('Revert "<title>"', GitHub's form), by SHA (git's body
  * "This reverts commit <sha>."), or naming nothing that exists.
  */
-function directMessage(
-  rnd: Random,
-  service: string,
-  n: number,
-  recent: Array<{ sha: string; title: string }>
-): string {
+function directMessage(rnd: Random, service: string, n: number, recent: Array<{ sha: string; title: string }>): string {
   const roll = rnd.next();
   if (roll < 0.01) {
     return `hotfix: ${service} patch ${n}`;

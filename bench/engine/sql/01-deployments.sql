@@ -2,8 +2,8 @@
 -- pipeline run deploying one service collapsed into the last job; failed and cancelled attempts kept apart.
 -- Order everywhere: finish, then id (pos is the position in that order, as in the engine).
 
-CREATE MACRO week_of(t) AS ((t // 86400000 + 3) // 7 * 7 - 3) * 86400000;
-CREATE MACRO day_of(t) AS t // 86400000;
+CREATE OR REPLACE TEMP MACRO week_of(t) AS ((t // 86400000 + 3) // 7 * 7 - 3) * 86400000;
+CREATE OR REPLACE TEMP MACRO day_of(t) AS t // 86400000;
 
 CREATE TEMP TABLE production AS
 SELECT *,

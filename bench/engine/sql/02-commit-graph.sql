@@ -1,8 +1,14 @@
 -- The commit graph as integers: every fetched commit gets an id, every parent link between fetched commits of
 -- the same repository becomes an edge. Services get integer ids too: the ancestry walk's nodes are (sid, cid).
 
+-- short7: the first 7 hex digits, lower case: the key for looking commits up by a SHA prefix people typed.
+-- title: the first line of the message without surrounding whitespace (what a revert quotes).
+CREATE OR REPLACE TEMP MACRO first_line(text) AS
+  trim(split_part(text, chr(10), 1), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13));
+
 CREATE TEMP TABLE commits AS
-SELECT (row_number() OVER ())::BIGINT AS cid, repo, sha, committed_at, message
+SELECT (row_number() OVER ())::BIGINT AS cid, repo, sha, lower(sha) AS sha_lower, lower(left(sha, 7)) AS short7,
+       committed_at, message, first_line(message) AS title
 FROM changes;
 
 CREATE TEMP TABLE edges AS

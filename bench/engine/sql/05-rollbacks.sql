@@ -12,19 +12,30 @@ JOIN shipments live ON live.pos = d.prev_env
 LEFT JOIN first_ship lf ON lf.service = s.service AND lf.cid = live.cid
 WHERE NOT d.rollback_hint AND NOT s.is_redeploy AND s.shipped_before;
 
--- Is the live SHA an ancestor of the deployed one? Walk down from the deployed SHA. Only commits first shipped no
--- earlier than the live SHA can lie on a path to it (whatever contains them contains the live SHA), so the walk
--- stays within the history shipped since then.
+-- Is the live SHA an ancestor of the deployed one? Walk down from the deployed SHA. Only commits first shipped
+-- between the live SHA and the deployed one can lie on a path to it (whatever contains them contains the live
+-- SHA; the deployed SHA's ancestors were all shipped by the time it was), so each walk stays in that slice of
+-- history, cut out first so that the walk's steps join small tables.
+CREATE TEMP TABLE slice AS
+SELECT b.pos, f.cid
+FROM back_to_shipped b
+JOIN first_ship mine ON mine.service = b.service AND mine.cid = b.cid
+JOIN first_ship f ON f.service = b.service AND f.pos BETWEEN b.live_first AND mine.pos
+WHERE b.cid IS NOT NULL AND b.live_cid IS NOT NULL;
+
+CREATE TEMP TABLE slice_edges AS
+SELECT s.pos, e.child, e.parent
+FROM slice s JOIN edges e ON e.child = s.cid
+SEMI JOIN slice p ON p.pos = s.pos AND p.cid = e.parent;
+
 CREATE TEMP TABLE roll_forward AS
-WITH RECURSIVE down(pos, service, cid, live_cid, live_first) AS (
-  SELECT pos, service, cid, live_cid, live_first FROM back_to_shipped
+WITH RECURSIVE down(pos, cid, live_cid) AS (
+  SELECT pos, cid, live_cid FROM back_to_shipped
   WHERE cid IS NOT NULL AND live_cid IS NOT NULL AND cid <> live_cid
   UNION
-  SELECT w.pos, w.service, e.parent, w.live_cid, w.live_first
-  FROM down w
-  JOIN edges e ON e.child = w.cid
-  JOIN first_ship f ON f.service = w.service AND f.cid = e.parent
-  WHERE w.cid <> w.live_cid AND f.pos >= w.live_first
+  SELECT w.pos, e.parent, w.live_cid
+  FROM down w JOIN slice_edges e ON e.pos = w.pos AND e.child = w.cid
+  WHERE w.cid <> w.live_cid
 )
 SELECT DISTINCT pos FROM down WHERE cid = live_cid;
 

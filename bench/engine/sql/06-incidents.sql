@@ -22,7 +22,8 @@ CREATE TEMP TABLE link_by_sha AS
 WITH named AS (
   SELECT i.id, i.svc, c.cid
   FROM incident_facts i
-  JOIN commits c ON starts_with(lower(c.sha), i.sha_prefix) AND (i.cause_repo IS NULL OR c.repo = i.cause_repo)
+  JOIN commits c ON c.short7 = left(i.sha_prefix, 7) AND starts_with(c.sha_lower, i.sha_prefix)
+    AND (i.cause_repo IS NULL OR c.repo = i.cause_repo)
   WHERE i.sha_prefix IS NOT NULL AND i.id NOT IN (SELECT id FROM link_by_id)
 ),
 shippers AS (
@@ -35,13 +36,14 @@ FROM shippers GROUP BY id;
 -- (Fallback of rule 1 when no fetched commit matches: a deployment whose own SHA starts with the prefix.)
 CREATE TEMP TABLE link_by_deployed_sha AS
 SELECT i.id, CASE WHEN bool_or(d.service = i.svc) THEN min(d.pos) FILTER (WHERE d.service = i.svc) ELSE min(d.pos) END AS pos
-FROM incident_facts i JOIN deps d ON starts_with(lower(d.sha), i.sha_prefix)
+FROM incident_facts i JOIN deps d ON lower(left(d.sha, 7)) = left(i.sha_prefix, 7) AND starts_with(lower(d.sha), i.sha_prefix)
 WHERE i.sha_prefix IS NOT NULL
   AND i.id NOT IN (SELECT id FROM link_by_id)
   AND i.id NOT IN (SELECT id FROM link_by_sha)
   AND NOT EXISTS (
     SELECT 1 FROM commits c JOIN first_ship f ON f.cid = c.cid
-    WHERE starts_with(lower(c.sha), i.sha_prefix) AND (i.cause_repo IS NULL OR c.repo = i.cause_repo))
+    WHERE c.short7 = left(i.sha_prefix, 7) AND starts_with(c.sha_lower, i.sha_prefix)
+      AND (i.cause_repo IS NULL OR c.repo = i.cause_repo))
 GROUP BY i.id;
 
 CREATE TEMP TABLE explicit_links AS

@@ -1,28 +1,30 @@
 -- Failed and rework deployments (METRICS.md "Change failure rate", "Deployment rework rate"), as reasons:
 -- failure(pos, reason), rework(pos, reason) and fixes(fixer, failed) (for recovery time).
 
--- Messages of the commits each deployment shipped first, with what a revert names.
+-- Messages of the commits each deployment shipped first; for reverts, what they name.
 CREATE TEMP TABLE shipped_messages AS
-SELECT s.pos, c.cid, c.repo, c.message,
-       regexp_matches(c.message, ${revertPattern}, 'i') AS is_revert,
-       regexp_matches(c.message, ${hotfixPattern}, 'i') AS is_hotfix_message,
-       lower(regexp_extract(c.message, '(?i)this reverts commit ([0-9a-f]{7,64})', 1)) AS named_sha,
-       regexp_extract(regexp_replace(split_part(c.message, chr(10), 1), '^\s+|\s+$', '', 'g'),
-                      '(?i)^revert\s+"(.+)"\s*$', 1) AS quoted_title
-FROM shipped s JOIN commits c ON c.cid = s.cid
-WHERE c.message IS NOT NULL;
+WITH tested AS (
+  SELECT s.pos, c.cid, c.repo, c.message, c.title,
+         regexp_matches(c.message, ${revertPattern}, 'i') AS is_revert,
+         regexp_matches(c.message, ${hotfixPattern}, 'i') AS is_hotfix_message
+  FROM shipped s JOIN commits c ON c.cid = s.cid
+  WHERE c.message IS NOT NULL
+)
+SELECT *,
+       CASE WHEN is_revert THEN lower(regexp_extract(message, '(?i)this reverts commit ([0-9a-f]{7,64})', 1)) END AS named_sha,
+       CASE WHEN is_revert THEN regexp_extract(title, '(?i)^revert\s+"(.+)"\s*$', 1) END AS quoted_title
+FROM tested;
 
--- Reverted commits: the SHA git names, else commits of the repo whose first line is the quoted title.
+-- Reverted commits: the SHA git names, else the commits of the repository whose title is the quoted one.
 CREATE TEMP TABLE reverted AS
 SELECT m.pos, m.cid AS revert_cid, t.cid AS target
 FROM shipped_messages m
-JOIN commits t ON t.repo = m.repo AND starts_with(lower(t.sha), m.named_sha)
+JOIN commits t ON t.repo = m.repo AND t.short7 = left(m.named_sha, 7) AND starts_with(t.sha_lower, m.named_sha)
 WHERE m.is_revert AND m.named_sha <> ''
 UNION ALL
 SELECT m.pos, m.cid, t.cid
 FROM shipped_messages m
-JOIN commits t ON t.repo = m.repo AND t.cid <> m.cid
-  AND regexp_replace(split_part(t.message, chr(10), 1), '^\s+|\s+$', '', 'g') = m.quoted_title
+JOIN commits t ON t.repo = m.repo AND t.title = m.quoted_title AND t.cid <> m.cid
 WHERE m.is_revert AND m.named_sha = '' AND m.quoted_title <> '';
 
 -- A reverted commit's failed deployment: the one of the same service that first shipped it, before the revert.

@@ -49,26 +49,26 @@ LEFT JOIN days y USING (grp)
 LEFT JOIN lead l USING (grp)
 LEFT JOIN restore r USING (grp);
 
-CREATE MACRO duration_level(ms) AS CASE
+CREATE OR REPLACE TEMP MACRO duration_level(ms) AS CASE
   WHEN ms IS NULL THEN NULL WHEN ms < 86400000 THEN 'elite' WHEN ms < 7 * 86400000 THEN 'high'
   WHEN ms < 30 * 86400000 THEN 'medium' ELSE 'low' END;
-CREATE MACRO recovery_level(ms) AS CASE
+CREATE OR REPLACE TEMP MACRO recovery_level(ms) AS CASE
   WHEN ms IS NULL THEN NULL WHEN ms < 3600000 THEN 'elite' WHEN ms < 86400000 THEN 'high'
   WHEN ms < 7 * 86400000 THEN 'medium' ELSE 'low' END;
-CREATE MACRO frequency_level(per_day) AS CASE
+CREATE OR REPLACE TEMP MACRO frequency_level(per_day) AS CASE
   WHEN per_day >= 1 THEN 'elite' WHEN per_day >= 1 / 7 THEN 'high' WHEN per_day >= 1 / 30 THEN 'medium' ELSE 'low' END;
-CREATE MACRO rate_level(rate) AS CASE
+CREATE OR REPLACE TEMP MACRO rate_level(rate) AS CASE
   WHEN rate IS NULL THEN NULL WHEN rate <= 0.05 THEN 'elite' WHEN rate <= 0.1 THEN 'high'
   WHEN rate <= 0.15 THEN 'medium' ELSE 'low' END;
-CREATE MACRO duration_score(ms) AS CASE
+CREATE OR REPLACE TEMP MACRO duration_score(ms) AS CASE
   WHEN ms IS NULL THEN NULL WHEN ms < 3600000 THEN 10 WHEN ms < 86400000 THEN 8 WHEN ms < 7 * 86400000 THEN 6
   WHEN ms < 30 * 86400000 THEN 4 WHEN ms < 180 * 86400000 THEN 2 ELSE 0 END;
-CREATE MACRO frequency_score(per_day) AS CASE
+CREATE OR REPLACE TEMP MACRO frequency_score(per_day) AS CASE
   WHEN per_day >= 1 THEN 10 WHEN per_day >= 3 / 7 THEN 8 WHEN per_day >= 1 / 7 THEN 6 WHEN per_day >= 1 / 30 THEN 4
   WHEN per_day >= 1 / 180 THEN 2 ELSE 0 END;
-CREATE MACRO rate_score(rate) AS CASE WHEN rate IS NOT NULL THEN least(10, greatest(0, 10 - (rate * 100) / 10)) END;
+CREATE OR REPLACE TEMP MACRO rate_score(rate) AS CASE WHEN rate IS NOT NULL THEN least(10, greatest(0, 10 - (rate * 100) / 10)) END;
 -- Mean of the known scores (null when none is known), adding in the engine's order.
-CREATE MACRO mean_known3(a, b, c) AS CASE
+CREATE OR REPLACE TEMP MACRO mean_known3(a, b, c) AS CASE
   WHEN a IS NULL AND b IS NULL AND c IS NULL THEN NULL
   ELSE (coalesce(a, 0) + coalesce(b, 0) + coalesce(c, 0)) /
        ((a IS NOT NULL)::INTEGER + (b IS NOT NULL)::INTEGER + (c IS NOT NULL)::INTEGER) END;

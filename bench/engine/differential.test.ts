@@ -1,0 +1,111 @@
+/** @jest-environment node */
+/**
+ * CI's copy of the benchmark, at 1/100 scale and without timing: the engine and the SQL peer (DuckDB) must agree
+ * on every weekly-per-service number and the team scorecard, on generated organisations that exercise every rule
+ * (rollbacks and roll-forwards, hotfixes, reverts, fix-forwards, pipeline jobs, the incident link cascade).
+ */
+import { Attributed } from '../../src/engine/attribution/types';
+import { EngineOptions, HOUR_MS, withDefaults } from '../../src/engine/options';
+import { COMPARED_METRICS, compareFigures, describeDisagreements } from './compare';
+import { openSqlPeer } from './duckdb/run';
+import { runEngine } from './engineRun';
+import { scorecardFigures, weeklyFromSeries } from './figures';
+import { generateOrg } from './generate';
+
+const SCALE = 0.01;
+
+async function differential(seed: number, options: EngineOptions) {
+  const org = generateOrg({ scale: SCALE, seed });
+  const engine = runEngine(org.events, org.range, options, org.range.to + 24 * HOUR_MS);
+  const peer = await openSqlPeer(org.events, org.range, options);
+  try {
+    const sql = await peer.run();
+    const engineFigures = { weekly: weeklyFromSeries(engine.series), scorecard: scorecardFigures(engine.scorecard) };
+    return { engine, engineFigures, sql, comparison: compareFigures(engineFigures, sql, COMPARED_METRICS) };
+  } finally {
+    peer.close();
+  }
+}
+
+/** How often each rule fired, so a test can insist the data exercised it. */
+function ruleCounts(a: Attributed): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const bump = (key: string) => (counts[key] = (counts[key] || 0) + 1);
+  for (const d of a.deployments) {
+    d.failureReasons.forEach((r) => bump(`failed:${r}`));
+    d.reworkReasons.forEach((r) => bump(`rework:${r}`));
+    bump(`changes:${d.changeMethod}`);
+    if (d.isRedeploy) {
+      bump('redeploy');
+    }
+    if (d.recoveryMs !== undefined && d.recoveryMs !== null) {
+      bump('recovered');
+    }
+  }
+  for (const i of a.incidents) {
+    bump(`link:${i.link.method}`);
+  }
+  return counts;
+}
+
+describe('engine and SQL (DuckDB) agree at 1/100 scale', () => {
+  jest.setTimeout(120_000);
+
+  it.each([
+    ['default options, seed 42', 42, withDefaults({})],
+    [
+      '6 h link window, rollbacks not rework, seed 7',
+      7,
+      withDefaults({ incidentLinkWindowMs: 6 * HOUR_MS, rollbacksAreRework: false }),
+    ],
+  ])('%s', async (_name, seed, options) => {
+    const { engine, engineFigures, sql, comparison } = await differential(seed, options);
+
+    expect(describeDisagreements(comparison, 20)).toEqual([]);
+    expect(comparison.disagreements).toHaveLength(0);
+
+    // Not vacuous: every compared metric has numbers on both sides, and the scorecard has teams.
+    for (const metric of COMPARED_METRICS) {
+      expect({ metric, engine: engineFigures.weekly.some((p) => p.metric === metric) }).toEqual({
+        metric,
+        engine: true,
+      });
+      expect({ metric, sql: sql.weekly.some((p) => p.metric === metric) }).toEqual({ metric, sql: true });
+    }
+    expect(sql.scorecard.length).toBeGreaterThanOrEqual(2);
+    expect(comparison.compared).toBeGreaterThan(3000);
+
+    // The generated history reaches every rule the SQL re-implements.
+    const fired = ruleCounts(engine.attributed);
+    for (const rule of [
+      'failed:incident',
+      'failed:rolled-back',
+      'failed:hotfix',
+      'failed:revert',
+      'failed:fix-forward',
+      'rework:hotfix',
+      'rework:revert',
+      'rework:fix-forward',
+      'changes:ancestry',
+      'changes:unknown',
+      'redeploy',
+      'recovered',
+      'link:explicit',
+      'link:service-window',
+      'link:none',
+    ]) {
+      expect({ rule, fired: (fired[rule] || 0) > 0 }).toEqual({ rule, fired: true });
+    }
+    expect((fired['rework:rollback'] || 0) > 0).toBe(options.rollbacksAreRework);
+  });
+
+  it('reports a changed number as a disagreement with its key', async () => {
+    const { engineFigures, sql } = await differential(42, withDefaults({}));
+    const lead = sql.weekly.findIndex((p) => p.metric === 'leadTime' && p.value !== null);
+    const tampered = sql.weekly.slice();
+    tampered[lead] = { ...tampered[lead], value: (tampered[lead].value as number) + 1500 };
+    const comparison = compareFigures(engineFigures, { ...sql, weekly: tampered }, COMPARED_METRICS);
+    expect(comparison.disagreements).toHaveLength(1);
+    expect(comparison.disagreements[0].key).toMatch(/^leadTime svc-\d{3} \d{4}-\d{2}-\d{2} value$/);
+  });
+});
