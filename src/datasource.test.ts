@@ -191,6 +191,11 @@ describe('DataSource.query', () => {
     ]);
   });
 
+  it('reports an error when there is no source at all', async () => {
+    const response = await run(dataSource([]), [countQuery]);
+    expect(response.errors).toEqual([{ refId: 'A', message: 'Query A: no source could be read.' }]);
+  });
+
   it('answers a bad field with an error naming the field, the value and the fix, and still serves the good query', async () => {
     const source = new FakeSource('test', serviceEvents('checkout', FROM + DAY));
     const response = await run(dataSource([source]), [

@@ -207,7 +207,8 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
       }
     }
     if (results.length === 0) {
-      return { notices, findings, error: `no source could be read. ${failures.join(' ')}` };
+      const why = failures.length > 0 ? failures : this.setup.notices.map((n) => n.text);
+      return { notices, findings, error: `no source could be read. ${why.join(' ')}`.trim() };
     }
     return { events: this.memo.merge(results, this.setup.catalog), notices, findings };
   }

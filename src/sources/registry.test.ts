@@ -29,6 +29,28 @@ describe('createSources', () => {
     expect(both.demo).toBe('enabled');
   });
 
+  it('reports a provider that cannot start, without falling back to demo data', () => {
+    const setup = createSourceSetup(instanceSettings({}), http, {
+      providers: [
+        {
+          name: 'gitlab',
+          enabled: () => true,
+          create: () => {
+            throw new Error('group path is empty');
+          },
+        },
+      ],
+    });
+    expect(setup.sources).toEqual([]);
+    expect(setup.demo).toBeNull();
+    expect(setup.notices).toEqual([
+      {
+        severity: 'error',
+        text: 'Source gitlab could not start: group path is empty. Check its section in the data source settings.',
+      },
+    ]);
+  });
+
   it('passes the demo seed and clock, so the same settings give the same events', async () => {
     const now = () => Date.UTC(2026, 5, 1);
     const a = createSources(instanceSettings({ demoSeed: 7 }), http, { now })[0];

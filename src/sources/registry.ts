@@ -16,6 +16,8 @@ export const DEFAULT_LOOKBACK_DAYS = 30;
 export interface RegistryDeps {
   /** Clock of the sources (tests fix it). */
   now?: () => number;
+  /** Replaces the built-in providers (tests). */
+  providers?: ProviderFactory[];
 }
 
 export interface SourceSetup {
@@ -29,7 +31,7 @@ export interface SourceSetup {
   notices: SourceNotice[];
 }
 
-interface ProviderFactory {
+export interface ProviderFactory {
   name: string;
   enabled(jsonData: DoraJsonData): boolean;
   create(settings: DataSourceInstanceSettings<DoraJsonData>, http: HttpClient, deps: RegistryDeps): EventSource;
@@ -65,10 +67,12 @@ export function createSourceSetup(
   const jsonData: DoraJsonData = settings.jsonData ?? {};
   const notices: SourceNotice[] = [];
   const sources: EventSource[] = [];
-  for (const provider of PROVIDERS) {
+  let enabled = 0;
+  for (const provider of deps.providers ?? PROVIDERS) {
     if (!provider.enabled(jsonData)) {
       continue;
     }
+    enabled++;
     try {
       sources.push(provider.create(settings, http, deps));
     } catch (e) {
@@ -79,8 +83,9 @@ export function createSourceSetup(
     }
   }
   let demo: SourceSetup['demo'] = null;
-  if (sources.length === 0 || jsonData.demoEnabled) {
-    demo = sources.length === 0 ? 'unconfigured' : 'enabled';
+  // A provider that is enabled but cannot start is an error to fix, not a reason to show demo data.
+  if (enabled === 0 || jsonData.demoEnabled) {
+    demo = enabled === 0 ? 'unconfigured' : 'enabled';
     sources.push(new DemoSource({ seed: demoSeed(jsonData, notices), now: deps.now }));
   }
   const parsed = parseCatalogYaml(jsonData.catalogYaml);
