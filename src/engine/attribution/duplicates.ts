@@ -38,16 +38,27 @@ const RUN: Identity<PipelineRun> = {
   subject: (r) => `${r.id}#${r.attempt}`,
 };
 
-export function dropDuplicates(events: ValidEvents, findings: Findings): ValidEvents {
+export interface UniqueEvents extends ValidEvents {
+  /** repo -> SHA -> position in `changes`: built here once, reused as the commit graph's index. */
+  commitIndex: Map<string, Map<string, number>>;
+}
+
+export function dropDuplicates(events: ValidEvents, findings: Findings): UniqueEvents {
+  const changes = uniqueBy(events.changes, COMMIT, findings);
   return {
-    deployments: uniqueBy(events.deployments, DEPLOYMENT, findings),
-    changes: uniqueBy(events.changes, COMMIT, findings),
-    incidents: uniqueBy(events.incidents, INCIDENT, findings),
-    pipelineRuns: uniqueBy(events.pipelineRuns, RUN, findings),
+    deployments: uniqueBy(events.deployments, DEPLOYMENT, findings).kept,
+    changes: changes.kept,
+    commitIndex: changes.index,
+    incidents: uniqueBy(events.incidents, INCIDENT, findings).kept,
+    pipelineRuns: uniqueBy(events.pipelineRuns, RUN, findings).kept,
   };
 }
 
-function uniqueBy<T extends object>(items: T[], identity: Identity<T>, findings: Findings): T[] {
+function uniqueBy<T extends object>(
+  items: T[],
+  identity: Identity<T>,
+  findings: Findings
+): { kept: T[]; index: Map<string, Map<string, number>> } {
   const firstAt = new Map<string, Map<string, number>>();
   const kept: T[] = [];
   let copies: Map<number, T[]> | undefined;
@@ -85,7 +96,7 @@ function uniqueBy<T extends object>(items: T[], identity: Identity<T>, findings:
       );
     });
   }
-  return kept;
+  return { kept, index: firstAt };
 }
 
 function preferred<T extends object>(group: T[]): T {

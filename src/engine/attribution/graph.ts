@@ -15,24 +15,20 @@ export class CommitGraph {
   readonly commits: Change[];
   readonly parentStart: Int32Array;
   readonly parentIndex: Int32Array;
-  private readonly byRepo = new Map<string, Map<string, number>>();
+  private readonly byRepo: Map<string, Map<string, number>>;
   private generations?: Int32Array;
   private scratch?: { seen: Int32Array; mark: number; stack: Int32Array };
   private sortedShas?: { shas: string[]; commit: Int32Array };
   private pullRequests?: Map<number, number[]>;
   private messages?: Map<string, number[]>;
 
-  /** Commits must be unique by repo and SHA (see duplicates.ts). */
-  constructor(commits: Change[]) {
+  /**
+   * Commits must be unique by repo and SHA (see duplicates.ts), which also hands over its repo -> SHA ->
+   * position index so a million commits are indexed once.
+   */
+  constructor(commits: Change[], index?: Map<string, Map<string, number>>) {
     this.commits = commits;
-    commits.forEach((c, i) => {
-      let shas = this.byRepo.get(c.repo);
-      if (!shas) {
-        shas = new Map();
-        this.byRepo.set(c.repo, shas);
-      }
-      shas.set(c.sha, i);
-    });
+    this.byRepo = index ?? indexCommits(commits);
     this.parentStart = new Int32Array(commits.length + 1);
     const parents: number[] = [];
     commits.forEach((c, i) => {
@@ -199,6 +195,19 @@ export class CommitGraph {
     }
     return this.sortedShas;
   }
+}
+
+function indexCommits(commits: Change[]): Map<string, Map<string, number>> {
+  const byRepo = new Map<string, Map<string, number>>();
+  commits.forEach((c, i) => {
+    let shas = byRepo.get(c.repo);
+    if (!shas) {
+      shas = new Map();
+      byRepo.set(c.repo, shas);
+    }
+    shas.set(c.sha, i);
+  });
+  return byRepo;
 }
 
 export function firstLine(message: string): string {

@@ -47,7 +47,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   resolver.report(findings);
 
   const deployments = production.deployments;
-  const graph = new CommitGraph(clean.changes);
+  const graph = new CommitGraph(clean.changes, clean.commitIndex);
   const previous = previousInEnvironment(deployments);
   const byService = positionsByService(deployments);
   const positionOf = positionFinder(deployments, production.idAliases);

@@ -37,9 +37,9 @@ describe('checkTimestamps', () => {
       },
       now
     );
-    expect(findings.map((f) => [f.kind, f.subject, f.count])).toEqual([
-      ['future-timestamp', 'ahead', 1],
-      ['future-timestamp', 'i', 2],
+    expect(findings.map((f) => [f.kind, f.subject, f.at])).toEqual([
+      ['future-timestamp', 'ahead', now + FUTURE_TOLERANCE_MS + 1],
+      ['future-timestamp', 'i', at(11)],
     ]);
     expect(findings[1].message).toContain('Incident i has createdAt, resolvedAt in the future');
   });

@@ -92,15 +92,13 @@ export function checkTimestamps(events: ValidEvents, now: Instant, findings: Fin
 function checkAll<T>(events: T[], rule: Rule<T>, limit: Instant, findings: Findings): void {
   const { fields, order } = rule;
   for (const event of events) {
-    let future = 0;
+    let future = false;
     for (const [, read] of fields) {
       const value = read(event);
-      if (value !== undefined && value > limit) {
-        future++;
-      }
+      future = future || (value !== undefined && value > limit);
     }
-    if (future > 0) {
-      reportFuture(event, rule, limit, future, findings);
+    if (future) {
+      reportFuture(event, rule, limit, findings);
     }
     for (const [first, second] of order) {
       const a = fields[first][1](event);
@@ -120,7 +118,7 @@ function checkAll<T>(events: T[], rule: Rule<T>, limit: Instant, findings: Findi
   }
 }
 
-function reportFuture<T>(event: T, rule: Rule<T>, limit: Instant, count: number, findings: Findings): void {
+function reportFuture<T>(event: T, rule: Rule<T>, limit: Instant, findings: Findings): void {
   const names = rule.fields.filter(([, read]) => {
     const value = read(event);
     return value !== undefined && value > limit;
@@ -132,6 +130,6 @@ function reportFuture<T>(event: T, rule: Rule<T>, limit: Instant, count: number,
     subject,
     `${rule.label} ${subject} has ${names.map(([name]) => name).join(', ')} in the future (after now + 5 min). ` +
       'Check the source clock and that instants are epoch milliseconds in UTC.',
-    { service: rule.service(event), at: names[0][1](event), count }
+    { service: rule.service(event), at: names[0][1](event) }
   );
 }
