@@ -7,8 +7,7 @@ CREATE OR REPLACE TEMP MACRO first_line(text) AS
   trim(split_part(text, chr(10), 1), ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13));
 
 CREATE TEMP TABLE commits AS
-SELECT (row_number() OVER ())::BIGINT AS cid, repo, sha, lower(sha) AS sha_lower, lower(left(sha, 7)) AS short7,
-       committed_at, message, first_line(message) AS title
+SELECT rowid AS cid, repo, sha, lower(left(sha, 7)) AS short7, committed_at, message, first_line(message) AS title
 FROM changes;
 
 CREATE TEMP TABLE edges AS

@@ -22,7 +22,7 @@ CREATE TEMP TABLE link_by_sha AS
 WITH named AS (
   SELECT i.id, i.svc, c.cid
   FROM incident_facts i
-  JOIN commits c ON c.short7 = left(i.sha_prefix, 7) AND starts_with(c.sha_lower, i.sha_prefix)
+  JOIN commits c ON c.short7 = left(i.sha_prefix, 7) AND starts_with(lower(c.sha), i.sha_prefix)
     AND (i.cause_repo IS NULL OR c.repo = i.cause_repo)
   WHERE i.sha_prefix IS NOT NULL AND i.id NOT IN (SELECT id FROM link_by_id)
 ),
@@ -42,7 +42,7 @@ WHERE i.sha_prefix IS NOT NULL
   AND i.id NOT IN (SELECT id FROM link_by_sha)
   AND NOT EXISTS (
     SELECT 1 FROM commits c JOIN first_ship f ON f.cid = c.cid
-    WHERE c.short7 = left(i.sha_prefix, 7) AND starts_with(c.sha_lower, i.sha_prefix)
+    WHERE c.short7 = left(i.sha_prefix, 7) AND starts_with(lower(c.sha), i.sha_prefix)
       AND (i.cause_repo IS NULL OR c.repo = i.cause_repo))
 GROUP BY i.id;
 

@@ -19,7 +19,7 @@ FROM tested;
 CREATE TEMP TABLE reverted AS
 SELECT m.pos, m.cid AS revert_cid, t.cid AS target
 FROM shipped_messages m
-JOIN commits t ON t.repo = m.repo AND t.short7 = left(m.named_sha, 7) AND starts_with(t.sha_lower, m.named_sha)
+JOIN commits t ON t.repo = m.repo AND t.short7 = left(m.named_sha, 7) AND starts_with(lower(t.sha), m.named_sha)
 WHERE m.is_revert AND m.named_sha <> ''
 UNION ALL
 SELECT m.pos, m.cid, t.cid
