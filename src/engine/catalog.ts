@@ -60,11 +60,11 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
     teamOf: (service) => (Object.prototype.hasOwnProperty.call(teams, service) ? teams[service] : ''),
     deploymentService: (d) =>
       known(d.service) ??
-      byEnvironment.only(d.environment) ??
-      (d.title !== undefined ? byPipeline.only(d.title) : undefined) ??
-      byRepo.only(d.repo),
-    incidentService: (name) => known(name) ?? byIncidentService.only(name),
-    pipelineService: (run) => byPipeline.only(run.workflow) ?? byRepo.only(run.repo),
+      byEnvironment.single(d.environment) ??
+      (d.title !== undefined ? byPipeline.single(d.title) : undefined) ??
+      byRepo.single(d.repo),
+    incidentService: (name) => known(name) ?? byIncidentService.single(name),
+    pipelineService: (run) => byPipeline.single(run.workflow) ?? byRepo.single(run.repo),
     pathsOf: (service, repo) => paths.get(pairKey(service, repo)),
   };
 }
@@ -122,7 +122,7 @@ class Lookup {
     }
   }
 
-  only(alias: string): string | undefined {
+  single(alias: string): string | undefined {
     const list = this.map.get(alias);
     return list && list.length === 1 ? list[0] : undefined;
   }
