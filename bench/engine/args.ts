@@ -1,9 +1,12 @@
 /**
  * Command line of the benchmark: --scale 0.1 (repeatable, or a comma list; default 0.01, 0.1 and 1, or the
- * BENCH_SCALE environment variable), --seed 42, --repeat 3, --out <file> (engine process only).
+ * BENCH_SCALE environment variable), --seed 42, --repeat 3, --sql-ancestry loop|recursive, --out <file> (engine
+ * process only).
  */
 export interface BenchArgs {
   scales: number[];
+  /** How the SQL walks the commit graph (see duckdb/run.ts). */
+  sqlAncestry: 'loop' | 'recursive';
   scale: number;
   seed: number;
   repeat: number;
@@ -19,6 +22,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   let seed = DEFAULT_SEED;
   let repeat = DEFAULT_REPEAT;
   let out: string | undefined;
+  let sqlAncestry: BenchArgs['sqlAncestry'] = 'loop';
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -30,10 +34,16 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       seed = number(flag, requireValue(flag, value), (n) => Number.isInteger(n), 'an integer');
     } else if (flag === '--repeat') {
       repeat = number(flag, requireValue(flag, value), (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1');
+    } else if (flag === '--sql-ancestry') {
+      const v = requireValue(flag, value);
+      if (v !== 'loop' && v !== 'recursive') {
+        throw new Error(`${flag} ${JSON.stringify(v)} is not valid; use loop or recursive`);
+      }
+      sqlAncestry = v;
     } else if (flag === '--out') {
       out = requireValue(flag, value);
     } else {
-      throw new Error(`unknown option ${flag}; use --scale, --seed, --repeat or --out`);
+      throw new Error(`unknown option ${flag}; use --scale, --seed, --repeat, --sql-ancestry or --out`);
     }
     i++;
   }
@@ -43,7 +53,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     }
   }
   const chosen = scales.length > 0 ? scales : DEFAULT_SCALES;
-  return { scales: chosen, scale: chosen[chosen.length - 1], seed, repeat, out };
+  return { scales: chosen, scale: chosen[chosen.length - 1], seed, repeat, sqlAncestry, out };
 }
 
 function requireValue(flag: string, value: string | undefined): string {

@@ -68,10 +68,15 @@ describe('harness helpers', () => {
       scale: 0.1,
       seed: 7,
       repeat: 2,
+      sqlAncestry: 'loop',
       out: undefined,
     });
     expect(() => parseArgs(['--scale', 'big'])).toThrow('--scale "big" is not valid; use a fraction such as 0.01');
     expect(() => parseArgs(['--repeat', '0'])).toThrow('--repeat "0" is not valid; use an integer >= 1');
+    expect(parseArgs(['--sql-ancestry', 'recursive']).sqlAncestry).toBe('recursive');
+    expect(() => parseArgs(['--sql-ancestry', 'cte'])).toThrow(
+      '--sql-ancestry "cte" is not valid; use loop or recursive'
+    );
     expect(() => parseArgs(['--fast'])).toThrow('unknown option --fast');
   });
 

@@ -7,17 +7,17 @@
 import { Attributed } from '../../src/engine/attribution/types';
 import { EngineOptions, HOUR_MS, withDefaults } from '../../src/engine/options';
 import { COMPARED_METRICS, compareFigures, describeDisagreements } from './compare';
-import { openSqlPeer } from './duckdb/run';
+import { AncestrySql, openSqlPeer } from './duckdb/run';
 import { runEngine } from './engineRun';
 import { scorecardFigures, weeklyFromSeries } from './figures';
 import { generateOrg } from './generate';
 
 const SCALE = 0.01;
 
-async function differential(seed: number, options: EngineOptions) {
+async function differential(seed: number, options: EngineOptions, ancestry: AncestrySql = 'loop') {
   const org = generateOrg({ scale: SCALE, seed });
   const engine = runEngine(org.events, org.range, options, org.range.to + 24 * HOUR_MS);
-  const peer = await openSqlPeer(org.events, org.range, options);
+  const peer = await openSqlPeer(org.events, org.range, options, ancestry);
   try {
     const sql = await peer.run();
     const engineFigures = { weekly: weeklyFromSeries(engine.series), scorecard: scorecardFigures(engine.scorecard) };
@@ -51,15 +51,17 @@ function ruleCounts(a: Attributed): Record<string, number> {
 describe('engine and SQL (DuckDB) agree at 1/100 scale', () => {
   jest.setTimeout(120_000);
 
-  it.each([
-    ['default options, seed 42', 42, withDefaults({})],
+  it.each<[string, number, EngineOptions, AncestrySql]>([
+    ['default options, seed 42', 42, withDefaults({}), 'loop'],
     [
       '6 h link window, rollbacks not rework, seed 7',
       7,
       withDefaults({ incidentLinkWindowMs: 6 * HOUR_MS, rollbacksAreRework: false }),
+      'loop',
     ],
-  ])('%s', async (_name, seed, options) => {
-    const { engine, engineFigures, sql, comparison } = await differential(seed, options);
+    ['default options, seed 11, ancestry as one recursive CTE', 11, withDefaults({}), 'recursive'],
+  ])('%s', async (_name, seed, options, ancestry) => {
+    const { engine, engineFigures, sql, comparison } = await differential(seed, options, ancestry);
 
     expect(describeDisagreements(comparison, 20)).toEqual([]);
     expect(comparison.disagreements).toHaveLength(0);

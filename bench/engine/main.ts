@@ -77,7 +77,7 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
   );
 
   const org = generateOrg({ scale, seed: args.seed });
-  const peer = await openSqlPeer(org.events, org.range, withDefaults({}));
+  const peer = await openSqlPeer(org.events, org.range, withDefaults({}), args.sqlAncestry);
   const runs: SqlRun[] = [];
   try {
     for (let r = 0; r < args.repeat; r++) {

@@ -15,6 +15,8 @@ import { ScorecardFigures, WeeklyPoint } from '../figures';
 const SQL_DIR = join(__dirname, '..', 'sql');
 /** A fixpoint step repeats at most this often (each step lengthens the walked paths by one commit). */
 const MAX_STEPS = 100_000;
+const LOOP_FILE = '03-first-shipper.loop.sql';
+const RECURSIVE_FILE = '03-first-shipper.recursive.sql';
 
 interface Script {
   phase: string;
@@ -36,17 +38,29 @@ export interface SqlPeer {
   close(): void;
 }
 
+/**
+ * How the SQL finds the first deployment containing each commit: 'loop' repeats one SQL step until nothing
+ * changes (the default, fastest); 'recursive' is a single recursive CTE (sql/variants/), for comparison.
+ */
+export type AncestrySql = 'loop' | 'recursive';
+
 /** Opens an in-memory DuckDB, loads the events (untimed) and returns a peer that runs the SQL on a fresh schema. */
-export async function openSqlPeer(events: DoraEvents, range: TimeRange, options: EngineOptions): Promise<SqlPeer> {
+export async function openSqlPeer(
+  events: DoraEvents,
+  range: TimeRange,
+  options: EngineOptions,
+  ancestry: AncestrySql = 'loop'
+): Promise<SqlPeer> {
   const instance = await DuckDBInstance.create(':memory:');
   const loader = await instance.connect();
   await loadEvents(loader, events);
   loader.closeSync();
   const files = readdirSync(SQL_DIR)
     .filter((f) => f.endsWith('.sql'))
-    .sort();
+    .sort()
+    .map((f) => (ancestry === 'recursive' && f === LOOP_FILE ? join('variants', RECURSIVE_FILE) : f));
   const scripts: Script[] = files.map((f) => ({
-    phase: f.replace(/^\d+-|(\.loop)?\.sql$/g, ''),
+    phase: f.replace(/^(variants\/)?\d+-|(\.loop|\.recursive)?\.sql$/g, ''),
     sql: bind(readFileSync(join(SQL_DIR, f), 'utf8'), range, options),
     loop: f.endsWith('.loop.sql'),
   }));
