@@ -36,7 +36,8 @@ export class DemoRepository {
       message: spec.message,
     };
     if (spec.pullRequest) {
-      change.pullRequest = { ...spec.pullRequest, labels: spec.pullRequest.labels?.slice() };
+      // Shared by the commits of one pull request, as a source would deliver it (read-only downstream).
+      change.pullRequest = spec.pullRequest;
     }
     this.changes.push(change);
     this.bySha.set(change.sha, change);
