@@ -31,7 +31,13 @@ export async function fetchWorkflowRuns(
   const attempts: Record<string, WorkflowRunRest> = { ...(previous?.attempts ?? {}) };
   const jobs: Record<string, CheckRunNode[]> = { ...(previous?.jobs ?? {}) };
   const seen: Record<string, boolean> = {};
-  const state = (): RunsState => ({ key: 'runs', since, items, attempts: onlyOf(attempts, items), jobs });
+  const state = (): RunsState => ({
+    key: 'runs',
+    since,
+    items,
+    attempts: onlyOf(attempts, items),
+    jobs: jobsOf(jobs, items),
+  });
   return capture(state, async () => {
     await client.getPages<WorkflowRunsPage, WorkflowRunRest>(
       rest.workflowRuns(cfg.repo),
@@ -97,6 +103,17 @@ function onlyOf(attempts: Record<string, WorkflowRunRest>, items: Record<string,
   for (const key of Object.keys(attempts)) {
     if (items[key.split('/')[0]]) {
       out[key] = attempts[key];
+    }
+  }
+  return out;
+}
+
+/** Jobs of runs still in the window. */
+function jobsOf(jobs: Record<string, CheckRunNode[]>, items: Record<string, WorkflowRunRest>) {
+  const out: Record<string, CheckRunNode[]> = {};
+  for (const run of Object.values(items)) {
+    if (jobs[run.node_id]) {
+      out[run.node_id] = jobs[run.node_id];
     }
   }
   return out;
