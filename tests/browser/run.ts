@@ -3,7 +3,7 @@
  * serves it on 127.0.0.1, drives Debian's Chromium through playwright-core, runs the checks, saves screenshots
  * to docs/screenshots/ and prints "browser: N passed, M failed". Exits non-zero on any failure.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { buildHarness } from './build';
@@ -12,6 +12,12 @@ import { CHECKS } from './checks';
 import { serveFolder } from './server';
 
 const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+/** Screenshots the plugin catalog shows (plugin.json info.screenshots): packaged, so they live under src/. */
+const CATALOG_SCREENSHOTS = resolve(__dirname, '..', '..', 'src', 'img', 'screenshots');
+const CATALOG_COPIES: Array<[string, string]> = [
+  ['config-editor.png', 'config-editor.png'],
+  ['query-editor-metric.png', 'query-editor.png'],
+];
 const GRAFANA_UI_IMAGES = resolve(__dirname, '..', '..', 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img');
 
 async function main(): Promise<number> {
@@ -57,6 +63,12 @@ async function main(): Promise<number> {
       }
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'editors.png'), fullPage: true });
+    if (failed === 0) {
+      mkdirSync(CATALOG_SCREENSHOTS, { recursive: true });
+      for (const [from, to] of CATALOG_COPIES) {
+        copyFileSync(join(SCREENSHOTS, from), join(CATALOG_SCREENSHOTS, to));
+      }
+    }
   } finally {
     await context.close();
     await server.close();
