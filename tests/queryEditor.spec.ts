@@ -1,17 +1,36 @@
-import { test, expect } from '@grafana/plugin-e2e';
+/** The QueryEditor in a real panel editor on the provisioned demo data source (docker compose, hosted CI). */
+import { expect, test } from '@grafana/plugin-e2e';
 
-test('smoke: should render query editor', async ({ panelEditPage, readProvisionedDataSource }) => {
-  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
-  await panelEditPage.datasource.set(ds.name);
-  await expect(panelEditPage.getQueryEditorRow('A').getByRole('textbox', { name: 'Query Text' })).toBeVisible();
-});
-
-test('data query should return a value', async ({ panelEditPage, readProvisionedDataSource }) => {
+test('a scorecard query fills a table with every DORA metric per group', async ({
+  panelEditPage,
+  readProvisionedDataSource,
+}) => {
   const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
   await panelEditPage.datasource.set(ds.name);
   await panelEditPage.setVisualization('Table');
-  await panelEditPage.getQueryEditorRow('A').getByRole('textbox', { name: 'Query Text' }).fill('test query');
-  await panelEditPage.getQueryEditorRow('A').getByRole('spinbutton').fill('10');
-  await expect(panelEditPage.panel.fieldNames).toContainText(['Time', 'Value']);
-  await expect(panelEditPage.panel.data).toContainText(['10']);
+  const row = panelEditPage.getQueryEditorRow('A');
+  await row.getByRole('radio', { name: 'Scorecard', exact: true }).click();
+  await expect(panelEditPage.panel.fieldNames).toContainText(['Deployments', 'Lead time (median)', 'Change fail rate']);
+  await expect(panelEditPage.panel.getErrorIcon()).toHaveCount(0);
+});
+
+test('choosing a metric shows its series with a duration unit', async ({
+  panelEditPage,
+  readProvisionedDataSource,
+  page,
+}) => {
+  const ds = await readProvisionedDataSource({ fileName: 'datasources.yml' });
+  await panelEditPage.datasource.set(ds.name);
+  await panelEditPage.setVisualization('Table');
+  const row = panelEditPage.getQueryEditorRow('A');
+  await row.getByRole('radio', { name: 'Metric', exact: true }).click();
+  const metric = row.locator('#dora-metric-A');
+  await metric.click();
+  await metric.fill('Change lead time');
+  await page
+    .getByRole('option', { name: /^Change lead time/ })
+    .first()
+    .click();
+  await expect(panelEditPage.panel.fieldNames).toContainText(['Time', 'Change lead time (median)']);
+  await expect(panelEditPage.panel.getErrorIcon()).toHaveCount(0);
 });
