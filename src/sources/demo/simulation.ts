@@ -1,17 +1,21 @@
 /**
  * Simulates one demo service over the demo window, in time order: pull requests merge, deployments go out
- * (continuously, at slots, or as release trains), some fail and are remediated (rollback, revert, hotfix,
- * fix-forward, or an incident repaired without a deployment). Everything it emits is a normalized event.
+ * (continuously, at slots, or as release trains), some fail and are remediated (see remediation.ts).
+ * Everything it emits is a normalized event.
  */
 import { Change, Deployment, Incident, Instant, PipelineRun, PullRequestInfo } from '../../engine/model';
 import { DAY_MS, HOUR_MS } from '../../engine/options';
 import { MINUTE_MS, nextWorkingInstant, startOfUtcDay, utcWeekday, workdays } from './calendar';
 import { PipelineRecorder } from './pipelines';
-import { DemoServiceProfile, Remediation } from './profiles';
+import { DemoServiceProfile } from './profiles';
+import { pullRequestUrl, quickPullRequest } from './pullRequests';
 import { Random } from './random';
+import { ReleaseLines } from './releaseLines';
+import { Remediator } from './remediation';
 import { DemoRepository } from './repository';
+import { BackportStep, PullRequestPlan, ServiceState, ShipMeta, Step } from './serviceState';
 import { TimeQueue } from './timeQueue';
-import { followUpMessage, incidentTitle, pullRequestWording, PullRequestWording, shortSha, slugify } from './wording';
+import { followUpMessage, pullRequestWording, shortSha, slugify } from './wording';
 
 export interface SimulatedService {
   changes: Change[];
@@ -22,72 +26,18 @@ export interface SimulatedService {
   shipped: Record<string, string[]>;
 }
 
-interface PullRequestPlan {
-  firstCommitAt: Instant;
-  openedAt: Instant;
-  firstReviewAt: Instant;
-  mergedAt: Instant;
-  commitTimes: Instant[];
-  wording: PullRequestWording;
-}
-
-interface Failure {
-  deployment: Deployment;
-  liveBefore: string;
-  how: Remediation;
-  incident?: Incident;
-  noticedAt: Instant;
-  /** When the remediation deployment starts; its commit merges at the remediation step, before. */
-  actAt: Instant;
-}
-
-interface BackportStep {
-  line: number;
-  /** The fix on main, once made; the step for the next line cherry-picks the same fix. */
-  fix?: { sha: string; title: string };
-}
-
-interface ShipMeta {
-  title: string;
-  ref: string;
-  rollback?: boolean;
-  hotfix?: boolean;
-  fixesDeploymentId?: string;
-}
-
-type Step =
-  | { kind: 'merge'; plan: PullRequestPlan }
-  | { kind: 'deploy' }
-  | { kind: 'cut' }
-  | { kind: 'release'; line: number }
-  | { kind: 'remediate'; failure: Failure }
-  | { kind: 'redeploy'; sha: string }
-  | ({ kind: 'backport' } & BackportStep)
-  | { kind: 'mergeBack'; sha: string; branch: string };
-
-/** How incidents name their cause, in turn: the link methods of METRICS.md ('service' = no cause given). */
-const LINK_STYLES = ['explicit-sha', 'service', 'explicit-deployment', 'service', 'explicit-pr'] as const;
-
-/** Release lines (release/2.N) of a release-train service. */
-interface ReleaseLine {
-  head: string;
-  patch: number;
-}
-
-const RELEASE_MAJOR = 2;
 /** The release whose predecessor line gets a backported patch after it shipped (the release-branch case). */
 const BACKPORT_AFTER_RELEASE = 3;
 
-export class ServiceSimulation {
-  private readonly rng: Random;
-  private readonly repo: DemoRepository;
-  private readonly pipelines: PipelineRecorder;
+export class ServiceSimulation implements ServiceState {
+  readonly rng: Random;
+  readonly repo: DemoRepository;
+  readonly pipelines: PipelineRecorder;
+  readonly lines = new ReleaseLines();
+  readonly shipped: Record<string, string[]> = {};
   private readonly queue = new TimeQueue<Step>();
   private readonly deployments: Deployment[] = [];
-  private readonly incidents: Incident[] = [];
-  private readonly shipped: Record<string, string[]> = {};
-  private readonly lines: ReleaseLine[] = [];
-  private readonly lineOfSha = new Map<string, number>();
+  private readonly remediator: Remediator;
   private readonly start: Instant;
 
   private live: string | undefined;
@@ -97,14 +47,9 @@ export class ServiceSimulation {
   private freezeUntil = 0;
   private deployCounter = 0;
   private prNumber = 0;
-  private failureCount = 0;
-  private failureDebt: number;
-  private incidentCount: number;
-  private rollbackCount = 0;
-  private hotfixCount = 0;
 
   constructor(
-    private readonly profile: DemoServiceProfile,
+    readonly profile: DemoServiceProfile,
     seed: number,
     windowStart: Instant,
     private readonly end: Instant
@@ -113,8 +58,7 @@ export class ServiceSimulation {
     this.repo = new DemoRepository(profile.repo, this.rng);
     this.pipelines = new PipelineRecorder(profile.repo, this.rng, profile.ciFailureRate, profile.flakyShare);
     this.start = profile.launchedDaysAgo ? end - profile.launchedDaysAgo * DAY_MS : windowStart;
-    this.failureDebt = this.rng.next();
-    this.incidentCount = this.rng.int(0, LINK_STYLES.length - 1);
+    this.remediator = new Remediator(this);
   }
 
   run(): SimulatedService {
@@ -131,7 +75,7 @@ export class ServiceSimulation {
     return {
       changes: this.repo.changes,
       deployments: this.deployments,
-      incidents: this.incidents,
+      incidents: this.remediator.incidents,
       pipelineRuns: this.pipelines.runs,
       shipped: this.shipped,
     };
@@ -148,7 +92,7 @@ export class ServiceSimulation {
       case 'release':
         return this.onRelease(at, step.line);
       case 'remediate':
-        return this.onRemediate(at, step.failure);
+        return this.remediator.remediate(at, step.failure);
       case 'redeploy':
         return this.onRedeploy(at, step.sha);
       case 'backport':
@@ -203,7 +147,7 @@ export class ServiceSimulation {
 
   private onMerge(plan: PullRequestPlan): void {
     const p = this.profile;
-    const number = ++this.prNumber;
+    const number = this.nextPullRequestNumber();
     const w = plan.wording;
     const branch = `${w.branchPrefix}/${w.slug}-${number}`;
     const pr: PullRequestInfo = {
@@ -211,7 +155,7 @@ export class ServiceSimulation {
       title: w.title,
       labels: w.labels,
       branch,
-      url: `https://github.example.com/${p.repo}/pull/${number}`,
+      url: pullRequestUrl(p.repo, number),
       firstCommitAt: plan.firstCommitAt,
       openedAt: plan.openedAt,
       firstReviewAt: plan.firstReviewAt,
@@ -297,13 +241,12 @@ export class ServiceSimulation {
       return;
     }
     const head = this.repo.head() as string;
-    const line = this.lines.length;
     let sha = head;
     if (schedule.branches) {
-      sha = this.repo.commit({ committedAt: at, parents: [head], message: `Release ${this.version(line, 0)}` }).sha;
+      const message = `Release ${ReleaseLines.format(this.lines.count, 0)}`;
+      sha = this.repo.commit({ committedAt: at, parents: [head], message }).sha;
     }
-    this.lines.push({ head: sha, patch: 0 });
-    this.lineOfSha.set(sha, line);
+    const line = this.lines.open(sha);
     this.queue.push(nextWorkingInstant(at + schedule.qaDays * DAY_MS), { kind: 'release', line });
     this.queue.push(nextWorkingInstant(at + schedule.everyDays * DAY_MS), { kind: 'cut' });
   }
@@ -314,8 +257,8 @@ export class ServiceSimulation {
       this.queue.push(nextWorkingInstant(blockedUntil + 12 * HOUR_MS), { kind: 'release', line });
       return;
     }
-    const version = this.version(line, this.lines[line].patch);
-    this.shipRegular(at, this.lines[line].head, { title: `${this.profile.name} ${version}`, ref: `v${version}` });
+    const version = this.lines.version(line);
+    this.shipRegular(at, this.lines.head(line), { title: `${this.profile.name} ${version}`, ref: `v${version}` });
     const schedule = this.profile.schedule;
     if (schedule.kind === 'release' && schedule.branches && line === BACKPORT_AFTER_RELEASE) {
       this.queue.push(nextWorkingInstant(at + 3 * DAY_MS), { kind: 'backport', line: line - 1 });
@@ -336,35 +279,49 @@ export class ServiceSimulation {
   private onBackport(at: Instant, step: BackportStep): void {
     let fix = step.fix;
     if (!fix) {
-      const number = ++this.prNumber;
+      const number = this.nextPullRequestNumber();
       const topic = this.rng.pick(this.profile.topics);
       const title = `Fix ${topic} for EUR accounts`;
       const branch = `fix/${slugify(topic)}-eur`;
       const commit = this.repo.commitOnMain({
         committedAt: at,
         message: `${title} (#${number})`,
-        pullRequest: this.quickPullRequest(number, title, branch, at - 3 * HOUR_MS, at, ['bug']),
+        pullRequest: quickPullRequest(this.profile.repo, number, title, branch, at - 3 * HOUR_MS, at, ['bug']),
       });
       fix = { sha: commit.sha, title };
     }
-    const target = this.lines[step.line];
     const pick = this.repo.commit({
       committedAt: at,
-      parents: [target.head],
+      parents: [this.lines.head(step.line)],
       message: `${fix.title} (cherry picked from commit ${fix.sha})`,
     });
-    target.head = pick.sha;
-    target.patch++;
-    this.lineOfSha.set(pick.sha, step.line);
-    const version = this.version(step.line, target.patch);
+    const version = this.lines.patch(step.line, pick.sha);
     this.ship(at + HOUR_MS, pick.sha, { title: `${this.profile.name} ${version}`, ref: `v${version}` });
-    if (step.line + 1 < this.lines.length && !step.fix) {
+    if (step.line + 1 < this.lines.count && !step.fix) {
       this.queue.push(nextWorkingInstant(at + 2 * DAY_MS), { kind: 'backport', line: step.line + 1, fix });
     }
   }
 
-  private version(line: number, patch: number): string {
-    return `${RELEASE_MAJOR}.${line}.${patch}`;
+  // ---- state shared with the remediation -------------------------------------------------------------------
+
+  later(at: Instant, step: Step): void {
+    this.queue.push(at, step);
+  }
+
+  nextPullRequestNumber(): number {
+    return ++this.prNumber;
+  }
+
+  holdDeploymentsUntil(at: Instant): void {
+    this.freezeUntil = Math.max(this.freezeUntil, at);
+  }
+
+  resumeDeploymentsAt(at: Instant): void {
+    this.freezeUntil = at;
+  }
+
+  avoid(sha: string): void {
+    this.avoidSha = sha;
   }
 
   // ---- shipping --------------------------------------------------------------------------------------------
@@ -372,25 +329,15 @@ export class ServiceSimulation {
   private shipRegular(at: Instant, sha: string, meta: ShipMeta): void {
     const liveBefore = this.live;
     const deployment = this.ship(at, sha, meta);
-    if (liveBefore !== undefined && this.failsNow()) {
-      this.fail(deployment, liveBefore);
+    if (liveBefore !== undefined && this.remediator.failsNow()) {
+      this.remediator.fail(deployment, liveBefore);
     } else if (this.rng.chance(this.profile.redeployShare)) {
       this.queue.push(nextWorkingInstant(deployment.finishedAt + 18 * HOUR_MS), { kind: 'redeploy', sha });
     }
   }
 
-  /** Failures are paced (not coin flips) so every service shows its designed failure rate for any seed. */
-  private failsNow(): boolean {
-    this.failureDebt += this.profile.failureRate * this.rng.between(0.5, 1.5);
-    if (this.failureDebt >= 1) {
-      this.failureDebt -= 1;
-      return true;
-    }
-    return false;
-  }
-
   /** Deploys a SHA to production (after staging, with failed attempts and regions); returns the last record. */
-  private ship(requestedAt: Instant, sha: string, meta: ShipMeta): Deployment {
+  ship(requestedAt: Instant, sha: string, meta: ShipMeta): Deployment {
     const p = this.profile;
     const runId = this.pipelines.newRunId('deploy');
     const branch = meta.ref;
@@ -470,217 +417,5 @@ export class ServiceSimulation {
     }
     this.deployments.push(d);
     return d;
-  }
-
-  // ---- failures and remediation ------------------------------------------------------------------------------
-
-  private fail(deployment: Deployment, liveBefore: string): void {
-    const p = this.profile;
-    let how = p.remediations[this.failureCount++ % p.remediations.length];
-    const impactAt = deployment.finishedAt + this.rng.between(1, 20) * MINUTE_MS;
-    const incident =
-      how === 'incident-only' || this.rng.chance(p.incidentShare) ? this.openIncident(deployment, impactAt) : undefined;
-    if (!incident && how === 'incident-only') {
-      how = 'rollback';
-    }
-    const noticedAt = incident
-      ? incident.createdAt
-      : impactAt + this.rng.skewed(p.detectMinutes[0], p.detectMinutes[1]) * MINUTE_MS;
-    if (how === 'incident-only' && incident) {
-      const resolvedAt = incident.createdAt + this.rng.skewed(p.repairHours[0], p.repairHours[1]) * HOUR_MS;
-      this.resolve(incident, resolvedAt);
-      this.freezeUntil = Math.max(this.freezeUntil, resolvedAt);
-      return;
-    }
-    const actAt = noticedAt + this.rng.skewed(p.reactMinutes[0], p.reactMinutes[1]) * MINUTE_MS;
-    // Nothing else ships until the remediation is out (it moves the freeze to its own finish).
-    this.freezeUntil = Math.max(this.freezeUntil, actAt + 6 * HOUR_MS);
-    const mergeAt = noticedAt + (actAt - noticedAt) * 0.6;
-    this.queue.push(mergeAt, {
-      kind: 'remediate',
-      failure: { deployment, liveBefore, how, incident, noticedAt, actAt },
-    });
-  }
-
-  private onRemediate(at: Instant, failure: Failure): void {
-    const { deployment, incident } = failure;
-    let fixed: Deployment | undefined;
-    switch (failure.how) {
-      case 'rollback':
-        fixed = this.rollBack(failure);
-        break;
-      case 'revert':
-        fixed = this.revert(at, failure) ?? this.fixForward(at, failure);
-        break;
-      case 'hotfix':
-        fixed = this.hotfix(at, failure);
-        break;
-      default:
-        fixed = this.fixForward(at, failure);
-    }
-    this.freezeUntil = fixed.finishedAt;
-    if (incident) {
-      this.resolve(incident, fixed.finishedAt + this.rng.between(2, 20) * MINUTE_MS);
-    }
-    if (failure.how === 'rollback') {
-      this.avoidSha = deployment.sha;
-    }
-  }
-
-  private rollBack(failure: Failure): Deployment {
-    const target = failure.liveBefore;
-    const line = this.lineOfSha.get(target);
-    return this.ship(failure.actAt, target, {
-      title: `Rollback to ${shortSha(target)}`,
-      ref: line !== undefined ? `v${this.version(line, this.lines[line].patch)}` : 'main',
-      // Half the rollbacks carry the provider hint; the engine must find the others by ancestry.
-      rollback: this.rollbackCount++ % 2 === 0,
-    });
-  }
-
-  /** Reverts the main-line pull request commit the failed deployment shipped (GitHub's revert button). */
-  private revert(at: Instant, failure: Failure): Deployment | undefined {
-    const target = this.shippedPullRequestCommit(failure.deployment.id);
-    if (!target || !target.pullRequest) {
-      return undefined;
-    }
-    const number = ++this.prNumber;
-    const original = target.pullRequest.title ?? target.message ?? '';
-    const title = `Revert "${original}"`;
-    const mergedAt = at;
-    const branch = `revert-${target.pullRequest.number}-${target.pullRequest.branch ?? 'main'}`;
-    const commit = this.repo.commitOnMain({
-      committedAt: mergedAt,
-      message: `${title}\n\nThis reverts commit ${target.sha}.`,
-      pullRequest: this.quickPullRequest(number, title, branch, this.openedFor(failure, at), mergedAt, ['revert']),
-    });
-    this.pipelines.ci(commit.sha, 'main', mergedAt);
-    return this.ship(Math.max(failure.actAt, mergedAt + 2 * MINUTE_MS), commit.sha, { title, ref: 'main' });
-  }
-
-  /** A hotfix branched from what is live, shipped directly, then merged back into main. */
-  private hotfix(at: Instant, failure: Failure): Deployment {
-    const { deployment } = failure;
-    const topic = this.rng.pick(this.profile.topics);
-    const number = ++this.prNumber;
-    const title = `Hotfix: ${topic} broken after ${shortSha(deployment.sha)}`;
-    const branch = `hotfix/${slugify(topic)}-${number}`;
-    const mergedAt = at;
-    const pr = this.quickPullRequest(number, title, branch, this.openedFor(failure, at), mergedAt, ['hotfix']);
-    const line = this.lineOfSha.get(deployment.sha);
-    const onMain = line === undefined && this.repo.head() === deployment.sha;
-    const spec = { committedAt: mergedAt, message: `${title} (#${number})`, pullRequest: pr };
-    const commit = onMain ? this.repo.commitOnMain(spec) : this.repo.commit({ ...spec, parents: [deployment.sha] });
-    this.pipelines.ci(commit.sha, branch, mergedAt);
-    let ref = branch;
-    if (line !== undefined) {
-      const target = this.lines[line];
-      target.head = commit.sha;
-      target.patch++;
-      this.lineOfSha.set(commit.sha, line);
-      ref = `v${this.version(line, target.patch)}`;
-    }
-    if (!onMain) {
-      this.queue.push(mergedAt + HOUR_MS, { kind: 'mergeBack', sha: commit.sha, branch });
-    }
-    return this.ship(Math.max(failure.actAt, mergedAt + 2 * MINUTE_MS), commit.sha, {
-      title: line !== undefined ? `${this.profile.name} ${ref.slice(1)} (${title})` : title,
-      ref,
-      hotfix: this.hotfixCount++ % 2 === 0,
-    });
-  }
-
-  /** A regular-looking fix on main whose deployment names the one it fixes. */
-  private fixForward(at: Instant, failure: Failure): Deployment {
-    const topic = this.rng.pick(this.profile.topics);
-    const number = ++this.prNumber;
-    const title = `Fix ${topic} regression`;
-    const mergedAt = at;
-    const branch = `fix/${slugify(topic)}-${number}`;
-    const commit = this.repo.commitOnMain({
-      committedAt: mergedAt,
-      message: `${title} (#${number})`,
-      pullRequest: this.quickPullRequest(number, title, branch, this.openedFor(failure, at), mergedAt, ['bug']),
-    });
-    this.pipelines.ci(commit.sha, 'main', mergedAt);
-    return this.ship(Math.max(failure.actAt, mergedAt + 2 * MINUTE_MS), commit.sha, {
-      title,
-      ref: 'main',
-      fixesDeploymentId: failure.deployment.id,
-    });
-  }
-
-  /** A remediation pull request opens between noticing the failure and merging the fix. */
-  private openedFor(failure: Failure, mergedAt: Instant): Instant {
-    return mergedAt - (mergedAt - failure.noticedAt) / 2;
-  }
-
-  private quickPullRequest(
-    number: number,
-    title: string,
-    branch: string,
-    openedAt: Instant,
-    mergedAt: Instant,
-    labels: string[]
-  ): PullRequestInfo {
-    return {
-      number,
-      title,
-      labels,
-      branch,
-      url: `https://github.example.com/${this.profile.repo}/pull/${number}`,
-      firstCommitAt: openedAt - Math.min(10 * MINUTE_MS, (mergedAt - openedAt) / 2),
-      openedAt,
-      firstReviewAt: openedAt + (mergedAt - openedAt) / 2,
-      mergedAt,
-    };
-  }
-
-  /** The newest main-line pull request commit (merge or squash) a deployment shipped. */
-  private shippedPullRequestCommit(deploymentId: string): Change | undefined {
-    const shas = this.shipped[deploymentId] ?? [];
-    let best: Change | undefined;
-    for (const sha of shas) {
-      const change = this.repo.get(sha);
-      const isMainLine = change && change.pullRequest && change.committedAt === change.pullRequest.mergedAt;
-      if (change && isMainLine && (!best || change.committedAt > best.committedAt)) {
-        best = change;
-      }
-    }
-    return best;
-  }
-
-  private openIncident(deployment: Deployment, impactAt: Instant): Incident {
-    const p = this.profile;
-    const createdAt = impactAt + this.rng.skewed(p.detectMinutes[0], p.detectMinutes[1]) * MINUTE_MS;
-    const incident: Incident = {
-      id: `${p.name}-incident-${this.incidents.length + 1}`,
-      service: p.incidentServiceName ?? p.name,
-      title: incidentTitle(this.rng, p.name, p.topics),
-      startedAt: impactAt,
-      createdAt,
-      acknowledgedAt: createdAt + this.rng.skewed(1, 15) * MINUTE_MS,
-      severity: this.rng.pick(['sev1', 'sev2', 'sev2', 'sev3']),
-      source: 'demo',
-    };
-    const style = LINK_STYLES[this.incidentCount++ % LINK_STYLES.length];
-    const culprit = this.shippedPullRequestCommit(deployment.id);
-    if (style === 'explicit-deployment' || (style !== 'service' && !culprit)) {
-      incident.cause = { deploymentId: deployment.id };
-    } else if (style === 'explicit-sha' && culprit) {
-      incident.cause = { sha: culprit.sha, repo: p.repo };
-    } else if (style === 'explicit-pr' && culprit && culprit.pullRequest) {
-      incident.cause = { pullRequest: culprit.pullRequest.number, repo: p.repo };
-      incident.labels = [`pr:#${culprit.pullRequest.number}`, `repo:${p.repo}`];
-    }
-    this.incidents.push(incident);
-    return incident;
-  }
-
-  private resolve(incident: Incident, resolvedAt: Instant): void {
-    incident.resolvedAt = resolvedAt;
-    if (incident.acknowledgedAt !== undefined && incident.acknowledgedAt > resolvedAt) {
-      incident.acknowledgedAt = resolvedAt;
-    }
   }
 }
