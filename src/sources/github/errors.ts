@@ -74,6 +74,23 @@ function isoMinute(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
+/** One notice for every repository a rate limit left incomplete: which ones, which lists, and when it resets. */
+export function describeRateLimit(
+  incomplete: Array<{ repo: string; lists: string[]; error: GitHubRateLimitError }>,
+  now: number
+): string {
+  const which = incomplete.map((r) => `${r.repo} (${r.lists.join(', ')})`).join('; ');
+  const resets = incomplete.map((r) => r.error.resetAt).filter((t): t is number => t !== undefined);
+  const secondary = incomplete.some((r) => r.error.secondary);
+  const latest = resets.length ? Math.max(...resets) : undefined;
+  const when =
+    latest !== undefined
+      ? `the limit resets at ${isoMinute(latest)} (in ${Math.max(1, Math.ceil((latest - now) / 60000))} min)`
+      : 'GitHub did not say when the limit resets';
+  const kind = secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
+  return `GitHub data is incomplete for ${which}: GitHub's ${kind} was reached and could not be waited out within the query timeout; ${when}. Refresh after that, or raise the timeout.`;
+}
+
 /** "owner/name: what happened. The fix." */
 export function describeError(subject: string, e: unknown, now: number): string {
   if (e instanceof GitHubRateLimitError) {

@@ -69,6 +69,18 @@ describe('GitHub health check', () => {
     ]);
   });
 
+  it('a token that may not read /user (GitHub App) is a warning; the repositories are still checked', async () => {
+    fake.knobs.scripted.push({
+      match: (r) => r.path === '/user',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    });
+    const [token, repo] = await check({ repositories: 'acme/shop' });
+    expect(token.status).toBe('warning');
+    expect(token.message).toMatch(/\/user answered 403: Resource not accessible by integration/);
+    expect(repo.status).toBe('ok');
+  });
+
   it('names environment mismatches, missing branches, unreadable Actions and bad settings', async () => {
     fake.knobs.scripted.push({
       match: (r) => r.path.indexOf('/actions/runs') >= 0,

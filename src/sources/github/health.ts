@@ -4,7 +4,7 @@
  */
 import { HealthCheckItem } from '../types';
 import { CallContext, GitHubClient } from './client';
-import { describeError, isAbortError } from './errors';
+import { describeError, GitHubHttpError, isAbortError } from './errors';
 import { FetchContext } from './fetch/context';
 import { rest } from './queries';
 import { fetchOverview, productionEnvironments } from './repository';
@@ -45,6 +45,14 @@ async function checkToken(client: GitHubClient, call: CallContext, now: () => nu
   } catch (e) {
     if (isAbortError(e)) {
       throw e;
+    }
+    if (e instanceof GitHubHttpError && e.kind === 'forbidden') {
+      // GitHub App installation tokens may not read /user; the repository checks still tell what works.
+      return {
+        source: SOURCE,
+        status: 'warning',
+        message: `The token may not read its user (/user answered 403${e.detail ? `: ${e.detail}` : ''}); its write access could not be checked. Use a fine-grained, read-only token.`,
+      };
     }
     return { source: SOURCE, status: 'error', message: describeError('GitHub token', e, now()) };
   }

@@ -6,7 +6,7 @@
 import { DoraEvents, emptyEvents, Incident } from '../../engine/model';
 import { SourceNotice } from '../types';
 import { OverviewNode, WorkflowRunRest } from './apiTypes';
-import { describeError, GitHubGraphQLError, isAbortError } from './errors';
+import { describeError, GitHubGraphQLError, GitHubRateLimitError, isAbortError } from './errors';
 import { FetchContext, Fetched } from './fetch/context';
 import { fetchDeployments } from './fetch/deployments';
 import { fetchHistory } from './fetch/history';
@@ -21,6 +21,8 @@ import { RepoSnapshot } from './snapshot';
 export interface RepositoryResult {
   events: DoraEvents;
   notices: SourceNotice[];
+  /** Set when a rate limit left lists incomplete; the source reports all such repositories in one notice. */
+  rateLimited?: { lists: string[]; error: GitHubRateLimitError };
 }
 
 interface OverviewData {
@@ -63,6 +65,9 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
   } catch (e) {
     if (isAbortError(e)) {
       throw e;
+    }
+    if (e instanceof GitHubRateLimitError) {
+      return { events: emptyEvents(), notices: [], rateLimited: { lists: ['everything'], error: e } };
     }
     return { events: emptyEvents(), notices: [{ severity: 'error', text: describeError(subject, e, now) }] };
   }
@@ -154,14 +159,19 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
   }
   resolveShortShas(events);
 
-  if (failures.length > 0) {
-    const lists = failures.map((f) => f.list).join(', ');
+  const limited = failures.filter((f) => f.error instanceof GitHubRateLimitError);
+  const other = failures.filter((f) => !(f.error instanceof GitHubRateLimitError));
+  if (other.length > 0) {
     notices.push({
       severity: 'warning',
-      text: `${describeError(subject, failures[0].error, now)} Incomplete: ${lists}.`,
+      text: `${describeError(subject, other[0].error, now)} Incomplete: ${other.map((f) => f.list).join(', ')}.`,
     });
   }
-  return { events, notices };
+  const rateLimited =
+    limited.length > 0
+      ? { lists: limited.map((f) => f.list), error: limited[0].error as GitHubRateLimitError }
+      : undefined;
+  return { events, notices, rateLimited };
 }
 
 function push<T>(into: T[], item: T | undefined): void {

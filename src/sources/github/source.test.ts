@@ -202,8 +202,9 @@ describe('GitHubSource against the fake GitHub', () => {
     fake.knobs.rateLimitReset = Math.floor((NOW + 20 * 60 * 1000) / 1000);
     const result = await source().fetchEvents(RANGE);
     expect(result.notices).toHaveLength(1);
+    expect(result.notices[0].severity).toBe('warning');
     expect(result.notices[0].text).toMatch(
-      /^GitHub acme\/shop: data is incomplete, GitHub's API rate limit was reached .*resets at 2026-01-12 00:20 UTC \(in 20 min\)/
+      /^GitHub data is incomplete for acme\/shop \([a-z ,]+\): GitHub's API rate limit was reached .*resets at 2026-01-12 00:20 UTC \(in 20 min\)/
     );
     const partial = result.events.deployments.length + result.events.changes.length + result.events.incidents.length;
     expect(partial).toBeGreaterThan(0);
@@ -213,6 +214,19 @@ describe('GitHubSource against the fake GitHub', () => {
     expect(later.notices).toEqual([]);
     expect(later.events.deployments).toHaveLength(5);
     expect(later.events.changes).toHaveLength(6);
+  });
+
+  it('several rate-limited repositories are named in one notice', async () => {
+    fake.world.repos['acme/other'] = { ...shopRepo(), name: 'other' };
+    fake.knobs.rateLimitRemaining = 0;
+    fake.knobs.rateLimitReset = Math.floor((NOW + 45 * 60 * 1000) / 1000);
+    const result = await source({ repositories: 'acme/shop\nacme/other' }).fetchEvents(RANGE);
+    expect(result.notices).toEqual([
+      {
+        severity: 'warning',
+        text: "GitHub data is incomplete for acme/shop (everything); acme/other (everything): GitHub's API rate limit was reached and could not be waited out within the query timeout; the limit resets at 2026-01-12 00:45 UTC (in 45 min). Refresh after that, or raise the timeout.",
+      },
+    ]);
   });
 
   it('cancellation rejects with AbortError', async () => {

@@ -10,7 +10,7 @@ import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
 import { CallContext, GitHubClient } from './client';
 import { EtagCache } from './etagCache';
-import { abortError, describeError } from './errors';
+import { abortError, describeError, describeRateLimit, GitHubRateLimitError } from './errors';
 import { checkHealth } from './health';
 import { organizationRepositories } from './organization';
 import { fetchRepository } from './repository';
@@ -70,6 +70,15 @@ export class GitHubSource implements EventSource {
       throw abortError();
     }
     const events = emptyEvents();
+    const limited: Array<{ repo: string; lists: string[]; error: GitHubRateLimitError }> = [];
+    results.forEach((r, i) => {
+      if (r.rateLimited) {
+        limited.push({ repo: repositories[i].repo, ...r.rateLimited });
+      }
+    });
+    if (limited.length > 0) {
+      notices.push({ severity: 'warning', text: describeRateLimit(limited, this.now()) });
+    }
     for (const r of results) {
       events.changes.push(...r.events.changes);
       events.deployments.push(...r.events.deployments);
