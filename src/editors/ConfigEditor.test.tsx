@@ -126,4 +126,13 @@ describe('ConfigEditor', () => {
     renderConfigEditor({ productionEnvironmentPattern: '^prod', hotfixPattern: 'hotfix', lookbackDays: 10 });
     expect(screen.queryByTestId('dora-config-issues')).not.toBeInTheDocument();
   });
+
+  it('includes the GitHub provider; enabling it turns the implied demo data off', async () => {
+    const { latest } = renderConfigEditor();
+    expect(screen.getByLabelText(/^Enable demo data/)).toBeChecked();
+    await userEvent.click(screen.getByLabelText(/^Enable GitHub/));
+    expect(latest()?.github?.enabled).toBe(true);
+    expect(screen.getByLabelText(/^Enable demo data/)).not.toBeChecked();
+    expect(latest()?.demoEnabled).toBeUndefined();
+  });
 });

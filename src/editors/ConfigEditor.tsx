@@ -8,6 +8,7 @@ import { DemoSection } from './config/DemoSection';
 import { DeploymentSection } from './config/DeploymentSection';
 import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
+import { GitHubSection } from './config/GitHubSection';
 import { configIssues } from './config/validation';
 
 export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
@@ -43,7 +44,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
         </Alert>
       )}
       <DemoSection jsonData={jsonData} onChange={onChange} />
-      {/* GitHubSection (src/editors/config/GitHubSection.tsx, the GitHub engineer's) goes here. */}
+      <Divider />
+      <GitHubSection {...props} />
       <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />
       <Divider />

@@ -143,6 +143,29 @@ export const CHECKS: Check[] = [
     },
   },
   {
+    name: 'the GitHub provider section is part of the settings and stores its switch',
+    async run(page) {
+      await config(page)
+        .getByLabel(/^Enable GitHub/)
+        .check({ force: true });
+      await untilJson(
+        page,
+        'config-editor',
+        'github.enabled not stored',
+        (j) => (j.github as { enabled?: boolean })?.enabled === true
+      );
+      await config(page)
+        .getByLabel(/^Enable GitHub/)
+        .uncheck({ force: true });
+      await untilJson(
+        page,
+        'config-editor',
+        'github.enabled not cleared',
+        (j) => (j.github as { enabled?: boolean })?.enabled === false
+      );
+    },
+  },
+  {
     name: 'choosing a metric in the query editor changes the query and runs it',
     async run(page, screenshots) {
       const before = Number((await shownJson(page, 'query-editor')).runs);
