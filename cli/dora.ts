@@ -18,7 +18,7 @@ import { parseEventsJson } from '../src/sources/json';
 import { CliOptions, parseCliArgs, USAGE } from './args';
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './errors';
 import { toCliRow } from './report';
-import { eventsSpan } from './span';
+import { fileRange } from './span';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -100,11 +100,7 @@ function fileInput(options: CliOptions, io: CliIo): Input {
       parsed.errors
     );
   }
-  const span =
-    options.from === undefined || options.to === undefined
-      ? eventsSpan(parsed.events, options.utcOffsetMinutes)
-      : undefined;
-  const range = { from: options.from ?? span!.from, to: options.to ?? span!.to };
+  const { range, spanned } = fileRange(parsed.events, options.from, options.to, options.utcOffsetMinutes);
   if (range.from >= range.to) {
     throw new CliError(
       `The range ${iso(range.from)} to ${iso(range.to)} is empty: ` +
@@ -112,7 +108,7 @@ function fileInput(options: CliOptions, io: CliIo): Input {
         'pass both --from and --to.'
     );
   }
-  return { events: parsed.events, range, description: span ? `${file}${SPAN_NOTE}` : file };
+  return { events: parsed.events, range, description: spanned ? `${file}${SPAN_NOTE}` : file };
 }
 
 async function demoInput(options: CliOptions, now: number): Promise<Input> {

@@ -24,3 +24,17 @@ export function eventsSpan(events: DoraEvents, utcOffsetMinutes: number): TimeRa
     to: Math.floor((last + offset) / DAY_MS) * DAY_MS + DAY_MS - offset,
   };
 }
+
+/** The range of a run over a file: --from and --to where given, else the events' span. */
+export function fileRange(
+  events: DoraEvents,
+  from: number | undefined,
+  to: number | undefined,
+  utcOffsetMinutes: number
+): { range: TimeRange; spanned: boolean } {
+  if (from !== undefined && to !== undefined) {
+    return { range: { from, to }, spanned: false };
+  }
+  const span = eventsSpan(events, utcOffsetMinutes);
+  return { range: { from: from ?? span.from, to: to ?? span.to }, spanned: true };
+}
