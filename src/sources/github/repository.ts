@@ -9,7 +9,7 @@ import { OverviewNode, WorkflowRunRest } from './apiTypes';
 import { describeError, GitHubGraphQLError, GitHubRateLimitError, isAbortError } from './errors';
 import { FetchContext, Fetched } from './fetch/context';
 import { fetchDeployments } from './fetch/deployments';
-import { fetchHistory } from './fetch/history';
+import { fetchHistory, fetchOffBranchHistory } from './fetch/history';
 import { fetchIncidentIssues } from './fetch/issues';
 import { fetchPullRequests } from './fetch/pullRequests';
 import { fetchReleases, fetchTags } from './fetch/releases';
@@ -123,11 +123,9 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
   const prIndex = map.indexPullRequests(
     pullRequests ? Object.values(keep('pull requests', pullRequests, (s) => (snapshot.pullRequests = s)).items) : []
   );
-  if (history) {
-    const state = keep('commits', history, (s) => (snapshot.history = s));
-    for (const node of Object.values(state.commits)) {
-      push(events.changes, map.mapCommit(node, cfg.repo, prIndex));
-    }
+  const branchCommits = history ? keep('commits', history, (s) => (snapshot.history = s)).commits : {};
+  for (const node of Object.values(branchCommits)) {
+    push(events.changes, map.mapCommit(node, cfg.repo, prIndex));
   }
   if (deployments) {
     for (const node of Object.values(keep('deployments', deployments, (s) => (snapshot.deployments = s)).items)) {
@@ -153,6 +151,16 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
   }
   for (const attempt of Object.values(runState.attempts)) {
     push(events.pipelineRuns, map.mapWorkflowRun(attempt, cfg.repo));
+  }
+  // Deployments from release or hotfix branches ship commits the production branch history does not hold.
+  const deployedShas = events.deployments.filter((d) => d.status === 'success').map((d) => d.sha);
+  const offBranch = await fetchOffBranchHistory(ctx, deployedShas, branchCommits, snapshot.offBranch);
+  for (const node of Object.values(
+    keep('commits off the production branch', offBranch, (s) => (snapshot.offBranch = s)).commits
+  )) {
+    if (!branchCommits[node.oid]) {
+      push(events.changes, map.mapCommit(node, cfg.repo, prIndex));
+    }
   }
   for (const node of Object.values(keep('incident issues', issues, (s) => (snapshot.issues = s)).items)) {
     push(events.incidents, map.mapIssue(node, cfg));

@@ -31,6 +31,14 @@ export interface HistoryState {
   commits: Record<string, CommitNode>;
 }
 
+/** Commits reachable from deployed SHAs off the production branch (release and hotfix branches). */
+export interface OffBranchState {
+  since: Instant;
+  commits: Record<string, CommitNode>;
+  /** Heads already followed (also those before the window, which give no commits). */
+  walked: Record<string, boolean>;
+}
+
 export interface RunsState extends ListState<WorkflowRunRest> {
   /** Earlier attempts of re-run runs, by "runId/attempt". */
   attempts: Record<string, WorkflowRunRest>;
@@ -41,6 +49,7 @@ export interface RunsState extends ListState<WorkflowRunRest> {
 export interface RepoSnapshot {
   overview?: OverviewNode;
   history?: HistoryState;
+  offBranch?: OffBranchState;
   pullRequests?: ListState<PullRequestNode>;
   deployments?: ListState<DeploymentNode>;
   issues?: ListState<IssueNode>;

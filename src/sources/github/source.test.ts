@@ -151,6 +151,47 @@ describe('GitHubSource against the fake GitHub', () => {
     expect(fake.requests.filter((r) => r.operation === 'Deployments')).toHaveLength(1);
   });
 
+  it('follows deployments from other branches (hotfix, release) to the commits they ship', async () => {
+    const repo = fake.world.repos['acme/shop'];
+    // hotfix/1 forks from c2 with two commits; 907 deploys its tip without it ever reaching main.
+    repo.commits[sha('h1')] = {
+      oid: sha('h1'),
+      committedDate: at(4, 8),
+      authoredDate: at(4, 8),
+      message: 'Hotfix part 1',
+      parents: [SHA.c2],
+    };
+    addCommit(repo, 'hotfix/1', {
+      oid: sha('h2'),
+      committedDate: at(4, 9),
+      authoredDate: at(4, 9),
+      message: 'Hotfix part 2',
+      parents: [sha('h1')],
+    });
+    repo.deployments.push({
+      databaseId: 907,
+      environment: 'production',
+      commitOid: sha('h2'),
+      createdAt: at(4, 10),
+      updatedAt: at(4, 10, 5),
+      ref: 'hotfix/1',
+      statuses: [{ state: 'SUCCESS', createdAt: at(4, 10, 5) }],
+    });
+    const result = await source().fetchEvents(RANGE);
+    expect(result.notices).toEqual([]);
+    expect(result.events.changes.map((c) => c.sha)).toEqual(expect.arrayContaining([sha('h1'), sha('h2')]));
+    expect(result.events.changes).toHaveLength(8);
+    // One walk from the hotfix tip, stopping where it meets c2; remembered for the next refresh.
+    expect(fake.requests.filter((r) => r.operation === 'CommitHistory').map((r) => r.variables?.head)).toEqual([
+      SHA.c4,
+      sha('h2'),
+    ]);
+    fake.requests.length = 0;
+    const again = await source().fetchEvents(RANGE);
+    expect(again.events.changes).toHaveLength(8);
+    expect(fake.requests.filter((r) => r.operation === 'CommitHistory')).toHaveLength(0);
+  });
+
   it('re-reads by id a deployment that was still running below the first known final one', async () => {
     const repo = fake.world.repos['acme/shop'];
     const running = repo.deployments.find((d) => d.databaseId === 902)!;
