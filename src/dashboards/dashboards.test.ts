@@ -13,6 +13,7 @@ import { DASHBOARDS, DashboardJson } from './index';
 import { gridItemsOf, panelsOf } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';
 import { interpolateQuery } from '../datasource.interpolate';
+import { DEMO_SERVICES, DEMO_TEAMS } from '../sources/demo';
 
 const PLUGIN_ID = 'opendora-dora-datasource';
 const PANEL_TYPES = ['stat', 'timeseries', 'table', 'bargauge', 'barchart'];
@@ -176,11 +177,17 @@ describe('shipped dashboards', () => {
       }
     });
 
-    it('offers the demo teams and services in its variables, All by default', () => {
+    it('offers exactly the demo teams and services in its variables, All by default', () => {
+      const expected: Record<string, string[]> = {
+        team: DEMO_TEAMS.slice().sort(),
+        service: DEMO_SERVICES.map((s) => s.name).sort(),
+      };
       for (const v of dashboard.templating?.list ?? []) {
-        if (v.name === 'team' || v.name === 'service') {
+        if (expected[v.name]) {
           expect(v).toMatchObject({ type: 'custom', multi: true, includeAll: true, current: { value: ['$__all'] } });
-          expect(String(v.query).split(',').length).toBeGreaterThanOrEqual(4);
+          expect(String(v.query).split(',').sort()).toEqual(expected[v.name]);
+          const options = (v.options ?? []).map((o) => String(o.value)).filter((o) => o !== '$__all');
+          expect(options.sort()).toEqual(expected[v.name]);
         }
       }
     });

@@ -88,13 +88,16 @@ describe('ConfigEditor', () => {
     expect(latest()?.benchmarkYear).toBe(2021);
   });
 
-  it('stores the look-back in whole days and rejects a fraction', () => {
+  it('stores the look-back in days, from 0 to 3650, as the data source reads it', () => {
     const { latest } = renderConfigEditor();
     const input = screen.getByLabelText(/Look-back \(days\)/);
     fireEvent.change(input, { target: { value: '60' } });
     expect(latest()?.lookbackDays).toBe(60);
-    fireEvent.change(input, { target: { value: '1.5' } });
-    expect(screen.getAllByText('Look-back (days) 1.5 must be a whole number.').length).toBeGreaterThan(0);
+    fireEvent.change(input, { target: { value: '0' } });
+    expect(latest()?.lookbackDays).toBe(0);
+    expect(screen.queryByText(/Look-back \(days\) 0/)).not.toBeInTheDocument();
+    fireEvent.change(input, { target: { value: '4000' } });
+    expect(screen.getAllByText('Look-back (days) 4000 is more than 3650; use at most 3650.').length).toBeGreaterThan(0);
     fireEvent.change(input, { target: { value: '' } });
     expect(latest()?.lookbackDays).toBeUndefined();
   });

@@ -1,16 +1,15 @@
 import React from 'react';
 import { Field, Input, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
+import { DEFAULT_DEMO_SEED } from '../../sources/demo';
 import { SectionProps, numberOrUndefined } from './sectionProps';
+import { demoSeedError } from './validation';
 
 /** The built-in demo source: deterministic sample data for several teams, so dashboards work out of the box. */
 export function DemoSection({ jsonData, onChange }: SectionProps) {
   // Unset means "on while no provider is enabled", as the data source reads it.
   const enabled = jsonData.demoEnabled ?? !jsonData.github?.enabled;
-  const seedError =
-    jsonData.demoSeed !== undefined && !Number.isInteger(jsonData.demoSeed)
-      ? `Demo seed ${jsonData.demoSeed} must be a whole number.`
-      : undefined;
+  const seedError = demoSeedError(jsonData.demoSeed);
   return (
     <ConfigSection
       title="Demo data"
@@ -35,7 +34,7 @@ export function DemoSection({ jsonData, onChange }: SectionProps) {
           type="number"
           width={20}
           value={jsonData.demoSeed ?? ''}
-          placeholder="42"
+          placeholder={String(DEFAULT_DEMO_SEED)}
           disabled={!enabled}
           onChange={(e) => onChange({ demoSeed: numberOrUndefined(e.currentTarget.value) })}
         />

@@ -10,9 +10,7 @@ const DEFAULT_WINDOW_HOURS = DEFAULT_OPTIONS.incidentLinkWindowMs / HOUR_MS;
 
 /** "What is a failure": how incidents find their deployment, and what marks a hotfix, a revert, rework. */
 export function FailureSection({ jsonData, onChange }: SectionProps) {
-  const windowError = positiveNumberError('Incident link window (hours)', jsonData.incidentLinkWindowHours, {
-    max: 24 * 30,
-  });
+  const windowError = positiveNumberError('Incident link window (hours)', jsonData.incidentLinkWindowHours);
   return (
     <ConfigSection
       title="What is a failure"

@@ -3,12 +3,11 @@ import { Field, Input, RadioButtonGroup } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { DEFAULT_OPTIONS } from '../../engine/options';
 import { DoraJsonData } from '../../types/config';
-import { BENCHMARK_YEARS, positiveNumberError } from './validation';
+import { DEFAULT_LOOKBACK_DAYS } from '../../sources/registry';
+import { BENCHMARK_YEARS, LOOKBACK_LIMITS, positiveNumberError } from './validation';
 import { SectionProps, numberOrUndefined } from './sectionProps';
 
 type BenchmarkYear = NonNullable<DoraJsonData['benchmarkYear']>;
-
-export const DEFAULT_LOOKBACK_DAYS = 30;
 
 const YEAR_OPTIONS = BENCHMARK_YEARS.map((year) => ({
   label: String(year),
@@ -23,7 +22,7 @@ const YEAR_OPTIONS = BENCHMARK_YEARS.map((year) => ({
 
 /** Benchmark year of the performance levels and the look-back fetched before the dashboard's range. */
 export function GeneralSection({ jsonData, onChange }: SectionProps) {
-  const lookbackError = positiveNumberError('Look-back (days)', jsonData.lookbackDays, { integer: true, max: 365 });
+  const lookbackError = positiveNumberError('Look-back (days)', jsonData.lookbackDays, LOOKBACK_LIMITS);
   return (
     <ConfigSection title="Levels and history">
       <Field

@@ -1,4 +1,11 @@
-import { configIssues, patternError, positiveNumberError, benchmarkYearError, catalogErrors } from './validation';
+import {
+  configIssues,
+  patternError,
+  positiveNumberError,
+  benchmarkYearError,
+  catalogErrors,
+  demoSeedError,
+} from './validation';
 
 describe('config validation', () => {
   it('accepts empty and valid patterns, names field and value of an invalid one', () => {
@@ -14,8 +21,18 @@ describe('config validation', () => {
     expect(positiveNumberError('X', 3)).toBeUndefined();
     expect(positiveNumberError('X', -1)).toBe('X -1 must be a number greater than 0; clear it to use the default.');
     expect(positiveNumberError('X', NaN)).toMatch(/X NaN must be a number greater than 0/);
-    expect(positiveNumberError('X', 2.5, { integer: true })).toBe('X 2.5 must be a whole number.');
+    expect(positiveNumberError('X', 0)).toBe('X 0 must be a number greater than 0; clear it to use the default.');
+    expect(positiveNumberError('X', 0, { zeroAllowed: true })).toBeUndefined();
+    expect(positiveNumberError('X', -0.5, { zeroAllowed: true })).toBe(
+      'X -0.5 must be a number 0 or more; clear it to use the default.'
+    );
     expect(positiveNumberError('X', 400, { max: 365 })).toBe('X 400 is more than 365; use at most 365.');
+  });
+
+  it('accepts any finite demo seed', () => {
+    expect(demoSeedError(undefined)).toBeUndefined();
+    expect(demoSeedError(7)).toBeUndefined();
+    expect(demoSeedError(NaN)).toBe('Demo seed NaN must be a number.');
   });
 
   it('knows the benchmark years with a table', () => {
@@ -38,7 +55,7 @@ describe('config validation', () => {
       productionEnvironmentPattern: '(',
       incidentLinkWindowHours: -2,
       catalogYaml: 'teams: []\n',
-      lookbackDays: 0,
+      lookbackDays: 4000,
     });
     expect(issues.map((i) => i.field)).toEqual([
       'productionEnvironmentPattern',

@@ -28,25 +28,34 @@ export function patternError(label: string, pattern: string | undefined): string
   }
 }
 
-/** A number that must be positive (and whole, where asked); undefined means "the default". */
+/**
+ * A number that must be positive (or, with `zeroAllowed`, at least 0) and at most `max`; undefined means "the
+ * default". The same rules as the data source applies to the saved settings (src/sources/registry.ts).
+ */
 export function positiveNumberError(
   label: string,
   value: number | undefined,
-  opts: { integer?: boolean; max?: number } = {}
+  opts: { zeroAllowed?: boolean; max?: number } = {}
 ): string | undefined {
   if (value === undefined) {
     return undefined;
   }
-  if (!Number.isFinite(value) || value <= 0) {
-    return `${label} ${String(value)} must be a number greater than 0; clear it to use the default.`;
-  }
-  if (opts.integer && !Number.isInteger(value)) {
-    return `${label} ${String(value)} must be a whole number.`;
+  const tooSmall = opts.zeroAllowed ? value < 0 : value <= 0;
+  if (!Number.isFinite(value) || tooSmall) {
+    const bound = opts.zeroAllowed ? '0 or more' : 'greater than 0';
+    return `${label} ${String(value)} must be a number ${bound}; clear it to use the default.`;
   }
   if (opts.max !== undefined && value > opts.max) {
     return `${label} ${String(value)} is more than ${opts.max}; use at most ${opts.max}.`;
   }
   return undefined;
+}
+
+/** Look-back days: 0 (none) to ten years. */
+export const LOOKBACK_LIMITS = { zeroAllowed: true, max: 3650 };
+
+export function demoSeedError(value: number | undefined): string | undefined {
+  return value === undefined || Number.isFinite(value) ? undefined : `Demo seed ${String(value)} must be a number.`;
 }
 
 export function benchmarkYearError(value: unknown): string | undefined {
@@ -80,16 +89,13 @@ export function configIssues(jsonData: DoraJsonData): ConfigIssue[] {
     patternError('Production environment pattern', jsonData.productionEnvironmentPattern)
   );
   add('pipelinePattern', patternError('Pipeline name pattern', jsonData.pipelinePattern));
-  add(
-    'incidentLinkWindowHours',
-    positiveNumberError('Incident link window (hours)', jsonData.incidentLinkWindowHours, { max: 24 * 30 })
-  );
+  add('incidentLinkWindowHours', positiveNumberError('Incident link window (hours)', jsonData.incidentLinkWindowHours));
   add('hotfixPattern', patternError('Hotfix pattern', jsonData.hotfixPattern));
   add('revertPattern', patternError('Revert pattern', jsonData.revertPattern));
   for (const message of catalogErrors(jsonData.catalogYaml)) {
     add('catalogYaml', `Service catalog: ${message}`);
   }
   add('benchmarkYear', benchmarkYearError(jsonData.benchmarkYear));
-  add('lookbackDays', positiveNumberError('Look-back (days)', jsonData.lookbackDays, { integer: true, max: 365 }));
+  add('lookbackDays', positiveNumberError('Look-back (days)', jsonData.lookbackDays, LOOKBACK_LIMITS));
   return issues;
 }
