@@ -64,6 +64,13 @@ describe('DemoSource', () => {
     expect(health[0].status).toBe('error');
   });
 
+  it('explains a clock that gives no instant', async () => {
+    const result = await new DemoSource({ now: () => NaN }).fetchEvents(range);
+    expect(result.events.deployments).toEqual([]);
+    expect(result.notices[0]).toMatchObject({ severity: 'error' });
+    expect(result.notices[0].text).toContain('the clock gave NaN');
+  });
+
   it('rejects when the request is already cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

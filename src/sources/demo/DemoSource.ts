@@ -1,5 +1,5 @@
 /** The built-in demo provider: realistic, deterministic events for a seed, relative to `now`. */
-import { Instant } from '../../engine/model';
+import { emptyEvents, Instant } from '../../engine/model';
 import { TimeRange } from '../../engine/time';
 import { EventSource, HealthCheckItem, SourceResult } from '../types';
 import { demoDataFor } from './cache';
@@ -29,9 +29,13 @@ export class DemoSource implements EventSource {
     throwIfAborted(signal);
     const problem = this.seedProblem();
     if (problem) {
-      return { events: { deployments: [], changes: [], incidents: [], pipelineRuns: [] }, notices: [problem] };
+      return { events: emptyEvents(), notices: [problem] };
     }
     const now = this.now();
+    if (!isFinite(now)) {
+      const text = `Demo source: the clock gave ${String(now)}, not an instant; pass now() returning epoch milliseconds.`;
+      return { events: emptyEvents(), notices: [{ severity: 'error', text }] };
+    }
     const all = clipToNow(demoDataFor(this.seed, now).events, now);
     return { events: eventsInRange(all, range), notices: [] };
   }
