@@ -14,6 +14,7 @@ import { gridItemsOf, panelsOf } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';
 import { interpolateQuery } from '../datasource.interpolate';
 import { DEMO_SERVICES, DEMO_TEAMS } from '../sources/demo';
+import { BENCHMARKS } from '../engine/tiers';
 
 const PLUGIN_ID = 'opendora-dora-datasource';
 const PANEL_TYPES = ['stat', 'timeseries', 'table', 'bargauge', 'barchart'];
@@ -145,16 +146,44 @@ describe('shipped dashboards', () => {
       }
     });
 
-    it('colours key-metric stats by DORA 2023 level thresholds (green elite ... red low)', () => {
-      const expected: Record<string, Array<number | null>> = {
-        'Change lead time': [null, 86400000, 604800000, 2592000000],
-        'Failed deployment recovery time': [null, 3600000, 86400000, 604800000],
-        'Change fail rate': [null, 0.0501, 0.1001, 0.1501],
+    it('colours key-metric stats by the DORA 2023 levels of the engine (green elite, blue high, orange medium, red low)', () => {
+      const table = BENCHMARKS[2023];
+      // Durations: a level holds below its cut-off, so the next colour starts at it.
+      const durations = (cutoffs: Array<{ below: number }>) => [null, ...cutoffs.map((c) => c.below)];
+      const expected: Record<string, { values: Array<number | null>; colors: string[]; close?: boolean }> = {
+        'Change lead time': { values: durations(table.leadTime), colors: ['green', 'blue', 'orange', 'red'] },
+        'Failed deployment recovery time': {
+          values: durations(table.recoveryTime),
+          colors: ['green', 'blue', 'orange', 'red'],
+        },
+        // Rates: a level holds up to its cut-off, so the next colour starts just above it.
+        'Change fail rate': {
+          values: [null, ...table.changeFailRate.map((c) => c.atMost + 0.000001)],
+          colors: ['green', 'blue', 'orange', 'red'],
+          close: true,
+        },
+        // Frequency (per week on the panel, per day in the engine): a level holds from its cut-off up.
+        'Deployment frequency': {
+          values: [null, ...table.deploymentFrequency.map((c) => c.atLeast * 7).reverse()],
+          colors: ['red', 'orange', 'blue', 'green'],
+          close: true,
+        },
       };
-      for (const panel of panels.filter((p) => p.type === 'stat' && expected[p.title ?? ''])) {
+      const stats = panels.filter((p) => p.type === 'stat' && expected[p.title ?? '']);
+      if (dashboard.uid === 'dora-overview') {
+        expect(stats.map((p) => p.title).sort()).toEqual(Object.keys(expected).sort());
+      }
+      for (const panel of stats) {
+        const want = expected[panel.title!];
         const steps = panel.fieldConfig?.defaults?.thresholds?.steps ?? [];
-        expect(steps.map((s) => s.value)).toEqual(expected[panel.title!]);
-        expect(steps.map((s) => s.color)).toEqual(['green', 'blue', 'orange', 'red']);
+        expect(steps.map((s) => s.color)).toEqual(want.colors);
+        steps.forEach((s, i) => {
+          if (want.values[i] === null || !want.close) {
+            expect(s.value).toBe(want.values[i]);
+          } else {
+            expect(s.value).toBeCloseTo(want.values[i]!, 9);
+          }
+        });
         expect(panel.fieldConfig?.defaults?.color?.mode).toBe('thresholds');
       }
     });
