@@ -137,6 +137,23 @@ describe('GitHubClient against the fake GitHub', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('a primary limit whose headers were lost (Grafana proxy errors) learns its reset from /rate_limit', async () => {
+    fake.knobs.rateLimitReset = Math.floor((NOW + 40 * MINUTE) / 1000);
+    fake.knobs.scripted.push({ bare: true, status: 403, body: { message: 'API rate limit exceeded for user ID 1.' } });
+    const error = await client.get('/user', undefined, { deadline: NOW + MINUTE }).catch((e) => e);
+    expect(error).toBeInstanceOf(GitHubRateLimitError);
+    expect(error.resetAt).toBe(fake.knobs.rateLimitReset * 1000);
+    expect(fake.requests.map((r) => r.path)).toEqual(['/user', '/rate_limit']);
+
+    // Within the deadline it waits until then and retries.
+    fake.requests.length = 0;
+    fake.knobs.rateLimitReset = Math.floor((NOW + 2 * MINUTE) / 1000);
+    fake.knobs.scripted.push({ bare: true, status: 403, body: { message: 'API rate limit exceeded for user ID 1.' } });
+    const ok = await client.get('/repos/acme/shop', undefined, { deadline: NOW + 10 * MINUTE });
+    expect(ok.status).toBe(200);
+    expect(slept).toEqual([2 * MINUTE + 1000]);
+  });
+
   it('honours Retry-After of a secondary limit (403 and 429)', async () => {
     fake.knobs.scripted.push(
       { status: 403, headers: { 'retry-after': '3' }, body: { message: 'You have exceeded a secondary rate limit.' } },

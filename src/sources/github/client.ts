@@ -280,45 +280,47 @@ export class GitHubClient {
       }
       this.requestCount++;
       const response = await this.limit(send);
-      const { status, headers } = response;
+      const { status } = response;
       if ((status >= 200 && status < 300 && !isGraphQLRateLimited(response.data)) || status === 304) {
         return response;
       }
-      const wait = this.waitFor(response, attempt);
-      if (wait.kind === 'fail') {
+      const first = this.waitFor(response, attempt);
+      if (first.kind === 'fail') {
         throw new GitHubHttpError(status, path, bodyMessage(response.data));
       }
+      const wait: Delay =
+        first.kind === 'primary' && first.resetAt === undefined
+          ? await this.primaryWaitFromRateLimit(path, ctx)
+          : first;
       const canWait = attempt < this.maxRetries && (ctx.deadline === undefined || this.now() + wait.ms <= ctx.deadline);
       if (!canWait) {
         if (wait.kind === 'server') {
           throw new GitHubHttpError(status, path, bodyMessage(response.data));
         }
-        const reset = headers['x-ratelimit-reset'];
-        const resetAt = wait.kind === 'primary' && reset ? Number(reset) * 1000 : this.now() + wait.ms;
+        const resetAt = wait.kind === 'primary' ? wait.resetAt : this.now() + wait.ms;
         throw new GitHubRateLimitError(resetAt, wait.kind === 'secondary', path);
       }
       await this.sleep(wait.ms, ctx.signal);
     }
   }
 
-  private waitFor(
-    response: HttpResponse<unknown>,
-    attempt: number
-  ): { kind: 'primary' | 'secondary' | 'server'; ms: number } | { kind: 'fail' } {
+  private waitFor(response: HttpResponse<unknown>, attempt: number): Wait {
     const { status, headers } = response;
     const retryAfter = headers['retry-after'];
-    const limited = status === 403 || status === 429 || isGraphQLRateLimited(response.data);
+    const graphqlLimited = isGraphQLRateLimited(response.data);
+    const limited = status === 403 || status === 429 || graphqlLimited;
+    const message = bodyMessage(response.data);
     if (limited && retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
       return { kind: 'secondary', ms: Number(retryAfter) * 1000 };
     }
     if (limited && headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset']) {
-      // One second of slack: GitHub's reset is rounded down to the second.
-      return { kind: 'primary', ms: Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - this.now()) + 1000 };
+      return this.primaryWait(Number(headers['x-ratelimit-reset']) * 1000);
     }
-    if (limited && /secondary rate limit|abuse/i.test(bodyMessage(response.data))) {
+    if (limited && /secondary rate limit|abuse/i.test(message)) {
       return { kind: 'secondary', ms: SECONDARY_DEFAULT_WAIT_MS * Math.pow(2, attempt) };
     }
-    if (isGraphQLRateLimited(response.data)) {
+    if (graphqlLimited || (limited && /rate limit exceeded/i.test(message))) {
+      // A primary limit whose headers did not come through (Grafana's proxy errors carry no headers).
       return { kind: 'primary', ms: SECONDARY_DEFAULT_WAIT_MS };
     }
     if (status === 429) {
@@ -329,6 +331,42 @@ export class GitHubClient {
     }
     return { kind: 'fail' };
   }
+
+  private primaryWait(resetAt: number): Delay {
+    // One second of slack: GitHub's reset is rounded down to the second.
+    return { kind: 'primary', resetAt, ms: Math.max(0, resetAt - this.now()) + 1000 };
+  }
+
+  /** GET /rate_limit (which does not count against the limit) says when the exhausted limit resets. */
+  private async primaryWaitFromRateLimit(path: string, ctx: CallContext): Promise<Delay> {
+    try {
+      this.requestCount++;
+      const response = await this.limit(() =>
+        this.options.http.request<RateLimitBody>({
+          method: 'GET',
+          url: `${this.restBase}/rate_limit`,
+          signal: ctx.signal,
+        })
+      );
+      const resources = response.status === 200 ? response.data?.resources : undefined;
+      const resource = path === 'graphql' ? resources?.graphql : resources?.core;
+      if (resource && typeof resource.reset === 'number') {
+        return this.primaryWait(resource.reset * 1000);
+      }
+    } catch (e) {
+      if (ctx.signal?.aborted) {
+        throw abortError();
+      }
+    }
+    return { kind: 'primary', ms: SECONDARY_DEFAULT_WAIT_MS };
+  }
+}
+
+type Delay = { kind: 'primary'; ms: number; resetAt?: number } | { kind: 'secondary' | 'server'; ms: number };
+type Wait = Delay | { kind: 'fail' };
+
+interface RateLimitBody {
+  resources?: Record<string, { reset?: number; remaining?: number } | undefined>;
 }
 
 function isGraphQLRateLimited(data: unknown): boolean {

@@ -13,7 +13,13 @@ import * as gql from './fixtures/graphql';
 import * as restFixtures from './fixtures/rest';
 import { GRAPHQL_DOCUMENTS } from './queries';
 import { executeGraphQL, githubSchema } from './testing/graphql';
-import { fullRepositoryJson, minimalRepositoryJson, userJson, workflowRunJson } from './testing/restShapes';
+import {
+  fullRepositoryJson,
+  minimalRepositoryJson,
+  rateLimitJson,
+  userJson,
+  workflowRunJson,
+} from './testing/restShapes';
 import { shopRepo, shopWorld } from './testing/scenario';
 
 const spec = JSON.parse(
@@ -57,6 +63,10 @@ describe('REST fixtures validate against GitHub OpenAPI', () => {
   it('organisation repositories and repository', () => {
     expectValid(responseSchema('/orgs/{org}/repos'), restFixtures.orgRepositories);
     expectValid(responseSchema('/repos/{owner}/{repo}'), fullRepositoryJson(shopRepo()));
+  });
+
+  it('rate limit overview (the fake answers /rate_limit with it)', () => {
+    expectValid(responseSchema('/rate_limit'), rateLimitJson(0, 1767225600));
   });
 
   it('the authenticated user (private profile)', () => {

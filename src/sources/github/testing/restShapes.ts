@@ -85,3 +85,13 @@ export function fullRepositoryJson(repo: FakeRepo) {
 export function userJson(login: string) {
   return { ...clone(privateUserExample), login };
 }
+
+/** GET /rate_limit (schema "rate-limit-overview"). */
+export function rateLimitJson(remaining: number, reset: number) {
+  const limit = (used: number) => ({ limit: 5000, remaining, reset, used });
+  const core = limit(5000 - remaining);
+  return {
+    resources: { core, graphql: core, search: { limit: 30, remaining: 30, reset, used: 0 } },
+    rate: core,
+  };
+}

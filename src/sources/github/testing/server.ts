@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { executeGraphQL } from './graphql';
-import { fullRepositoryJson, minimalRepositoryJson, userJson, workflowRunJson } from './restShapes';
+import { fullRepositoryJson, minimalRepositoryJson, rateLimitJson, userJson, workflowRunJson } from './restShapes';
 import { FakeWorld } from './world';
 
 export interface LoggedRequest {
@@ -22,6 +22,8 @@ export interface LoggedRequest {
 }
 
 export interface ScriptedAnswer {
+  /** Send no rate-limit headers (as Grafana's proxy errors arrive in the browser). */
+  bare?: boolean;
   /** Which request this answers (default: any). */
   match?: (r: { method: string; path: string; operation?: string }) => boolean;
   /** How many matching requests it answers (default 1). */
@@ -194,11 +196,16 @@ export async function startFakeGitHub(world: FakeWorld): Promise<FakeGitHub> {
     requests.push(log);
 
     const send = (answer: Answer) => {
+      const limitHeaders: Record<string, string> = (answer as ScriptedAnswer).bare
+        ? {}
+        : {
+            'x-ratelimit-limit': '5000',
+            'x-ratelimit-remaining': String(knobs.rateLimitRemaining ?? 4999),
+            'x-ratelimit-reset': String(knobs.rateLimitReset),
+          };
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
-        'x-ratelimit-limit': '5000',
-        'x-ratelimit-remaining': String(knobs.rateLimitRemaining ?? 4999),
-        'x-ratelimit-reset': String(knobs.rateLimitReset),
+        ...limitHeaders,
         ...(answer.headers ?? {}),
       };
       let body = answer.body === undefined ? '' : JSON.stringify(answer.body);
@@ -225,6 +232,11 @@ export async function startFakeGitHub(world: FakeWorld): Promise<FakeGitHub> {
     if (scripted) {
       scripted.times = (scripted.times ?? 1) - 1;
       send(scripted);
+      return;
+    }
+    if (!isGraphQL && restPath === '/rate_limit') {
+      // Does not count against the limit, like GitHub's.
+      send({ status: 200, body: rateLimitJson(knobs.rateLimitRemaining ?? 4999, knobs.rateLimitReset) });
       return;
     }
     if (knobs.rateLimitRemaining !== undefined) {
