@@ -4,6 +4,8 @@
  *   attribute(events, options?, now?)      events -> Attributed (links, failures, lead times, data quality)
  *   computeMetric(attributed, request)     Attributed -> one series per group, a point per bucket
  *   computeScorecard(attributed, request)  Attributed -> one row per group with levels and DORA score
+ *   selectDeployments/Changes/Incidents    Attributed -> the items a range and filters select (tables, annotations)
+ *   dimensionValues(attributed, dimension) Attributed -> the services, teams, ... a filter can match (variables)
  *
  * Pure TypeScript at ES2017 level: no Grafana, DOM, fetch, Intl or console (see purity.test.ts).
  */
@@ -16,6 +18,17 @@ export { computeMetric, METRICS, METRIC_IDS, ALL_GROUP, UNKNOWN_GROUP } from './
 export type { MetricComputation, MetricContext, Dims } from './metrics';
 export { computeScorecard } from './metrics/scorecard';
 export type { ScorecardRequest } from './metrics/scorecard';
+export {
+  selectAll,
+  selectDeployments,
+  selectChanges,
+  selectIncidents,
+  selectIncidentsOverlapping,
+  dimensionValues,
+  deploymentOutcome,
+  DIMENSIONS,
+} from './select';
+export type { Dimension, DimensionValuesOptions, DeploymentOutcome, Selection } from './select';
 
 export * from './tiers';
 export * from './stats';
