@@ -37,6 +37,13 @@ export default defineConfig([
   },
   ...baseConfig,
   {
+    // The CLI, benchmarks and browser tests are TypeScript outside src: lint them with their own tsconfigs.
+    files: ['cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: ['./cli/tsconfig.json', './bench/engine/tsconfig.json', './bench/github/tsconfig.json', './tests/tsconfig.json'] },
+    },
+  },
+  {
     // The engine runs unchanged in a Go backend's ES2017 JavaScript VM (src/engine/purity.test.ts checks the same).
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],

@@ -12,5 +12,7 @@ module.exports = {
   ...base,
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'yaml'])],
+  // Tests sit next to their code: the plugin (src), the CLI (cli) and the benchmarks' differential checks (bench).
+  testMatch: [...base.testMatch, '<rootDir>/cli/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
