@@ -66,6 +66,20 @@ describe('ConfigEditor', () => {
     expect(screen.getByTestId('dora-catalog-summary')).toHaveTextContent('Valid: 2 services, 2 teams, 0 repositories.');
   });
 
+  it('warns when two services list the same incident service', () => {
+    renderConfigEditor();
+    fireEvent.change(screen.getByLabelText(/^Catalog \(YAML\)/), {
+      target: {
+        value:
+          'services:\n  - name: checkout\n    incidentServices: [Shop]\n  - name: billing\n    incidentServices: [Shop]\n',
+      },
+    });
+    expect(screen.getByTestId('dora-catalog-ambiguities')).toHaveTextContent(
+      'Incident service "Shop" is listed by checkout, billing'
+    );
+    expect(screen.queryByTestId('dora-catalog-errors')).not.toBeInTheDocument();
+  });
+
   it('reports broken YAML syntax with its line', () => {
     renderConfigEditor();
     fireEvent.change(screen.getByLabelText(/^Catalog \(YAML\)/), {

@@ -6,6 +6,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { parseCatalogYaml } from '../../sources/catalog';
 import { ServiceCatalog } from '../../engine/model';
 import { SectionProps } from './sectionProps';
+import { catalogAmbiguities } from './validation';
 
 export const CATALOG_EXAMPLE = `services:
   - name: checkout
@@ -15,7 +16,7 @@ export const CATALOG_EXAMPLE = `services:
       - repo: acme/monorepo
         paths: [services/checkout]
     pipelines: [deploy-checkout]
-    environments: [production]
+    environments: [checkout-production]
     incidentServices: [Checkout API]
 `;
 
@@ -26,6 +27,7 @@ export function CatalogSection({ jsonData, onChange }: SectionProps) {
   // Parsed on every keystroke: errors carry the line they are on.
   const parsed = useMemo(() => parseCatalogYaml(text), [text]);
   const errors = parsed.errors;
+  const ambiguities = useMemo(() => catalogAmbiguities(parsed.catalog), [parsed]);
   return (
     <ConfigSection
       title="Service catalog"
@@ -56,6 +58,15 @@ export function CatalogSection({ jsonData, onChange }: SectionProps) {
           <ul className={styles.list}>
             {errors.map((e, i) => (
               <li key={i}>{e.line ? `Line ${e.line}: ${e.message}` : e.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {errors.length === 0 && ambiguities.length > 0 && (
+        <Alert title="Names listed by more than one service" severity="warning" data-testid="dora-catalog-ambiguities">
+          <ul className={styles.list}>
+            {ambiguities.map((message, i) => (
+              <li key={i}>{message}</li>
             ))}
           </ul>
         </Alert>

@@ -1,4 +1,5 @@
 import {
+  catalogAmbiguities,
   configIssues,
   patternError,
   positiveNumberError,
@@ -65,5 +66,41 @@ describe('config validation', () => {
       'lookbackDays',
     ]);
     expect(configIssues({})).toEqual([]);
+  });
+
+  it('warns about names that more than one service lists (the catalog then resolves them to none)', () => {
+    const catalog = {
+      services: [
+        {
+          name: 'checkout',
+          environments: ['production'],
+          incidentServices: ['Shop'],
+          repositories: [{ repo: 'acme/mono', paths: ['a'] }],
+        },
+        {
+          name: 'search',
+          environments: ['production'],
+          incidentServices: ['Search'],
+          repositories: [{ repo: 'acme/mono', paths: ['b'] }],
+        },
+        { name: 'billing', environments: ['billing-prod'], incidentServices: ['Shop'] },
+      ],
+    };
+    expect(catalogAmbiguities(catalog)).toEqual([
+      'Incident service "Shop" is listed by checkout, billing: its incidents get no service and are never linked to a deployment.',
+      expect.stringMatching(/^Environment "production" is listed by checkout, search: it names neither/),
+      expect.stringMatching(
+        /^Repository "acme\/mono" is listed by checkout, search: its deployments find their service only/
+      ),
+    ]);
+    expect(
+      catalogAmbiguities({
+        services: [
+          { name: 'a', environments: ['prod-a'] },
+          { name: 'b', environments: ['prod-b'] },
+        ],
+      })
+    ).toEqual([]);
+    expect(catalogAmbiguities(undefined)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * catalog entry is seen before saving instead of in a panel. Every message names the field, the value and
  * the fix. Patterns are compiled as the engine does: case-insensitive regular expressions.
  */
+import { ServiceCatalog } from '../../engine/model';
 import { parseCatalogYaml } from '../../sources/catalog';
 import { DoraJsonData } from '../../types/config';
 
@@ -68,6 +69,62 @@ export function benchmarkYearError(value: unknown): string | undefined {
 /** Lines of the catalog's problems, "Line 4: ..." where the line is known. */
 export function catalogErrors(yaml: string | undefined): string[] {
   return parseCatalogYaml(yaml).errors.map((e) => (e.line ? `Line ${e.line}: ${e.message}` : e.message));
+}
+
+const ALIAS_KINDS: Array<{
+  key: 'environments' | 'pipelines' | 'incidentServices' | 'repositories';
+  what: string;
+  effect: string;
+}> = [
+  {
+    key: 'incidentServices',
+    what: 'Incident service',
+    effect: 'its incidents get no service and are never linked to a deployment',
+  },
+  {
+    key: 'environments',
+    what: 'Environment',
+    effect: 'it names neither: their deployments are matched by pipeline or repository instead',
+  },
+  {
+    key: 'pipelines',
+    what: 'Pipeline',
+    effect: 'it names neither: their runs and deployments are matched by repository instead',
+  },
+  {
+    key: 'repositories',
+    what: 'Repository',
+    effect:
+      'its deployments find their service only by their own service name, environment or pipeline (monorepo paths split its changes, not its deployments)',
+  },
+];
+
+/**
+ * Names that more than one service claims. The catalog resolves a name only when exactly one service claims it
+ * (src/engine/catalog.ts), so such an entry is valid but does not do what it seems to: worth a warning.
+ */
+export function catalogAmbiguities(catalog: ServiceCatalog | undefined): string[] {
+  const out: string[] = [];
+  for (const kind of ALIAS_KINDS) {
+    const claims = new Map<string, string[]>();
+    for (const service of catalog?.services ?? []) {
+      const names =
+        kind.key === 'repositories' ? (service.repositories ?? []).map((r) => r.repo) : (service[kind.key] ?? []);
+      for (const name of names) {
+        const list = claims.get(name) ?? [];
+        if (list.indexOf(service.name) < 0) {
+          list.push(service.name);
+        }
+        claims.set(name, list);
+      }
+    }
+    claims.forEach((services, name) => {
+      if (services.length > 1) {
+        out.push(`${kind.what} "${name}" is listed by ${services.join(', ')}: ${kind.effect}.`);
+      }
+    });
+  }
+  return out;
 }
 
 /** Every problem of the settings, in the order the sections show them. */
