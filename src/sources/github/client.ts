@@ -252,7 +252,10 @@ export class GitHubClient {
 
   private async sendGraphQL(body: unknown, ctx: CallContext): Promise<RestResult<unknown>> {
     const response = await this.withRetries('graphql', ctx, () =>
-      this.options.http.request<{ data?: unknown; errors?: Array<{ type?: string; message?: string }> }>({
+      this.options.http.request<{
+        data?: unknown;
+        errors?: Array<{ type?: string; message?: string; path?: unknown }>;
+      }>({
         method: 'POST',
         url: this.graphqlUrl,
         headers: { 'Content-Type': 'application/json' },
@@ -263,7 +266,8 @@ export class GitHubClient {
     const errors = response.data?.errors;
     if (errors && errors.length > 0) {
       const first = errors[0];
-      throw new GitHubGraphQLError(first.type ?? '', errors.map((e) => e.message ?? '').join('; '));
+      const fields = errors.filter((e) => Array.isArray(e.path)).map((e) => (e.path as unknown[]).join('.'));
+      throw new GitHubGraphQLError(first.type ?? '', errors.map((e) => e.message ?? '').join('; '), fields);
     }
     return { data: response.data?.data, status: response.status, headers: response.headers, notModified: false };
   }

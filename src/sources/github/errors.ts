@@ -36,7 +36,9 @@ export class GitHubGraphQLError extends Error {
   constructor(
     /** GitHub's error type, e.g. NOT_FOUND, FORBIDDEN, RATE_LIMITED; '' when absent. */
     readonly type: string,
-    readonly detail: string
+    readonly detail: string,
+    /** Fields the errors are about, e.g. "repository.issues". */
+    readonly fields: string[] = []
   ) {
     super(`GitHub GraphQL error${type ? ` ${type}` : ''}: ${detail}`);
     this.name = 'GitHubGraphQLError';

@@ -32,7 +32,7 @@ describe('GitHub health check', () => {
       {
         source: 'github',
         status: 'ok',
-        message: 'GitHub acme/shop: readable, production branch main; deployments to production.',
+        message: 'GitHub acme/shop: readable, production branch main; 5 deployments to production.',
       },
       {
         source: 'github',
@@ -79,6 +79,35 @@ describe('GitHub health check', () => {
     expect(token.status).toBe('warning');
     expect(token.message).toMatch(/\/user answered 403: Resource not accessible by integration/);
     expect(repo.status).toBe('ok');
+  });
+
+  it('names the lists a fine-grained token may not read', async () => {
+    fake.knobs.scripted.push({
+      match: (r) => r.operation === 'AccessProbe',
+      status: 200,
+      body: {
+        data: {
+          repository: { deployments: null, pullRequests: { totalCount: 2 }, issues: null, releases: { totalCount: 0 } },
+        },
+        errors: [
+          {
+            type: 'FORBIDDEN',
+            path: ['repository', 'deployments'],
+            message: 'Resource not accessible by personal access token',
+          },
+          {
+            type: 'FORBIDDEN',
+            path: ['repository', 'issues'],
+            message: 'Resource not accessible by personal access token',
+          },
+        ],
+      },
+    });
+    const [, repo] = await check({ repositories: 'acme/shop' });
+    expect(repo.status).toBe('warning');
+    expect(repo.message).toMatch(
+      /the token may not read deployments, issues \(Resource not accessible by personal access token/
+    );
   });
 
   it('names environment mismatches, missing branches, unreadable Actions and bad settings', async () => {

@@ -4,9 +4,9 @@
  */
 import { HealthCheckItem } from '../types';
 import { CallContext, GitHubClient } from './client';
-import { describeError, GitHubHttpError, isAbortError } from './errors';
+import { describeError, GitHubGraphQLError, GitHubHttpError, isAbortError } from './errors';
 import { FetchContext } from './fetch/context';
-import { rest } from './queries';
+import { ACCESS_PROBE, rest } from './queries';
 import { fetchOverview, productionEnvironments } from './repository';
 import { RepositoryConfig } from './settings';
 
@@ -78,8 +78,13 @@ async function checkRepository(
     }
     const parts = [`${subject}: readable, production branch ${ref.name}`];
     let status: HealthCheckItem['status'] = 'ok';
+    const envs = productionEnvironments(overview, cfg.environmentPattern);
+    const probe = await probeAccess(client, cfg, envs, call);
+    if ('unreadable' in probe) {
+      status = 'warning';
+      parts.push(`but the token may not read ${probe.unreadable} (${probe.detail}); give it read access to them`);
+    }
     if (cfg.deploymentSource === 'deployments') {
-      const envs = productionEnvironments(overview, cfg.environmentPattern);
       if (envs.length === 0) {
         status = 'warning';
         const all = overview.environments.nodes.map((e) => e.name);
@@ -87,7 +92,8 @@ async function checkRepository(
           `but no environment matches "${cfg.environmentPattern}" (environments: ${all.length ? all.join(', ') : 'none'}); fix env= or the environment pattern`
         );
       } else {
-        parts.push(`deployments to ${envs.join(', ')}`);
+        const count = 'counts' in probe ? `${probe.counts.deployments} ` : '';
+        parts.push(`${count}deployments to ${envs.join(', ')}`);
       }
     } else {
       parts.push(`deployments from ${cfg.deploymentSource}`);
@@ -110,6 +116,39 @@ async function checkRepository(
       throw e;
     }
     return { source: SOURCE, status: 'error', message: describeError(subject, e, now()) };
+  }
+}
+
+interface ProbeData {
+  repository: Record<'deployments' | 'pullRequests' | 'issues' | 'releases', { totalCount: number } | null> | null;
+}
+
+/** Whether the token can read each list (a fine-grained token lacking a permission fails just that field). */
+async function probeAccess(
+  client: GitHubClient,
+  cfg: RepositoryConfig,
+  environments: string[],
+  call: CallContext
+): Promise<{ counts: { deployments: number } } | { unreadable: string; detail: string }> {
+  try {
+    const data = await client.graphql<ProbeData>(
+      ACCESS_PROBE,
+      { owner: cfg.owner, name: cfg.name, environments: environments.length ? environments : null },
+      call
+    );
+    return { counts: { deployments: data.repository?.deployments?.totalCount ?? 0 } };
+  } catch (e) {
+    if (e instanceof GitHubGraphQLError) {
+      const names: Record<string, string> = {
+        'repository.deployments': 'deployments',
+        'repository.pullRequests': 'pull requests',
+        'repository.issues': 'issues',
+        'repository.releases': 'releases',
+      };
+      const unreadable = e.fields.map((f) => names[f] ?? f).join(', ') || 'some lists';
+      return { unreadable, detail: e.detail };
+    }
+    throw e;
   }
 }
 

@@ -159,6 +159,17 @@ query WorkflowRunJobs($ids: [ID!]!) {
   }
 }`;
 
+/** testDatasource: can the token read each list the source reads? (One request; errors name the fields.) */
+export const ACCESS_PROBE = `
+query AccessProbe($owner: String!, $name: String!, $environments: [String!]) {
+  repository(owner: $owner, name: $name) {
+    deployments(first: 1, environments: $environments) { totalCount }
+    pullRequests(first: 1, states: [MERGED]) { totalCount }
+    issues(first: 1) { totalCount }
+    releases(first: 1) { totalCount }
+  }
+}`;
+
 /** REST paths (below the github/rest route). */
 export const rest = {
   user: () => '/user',
@@ -181,4 +192,5 @@ export const GRAPHQL_DOCUMENTS: Record<string, string> = {
   RELEASES,
   TAGS,
   WORKFLOW_RUN_JOBS,
+  ACCESS_PROBE,
 };
