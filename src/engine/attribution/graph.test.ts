@@ -51,6 +51,32 @@ describe('CommitGraph', () => {
     expect(hex.findByReference('not-a-sha')).toEqual([]);
   });
 
+  it('finds SHA prefixes among many commits sharing the indexed digits, ignoring SHAs that are not hex', () => {
+    // 3000 commits whose SHAs share their first six digits, plus names that are not SHAs at all.
+    const many = [commit('feature-x', [], 0), commit('ABCDEF0', [], 0)];
+    for (let i = 0; i < 3000; i++) {
+      many.push(commit(`abcdef${(1000000 + i).toString(16)}`, [], i, { repo: i % 2 === 0 ? 'acme/app' : 'acme/lib' }));
+    }
+    const graph = new CommitGraph(many);
+    expect(graph.findByReference('abcdef0')).toEqual([1]);
+    expect(graph.findByReference(`abcdef${(1000000 + 42).toString(16)}`)).toEqual([44]);
+    expect(graph.findByReference('ABCDEF' + (1000000 + 43).toString(16).toUpperCase(), 'acme/app')).toEqual([]);
+    expect(graph.findByReference('ABCDEF' + (1000000 + 43).toString(16).toUpperCase(), 'acme/lib')).toEqual([45]);
+    expect(graph.findByReference('abcdef' + (1000000).toString(16).slice(0, 2))).toHaveLength(3000);
+    expect(graph.findByReference('feature')).toEqual([]);
+  });
+
+  it('returns every commit that shares a title, in graph order', () => {
+    const same = new CommitGraph([
+      commit('s1', [], 0, { message: 'Bump deps' }),
+      commit('s2', ['s1'], 1, { message: '  Bump deps  \nmore' }),
+      commit('s3', ['s2'], 2, { message: 'Bump deps', repo: 'acme/lib' }),
+    ]);
+    expect(same.commitsWithMessage('acme/app', 'Bump deps')).toEqual([0, 1]);
+    expect(same.commitsWithMessage('acme/lib', 'Bump deps')).toEqual([2]);
+    expect(same.commitsWithMessage('acme/none', 'Bump deps')).toEqual([]);
+  });
+
   it('finds commits of a pull request and by message title', () => {
     expect(graph.commitsOfPullRequest(7)).toEqual([6, 7]);
     expect(graph.commitsOfPullRequest(7, 'acme/fork')).toEqual([7]);

@@ -4,7 +4,6 @@
  * pull request and message are built on first use, since most queries never need them.
  */
 import { Change } from '../model';
-import { compareText, countLeading } from './order';
 
 export const NO_COMMIT = -1;
 
@@ -18,9 +17,10 @@ export class CommitGraph {
   private readonly byRepo: Map<string, Map<string, number>>;
   private generations?: Int32Array;
   private scratch?: { seen: Int32Array; mark: number; stack: Int32Array };
-  private sortedShas?: { shas: string[]; commit: Int32Array };
+  private prefixIndex?: Float64Array;
   private pullRequests?: Map<number, number[]>;
-  private messages?: Map<string, number[]>;
+  /** repo -> first message line -> commit (or commits, when several share it); a repo is indexed when first asked. */
+  private titles = new Map<string, Map<string, number | number[]>>();
 
   /**
    * Commits must be unique by repo and SHA (see duplicates.ts), which also hands over its repo -> SHA ->
@@ -55,22 +55,26 @@ export class CommitGraph {
     return i === undefined ? NO_COMMIT : i;
   }
 
-  /** Commits whose SHA starts with a (case-insensitive, >= 7 characters) reference, in one repo or any. */
+  /**
+   * Commits whose SHA starts with a (case-insensitive, >= 7 characters) reference, in one repo or any, in graph
+   * order. A binary search over the SHAs' first six hex digits finds the few candidates; each is then checked.
+   */
   findByReference(reference: string, repo?: string): number[] {
     const prefix = reference.trim().toLowerCase();
     if (prefix.length < MIN_SHA_PREFIX || !/^[0-9a-f]+$/.test(prefix)) {
       return [];
     }
-    const sorted = this.shaIndex();
-    const lo = countLeading(sorted.shas, (sha) => sha < prefix);
+    const index = this.shaPrefixIndex();
+    const key = hexKey(prefix);
     const found: number[] = [];
-    for (let k = lo; k < sorted.shas.length && sorted.shas[k].slice(0, prefix.length) === prefix; k++) {
-      const commit = sorted.commit[k];
-      if (repo === undefined || this.commits[commit].repo === repo) {
+    for (let k = lowerBound(index, key * COMMIT_SLOTS); k < index.length && index[k] < (key + 1) * COMMIT_SLOTS; k++) {
+      const commit = index[k] - key * COMMIT_SLOTS;
+      const c = this.commits[commit];
+      if (c.sha.slice(0, prefix.length).toLowerCase() === prefix && (repo === undefined || c.repo === repo)) {
         found.push(commit);
       }
     }
-    return found;
+    return found.sort((a, b) => a - b);
   }
 
   /** Commits that belong to pull request `number` (in one repo or any). */
@@ -89,15 +93,23 @@ export class CommitGraph {
 
   /** Commits of a repo whose first message line is exactly `title`. */
   commitsWithMessage(repo: string, title: string): number[] {
-    if (!this.messages) {
-      this.messages = new Map();
-      this.commits.forEach((c, i) => {
-        if (c.message !== undefined) {
-          pushTo(this.messages!, messageKey(c.repo, firstLine(c.message)), i);
-        }
-      });
+    let titles = this.titles.get(repo);
+    if (!titles) {
+      const fresh = new Map<string, number | number[]>();
+      const shas = this.byRepo.get(repo);
+      if (shas) {
+        shas.forEach((i) => {
+          const message = this.commits[i].message;
+          if (message !== undefined) {
+            addTo(fresh, firstLine(message), i);
+          }
+        });
+      }
+      this.titles.set(repo, fresh);
+      titles = fresh;
     }
-    return this.messages.get(messageKey(repo, title)) ?? [];
+    const found = titles.get(title);
+    return found === undefined ? [] : typeof found === 'number' ? [found] : found.slice().sort((a, b) => a - b);
   }
 
   /** Whether `ancestor` is reachable from `descendant` (or is it). Generation numbers prune the walk. */
@@ -187,13 +199,24 @@ export class CommitGraph {
     return this.scratch;
   }
 
-  private shaIndex(): { shas: string[]; commit: Int32Array } {
-    if (!this.sortedShas) {
-      const order = this.commits.map((c, i) => ({ sha: c.sha.toLowerCase(), i }));
-      order.sort((a, b) => compareText(a.sha, b.sha) || a.i - b.i);
-      this.sortedShas = { shas: order.map((o) => o.sha), commit: Int32Array.from(order.map((o) => o.i)) };
+  /**
+   * (first six hex digits of the SHA) * COMMIT_SLOTS + commit, sorted numerically: one typed array and one native
+   * sort instead of a million strings compared. SHAs that do not start with six hex digits cannot match a hex
+   * reference and are left out.
+   */
+  private shaPrefixIndex(): Float64Array {
+    if (!this.prefixIndex) {
+      const keys = new Float64Array(this.commits.length);
+      let n = 0;
+      for (let i = 0; i < this.commits.length; i++) {
+        const key = hexKey(this.commits[i].sha);
+        if (key >= 0) {
+          keys[n++] = key * COMMIT_SLOTS + i;
+        }
+      }
+      this.prefixIndex = keys.subarray(0, n).sort();
     }
-    return this.sortedShas;
+    return this.prefixIndex;
   }
 }
 
@@ -215,8 +238,59 @@ export function firstLine(message: string): string {
   return (end < 0 ? message : message.slice(0, end)).trim();
 }
 
-function messageKey(repo: string, title: string): string {
-  return `${repo}\u0000${title}`;
+/** Room for commit numbers below the SHA key in one exactly representable double: 2^29 commits, 2^24 keys. */
+const COMMIT_SLOTS = 536870912;
+const KEY_DIGITS = 6;
+
+/** The first six hex digits of a SHA as a number (case-insensitive), or -1 when they are not all hex. */
+function hexKey(sha: string): number {
+  if (sha.length < KEY_DIGITS) {
+    return -1;
+  }
+  let key = 0;
+  for (let k = 0; k < KEY_DIGITS; k++) {
+    const code = sha.charCodeAt(k);
+    const digit =
+      code >= 48 && code <= 57
+        ? code - 48
+        : code >= 97 && code <= 102
+          ? code - 87
+          : code >= 65 && code <= 70
+            ? code - 55
+            : -1;
+    if (digit < 0) {
+      return -1;
+    }
+    key = key * 16 + digit;
+  }
+  return key;
+}
+
+/** First position in a sorted array whose value is >= target. */
+function lowerBound(sorted: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < target) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Most titles belong to one commit: store the number, and an array only for the few that repeat. */
+function addTo(map: Map<string, number | number[]>, key: string, value: number): void {
+  const known = map.get(key);
+  if (known === undefined) {
+    map.set(key, value);
+  } else if (typeof known === 'number') {
+    map.set(key, [known, value]);
+  } else {
+    known.push(value);
+  }
 }
 
 function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
