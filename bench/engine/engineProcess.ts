@@ -18,6 +18,8 @@ import { median } from './timing';
 export interface EngineReport {
   counts: { changes: number; deployments: number; incidents: number };
   totalMs: number[];
+  /** CPU time (user + system, all threads) of each run: less sensitive than wall time to a busy machine. */
+  cpuMs: number[];
   phases: Array<{ phase: string; ms: number }>;
   regroupMs: number[];
   /** Heap in use with the events loaded, after a full GC, before the engine runs. */
@@ -44,6 +46,7 @@ function main(): void {
   const eventsHeapMiB = heapUsedMiB();
 
   const totalMs: number[] = [];
+  const cpuMs: number[] = [];
   const phaseRuns: Array<Array<{ phase: string; ms: number }>> = [];
   let endOfRunHeapMiB = 0;
   let final: EngineRun | undefined;
@@ -51,7 +54,10 @@ function main(): void {
     final = undefined; // let the previous run's result go before measuring this one
     collectGarbage();
     startGcTrace();
+    const cpu = process.cpuUsage();
     const run = runEngine(org.events, org.range, options, now);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
     endOfRunHeapMiB = Math.max(endOfRunHeapMiB, heapUsedMiB());
     stopGcTrace();
     totalMs.push(run.totalMs);
@@ -76,6 +82,7 @@ function main(): void {
       incidents: org.events.incidents.length,
     },
     totalMs,
+    cpuMs,
     phases: phaseRuns[0].map((p, i) => ({ phase: p.phase, ms: median(phaseRuns.map((run) => run[i].ms)) })),
     regroupMs,
     eventsHeapMiB,

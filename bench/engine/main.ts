@@ -79,7 +79,8 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
   );
   const engineMs = median(report.totalMs);
   console.log(
-    `  engine  ${fmt(engineMs)} ms (median of ${report.totalMs.length}: ${report.totalMs.map((t) => fmt(t)).join(', ')}); ` +
+    `  engine  ${fmt(engineMs)} ms (median of ${report.totalMs.length}: ${report.totalMs.map((t) => fmt(t)).join(', ')}; ` +
+      `CPU ${fmt(median(report.cpuMs))} ms); ` +
       report.phases.map((p) => `${p.phase} ${fmt(p.ms)}`).join(', ')
   );
 
@@ -96,7 +97,8 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
   const duckdbMs = median(runs.map((r) => r.totalMs));
   const phases = runs[0].phases.map((p, i) => `${p.phase} ${fmt(median(runs.map((r) => r.phases[i].ms)))}`);
   console.log(
-    `  duckdb  ${fmt(duckdbMs)} ms (median of ${runs.length}: ${runs.map((r) => fmt(r.totalMs)).join(', ')}); ` +
+    `  duckdb  ${fmt(duckdbMs)} ms (median of ${runs.length}: ${runs.map((r) => fmt(r.totalMs)).join(', ')}; ` +
+      `CPU ${fmt(median(runs.map((r) => r.cpuMs)))} ms, ${cpus().length} threads); ` +
       phases.join(', ')
   );
 

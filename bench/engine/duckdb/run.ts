@@ -31,6 +31,8 @@ export interface SqlRun {
   /** Milliseconds per SQL file (phase), in order, and in total. */
   phases: Array<{ phase: string; ms: number }>;
   totalMs: number;
+  /** CPU time of this process (DuckDB's threads included) while the SQL ran. */
+  cpuMs: number;
 }
 
 export interface SqlPeer {
@@ -82,6 +84,7 @@ export async function openSqlPeer(
 
 async function runScripts(connection: DuckDBConnection, scripts: Script[]): Promise<SqlRun> {
   const phases: Array<{ phase: string; ms: number }> = [];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (const script of scripts) {
     const t = performance.now();
@@ -125,6 +128,7 @@ async function runScripts(connection: DuckDBConnection, scripts: Script[]): Prom
     })),
     phases,
     totalMs: performance.now() - started,
+    cpuMs: cpuMsSince(cpu),
   };
 }
 
@@ -169,6 +173,11 @@ function integer(value: number, field: string): string {
 
 function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function nullable(value: unknown): number | null {
