@@ -55,6 +55,11 @@ export interface Deployment {
   pipelineRunId?: string;
   /** Explicit list of change SHAs shipped for the first time (wins over ancestry). */
   changes?: string[];
+  /**
+   * Set by a source that already applied its own production rule (e.g. GitHub's per-repository environment or
+   * workflow pattern): true = production, false = not, absent = decided by the data source's patterns.
+   */
+  production?: boolean;
   /** Provider hints. */
   rollback?: boolean;
   hotfix?: boolean;

@@ -91,3 +91,15 @@ describe('previousInEnvironment and positionsByService', () => {
     );
   });
 });
+
+describe('a source that decided production itself', () => {
+  it('wins over the environment and pipeline patterns', () => {
+    const options = compileOptions({ pipelinePattern: '^deploy' });
+    expect(isProductionDeployment(deploy('d', 's', 0, { environment: 'prod-eu', production: true }), options)).toBe(
+      true
+    );
+    expect(isProductionDeployment(deploy('d', 's', 0, { environment: 'production', production: false }), options)).toBe(
+      false
+    );
+  });
+});

@@ -18,6 +18,10 @@ export interface ProductionDeployments {
 }
 
 export function isProductionDeployment(d: Deployment, options: AttributionOptions): boolean {
+  // A source that selected its deployments by its own (per-repository) rule has decided already.
+  if (d.production !== undefined) {
+    return d.production;
+  }
   if (!options.production.test(d.environment)) {
     return false;
   }

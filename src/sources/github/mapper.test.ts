@@ -62,6 +62,7 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
       id: 'github:acme/shop:deployment:501',
       service: 'acme/shop',
       environment: 'production',
+      production: true,
       repo: 'acme/shop',
       sha: sha('c'),
       startedAt: t('2026-01-06T10:00:00Z'),

@@ -153,6 +153,8 @@ export function mapDeployment(node: DeploymentNode, cfg: RepositoryConfig): Depl
     finishedAt: outcome.at,
     status: outcome.status,
     source: SOURCE,
+    // Selected by this repository's own deployment rule: the data source's global patterns do not apply.
+    production: true,
     url: withUrl ? (withUrl.logUrl ?? withUrl.environmentUrl ?? undefined) : undefined,
     title: node.description ?? undefined,
     ref: node.ref?.name,
@@ -274,6 +276,8 @@ export function mapWorkflowRunDeployment(
     finishedAt,
     status,
     source: SOURCE,
+    // Selected by this repository's own deployment rule: the data source's global patterns do not apply.
+    production: true,
     url: run.html_url,
     title: run.name ?? undefined,
     ref: run.head_branch ?? undefined,
@@ -296,6 +300,8 @@ export function mapRelease(node: ReleaseNode, cfg: RepositoryConfig): Deployment
     finishedAt,
     status: 'success',
     source: SOURCE,
+    // Selected by this repository's own deployment rule: the data source's global patterns do not apply.
+    production: true,
     url: node.url,
     title: node.name ?? node.tagName,
     ref: node.tagName,
@@ -334,6 +340,8 @@ export function mapTag(node: TagRefNode, cfg: RepositoryConfig): Deployment | un
     finishedAt: target.at,
     status: 'success',
     source: SOURCE,
+    // Selected by this repository's own deployment rule: the data source's global patterns do not apply.
+    production: true,
     title: node.name,
     ref: node.name,
   };

@@ -292,6 +292,7 @@ describe('GitHubSource against the fake GitHub', () => {
         id: 'github:acme/shop:run:105',
         service: 'acme/shop',
         environment: 'production',
+        production: true,
         repo: 'acme/shop',
         sha: SHA.c4,
         startedAt: Date.parse(at(3, 9, 31)),

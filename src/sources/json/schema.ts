@@ -71,6 +71,7 @@ export const DEPLOYMENT_SHAPE = {
   ref: optional(text),
   pipelineRunId: optional(name),
   changes: optional(names),
+  production: optional(z.boolean()),
   rollback: optional(z.boolean()),
   hotfix: optional(z.boolean()),
   fixesDeploymentId: optional(name),
