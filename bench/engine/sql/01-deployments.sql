@@ -14,29 +14,28 @@ WHERE regexp_matches(environment, ${productionPattern}, 'i');
 
 -- Successful jobs: the last one of each run stands for the run, starting at the first start, with every hint.
 CREATE TEMP TABLE deps AS
-WITH jobs AS (
-  SELECT *,
-         row_number() OVER (PARTITION BY run_key ORDER BY finished_at DESC, id DESC) AS from_last,
-         min(started_at) OVER (PARTITION BY run_key) AS run_started_at,
-         bool_or(rollback_hint) OVER (PARTITION BY run_key) AS run_rollback,
-         bool_or(hotfix_hint) OVER (PARTITION BY run_key) AS run_hotfix,
-         first_value(fixes_deployment_id IGNORE NULLS) OVER (PARTITION BY run_key ORDER BY finished_at, id
-           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS first_fixes
+WITH runs AS (
+  SELECT run_key,
+         arg_max(id, (finished_at, id)) AS last_id,
+         min(started_at) AS run_started_at,
+         bool_or(rollback_hint) AS run_rollback,
+         bool_or(hotfix_hint) AS run_hotfix,
+         arg_min(fixes_deployment_id, (finished_at, id)) FILTER (WHERE fixes_deployment_id IS NOT NULL) AS first_fixes
   FROM production
   WHERE status = 'success'
-),
-kept AS (
-  SELECT id, service, environment, repo, sha, run_started_at AS started_at, finished_at, title, ref, run_key,
-         run_rollback AS rollback_hint, run_hotfix AS hotfix_hint, coalesce(fixes_deployment_id, first_fixes) AS fixes_deployment_id
-  FROM jobs WHERE from_last = 1
+  GROUP BY run_key
 ),
 numbered AS (
-  SELECT kept.*, coalesce(s.team, '') AS team, (row_number() OVER (ORDER BY finished_at, id) - 1)::INTEGER AS pos
-  FROM kept LEFT JOIN services s USING (service)
+  SELECT p.id, p.service, p.environment, p.repo, p.sha, r.run_started_at AS started_at, p.finished_at, p.title,
+         p.ref, p.run_key, r.run_rollback AS rollback_hint, r.run_hotfix AS hotfix_hint,
+         coalesce(p.fixes_deployment_id, r.first_fixes) AS fixes_deployment_id,
+         coalesce(s.team, '') AS team,
+         (row_number() OVER (ORDER BY p.finished_at, p.id) - 1)::INTEGER AS pos
+  FROM runs r
+  JOIN production p ON p.id = r.last_id
+  LEFT JOIN services s ON s.service = p.service
 )
-SELECT *,
-       lag(pos) OVER (PARTITION BY service, environment ORDER BY pos) AS prev_env,
-       row_number() OVER (PARTITION BY service ORDER BY pos) AS nth_of_service
+SELECT *, lag(pos) OVER (PARTITION BY service, environment ORDER BY pos) AS prev_env
 FROM numbered;
 
 -- Any job id -> the id of the deployment its run was collapsed into.
@@ -47,9 +46,10 @@ WHERE p.status = 'success';
 
 -- Failed and cancelled attempts, collapsed the same way (the last job's status stands for the run).
 CREATE TEMP TABLE failed_attempts AS
-SELECT service, environment, repo, status, finished_at, coalesce(s.team, '') AS team
+SELECT p.service, p.environment, p.repo, p.status, p.finished_at, coalesce(s.team, '') AS team
 FROM (
-  SELECT *, row_number() OVER (PARTITION BY run_key ORDER BY finished_at DESC, id DESC) AS from_last
-  FROM production WHERE status IN ('failure', 'cancelled')
-) LEFT JOIN services s USING (service)
-WHERE from_last = 1;
+  SELECT arg_max(id, (finished_at, id)) AS last_id FROM production
+  WHERE status IN ('failure', 'cancelled') GROUP BY run_key
+) r
+JOIN production p ON p.id = r.last_id
+LEFT JOIN services s ON s.service = p.service;
