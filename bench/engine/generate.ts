@@ -206,7 +206,10 @@ function generateDeployments(
   const times = sortedUniform(rnd, count, range.from - DEPLOY_LOOKBACK_MS, range.to);
   // One production environment per service (the engine tracks what is live per service and environment);
   // its spelling varies between services to exercise the case-insensitive production pattern.
-  const production = rnd.chance(0.85) ? 'production' : rnd.chance(0.67) ? 'prod' : 'PROD';
+  // A few services deploy to an environment the pattern does not know, and their source says it is production.
+  const roll = rnd.next();
+  const production = roll < 0.82 ? 'production' : roll < 0.9 ? 'prod' : roll < 0.95 ? 'PROD' : 'prod-eu-west';
+  const flagged: Partial<Deployment> = production === 'prod-eu-west' ? { production: true } : {};
   const kept: Kept[] = [];
   /** Distinct SHAs deployed forward, newest last; a rollback goes back one of them. */
   const forward: string[] = [];
@@ -224,6 +227,7 @@ function generateDeployments(
       status: 'success',
       source: 'bench',
       pipelineRunId: `run-${ids.run++}`,
+      ...flagged,
       ...extra,
     };
     out.push(deployment);

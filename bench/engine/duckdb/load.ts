@@ -12,7 +12,8 @@ CREATE TABLE parents (repo VARCHAR, sha VARCHAR, parent VARCHAR);
 CREATE TABLE deployments (
   id VARCHAR, service VARCHAR, environment VARCHAR, repo VARCHAR, sha VARCHAR,
   started_at BIGINT, finished_at BIGINT, status VARCHAR, title VARCHAR, ref VARCHAR,
-  pipeline_run_id VARCHAR, rollback_hint BOOLEAN, hotfix_hint BOOLEAN, fixes_deployment_id VARCHAR);
+  pipeline_run_id VARCHAR, rollback_hint BOOLEAN, hotfix_hint BOOLEAN, fixes_deployment_id VARCHAR,
+  production_flag BOOLEAN);
 CREATE TABLE incidents (
   id VARCHAR, service VARCHAR, title VARCHAR, started_at BIGINT, created_at BIGINT,
   acknowledged_at BIGINT, resolved_at BIGINT,
@@ -61,6 +62,11 @@ export async function loadEvents(connection: DuckDBConnection, events: DoraEvent
       a.appendBoolean(d.rollback === true);
       a.appendBoolean(d.hotfix === true);
       text(a, d.fixesDeploymentId);
+      if (d.production === undefined) {
+        a.appendNull();
+      } else {
+        a.appendBoolean(d.production);
+      }
       a.endRow();
     }
   });

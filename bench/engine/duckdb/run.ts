@@ -152,6 +152,7 @@ export function bind(sql: string, range: TimeRange, options: EngineOptions): str
     to: integer(range.to, 'range.to'),
     windowMs: integer(options.incidentLinkWindowMs, 'incidentLinkWindowMs'),
     productionPattern: literal(options.productionEnvironmentPattern),
+    pipelinePattern: literal(options.pipelinePattern),
     hotfixPattern: literal(options.hotfixPattern),
     revertPattern: literal(options.revertPattern),
     rollbacksAreRework: options.rollbacksAreRework ? 'true' : 'false',

@@ -1,4 +1,5 @@
--- Which deployments count (METRICS.md "Deployments"): successful production deployments, the jobs of one
+-- Which deployments count (METRICS.md "Deployments"): successful production deployments (the source's own
+-- verdict, else the environment and pipeline patterns), the jobs of one
 -- pipeline run deploying one service collapsed into the last job; failed and cancelled attempts kept apart.
 -- Order everywhere: finish, then id (pos is the position in that order, as in the engine).
 
@@ -10,7 +11,14 @@ SELECT *,
        CASE WHEN pipeline_run_id IS NULL OR pipeline_run_id = '' THEN 'job:' || id
             ELSE 'run:' || pipeline_run_id || chr(1) || service END AS run_key
 FROM deployments
-WHERE regexp_matches(environment, ${productionPattern}, 'i');
+WHERE CASE
+  -- A source that applied its own production rule has decided already.
+  WHEN production_flag IS NOT NULL THEN production_flag
+  ELSE regexp_matches(environment, ${productionPattern}, 'i')
+       AND (${pipelinePattern} = ''
+            OR coalesce(regexp_matches(title, ${pipelinePattern}, 'i'), false)
+            OR coalesce(regexp_matches(ref, ${pipelinePattern}, 'i'), false))
+END;
 
 -- Successful jobs: the last one of each run stands for the run, starting at the first start, with every hint.
 CREATE TEMP TABLE deps AS
