@@ -6,10 +6,12 @@ import {
   computeMetric,
   computeScorecard,
   DataQualityFinding,
+  selectAll,
   TimeRange,
   TimeZone,
 } from './engine';
-import { selectFindings, selectForEvents } from './datasource.select';
+import { annotationFrameFor } from './annotations';
+import { selectFindings, withOutcome } from './datasource.select';
 import { ValidQuery } from './datasource.validate';
 import { dataQualityFrame } from './frames/dataQualityFrame';
 import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './frames/eventsFrames';
@@ -53,10 +55,19 @@ export function framesFor(query: ValidQuery, attributed: Attributed, ctx: Comput
       return [scorecardFrame(rows, query.refId, query.groupBy)];
     }
     case 'events': {
-      const selected = selectForEvents(attributed, ctx.range, query.filters);
+      if (query.format === 'annotations' && query.entity !== 'changes') {
+        return [annotationFrameFor({ ...query, entity: query.entity }, attributed, ctx.range)];
+      }
+      const selected = selectAll(attributed, ctx.range, query.filters);
       switch (query.entity) {
         case 'deployments':
-          return [deploymentsFrame(selected.deployments, incidentLinkMethods(attributed.incidents), query.refId)];
+          return [
+            deploymentsFrame(
+              withOutcome(selected.deployments, query.outcome),
+              incidentLinkMethods(attributed.incidents),
+              query.refId
+            ),
+          ];
         case 'changes':
           return [changesFrame(selected.changes, query.refId)];
         case 'incidents':

@@ -1,11 +1,18 @@
 /**
- * "Save & test": each source's own health check (or, without one, a fetch of the last 7 days), summarised
- * with one line per source. Settings problems are reported as warnings.
+ * "Save & test": every configured source is checked on its own, in parallel, and reported on its own lines:
+ * reachable and authorised (the source's own health check, e.g. GitHub's token and repositories, with a warning
+ * when the token can write), how many deployments, changes and incidents it has in the last 7 days, and what is
+ * wrong with the fix. Settings problems are reported too. Any error makes the test fail; warnings make it a
+ * warning; the per-source lines are in the details.
  */
 import { TestDataSourceResponse } from '@grafana/data';
-import { DAY_MS } from './engine';
-import { EventSource, HealthCheckItem, SourceNotice } from './sources/types';
+import { DAY_MS, DoraEvents, TimeRange } from './engine';
 import { messageOf } from './datasource.notices';
+import { EventSource, HealthCheckItem, SourceNotice } from './sources/types';
+
+export const HEALTH_WINDOW_DAYS = 7;
+
+type Status = HealthCheckItem['status'];
 
 export async function checkHealth(
   sources: EventSource[],
@@ -13,10 +20,8 @@ export async function checkHealth(
   now: number,
   redact: (text: string) => string
 ): Promise<TestDataSourceResponse> {
-  const items: HealthCheckItem[] = [];
-  for (const source of sources) {
-    items.push(...(await checkSource(source, now)));
-  }
+  const perSource = await Promise.all(sources.map((source) => checkSource(source, now)));
+  const items = ([] as HealthCheckItem[]).concat(...perSource);
   for (const notice of settingsNotices) {
     items.push({
       source: 'settings',
@@ -24,40 +29,114 @@ export async function checkHealth(
       message: notice.text,
     });
   }
+  if (sources.length === 0 && !items.some((i) => i.status === 'error')) {
+    items.push({
+      source: 'settings',
+      status: 'error',
+      message: 'No source is configured. Enable a provider (e.g. GitHub) or the demo data in the settings.',
+    });
+  }
   const errors = items.filter((i) => i.status === 'error');
   const warnings = items.filter((i) => i.status === 'warning');
-  const lines = items.map((i) => redact(`${i.source}: ${i.status === 'ok' ? 'OK' : i.status}, ${i.message}`));
   const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'success';
-  const headline =
-    errors.length > 0
-      ? redact(`${errors.length} problem(s): ${errors.map((i) => `${i.source}: ${i.message}`).join(' ')}`)
-      : warnings.length > 0
-        ? redact(
-            `Working, with ${warnings.length} warning(s): ${warnings.map((i) => `${i.source}: ${i.message}`).join(' ')}`
-          )
-        : `Data source is working: ${sources.map((s) => s.name).join(', ')}.`;
-  return { status, message: headline, details: { message: lines.join('\n'), verboseMessage: lines.join('\n') } };
+  const lines = items.map((i) => redact(`${i.source}: ${STATUS_WORD[i.status]}: ${sentence(i.message)}`));
+  return {
+    status,
+    message: redact(headline(sources, errors, warnings)),
+    details: { message: lines.join(' · '), verboseMessage: lines.join('\n') },
+  };
 }
 
-async function checkSource(source: EventSource, now: number): Promise<HealthCheckItem[]> {
-  try {
-    if (source.healthCheck) {
-      const items = await source.healthCheck();
-      return items.length > 0 ? items : [{ source: source.name, status: 'ok', message: 'reachable' }];
-    }
-    const result = await source.fetchEvents({ from: now - 7 * DAY_MS, to: now });
-    const e = result.events;
-    const problems = result.notices.filter((n) => n.severity !== 'info');
-    return [
-      {
-        source: source.name,
-        status: problems.some((n) => n.severity === 'error') ? 'error' : problems.length > 0 ? 'warning' : 'ok',
-        message:
-          `${e.deployments.length} deployments, ${e.changes.length} changes, ${e.incidents.length} incidents in the last 7 days` +
-          (problems.length > 0 ? `; ${problems.map((n) => n.text).join(' ')}` : '.'),
-      },
-    ];
-  } catch (err) {
-    return [{ source: source.name, status: 'error', message: messageOf(err) }];
+const STATUS_WORD: Record<Status, string> = { ok: 'OK', warning: 'warning', error: 'error' };
+
+function headline(sources: EventSource[], errors: HealthCheckItem[], warnings: HealthCheckItem[]): string {
+  const about = (list: HealthCheckItem[]) => list.map((i) => `${i.source}: ${sentence(i.message)}`).join(' ');
+  if (errors.length > 0) {
+    return `${plural(errors.length, 'problem')} to fix. ${about(errors)}`;
   }
+  if (warnings.length > 0) {
+    return `Working, with ${plural(warnings.length, 'warning')}. ${about(warnings)}`;
+  }
+  return `Data source is working: ${sources.map((s) => s.name).join(', ')}.`;
+}
+
+/** One source: its own checks (reachable, authorised), then the events of the last 7 days unless those failed. */
+async function checkSource(source: EventSource, now: number): Promise<HealthCheckItem[]> {
+  const items: HealthCheckItem[] = [];
+  if (source.healthCheck) {
+    try {
+      items.push(...(await source.healthCheck()));
+    } catch (e) {
+      items.push({ source: source.name, status: 'error', message: unreachable(source, e) });
+    }
+    if (items.some((i) => i.status === 'error')) {
+      return items; // counting events would fail the same way; the check says why
+    }
+  }
+  try {
+    const window = { from: now - HEALTH_WINDOW_DAYS * DAY_MS, to: now };
+    const result = await source.fetchEvents(window);
+    items.push(countItem(source.name, result.events, window));
+    for (const notice of result.notices) {
+      items.push({
+        source: source.name,
+        status: notice.severity === 'info' ? 'ok' : notice.severity,
+        message: notice.text,
+      });
+    }
+  } catch (e) {
+    items.push({ source: source.name, status: 'error', message: unreachable(source, e) });
+  }
+  return items;
+}
+
+/**
+ * "12 deployments (and 2 failed attempts), 80 changes, 3 incidents in the last 7 days", with a hint when there
+ * are none. Only events inside the window count: sources also return older history (commits for ancestry).
+ */
+export function countItem(source: string, events: DoraEvents, window: TimeRange): HealthCheckItem {
+  const inWindow = (t: number) => t >= window.from && t < window.to;
+  const finished = events.deployments.filter((d) => inWindow(d.finishedAt));
+  const deployments = finished.filter((d) => d.status === 'success').length;
+  const attempts = finished.filter((d) => d.status === 'failure' || d.status === 'cancelled').length;
+  const changes = events.changes.filter((c) => inWindow(c.committedAt)).length;
+  const incidents = events.incidents.filter((i) => inWindow(i.startedAt ?? i.createdAt)).length;
+  const counts =
+    `${plural(deployments, 'deployment')}${attempts > 0 ? ` (and ${plural(attempts, 'failed attempt')})` : ''}, ` +
+    `${plural(changes, 'change')}, ${plural(incidents, 'incident')} in the last ${HEALTH_WINDOW_DAYS} days`;
+  if (deployments + attempts + changes + incidents === 0) {
+    return {
+      source,
+      status: 'warning',
+      message:
+        `reachable, but no deployments, changes or incidents in the last ${HEALTH_WINDOW_DAYS} days. ` +
+        'If that is unexpected, check the repositories and the environment, workflow and branch patterns of this source.',
+    };
+  }
+  if (deployments === 0 && changes > 0) {
+    return {
+      source,
+      status: 'warning',
+      message:
+        `${counts}: changes but no successful production deployment. ` +
+        'If that is unexpected, check how this source recognises deployments (deployment source, environment pattern).',
+    };
+  }
+  return { source, status: 'ok', message: `reachable, ${counts}.` };
+}
+
+function unreachable(source: EventSource, e: unknown): string {
+  const text = messageOf(e);
+  // Provider errors already name the fix; a bare one gets the general advice.
+  return /check|set |give |use |refresh|fix/i.test(text)
+    ? text
+    : `${text} Check the ${source.name} section of the data source settings and that Grafana can reach the API.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -1,28 +1,18 @@
 /**
- * Which attributed items an events or data-quality query shows: those whose instant falls in the dashboard
- * range [from, to) and that pass the query's filters, judged by the same dimensions and instants as the
- * metrics (so a table explains exactly the numbers of the panel next to it).
+ * What an events or data-quality query shows beyond the engine's selection (src/engine/select.ts): deployments
+ * of one outcome, and the findings about the services and teams a query filters on.
  */
-import { Attributed, DataQualityFinding, Filters, TimeRange } from './engine';
-import { Dimensions, Grouping } from './engine/metrics/dimensions';
-import { incidentInstant } from './engine/metrics/instants';
+import {
+  AttributedDeployment,
+  Attributed,
+  DataQualityFinding,
+  deploymentOutcome,
+  DeploymentOutcome,
+  Filters,
+} from './engine';
 
-export function selectForEvents(attributed: Attributed, range: TimeRange, filters: Filters): Attributed {
-  const dims = new Dimensions(attributed);
-  // With groupBy 'none', an item has a group exactly when every filter lets it through.
-  const grouping = new Grouping('none', filters);
-  const deploymentGroup = grouping.compile(dims.deployment);
-  const attemptGroup = grouping.compile(dims.attempt);
-  const changeGroup = grouping.compile(dims.change);
-  const incidentGroup = grouping.compile(dims.incident);
-  const inRange = (t: number) => t >= range.from && t < range.to;
-  return {
-    ...attributed,
-    deployments: attributed.deployments.filter((d) => inRange(d.deployment.finishedAt) && deploymentGroup(d) !== null),
-    failedAttempts: attributed.failedAttempts.filter((d) => inRange(d.finishedAt) && attemptGroup(d) !== null),
-    changes: attributed.changes.filter((c) => inRange(c.deployedAt) && changeGroup(c) !== null),
-    incidents: attributed.incidents.filter((i) => inRange(incidentInstant(i)) && incidentGroup(i) !== null),
-  };
+export function withOutcome(deployments: AttributedDeployment[], outcome?: DeploymentOutcome): AttributedDeployment[] {
+  return outcome ? deployments.filter((d) => deploymentOutcome(d) === outcome) : deployments;
 }
 
 /** Findings about a filtered-out service are left out; findings without a service (sources, settings) stay. */

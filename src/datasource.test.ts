@@ -327,25 +327,7 @@ describe('DataSource.query', () => {
   });
 });
 
-describe('DataSource.testDatasource', () => {
-  it('summarises each source', async () => {
-    const ok = new FakeSource('good', serviceEvents('checkout', NOW - 2 * DAY));
-    const broken = new FakeSource('broken', () => Promise.reject(new Error('HTTP 401: bad credentials')));
-    const healthy = await dataSource([ok]).testDatasource();
-    expect(healthy.status).toBe('success');
-    expect(healthy.details?.message).toBe('good: OK, 2 deployments, 2 changes, 0 incidents in the last 7 days.');
-
-    const failing = await dataSource([ok, broken]).testDatasource();
-    expect(failing.status).toBe('error');
-    expect(failing.message).toBe('1 problem(s): broken: HTTP 401: bad credentials.');
-  });
-
-  it('uses the demo source health check when no provider is configured', async () => {
-    const result = await dataSource(undefined).testDatasource();
-    expect(result.status).toBe('success');
-    expect(result.details?.message).toMatch(/^demo: OK/);
-  });
-});
+// testDatasource: see datasource.health.test.ts.
 
 function mergeAll(all: DoraEvents[]): DoraEvents {
   return {

@@ -3,6 +3,9 @@
  *
  *   targets -> interpolate + validate -> events of every source (cached, look-back widened, partial on
  *   failure) -> merge -> attribute (memoized) -> compute + frame per query -> notices on the first frame
+ *
+ * Template variables (src/variables) and the editors' option lists read the same cached, attributed events;
+ * annotations (src/annotations) are events queries with format 'annotations'.
  */
 import {
   CoreApp,
@@ -19,11 +22,21 @@ import {
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
-import { attribute, Attributed, DataQualityFinding, DAY_MS, DoraEvents, EngineOptions, TimeRange } from './engine';
+import {
+  attribute,
+  Attributed,
+  DataQualityFinding,
+  DAY_MS,
+  DoraEvents,
+  EngineOptions,
+  ServiceCatalog,
+  TimeRange,
+} from './engine';
+import { annotationSupport } from './annotations/annotationSupport';
 import { framesFor } from './datasource.compute';
 import { queryDisplayText } from './datasource.display';
 import { checkHealth } from './datasource.health';
-import { interpolateQuery, TemplateSrvLike } from './datasource.interpolate';
+import { interpolateFilters, interpolateQuery, TemplateSrvLike } from './datasource.interpolate';
 import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from './datasource.notices';
 import { createRedactor, Redactor } from './datasource.redact';
 import { grafanaTimeZone } from './datasource.timezone';
@@ -35,6 +48,10 @@ import { createSourceSetup, SourceSetup } from './sources/registry';
 import { EventSource, SourceNotice, SourceResult } from './sources/types';
 import { DoraJsonData } from './types/config';
 import { DEFAULT_QUERY, DoraQuery } from './types/query';
+import { VARIABLE_VALUE_OPTIONS } from './editors/options';
+import { DoraVariableSupport } from './variables/variableSupport';
+import { DoraVariableQuery } from './variables/types';
+import { variableValues } from './variables/values';
 
 export interface DataSourceDeps {
   http?: HttpClient;
@@ -56,6 +73,8 @@ interface LoadedEvents {
 }
 
 const MINUTE_MS = 60 * 1000;
+/** The range of variable and editor option lists when Grafana passes none. */
+const DEFAULT_LIST_DAYS = 30;
 
 export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
   private readonly setup: SourceSetup;
@@ -74,6 +93,8 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
     this.setup = deps.sources ? { ...setup, sources: deps.sources, demo: null } : setup;
     this.memo = new AttributionMemo(deps.attribute ?? attribute);
     this.redact = createRedactor(instanceSettings);
+    this.variables = new DoraVariableSupport(this);
+    this.annotations = annotationSupport;
   }
 
   getDefaultQuery(_app: CoreApp): Partial<DoraQuery> {
@@ -115,6 +136,68 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
     return checkHealth(this.setup.sources, this.setup.notices, this.now(), this.redact);
   }
 
+  /**
+   * The values of a template variable query (services, teams, environments, repositories), sorted; the editors'
+   * filter options use it too. Filters narrow the list and accept template variables, like a query's.
+   */
+  async listValues(
+    query: Partial<DoraVariableQuery> | undefined,
+    range?: TimeRange,
+    scopedVars: ScopedVars = {},
+    signal: AbortSignal = new AbortController().signal
+  ): Promise<string[]> {
+    const templateSrv = this.templateSrv();
+    const asked = typeof query?.values === 'string' ? templateSrv.replace(query.values, scopedVars) : query?.values;
+    const choice = VARIABLE_VALUE_OPTIONS.find((o) => o.value === asked);
+    if (!choice) {
+      throw new Error(
+        `Variable query: values ${JSON.stringify(asked ?? null)} is not known. ` +
+          `Use one of: ${VARIABLE_VALUE_OPTIONS.map((o) => o.value).join(', ')} (pick it in the variable editor).`
+      );
+    }
+    const filters = query?.filters ? interpolateFilters(query.filters, scopedVars, templateSrv) : {};
+    const now = this.now();
+    const { attributed, catalog } = await this.attributed(
+      range ?? { from: now - DEFAULT_LIST_DAYS * DAY_MS, to: now },
+      signal
+    );
+    return variableValues(attributed, catalog, choice.value, filters);
+  }
+
+  /** "$team", "$service", ...: the dashboard's variables, which every filter accepts. */
+  templateVariableNames(): string[] {
+    try {
+      return (this.templateSrv().getVariables?.() ?? []).map((v) => `$${v.name}`);
+    } catch {
+      return []; // no dashboard (e.g. the data source settings page)
+    }
+  }
+
+  /** Problems in the data source settings (catalog, patterns, numbers, sources that cannot start). */
+  settingsProblems(): string[] {
+    return this.setup.notices.filter((n) => n.severity !== 'info').map((n) => this.redact(n.text));
+  }
+
+  /** The events of a range attributed with the settings' options, through the same caches as the panels. */
+  private async attributed(
+    range: TimeRange,
+    signal: AbortSignal
+  ): Promise<{ attributed: Attributed; catalog?: ServiceCatalog }> {
+    const loaded = await this.load(range, signal);
+    if (loaded.error || !loaded.events) {
+      throw new Error(this.redact(loaded.error ?? 'no events.'));
+    }
+    return {
+      attributed: this.memo.attribute(loaded.events, this.setup.options, this.minuteNow()),
+      catalog: loaded.events.catalog,
+    };
+  }
+
+  /** "now" to the minute, so panels refreshed within a minute share one attribution. */
+  private minuteNow(): number {
+    return Math.floor(this.now() / MINUTE_MS) * MINUTE_MS;
+  }
+
   private async run(request: DataQueryRequest<DoraQuery>, signal: AbortSignal): Promise<DataQueryResponse> {
     const data: DataFrame[] = [];
     const errors: DataQueryError[] = [];
@@ -138,11 +221,7 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
         }
         try {
           const options = this.optionsFor(query);
-          const attributed = this.memo.attribute(
-            loaded.events,
-            options,
-            Math.floor(this.now() / MINUTE_MS) * MINUTE_MS
-          );
+          const attributed = this.memo.attribute(loaded.events, options, this.minuteNow());
           const frames = framesFor(query, attributed, {
             range,
             zone,

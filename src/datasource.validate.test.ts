@@ -54,6 +54,28 @@ describe('validateQuery', () => {
     expect(!result.ok && result.message).toMatch(/Use one of|list of names|Use services/);
   });
 
+  it('checks the outcome and format of an events query', () => {
+    expect(validateQuery(q({ kind: 'events', entity: 'incidents' }))).toMatchObject({
+      ok: true,
+      query: { format: 'table', outcome: undefined },
+    });
+    expect(
+      validateQuery(q({ kind: 'events', entity: 'deployments', outcome: 'rollback', format: 'annotations' }))
+    ).toMatchObject({ ok: true, query: { format: 'annotations', outcome: 'rollback' } });
+    expect(validateQuery(q({ kind: 'events', entity: 'deployments', outcome: 'broken' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('outcome "broken" is not known. Use one of: success, failed, rollback'),
+    });
+    expect(validateQuery(q({ kind: 'events', entity: 'incidents', outcome: 'failed' }))).toEqual({
+      ok: false,
+      message: 'Query A: outcome "failed" applies to deployments only; remove it or list deployments.',
+    });
+    expect(validateQuery(q({ kind: 'events', entity: 'changes', format: 'annotations' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('format "annotations" shows deployments or incidents'),
+    });
+  });
+
   it('keeps non-empty filters and drops empty ones', () => {
     const result = validateQuery(q({ kind: 'dataQuality', filters: { services: ['checkout'], teams: [] } }));
     expect(result).toMatchObject({ ok: true, query: { filters: { services: ['checkout'] } } });

@@ -7,13 +7,15 @@ import {
   AGGREGATION_OPTIONS,
   Choice,
   ENTITY_OPTIONS,
+  FORMAT_OPTIONS,
   GROUP_BY_OPTIONS,
   INTERVAL_OPTIONS,
   KIND_OPTIONS,
   LEAD_TIME_START_OPTIONS,
   METRIC_OPTIONS,
+  OUTCOME_OPTIONS,
 } from './editors/options';
-import { DoraQuery, EventEntity } from './types/query';
+import { DeploymentOutcome, DoraQuery, EventEntity, EventsFormat } from './types/query';
 
 interface Base {
   refId: string;
@@ -38,6 +40,8 @@ export interface ValidScorecardQuery extends Base {
 export interface ValidEventsQuery extends Base {
   kind: 'events';
   entity: EventEntity;
+  outcome?: DeploymentOutcome;
+  format: EventsFormat;
 }
 
 export interface ValidDataQualityQuery extends Base {
@@ -99,10 +103,23 @@ function validate(query: DoraQuery): ValidQuery {
         leadTimeStart: optional(q, 'leadTimeStart', LEAD_TIME_START_OPTIONS),
       };
     case 'events':
-      return { ...base, kind, entity: pick(q, 'entity', ENTITY_OPTIONS, undefined) };
+      return events(q, base);
     case 'dataQuality':
       return { ...base, kind };
   }
+}
+
+function events(q: Record<string, unknown>, base: Base): ValidEventsQuery {
+  const entity = pick(q, 'entity', ENTITY_OPTIONS, undefined);
+  const outcome = optional(q, 'outcome', OUTCOME_OPTIONS);
+  const format = pick(q, 'format', FORMAT_OPTIONS, 'table');
+  if (outcome && entity !== 'deployments') {
+    throw new QueryError(`outcome "${outcome}" applies to deployments only; remove it or list deployments.`);
+  }
+  if (format === 'annotations' && entity === 'changes') {
+    throw new QueryError('format "annotations" shows deployments or incidents; changes are listed in deployments\' text.');
+  }
+  return { ...base, kind: 'events', entity, outcome, format };
 }
 
 function pick<T extends string>(

@@ -1,43 +1,23 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DoraQuery, MetricQuery } from '../types/query';
-import { QueryEditor, switchKind } from './QueryEditor';
 import type { DataSource } from '../datasource';
-
-// Combobox measures text on a canvas, sizes its virtualised menu by the scroll element's client size and
-// watches its scroll position; jsdom provides none of these.
-class NoopIntersectionObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-  takeRecords() {
-    return [];
-  }
-}
+import { DoraQuery, MetricQuery } from '../types/query';
+import { QueryEditor } from './QueryEditor';
+import { choose } from './testing/combobox';
+import { fakeEditorDataSource } from './testing/editorDataSource';
+import { installComboboxStubs } from './testing/jsdom';
 
 // Rendering Grafana UI in jsdom is slow on a busy machine; this is a budget, not a timing assertion.
 jest.setTimeout(60000);
+beforeAll(installComboboxStubs);
 
-beforeAll(() => {
-  Object.defineProperty(window, 'IntersectionObserver', {
-    configurable: true,
-    writable: true,
-    value: NoopIntersectionObserver,
-  });
-  Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
-    configurable: true,
-    value: () => ({ font: '', measureText: (text: string) => ({ width: text.length * 8 }) }),
-  });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
-});
-
-function setup(query: DoraQuery) {
+function setup(query: DoraQuery, settingsProblems: string[] = []) {
   const onChange = jest.fn();
   const onRunQuery = jest.fn();
   const user = userEvent.setup({ delay: null });
-  render(<QueryEditor datasource={{} as DataSource} query={query} onChange={onChange} onRunQuery={onRunQuery} />);
+  const datasource = fakeEditorDataSource({}, ['$team'], settingsProblems) as unknown as DataSource;
+  render(<QueryEditor datasource={datasource} query={query} onChange={onChange} onRunQuery={onRunQuery} />);
   return { onChange, onRunQuery, user };
 }
 
@@ -50,69 +30,52 @@ const metricQuery: MetricQuery = {
   groupBy: 'none',
 };
 
-/** Opens a Grafana Combobox by its label and picks an option by its visible name. */
-async function choose(user: ReturnType<typeof userEvent.setup>, label: string, option: string) {
-  await user.click(screen.getByRole('combobox', { name: label }));
-  await user.click(await screen.findByRole('option', { name: new RegExp(`^${option}`) }));
-}
-
 describe('QueryEditor', () => {
-  it('changes the metric and runs the query', async () => {
+  it('edits the metric of a metric query and runs it', async () => {
     const { onChange, onRunQuery, user } = setup(metricQuery);
     await choose(user, 'Metric', 'Change lead time');
     expect(onChange).toHaveBeenLastCalledWith({ ...metricQuery, metric: 'leadTime' });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 
-  it('changes the aggregation, interval and group by', async () => {
-    const query = { ...metricQuery, metric: 'leadTime' as const };
-    const { onChange, user } = setup(query);
-    await choose(user, 'Aggregation', 'p90');
-    expect(onChange).toHaveBeenLastCalledWith({ ...query, aggregation: 'p90' });
-    await choose(user, 'Interval', 'Week');
-    expect(onChange).toHaveBeenLastCalledWith({ ...query, interval: 'week' });
-    await choose(user, 'Group by', 'Team');
-    expect(onChange).toHaveBeenLastCalledWith({ ...query, groupBy: 'team' });
-  });
-
-  it('switches the kind to scorecard, keeping refId and group by', async () => {
+  it("switches the kind, keeping refId and group by, and shows that kind's editor", async () => {
     const { onChange, onRunQuery, user } = setup({ ...metricQuery, groupBy: 'team' });
     await user.click(screen.getByRole('radio', { name: 'Scorecard' }));
-    expect(onChange).toHaveBeenLastCalledWith(
-      expect.objectContaining({ refId: 'A', kind: 'scorecard', groupBy: 'team' })
-    );
-    expect(onChange.mock.lastCall[0]).not.toHaveProperty('metric');
+    expect(onChange).toHaveBeenLastCalledWith({ refId: 'A', kind: 'scorecard', groupBy: 'team' });
     expect(onRunQuery).toHaveBeenCalled();
   });
 
-  it('picks the entity of an events query', async () => {
-    const { onChange, user } = setup({ refId: 'B', kind: 'events', entity: 'deployments' });
-    expect(screen.queryByRole('combobox', { name: 'Metric' })).not.toBeInTheDocument();
-    await user.click(screen.getByRole('radio', { name: 'Incidents' }));
-    expect(onChange).toHaveBeenLastCalledWith({ refId: 'B', kind: 'events', entity: 'incidents' });
+  it.each([
+    ['scorecard', { refId: 'S', kind: 'scorecard' }, ['Group by', /Lead time from/, /^Teams/], ['Metric']],
+    ['events', { refId: 'E', kind: 'events', entity: 'deployments' }, [/^Services/], ['Metric', 'Group by']],
+    ['data quality', { refId: 'Q', kind: 'dataQuality' }, [/^Services/, /^Teams/], ['Metric', /^Environments/]],
+  ] as Array<[string, DoraQuery, Array<string | RegExp>, Array<string | RegExp>]>)(
+    'dispatches a %s query to its own editor',
+    (_kind, query, shown, hidden) => {
+      setup(query);
+      for (const name of shown) {
+        expect(screen.getByRole('combobox', { name })).toBeInTheDocument();
+      }
+      for (const name of hidden) {
+        expect(screen.queryByRole('combobox', { name })).not.toBeInTheDocument();
+      }
+    }
+  );
+
+  it('shows why a query cannot run, as the data source would report it', () => {
+    setup({ ...metricQuery, metric: 'leadtime' as MetricQuery['metric'] });
+    expect(screen.getByText('This query cannot run')).toBeInTheDocument();
+    expect(screen.getByText(/metric "leadtime" is not known\. Use one of: deploymentCount/)).toBeInTheDocument();
   });
 
-  it('shows group by for a scorecard and nothing else for data quality', async () => {
-    const { onChange, user } = setup({ refId: 'C', kind: 'scorecard', groupBy: 'service' });
-    await choose(user, 'Group by', 'Environment');
-    expect(onChange).toHaveBeenLastCalledWith({ refId: 'C', kind: 'scorecard', groupBy: 'environment' });
-  });
-
-  it('shows a template variable value as typed', () => {
+  it('leaves a field set to a variable to the dashboard', () => {
     setup({ ...metricQuery, metric: '$metric' as MetricQuery['metric'] });
-    expect(screen.getByRole('combobox', { name: 'Metric' })).toHaveValue('$metric');
+    expect(screen.queryByText('This query cannot run')).not.toBeInTheDocument();
   });
-});
 
-describe('switchKind', () => {
-  it('fills in what each kind needs', () => {
-    expect(switchKind(metricQuery, 'events')).toMatchObject({ refId: 'A', kind: 'events', entity: 'deployments' });
-    expect(switchKind(metricQuery, 'scorecard')).toMatchObject({ kind: 'scorecard', groupBy: 'service' });
-    expect(switchKind({ refId: 'Q', kind: 'dataQuality' }, 'metric')).toMatchObject({
-      kind: 'metric',
-      metric: 'deploymentCount',
-      groupBy: 'none',
-    });
-    expect(switchKind(metricQuery, 'metric')).toBe(metricQuery);
+  it('shows the problems of the data source settings', () => {
+    setup(metricQuery, ['Service catalog, line 4: Unknown service key "owner". Fix it in the data source settings.']);
+    expect(screen.getByText('The data source settings need attention')).toBeInTheDocument();
+    expect(screen.getByText(/line 4: Unknown service key "owner"/)).toBeInTheDocument();
   });
 });

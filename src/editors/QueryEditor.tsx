@@ -1,192 +1,75 @@
+/**
+ * The query editor: the kind of query, then that kind's own small editor (src/editors/query). Every field accepts
+ * template variables; what would keep the query from running is shown under it, as the data source reports it.
+ */
 import React from 'react';
 import { QueryEditorProps } from '@grafana/data';
-import { Combobox, ComboboxOption, InlineField, InlineFieldRow, RadioButtonGroup } from '@grafana/ui';
+import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
+import { Alert, RadioButtonGroup } from '@grafana/ui';
 import type { DataSource } from '../datasource';
 import { DoraJsonData } from '../types/config';
 import { DataQualityQuery, DoraQuery, EventsQuery, MetricQuery, QueryKind, ScorecardQuery } from '../types/query';
-import {
-  AGGREGATION_OPTIONS,
-  Choice,
-  ENTITY_OPTIONS,
-  GROUP_BY_OPTIONS,
-  INTERVAL_OPTIONS,
-  KIND_OPTIONS,
-  METRIC_OPTIONS,
-  metricChoice,
-} from './options';
+import { KIND_OPTIONS } from './options';
+import { radioOptions } from './query/choices';
+import { DataQualityQueryEditor } from './query/DataQualityQueryEditor';
+import { EventsQueryEditor } from './query/EventsQueryEditor';
+import { MetricQueryEditor } from './query/MetricQueryEditor';
+import { queryProblem } from './query/queryProblem';
+import { ScorecardQueryEditor } from './query/ScorecardQueryEditor';
+import { switchKind } from './query/switchKind';
+import { EditorDataSource, KindEditorProps } from './query/types';
+
+export { switchKind };
 
 type Props = QueryEditorProps<DataSource, DoraQuery, DoraJsonData>;
 
-const LABEL_WIDTH = 14;
+const KINDS = radioOptions(KIND_OPTIONS);
 
-/** A first, simple editor: query kind, then the fields that kind needs. Values may be "$variables". */
-export function QueryEditor({ query, onChange, onRunQuery }: Props) {
+export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: Props) {
   const update = (next: DoraQuery) => {
     onChange(next);
     onRunQuery();
   };
   const kind: QueryKind = query.kind ?? 'metric';
+  const problem = queryProblem(query);
+  const settingsProblems = datasource.settingsProblems?.() ?? [];
+  const props = { onChange: update, datasource: datasource as EditorDataSource, range };
 
   return (
-    <>
-      <InlineFieldRow>
-        <InlineField label="Query" labelWidth={LABEL_WIDTH} tooltip="What the query returns">
+    <EditorRows>
+      {settingsProblems.length > 0 && (
+        <Alert severity="warning" title="The data source settings need attention">
+          {settingsProblems.join(' ')}
+        </Alert>
+      )}
+      <EditorRow>
+        <EditorField label="Query" tooltip="What the query returns">
           <RadioButtonGroup<QueryKind>
-            options={KIND_OPTIONS}
+            options={KINDS}
             value={kind}
             onChange={(value) => update(switchKind(query, value))}
           />
-        </InlineField>
-      </InlineFieldRow>
-      {kind === 'metric' && <MetricFields query={query as MetricQuery} update={update} />}
-      {kind === 'scorecard' && (
-        <InlineFieldRow>
-          <GroupByField query={query as ScorecardQuery} update={update} fallback="service" />
-        </InlineFieldRow>
+        </EditorField>
+      </EditorRow>
+      <KindEditor kind={kind} query={query} {...props} />
+      {problem && (
+        <Alert severity="error" title="This query cannot run">
+          {problem}
+        </Alert>
       )}
-      {kind === 'events' && (
-        <InlineFieldRow>
-          <InlineField label="Events" labelWidth={LABEL_WIDTH} tooltip="Which events to list, with their attribution">
-            <RadioButtonGroup
-              options={ENTITY_OPTIONS}
-              value={(query as EventsQuery).entity ?? 'deployments'}
-              onChange={(entity) => update({ ...(query as EventsQuery), entity })}
-            />
-          </InlineField>
-        </InlineFieldRow>
-      )}
-    </>
+    </EditorRows>
   );
 }
 
-function MetricFields({ query, update }: { query: MetricQuery; update: (q: DoraQuery) => void }) {
-  const choice = metricChoice(query.metric);
-  // Rates and counts have one reading; of the aggregations only 'count' changes them.
-  const oneReading = !!choice && !choice.aggregates;
-  const aggregations = oneReading ? AGGREGATION_OPTIONS.filter((a) => a.value === 'count') : AGGREGATION_OPTIONS;
-  return (
-    <InlineFieldRow>
-      <InlineField label="Metric" labelWidth={LABEL_WIDTH} tooltip="Definitions follow METRICS.md (dora.dev)">
-        <Combobox<string>
-          id={`dora-metric-${query.refId}`}
-          width={36}
-          options={METRIC_COMBO_OPTIONS}
-          value={selected(METRIC_OPTIONS, query.metric)}
-          createCustomValue
-          onChange={(o) => update({ ...query, metric: o.value as MetricQuery['metric'] })}
-        />
-      </InlineField>
-      <InlineField label="Aggregation" tooltip="How the values of a bucket are summarised (durations)">
-        <Combobox<string>
-          id={`dora-aggregation-${query.refId}`}
-          width={16}
-          options={comboOptions(aggregations)}
-          value={
-            oneReading && query.aggregation !== 'count'
-              ? null
-              : selected(AGGREGATION_OPTIONS, query.aggregation ?? 'median')
-          }
-          placeholder="One reading"
-          createCustomValue
-          isClearable
-          onChange={(o) => update({ ...query, aggregation: (o?.value ?? 'median') as MetricQuery['aggregation'] })}
-        />
-      </InlineField>
-      <InlineField label="Interval" tooltip="Bucket size of the time series">
-        <Combobox<string>
-          id={`dora-interval-${query.refId}`}
-          width={18}
-          options={comboOptions(INTERVAL_OPTIONS)}
-          value={selected(INTERVAL_OPTIONS, query.interval ?? 'auto')}
-          createCustomValue
-          onChange={(o) => update({ ...query, interval: o.value as MetricQuery['interval'] })}
-        />
-      </InlineField>
-      <GroupByField query={query} update={update} fallback="none" />
-    </InlineFieldRow>
-  );
-}
-
-function GroupByField({
-  query,
-  update,
-  fallback,
-}: {
-  query: MetricQuery | ScorecardQuery;
-  update: (q: DoraQuery) => void;
-  fallback: 'none' | 'service';
-}) {
-  return (
-    <InlineField label="Group by" tooltip="One series (or row) per value">
-      <Combobox<string>
-        id={`dora-group-by-${query.refId}`}
-        width={18}
-        options={comboOptions(GROUP_BY_OPTIONS)}
-        value={selected(GROUP_BY_OPTIONS, query.groupBy ?? fallback)}
-        createCustomValue
-        onChange={(o) => update({ ...query, groupBy: o.value as MetricQuery['groupBy'] })}
-      />
-    </InlineField>
-  );
-}
-
-function comboOptions<T extends string>(options: Array<Choice<T>>): Array<ComboboxOption<string>> {
-  return options.map(({ value, label, description }) => ({ value, label, description }));
-}
-
-/** Metrics grouped by category in the picker. */
-const METRIC_COMBO_OPTIONS: Array<ComboboxOption<string>> = METRIC_OPTIONS.map(
-  ({ value, label, description, category }) => ({
-    value,
-    label,
-    description,
-    group: category,
-  })
-);
-
-/** The option for a value; unknown values (e.g. "$metric") are shown as typed. */
-function selected<T extends string>(
-  options: Array<Choice<T>>,
-  value: string | undefined
-): ComboboxOption<string> | null {
-  if (!value) {
-    return null;
-  }
-  const found = options.find((o) => o.value === value);
-  return found ? { value: found.value, label: found.label } : { value, label: value };
-}
-
-/** A query of another kind that keeps the refId and the fields both kinds share. */
-export function switchKind(query: DoraQuery, kind: QueryKind): DoraQuery {
-  if (query.kind === kind) {
-    return query;
-  }
-  const { refId, hide, datasource, key, queryType, filters } = query;
-  const common = { refId, hide, datasource, key, queryType, filters };
-  const groupBy = 'groupBy' in query ? query.groupBy : undefined;
+function KindEditor({ kind, query, ...props }: { kind: QueryKind } & KindEditorProps<DoraQuery>) {
   switch (kind) {
-    case 'metric': {
-      const q: MetricQuery = {
-        ...common,
-        kind,
-        metric: 'deploymentCount',
-        aggregation: 'median',
-        interval: 'auto',
-        groupBy: groupBy ?? 'none',
-      };
-      return q;
-    }
-    case 'scorecard': {
-      const q: ScorecardQuery = { ...common, kind, groupBy: groupBy && groupBy !== 'none' ? groupBy : 'service' };
-      return q;
-    }
-    case 'events': {
-      const q: EventsQuery = { ...common, kind, entity: 'deployments' };
-      return q;
-    }
-    case 'dataQuality': {
-      const q: DataQualityQuery = { ...common, kind };
-      return q;
-    }
+    case 'metric':
+      return <MetricQueryEditor query={query as MetricQuery} {...props} />;
+    case 'scorecard':
+      return <ScorecardQueryEditor query={query as ScorecardQuery} {...props} />;
+    case 'events':
+      return <EventsQueryEditor query={query as EventsQuery} {...props} />;
+    case 'dataQuality':
+      return <DataQualityQueryEditor query={query as DataQualityQuery} {...props} />;
   }
 }

@@ -3,7 +3,8 @@
  * frames and the validation of queries all read these lists, so a metric is named the same everywhere.
  */
 import { Aggregation, BucketKind, GroupBy, LeadTimeStart, MetricId, ValueKind } from '../engine';
-import { EventEntity, QueryKind } from '../types/query';
+import { DeploymentOutcome, EventEntity, EventsFormat, QueryKind } from '../types/query';
+import { VariableValues } from '../variables/types';
 
 export interface Choice<T extends string> {
   value: T;
@@ -194,6 +195,43 @@ export const LEAD_TIME_START_OPTIONS: Array<Choice<LeadTimeStart>> = [
   { value: 'prOpened', label: 'PR opened', description: 'When the pull request was opened' },
   { value: 'prMerged', label: 'PR merged', description: 'When the pull request was merged' },
 ];
+
+export const VARIABLE_VALUE_OPTIONS: Array<Choice<VariableValues>> = [
+  { value: 'services', label: 'Services', description: 'Services of the events and the service catalog' },
+  { value: 'teams', label: 'Teams', description: 'Teams of the service catalog' },
+  { value: 'environments', label: 'Environments', description: 'Production environments deployed to' },
+  { value: 'repositories', label: 'Repositories', description: 'Repositories of deployments, changes and pipelines' },
+];
+
+/** Metrics whose values depend on where a change's lead time starts (the breakdown phases have fixed ends). */
+export const LEAD_TIME_START_METRICS: MetricId[] = ['leadTime'];
+
+export const OUTCOME_OPTIONS: Array<Choice<DeploymentOutcome>> = [
+  { value: 'success', label: 'Succeeded', description: 'Neither failed nor a rollback' },
+  {
+    value: 'failed',
+    label: 'Failed',
+    description: 'An incident is linked, it was rolled back, or a hotfix, revert or fix-forward refers to it',
+  },
+  { value: 'rollback', label: 'Rollback', description: 'Redeployed a SHA an earlier deployment already shipped' },
+];
+
+export const FORMAT_OPTIONS: Array<Choice<EventsFormat>> = [
+  { value: 'table', label: 'Table', description: 'One row per event with its attribution' },
+  {
+    value: 'annotations',
+    label: 'Annotations',
+    description: 'time, timeEnd, title, text, tags and color per deployment or incident',
+  },
+];
+
+/** Colours of annotation events: deployments by outcome, incidents as one colour of region. */
+export const ANNOTATION_COLORS: Record<DeploymentOutcome | 'incident', string> = {
+  success: 'green',
+  failed: 'red',
+  rollback: 'orange',
+  incident: 'purple',
+};
 
 export function metricChoice(id: string | undefined): MetricChoice | undefined {
   return METRIC_OPTIONS.find((m) => m.value === id);

@@ -1,6 +1,9 @@
 import { DataQuery } from '@grafana/schema';
 import { Aggregation, BucketKind, GroupBy, MetricId } from '../engine/results';
 import { LeadTimeStart } from '../engine/options';
+import { DeploymentOutcome } from '../engine/select';
+
+export type { DeploymentOutcome };
 
 export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality';
 export type EventEntity = 'deployments' | 'changes' | 'incidents';
@@ -31,9 +34,16 @@ export interface ScorecardQuery extends BaseQuery {
   leadTimeStart?: LeadTimeStart;
 }
 
+/** 'table': one row per event with its attribution; 'annotations': time, timeEnd, title, text, tags, color. */
+export type EventsFormat = 'table' | 'annotations';
+
 export interface EventsQuery extends BaseQuery {
   kind: 'events';
   entity: EventEntity;
+  /** Deployments only: just those with this outcome (absent: all). */
+  outcome?: DeploymentOutcome;
+  /** Default 'table'. Annotation queries ask for 'annotations' (deployments and incidents only). */
+  format?: EventsFormat;
 }
 
 export interface DataQualityQuery extends BaseQuery {

@@ -1,0 +1,71 @@
+/**
+ * Events behind the numbers: deployments (optionally of one outcome), changes or incidents, as a table or as
+ * annotation rows (time, timeEnd, title, text, tags, color).
+ */
+import React from 'react';
+import { EditorField, EditorRow } from '@grafana/plugin-ui';
+import { RadioButtonGroup } from '@grafana/ui';
+import { DeploymentOutcome, EventEntity, EventsFormat, EventsQuery } from '../../types/query';
+import { ENTITY_OPTIONS, FORMAT_OPTIONS, OUTCOME_OPTIONS } from '../options';
+import { radioOptions } from './choices';
+import { FiltersRow } from './FiltersRow';
+import { KindEditorProps } from './types';
+import { withOptional } from './withOptional';
+
+const ENTITIES = radioOptions(ENTITY_OPTIONS);
+const FORMATS = radioOptions(FORMAT_OPTIONS);
+/** '' stands for "all outcomes" (no outcome field). */
+export const OUTCOME_RADIO = [
+  { value: '', label: 'All', description: 'Every deployment' },
+  ...radioOptions(OUTCOME_OPTIONS),
+];
+
+export function EventsQueryEditor({ query, onChange, datasource, range }: KindEditorProps<EventsQuery>) {
+  const entity = query.entity ?? 'deployments';
+  const setEntity = (next: EventEntity) => {
+    let q: EventsQuery = { ...query, entity: next };
+    if (next !== 'deployments') {
+      q = withOptional(q, 'outcome', undefined);
+    }
+    if (next === 'changes') {
+      q = withOptional(q, 'format', undefined);
+    }
+    onChange(q);
+  };
+  return (
+    <>
+      <EditorRow>
+        <EditorField label="Events" tooltip="Which events to list, with their attribution">
+          <RadioButtonGroup<EventEntity> options={ENTITIES} value={entity} onChange={setEntity} />
+        </EditorField>
+        {entity === 'deployments' && (
+          <EditorField label="Outcome" tooltip="Only deployments that succeeded, failed or were rollbacks">
+            <RadioButtonGroup<string>
+              options={OUTCOME_RADIO}
+              value={query.outcome ?? ''}
+              onChange={(value) =>
+                onChange(withOptional(query, 'outcome', value ? (value as DeploymentOutcome) : undefined))
+              }
+            />
+          </EditorField>
+        )}
+        {entity !== 'changes' && (
+          <EditorField label="Format" tooltip="A table with every attribution column, or annotation rows">
+            <RadioButtonGroup<EventsFormat>
+              options={FORMATS}
+              value={query.format ?? 'table'}
+              onChange={(format) => onChange(withOptional(query, 'format', format === 'table' ? undefined : format))}
+            />
+          </EditorField>
+        )}
+      </EditorRow>
+      <FiltersRow
+        filters={query.filters}
+        onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
+        datasource={datasource}
+        range={range}
+        idPrefix={`dora-${query.refId}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Service, team, environment and repository filters: multi-value fields that accept names and template variables
+ * (picked from the list or typed as "$var"). An empty field means no filter.
+ */
+import React, { useMemo } from 'react';
+import { TimeRange as GrafanaTimeRange } from '@grafana/data';
+import { EditorField, EditorRow } from '@grafana/plugin-ui';
+import { ComboboxOption, MultiCombobox } from '@grafana/ui';
+import { QueryFilters } from '../../types/query';
+import { filterOptionsLoader } from './filterOptions';
+import { EditorDataSource, rangeMs } from './types';
+
+export type FilterKey = keyof Required<QueryFilters>;
+
+export const ALL_FILTER_KEYS: FilterKey[] = ['services', 'teams', 'environments', 'repositories'];
+
+const LABELS: Record<FilterKey, { label: string; tooltip: string }> = {
+  services: { label: 'Services', tooltip: 'Only these services (names or variables such as $service)' },
+  teams: { label: 'Teams', tooltip: 'Only services of these teams (from the service catalog), e.g. $team' },
+  environments: { label: 'Environments', tooltip: 'Only deployments to these production environments' },
+  repositories: { label: 'Repositories', tooltip: 'Only these repositories (owner/name)' },
+};
+
+interface Props {
+  filters: QueryFilters | undefined;
+  onChange: (filters: QueryFilters | undefined) => void;
+  datasource: EditorDataSource;
+  range?: GrafanaTimeRange;
+  /** Prefix of the fields' ids, unique per query row. */
+  idPrefix: string;
+  keys?: FilterKey[];
+}
+
+export function FiltersRow({ filters, onChange, datasource, range, idPrefix, keys = ALL_FILTER_KEYS }: Props) {
+  const from = range?.from.valueOf();
+  const to = range?.to.valueOf();
+  const loaders = useMemo(() => {
+    const ms = rangeMs(range);
+    const out = {} as Record<FilterKey, (input: string) => Promise<Array<ComboboxOption<string>>>>;
+    for (const key of ALL_FILTER_KEYS) {
+      out[key] = filterOptionsLoader(datasource, key, ms);
+    }
+    return out;
+    // The range object changes on every render of a relative range; its instants are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [datasource, from, to]);
+
+  const set = (key: FilterKey, values: string[]) => onChange(withFilter(filters, key, values));
+
+  return (
+    <EditorRow>
+      {keys.map((key) => (
+        <EditorField key={key} label={LABELS[key].label} tooltip={LABELS[key].tooltip} optional>
+          <MultiCombobox<string>
+            id={`${idPrefix}-filter-${key}`}
+            width="auto"
+            minWidth={16}
+            maxWidth={48}
+            options={loaders[key]}
+            value={filters?.[key] ?? []}
+            placeholder="All"
+            createCustomValue
+            customValueDescription="Use this name or variable"
+            isClearable
+            onChange={(options) =>
+              set(
+                key,
+                options.map((o) => o.value)
+              )
+            }
+          />
+        </EditorField>
+      ))}
+    </EditorRow>
+  );
+}
+
+/** The filters with one key set; empty lists and an empty object are dropped (no filter). */
+export function withFilter(
+  filters: QueryFilters | undefined,
+  key: FilterKey,
+  values: string[]
+): QueryFilters | undefined {
+  const next: QueryFilters = { ...filters };
+  const unique = values.filter((v, i) => v.trim() !== '' && values.indexOf(v) === i);
+  if (unique.length > 0) {
+    next[key] = unique;
+  } else {
+    delete next[key];
+  }
+  return Object.keys(next).length > 0 ? next : undefined;
+}

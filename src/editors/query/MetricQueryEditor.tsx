@@ -1,0 +1,109 @@
+/** A metric over time: which metric, how a bucket is summarised, bucket size, grouping, lead time start, filters. */
+import React from 'react';
+import { EditorField, EditorRow } from '@grafana/plugin-ui';
+import { Combobox, ComboboxOption } from '@grafana/ui';
+import { Aggregation, BucketKind, MetricId } from '../../engine';
+import { MetricQuery } from '../../types/query';
+import {
+  AGGREGATION_OPTIONS,
+  INTERVAL_OPTIONS,
+  LEAD_TIME_START_METRICS,
+  METRIC_OPTIONS,
+  metricChoice,
+} from '../options';
+import { comboOptions, hasVariable, selected } from './choices';
+import { FiltersRow } from './FiltersRow';
+import { GroupByField } from './GroupByField';
+import { LeadTimeStartField } from './LeadTimeStartField';
+import { KindEditorProps } from './types';
+import { withOptional } from './withOptional';
+
+/** Metrics grouped by category in the picker. */
+const METRIC_COMBO_OPTIONS: Array<ComboboxOption<string>> = METRIC_OPTIONS.map(
+  ({ value, label, description, category }) => ({ value, label, description, group: category })
+);
+const INTERVALS = comboOptions(INTERVAL_OPTIONS);
+
+/** Whether the lead time start changes this metric (a variable might be a lead time metric). */
+export function usesLeadTimeStart(metric: string | undefined): boolean {
+  return hasVariable(metric) || LEAD_TIME_START_METRICS.indexOf(metric as MetricId) >= 0;
+}
+
+export function MetricQueryEditor({ query, onChange, datasource, range }: KindEditorProps<MetricQuery>) {
+  const id = (field: string) => `dora-${field}-${query.refId}`;
+  const choice = metricChoice(query.metric);
+  // Rates and counts have one reading; of the aggregations only 'count' changes them.
+  const oneReading = !!choice && !choice.aggregates;
+  const aggregations = oneReading ? AGGREGATION_OPTIONS.filter((a) => a.value === 'count') : AGGREGATION_OPTIONS;
+
+  const setMetric = (metric: MetricId) => {
+    const next: MetricQuery = { ...query, metric };
+    if (!usesLeadTimeStart(metric)) {
+      delete next.leadTimeStart;
+    }
+    onChange(next);
+  };
+
+  return (
+    <>
+      <EditorRow>
+        <EditorField label="Metric" tooltip="Definitions follow dora.dev (see the query help for examples)">
+          <Combobox<string>
+            id={id('metric')}
+            width={36}
+            options={METRIC_COMBO_OPTIONS}
+            value={selected(METRIC_OPTIONS, query.metric)}
+            createCustomValue
+            onChange={(o) => setMetric(o.value as MetricId)}
+          />
+        </EditorField>
+        <EditorField label="Aggregation" tooltip="How the values of a bucket are summarised (durations)">
+          <Combobox<string>
+            id={id('aggregation')}
+            width={16}
+            options={comboOptions(aggregations)}
+            value={
+              oneReading && query.aggregation !== 'count'
+                ? null
+                : selected(AGGREGATION_OPTIONS, query.aggregation ?? 'median')
+            }
+            placeholder="One reading"
+            createCustomValue
+            isClearable
+            onChange={(o) => onChange({ ...query, aggregation: (o?.value ?? 'median') as Aggregation })}
+          />
+        </EditorField>
+        <EditorField label="Interval" tooltip="Bucket size of the time series; 'Whole range' for stat panels">
+          <Combobox<string>
+            id={id('interval')}
+            width={18}
+            options={INTERVALS}
+            value={selected(INTERVAL_OPTIONS, query.interval ?? 'auto')}
+            createCustomValue
+            onChange={(o) => onChange({ ...query, interval: o.value as BucketKind })}
+          />
+        </EditorField>
+        <GroupByField
+          id={id('group-by')}
+          value={query.groupBy}
+          fallback="none"
+          onChange={(groupBy) => onChange({ ...query, groupBy })}
+        />
+        {usesLeadTimeStart(query.metric) && (
+          <LeadTimeStartField
+            id={id('lead-time-start')}
+            value={query.leadTimeStart}
+            onChange={(leadTimeStart) => onChange(withOptional(query, 'leadTimeStart', leadTimeStart))}
+          />
+        )}
+      </EditorRow>
+      <FiltersRow
+        filters={query.filters}
+        onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
+        datasource={datasource}
+        range={range}
+        idPrefix={`dora-${query.refId}`}
+      />
+    </>
+  );
+}

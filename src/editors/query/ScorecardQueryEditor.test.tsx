@@ -1,0 +1,28 @@
+import React from 'react';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ScorecardQuery } from '../../types/query';
+import { choose } from '../testing/combobox';
+import { fakeEditorDataSource } from '../testing/editorDataSource';
+import { installComboboxStubs } from '../testing/jsdom';
+import { ScorecardQueryEditor } from './ScorecardQueryEditor';
+
+jest.setTimeout(60000);
+beforeAll(installComboboxStubs);
+
+describe('ScorecardQueryEditor', () => {
+  const query: ScorecardQuery = { refId: 'S', kind: 'scorecard', groupBy: 'service' };
+
+  it('changes the group by, the lead time start and the team filter', async () => {
+    const onChange = jest.fn();
+    const user = userEvent.setup({ delay: null });
+    const datasource = fakeEditorDataSource({ teams: ['data', 'storefront'] });
+    render(<ScorecardQueryEditor query={query} onChange={onChange} datasource={datasource} />);
+    await choose(user, 'Group by', 'Team');
+    expect(onChange).toHaveBeenLastCalledWith({ ...query, groupBy: 'team' });
+    await choose(user, /Lead time from/, 'PR merged');
+    expect(onChange).toHaveBeenLastCalledWith({ ...query, leadTimeStart: 'prMerged' });
+    await choose(user, /^Teams/, 'storefront');
+    expect(onChange).toHaveBeenLastCalledWith({ ...query, filters: { teams: ['storefront'] } });
+  });
+});

@@ -1,0 +1,36 @@
+/** A scorecard: every DORA metric with its level and the DORA score, one row per group. */
+import React from 'react';
+import { EditorRow } from '@grafana/plugin-ui';
+import { ScorecardQuery } from '../../types/query';
+import { FiltersRow } from './FiltersRow';
+import { GroupByField } from './GroupByField';
+import { LeadTimeStartField } from './LeadTimeStartField';
+import { KindEditorProps } from './types';
+import { withOptional } from './withOptional';
+
+export function ScorecardQueryEditor({ query, onChange, datasource, range }: KindEditorProps<ScorecardQuery>) {
+  return (
+    <>
+      <EditorRow>
+        <GroupByField
+          id={`dora-group-by-${query.refId}`}
+          value={query.groupBy}
+          fallback="service"
+          onChange={(groupBy) => onChange({ ...query, groupBy })}
+        />
+        <LeadTimeStartField
+          id={`dora-lead-time-start-${query.refId}`}
+          value={query.leadTimeStart}
+          onChange={(leadTimeStart) => onChange(withOptional(query, 'leadTimeStart', leadTimeStart))}
+        />
+      </EditorRow>
+      <FiltersRow
+        filters={query.filters}
+        onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
+        datasource={datasource}
+        range={range}
+        idPrefix={`dora-${query.refId}`}
+      />
+    </>
+  );
+}

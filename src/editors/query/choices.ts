@@ -1,0 +1,30 @@
+/** Option lists (src/editors/options.ts) as Grafana Combobox and radio options. */
+import { ComboboxOption } from '@grafana/ui';
+import { Choice } from '../options';
+
+export function comboOptions<T extends string>(options: Array<Choice<T>>): Array<ComboboxOption<string>> {
+  return options.map(({ value, label, description }) => ({ value, label, description }));
+}
+
+export function radioOptions<T extends string>(options: Array<Choice<T>>) {
+  return options.map(({ value, label, description }) => ({ value, label, description }));
+}
+
+/**
+ * A Combobox value: a known value as itself (so Combobox finds its option and offers to clear it), an unknown
+ * one (e.g. "$metric") as an option that shows it as typed.
+ */
+export function selected<T extends string>(
+  options: Array<Choice<T>>,
+  value: string | undefined
+): string | ComboboxOption<string> | null {
+  if (!value) {
+    return null;
+  }
+  return options.some((o) => o.value === value) ? value : { value, label: value };
+}
+
+/** Whether a value is (or contains) a template variable reference. */
+export function hasVariable(value: unknown): boolean {
+  return typeof value === 'string' && /\$\w|\$\{|\[\[/.test(value);
+}
