@@ -2,10 +2,12 @@
  * Every panel of every shipped dashboard, run through the real DataSource.query() against the demo source with
  * the dashboard's variables at their defaults (and at one team), gets a non-empty frame and no error. At the
  * defaults, each panel also still has rows after its own transformations (filters such as "failed only"); for
- * one team such a filter may rightly leave nothing.
+ * one team such a filter may rightly leave nothing. The dashboards' variable queries and annotations run through the
+ * real variable and annotation support on the same data.
  */
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, Observable } from 'rxjs';
 import {
+  AnnotationQuery,
   DataFrame,
   DataQueryRequest,
   DataQueryResponse,
@@ -18,7 +20,11 @@ import {
   standardTransformersRegistry,
   transformDataFrame,
 } from '@grafana/data';
+import { annotationSupport } from '../annotations/annotationSupport';
 import { DataSource } from '../datasource';
+import { DEMO_SERVICES, DEMO_TEAMS } from '../sources/demo/profiles';
+import { UNKNOWN_SERVICE } from '../sources/demo/quirks';
+import { DoraVariableQuery } from '../variables/types';
 import { DoraJsonData } from '../types/config';
 import { DoraQuery } from '../types/query';
 import { DASHBOARDS, DashboardJson } from './index';
@@ -128,5 +134,80 @@ describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, Dashboard
         }
       );
     });
+  }
+);
+
+describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, DashboardJson]))(
+  '%s: variables and annotations on the demo source',
+  (_t, dashboard) => {
+    const range = { from: dateTime(NOW - 30 * DAY), to: dateTime(NOW), raw: { from: 'now-30d', to: 'now' } };
+
+    async function variableValues(ds: DataSource, query: unknown): Promise<string[]> {
+      const support = ds.variables as unknown as {
+        query(r: DataQueryRequest<DoraVariableQuery>): Observable<DataQueryResponse>;
+      };
+      const request = {
+        requestId: 'variable',
+        range,
+        scopedVars: {},
+        targets: [query],
+      } as unknown as DataQueryRequest<DoraVariableQuery>;
+      const response = await lastValueFrom(support.query(request));
+      return response.data[0].fields.find((f: { name: string }) => f.name === 'value').values;
+    }
+
+    it('its team and service variables list the demo teams and services (services of the chosen team)', async () => {
+      const variables = dashboard.templating?.list ?? [];
+      const team = variables.find((v) => v.name === 'team');
+      const service = variables.find((v) => v.name === 'service');
+      if (team) {
+        expect(await variableValues(demoDataSource(dashboard), team.query)).toEqual(DEMO_TEAMS.slice().sort());
+      }
+      if (service) {
+        const all = await variableValues(demoDataSource(dashboard), service.query);
+        expect(all).toEqual(
+          DEMO_SERVICES.map((s) => s.name)
+            .concat(UNKNOWN_SERVICE)
+            .sort()
+        );
+        const storefront = await variableValues(demoDataSource(dashboard, { team: ['storefront'] }), service.query);
+        expect(storefront).toEqual(
+          DEMO_SERVICES.filter((s) => s.team === 'storefront')
+            .map((s) => s.name)
+            .sort()
+        );
+      }
+    });
+
+    const annotations = (dashboard.annotations?.list ?? []).filter((a) => !a.builtIn);
+    if (annotations.length > 0) {
+      it.each(annotations.map((a) => [a.name, a] as [string, (typeof annotations)[number]]))(
+        'annotation "%s" gives events in the range',
+        async (_name, annotation) => {
+          const ds = demoDataSource(dashboard);
+          const anno = annotationSupport.prepareAnnotation!(annotation as unknown as AnnotationQuery<DoraQuery>);
+          const query = annotationSupport.prepareQuery!(anno)!;
+          const request = {
+            requestId: 'annotation',
+            interval: '1h',
+            intervalMs: 3600 * 1000,
+            range,
+            scopedVars: {},
+            targets: [query],
+            timezone: 'utc',
+            app: 'dashboard',
+            startTime: NOW,
+          } as DataQueryRequest<DoraQuery>;
+          const response = await lastValueFrom(ds.query(request));
+          expect(response.errors ?? []).toEqual([]);
+          const events = (await lastValueFrom(annotationSupport.processEvents!(anno, response.data)))!;
+          expect(events.length).toBeGreaterThan(0);
+          for (const event of events) {
+            expect(event.timeEnd!).toBeGreaterThanOrEqual(NOW - 30 * DAY);
+            expect(event.time!).toBeLessThan(NOW);
+          }
+        }
+      );
+    }
   }
 );

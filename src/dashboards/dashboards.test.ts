@@ -13,7 +13,8 @@ import { DASHBOARDS, DashboardJson } from './index';
 import { gridItemsOf, panelsOf } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';
 import { interpolateQuery } from '../datasource.interpolate';
-import { DEMO_SERVICES, DEMO_TEAMS } from '../sources/demo';
+import { AnnotationQuery } from '@grafana/data';
+import { annotationSupport } from '../annotations/annotationSupport';
 import { BENCHMARKS } from '../engine/tiers';
 
 const PLUGIN_ID = 'opendora-dora-datasource';
@@ -206,20 +207,55 @@ describe('shipped dashboards', () => {
       }
     });
 
-    it('offers exactly the demo teams and services in its variables, All by default', () => {
-      const expected: Record<string, string[]> = {
-        team: DEMO_TEAMS.slice().sort(),
-        service: DEMO_SERVICES.map((s) => s.name).sort(),
+    it("lists teams and services with the plugin's own variable queries, services of the chosen teams", () => {
+      const queries: Record<string, unknown> = {
+        team: { refId: 'team', values: 'teams' },
+        service: { refId: 'service', values: 'services', filters: { teams: ['$team'] } },
       };
       for (const v of dashboard.templating?.list ?? []) {
-        if (expected[v.name]) {
-          expect(v).toMatchObject({ type: 'custom', multi: true, includeAll: true, current: { value: ['$__all'] } });
-          expect(String(v.query).split(',').sort()).toEqual(expected[v.name]);
-          const options = (v.options ?? []).map((o) => String(o.value)).filter((o) => o !== '$__all');
-          expect(options.sort()).toEqual(expected[v.name]);
+        if (queries[v.name]) {
+          expect(v).toMatchObject({
+            type: 'query',
+            datasource: { type: PLUGIN_ID, uid: '${datasource}' },
+            multi: true,
+            includeAll: true,
+            current: { value: ['$__all'] },
+            // Refreshed when the time range changes: the values come from the events of the range.
+            refresh: 2,
+          });
+          expect(v.query).toEqual(queries[v.name]);
         }
       }
     });
+
+    it('has annotation queries that are valid events queries of this plugin', () => {
+      const templateSrv = dashboardTemplateSrv(dashboard);
+      for (const annotation of (dashboard.annotations?.list ?? []).filter((a) => !a.builtIn)) {
+        expect(annotation.datasource).toEqual({ type: PLUGIN_ID, uid: '${datasource}' });
+        const query = annotationSupport.prepareQuery!(annotation as unknown as AnnotationQuery<DoraQuery>);
+        expect([annotation.name, query?.kind]).toEqual([annotation.name, 'events']);
+        const result = validateQuery(interpolateQuery(query!, {}, templateSrv));
+        expect([annotation.name, result.ok ? 'ok' : result.message]).toEqual([annotation.name, 'ok']);
+      }
+    });
+  });
+
+  it('the overview and team dashboards annotate deployments by outcome (in its colour) and incidents', () => {
+    for (const uid of ['dora-overview', 'dora-team-service']) {
+      const list = DASHBOARDS.find((d) => d.json.uid === uid)!.json.annotations?.list ?? [];
+      const layers = list
+        .filter((a) => !a.builtIn)
+        .map((a) => {
+          const t = a.target as unknown as Record<string, unknown>;
+          return [a.name, a.iconColor, t.entity, t.outcome ?? null];
+        });
+      expect(layers).toEqual([
+        ['Deployments', 'green', 'deployments', 'success'],
+        ['Failed deployments', 'red', 'deployments', 'failed'],
+        ['Rollbacks', 'orange', 'deployments', 'rollback'],
+        ['Incidents', 'purple', 'incidents', null],
+      ]);
+    }
   });
 
   it('the overview links its scorecard rows to the team dashboard', () => {
