@@ -15,6 +15,15 @@ describe('queryDisplayText', () => {
       'Events: incidents (services checkout)',
     ],
     [{ refId: 'A', kind: 'dataQuality' }, 'Data quality'],
+    [
+      { refId: 'A', kind: 'metric', metric: 'leadTime', interval: 'week', leadTimeStart: 'prFirstCommit' },
+      'Change lead time (median), week, lead time from First commit of PR',
+    ],
+    [{ refId: 'A', kind: 'scorecard', leadTimeStart: 'prOpened' }, 'Scorecard by service, lead time from PR opened'],
+    [
+      { refId: 'A', kind: 'events', entity: 'deployments', outcome: 'rollback', format: 'annotations' },
+      'Events: rollback deployments as annotations',
+    ],
   ])('%j -> %s', (query, text) => {
     expect(queryDisplayText(query)).toBe(text);
   });

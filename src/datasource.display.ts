@@ -5,7 +5,9 @@ import {
   GROUP_BY_OPTIONS,
   INTERVAL_OPTIONS,
   labelOf,
+  LEAD_TIME_START_OPTIONS,
   metricChoice,
+  OUTCOME_OPTIONS,
 } from './editors/options';
 import { DoraQuery } from './types/query';
 
@@ -23,17 +25,25 @@ export function queryDisplayText(query: DoraQuery): string {
           ? ` (${labelOf(AGGREGATION_OPTIONS, aggregation).toLowerCase()})`
           : '';
       const interval = labelOf(INTERVAL_OPTIONS, query.interval ?? 'auto').toLowerCase();
-      return `${label}${agg}${by}, ${interval}${filters}`;
+      return `${label}${agg}${by}, ${interval}${startText(query.leadTimeStart)}${filters}`;
     }
     case 'scorecard':
-      return `Scorecard${by || ' by service'}${filters}`;
-    case 'events':
-      return `Events: ${labelOf(ENTITY_OPTIONS, query.entity).toLowerCase()}${filters}`;
+      return `Scorecard${by || ' by service'}${startText(query.leadTimeStart)}${filters}`;
+    case 'events': {
+      const outcome = query.outcome ? `${labelOf(OUTCOME_OPTIONS, query.outcome).toLowerCase()} ` : '';
+      const format = query.format === 'annotations' ? ' as annotations' : '';
+      return `Events: ${outcome}${labelOf(ENTITY_OPTIONS, query.entity).toLowerCase()}${format}${filters}`;
+    }
     case 'dataQuality':
       return `Data quality${filters}`;
     default:
       return 'DORA query';
   }
+}
+
+/** ", lead time from PR opened" when the query sets where lead time starts. */
+function startText(start: string | undefined): string {
+  return start ? `, lead time from ${labelOf(LEAD_TIME_START_OPTIONS, start)}` : '';
 }
 
 function filterText(query: DoraQuery): string {

@@ -19,6 +19,14 @@ export async function buildHarness(outDir: string): Promise<void> {
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     loader: { '.svg': 'file', '.png': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file' },
   });
+  // Grafana serves this icon itself (Combobox shows it while options load); @grafana/ui does not ship it.
+  const unicons = join(outDir, 'public', 'build', 'img', 'icons', 'unicons');
+  mkdirSync(unicons, { recursive: true });
+  writeFileSync(
+    join(unicons, 'spinner.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2a10 10 0 1 0 10 10" ' +
+      'fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>'
+  );
   writeFileSync(
     join(outDir, 'index.html'),
     '<!doctype html><html><head><meta charset="utf-8"><title>DORA Metrics editors</title>' +

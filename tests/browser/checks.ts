@@ -22,7 +22,6 @@ async function untilJson(page: Page, testId: string, what: string, ok: (json: Re
     await page.waitForFunction(
       ([id, src]) => {
         const text = document.querySelector(`[data-testid="${id}-json"]`)?.textContent ?? '{}';
-        // eslint-disable-next-line no-new-func
         return new Function('json', `return (${src})(json)`)(JSON.parse(text));
       },
       [testId, ok.toString()] as const,
@@ -61,6 +60,19 @@ async function screenshotAround(page: Page, parts: Locator[], path: string) {
 
 const config = (page: Page) => page.getByTestId('config-editor');
 const queryEditor = (page: Page) => page.getByTestId('query-editor');
+const queryHelp = (page: Page) => page.getByTestId('query-help');
+const variableEditor = (page: Page) => page.getByTestId('variable-editor');
+const annotationsEditor = (page: Page) => page.getByTestId('annotations-editor');
+
+/** Opens a Combobox or MultiCombobox (by its input's id), waits for options and picks one by its name. */
+async function pickOption(page: Page, inputId: string, option: RegExp, expected: RegExp[] = []) {
+  const input = page.locator(`#${inputId}`);
+  await input.click();
+  for (const name of expected) {
+    await page.getByRole('option', { name }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  }
+  await page.getByRole('option', { name: option }).first().click();
+}
 
 export const CHECKS: Check[] = [
   {
@@ -206,6 +218,123 @@ export const CHECKS: Check[] = [
         'query-editor',
         'kind not back to metric',
         (j) => (j.query as { kind?: string }).kind === 'metric'
+      );
+    },
+  },
+  {
+    name: 'a scorecard query groups by team and starts lead time at the pull request',
+    async run(page, screenshots) {
+      await queryEditor(page).getByRole('radio', { name: 'Scorecard', exact: true }).click();
+      await pickOption(page, 'dora-group-by-A', /^Team/);
+      await pickOption(page, 'dora-lead-time-start-A', /^PR opened/);
+      await untilJson(page, 'query-editor', 'scorecard not grouped by team from PR opened', (j) => {
+        const q = j.query as Record<string, unknown>;
+        return q.kind === 'scorecard' && q.groupBy === 'team' && q.leadTimeStart === 'prOpened';
+      });
+      await page.mouse.move(0, 0);
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-scorecard.png` });
+    },
+  },
+  {
+    name: 'the team filter lists the demo teams and the dashboard variables, and filters by the one picked',
+    async run(page, screenshots) {
+      await pickOption(page, 'dora-A-filter-teams', /^storefront/, [/^\$team/, /^platform/, /^finance/]);
+      await untilJson(page, 'query-editor', 'team filter not stored', (j) => {
+        const f = (j.query as { filters?: { teams?: string[] } }).filters;
+        return !!f && JSON.stringify(f.teams) === '["storefront"]';
+      });
+      // The menu is still open with the other teams: that is the picture of what a user chooses from.
+      await page
+        .getByRole('option', { name: /^platform/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.screenshot({ path: `${screenshots}/query-editor-filters.png` });
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'an events query lists failed deployments',
+    async run(page, screenshots) {
+      await queryEditor(page).getByRole('radio', { name: 'Events', exact: true }).click();
+      await queryEditor(page).getByRole('radio', { name: 'Failed', exact: true }).click();
+      await untilJson(page, 'query-editor', 'not an events query of failed deployments', (j) => {
+        const q = j.query as Record<string, unknown>;
+        return q.kind === 'events' && q.entity === 'deployments' && q.outcome === 'failed';
+      });
+      await page.mouse.move(0, 0);
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-events.png` });
+    },
+  },
+  {
+    name: 'an unknown metric typed in shows why the query cannot run',
+    async run(page, screenshots) {
+      await queryEditor(page).getByRole('radio', { name: 'Metric', exact: true }).click();
+      const metric = queryEditor(page).locator('#dora-metric-A');
+      await metric.click();
+      await metric.fill('leadtime');
+      await page
+        .getByRole('option', { name: /^leadtime/ })
+        .first()
+        .click();
+      await visible(page, 'This query cannot run', 'query problem');
+      await visible(page, /metric "leadtime" is not known/, 'query problem text');
+      await page.mouse.move(0, 0);
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-invalid.png` });
+    },
+  },
+  {
+    name: 'a query help example replaces the query',
+    async run(page, screenshots) {
+      await queryHelp(page)
+        .getByRole('button', { name: 'Use example: Change lead time, slow tail, squash merges' })
+        .click();
+      await untilJson(page, 'query-editor', 'example not taken', (j) => {
+        const q = j.query as Record<string, unknown>;
+        return (
+          q.refId === 'A' && q.metric === 'leadTime' && q.aggregation === 'p90' && q.leadTimeStart === 'prFirstCommit'
+        );
+      });
+      await hidden(page, 'This query cannot run', 'valid example');
+      await page.mouse.move(0, 0);
+      await queryHelp(page).screenshot({ path: `${screenshots}/query-help.png` });
+    },
+  },
+  {
+    name: 'a template variable lists the services of $team',
+    async run(page, screenshots) {
+      await variableEditor(page).getByRole('radio', { name: 'Teams', exact: true }).click();
+      await untilJson(page, 'variable-editor', 'not a team variable', (j) => j.values === 'teams');
+      await variableEditor(page).getByRole('radio', { name: 'Services', exact: true }).click();
+      await pickOption(page, 'dora-variable-service-filter-teams', /^\$team/);
+      await untilJson(
+        page,
+        'variable-editor',
+        'services not narrowed by $team',
+        (j) => j.values === 'services' && JSON.stringify(j.filters) === '{"teams":["$team"]}'
+      );
+      await page.keyboard.press('Escape');
+      await page.mouse.move(0, 0);
+      await variableEditor(page).screenshot({ path: `${screenshots}/variable-editor.png` });
+    },
+  },
+  {
+    name: 'an annotation query shows rollbacks, then incidents',
+    async run(page, screenshots) {
+      await annotationsEditor(page).getByRole('radio', { name: 'Rollback', exact: true }).click();
+      await untilJson(
+        page,
+        'annotations-editor',
+        'not rollbacks',
+        (j) => j.entity === 'deployments' && j.outcome === 'rollback'
+      );
+      await page.mouse.move(0, 0);
+      await annotationsEditor(page).screenshot({ path: `${screenshots}/annotations-editor.png` });
+      await annotationsEditor(page).getByRole('radio', { name: 'Incidents', exact: true }).click();
+      await untilJson(
+        page,
+        'annotations-editor',
+        'not incidents',
+        (j) => j.entity === 'incidents' && !('outcome' in j)
       );
     },
   },

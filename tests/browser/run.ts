@@ -1,5 +1,6 @@
 /**
- * `npm run test:browser`: bundles the harness page (the real ConfigEditor and QueryEditor in Grafana's theme),
+ * `npm run test:browser`: bundles the harness page (the real ConfigEditor, QueryEditor, query help, variable and
+ * annotation editors in Grafana's theme, on the demo data),
  * serves it on 127.0.0.1, drives Debian's Chromium through playwright-core, runs the checks, saves screenshots
  * to docs/screenshots/ and prints "browser: N passed, M failed". Exits non-zero on any failure.
  */

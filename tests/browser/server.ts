@@ -22,7 +22,8 @@ export interface StaticServer {
 
 /**
  * Serves `root`, and each of `mounts` (URL prefix -> folder) as Grafana would serve its public assets
- * (e.g. the icons @grafana/ui loads from /public/build/img/icons/).
+ * (e.g. the icons @grafana/ui loads from /public/build/img/icons/). A file missing from a mount is looked up
+ * under `root` at the same path, where the harness puts the few assets Grafana has but @grafana/ui does not ship.
  */
 export function serveFolder(root: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
@@ -34,13 +35,19 @@ export function serveFolder(root: string, mounts: Record<string, string> = {}): 
       res.writeHead(403).end();
       return;
     }
-    readFile(file, (err, body) => {
-      if (err) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    });
+    const send = (from: string, fallback?: string) =>
+      readFile(from, (err, body) => {
+        if (err) {
+          if (fallback) {
+            send(fallback);
+            return;
+          }
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        res.writeHead(200, { 'content-type': TYPES[extname(from)] ?? 'application/octet-stream' }).end(body);
+      });
+    send(file, prefix ? join(root, path) : undefined);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

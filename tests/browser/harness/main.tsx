@@ -1,16 +1,22 @@
 /**
- * The browser harness page: the plugin's ConfigEditor and QueryEditor inside Grafana's theme, each next to the
- * JSON it produces, so a browser test can interact with the real components and read what they changed.
+ * The browser harness page: the plugin's editors inside Grafana's theme, each next to the JSON it produces, so a
+ * browser test can interact with the real components and read what they changed. The query, variable and
+ * annotation editors talk to a real DataSource serving the built-in demo data (no network), so their option lists
+ * are what a user would see; the dashboard variables $team and $service are offered too.
  */
-import React, { useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createTheme, DataSourceSettings } from '@grafana/data';
+import { createTheme, DataSourceSettings, dateTime, TimeRange } from '@grafana/data';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
+import { AnnotationsEditor } from '../../../src/editors/AnnotationsEditor';
 import { ConfigEditor } from '../../../src/editors/ConfigEditor';
 import { QueryEditor } from '../../../src/editors/QueryEditor';
-import type { DataSource } from '../../../src/datasource';
+import { QueryHelp } from '../../../src/editors/QueryHelp';
+import { VariableQueryEditor } from '../../../src/editors/VariableQueryEditor';
+import { DataSource } from '../../../src/datasource';
 import { DoraJsonData, DoraSecureJsonData } from '../../../src/types/config';
 import { DEFAULT_QUERY, DoraQuery } from '../../../src/types/query';
+import { DoraVariableQuery } from '../../../src/variables/types';
 
 const theme = createTheme({
   colors: { mode: new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark' },
@@ -40,6 +46,36 @@ const INITIAL_SETTINGS: DataSourceSettings<DoraJsonData, DoraSecureJsonData> = {
   secureJsonFields: {},
   secureJsonData: {},
 };
+
+/** A dashboard's variables as Grafana's template service would show them (both at All). */
+const templateSrv = {
+  replace: (target?: string) => target ?? '',
+  getVariables: () => [
+    { name: 'team', current: { value: ['$__all'] } },
+    { name: 'service', current: { value: ['$__all'] } },
+  ],
+};
+
+const datasource = new DataSource(
+  {
+    id: 1,
+    uid: 'dora-harness',
+    type: 'opendora-dora-datasource',
+    name: 'DORA Metrics',
+    url: '',
+    access: 'proxy',
+    readOnly: false,
+    jsonData: { demoEnabled: true },
+    meta: {} as never,
+  },
+  { templateSrv, http: { request: () => Promise.reject(new Error('the harness makes no HTTP requests')) } }
+);
+
+function lastDays(days: number): TimeRange {
+  const to = dateTime();
+  const from = dateTime(to.valueOf() - days * 24 * 3600 * 1000);
+  return { from, to, raw: { from: `now-${days}d`, to: 'now' } };
+}
 
 function Panel({
   title,
@@ -81,16 +117,41 @@ function Harness() {
   const [settings, setSettings] = useState(INITIAL_SETTINGS);
   const [query, setQuery] = useState<DoraQuery>({ refId: 'A', ...DEFAULT_QUERY } as DoraQuery);
   const [runs, setRuns] = useState(0);
+  const [variable, setVariable] = useState<DoraVariableQuery>({ refId: 'service', values: 'services' });
+  const [annotation, setAnnotation] = useState<DoraQuery>({ refId: 'Anno', kind: 'events', entity: 'deployments' });
+  const range = useMemo(() => lastDays(30), []);
   return (
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
       <main style={{ padding: theme.spacing(3), maxWidth: 1400 }}>
         <Panel title="Query editor" testId="query-editor" json={{ query, runs }}>
           <QueryEditor
-            datasource={{} as DataSource}
+            datasource={datasource}
             query={query}
+            range={range}
             onChange={setQuery}
             onRunQuery={() => setRuns((n) => n + 1)}
+          />
+        </Panel>
+        <Panel title="Query help" testId="query-help" json={{ query }}>
+          <QueryHelp datasource={datasource} query={query} onClickExample={setQuery} />
+        </Panel>
+        <Panel title="Variable editor" testId="variable-editor" json={variable}>
+          <VariableQueryEditor
+            datasource={datasource}
+            query={variable}
+            range={range}
+            onChange={setVariable}
+            onRunQuery={() => {}}
+          />
+        </Panel>
+        <Panel title="Annotation editor" testId="annotations-editor" json={annotation}>
+          <AnnotationsEditor
+            datasource={datasource}
+            query={annotation}
+            range={range}
+            onChange={setAnnotation}
+            onRunQuery={() => {}}
           />
         </Panel>
         <Panel title="Data source settings" testId="config-editor" json={settings.jsonData}>
