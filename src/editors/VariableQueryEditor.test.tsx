@@ -2,11 +2,11 @@ import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DataSource } from '../datasource';
-import { DoraVariableQuery } from '../variables/types';
+import { DoraVariableQuery, variableQueryOf } from '../variables/types';
 import { choose } from './testing/combobox';
 import { fakeEditorDataSource } from './testing/editorDataSource';
 import { installComboboxStubs } from './testing/jsdom';
-import { variableQueryOf, VariableQueryEditor } from './VariableQueryEditor';
+import { VariableQueryEditor } from './VariableQueryEditor';
 
 jest.setTimeout(60000);
 beforeAll(installComboboxStubs);

@@ -9,7 +9,7 @@ import { RadioButtonGroup, Text } from '@grafana/ui';
 import type { DataSource } from '../datasource';
 import { DoraJsonData } from '../types/config';
 import { DoraQuery } from '../types/query';
-import { DEFAULT_VARIABLE_QUERY, DoraVariableQuery, VariableValues } from '../variables/types';
+import { DoraVariableQuery, variableQueryOf, VariableValues } from '../variables/types';
 import { VARIABLE_VALUE_OPTIONS } from './options';
 import { radioOptions } from './query/choices';
 import { FiltersRow } from './query/FiltersRow';
@@ -19,15 +19,6 @@ import { withOptional } from './query/withOptional';
 type Props = QueryEditorProps<DataSource, DoraQuery, DoraJsonData, DoraVariableQuery>;
 
 const VALUES = radioOptions(VARIABLE_VALUE_OPTIONS);
-
-/** A stored query of any shape (an older string query, nothing yet) as a variable query. */
-export function variableQueryOf(query: unknown): DoraVariableQuery {
-  if (query && typeof query === 'object') {
-    const q = query as Partial<DoraVariableQuery>;
-    return { ...DEFAULT_VARIABLE_QUERY, ...q, refId: q.refId ?? 'variable' };
-  }
-  return { refId: 'variable', ...DEFAULT_VARIABLE_QUERY };
-}
 
 export function VariableQueryEditor({ query: stored, onChange, datasource, range }: Props) {
   const query = variableQueryOf(stored);

@@ -12,3 +12,12 @@ export interface DoraVariableQuery extends DataQuery {
 }
 
 export const DEFAULT_VARIABLE_QUERY: Omit<DoraVariableQuery, 'refId'> = { values: 'services' };
+
+/** A stored query of any shape (an older string query, nothing yet) as a variable query, defaults filled in. */
+export function variableQueryOf(query: unknown): DoraVariableQuery {
+  if (query && typeof query === 'object') {
+    const q = query as Partial<DoraVariableQuery>;
+    return { ...DEFAULT_VARIABLE_QUERY, ...q, refId: q.refId ?? 'variable' };
+  }
+  return { refId: 'variable', ...DEFAULT_VARIABLE_QUERY };
+}

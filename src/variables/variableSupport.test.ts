@@ -81,6 +81,15 @@ describe('template variables on the demo data', () => {
     expect(await values(ds, { values: 'services', filters: { teams: ['storefront'] } })).toContain('brand-new');
   });
 
+  it('lists services for a variable saved without a query', async () => {
+    const support = demo().variables as unknown as {
+      query(r: DataQueryRequest<DoraVariableQuery>): import('rxjs').Observable<DataQueryResponse>;
+    };
+    const request = { ...queryRequest([], FROM, NOW), targets: [''] } as unknown as DataQueryRequest<DoraVariableQuery>;
+    const response = await firstValueFrom(support.query(request));
+    expect(response.data[0].fields[1].values).toEqual(ALL_SERVICES);
+  });
+
   it('rejects an unknown list with the field, the value and the fix', async () => {
     await expect(values(demo(), { values: 'squads' as DoraVariableQuery['values'] })).rejects.toThrow(
       'Variable query: values "squads" is not known. Use one of: services, teams, environments, repositories (pick it in the variable editor).'

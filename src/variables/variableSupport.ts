@@ -15,7 +15,7 @@ import { Observable } from 'rxjs';
 import type { DataSource } from '../datasource';
 import { VariableQueryEditor } from '../editors/VariableQueryEditor';
 import { DoraQuery } from '../types/query';
-import { DEFAULT_VARIABLE_QUERY, DoraVariableQuery } from './types';
+import { DEFAULT_VARIABLE_QUERY, DoraVariableQuery, variableQueryOf } from './types';
 
 export class DoraVariableSupport extends CustomVariableSupport<DataSource, DoraVariableQuery, DoraQuery> {
   editor = VariableQueryEditor;
@@ -32,11 +32,12 @@ export class DoraVariableSupport extends CustomVariableSupport<DataSource, DoraV
   query(request: DataQueryRequest<DoraVariableQuery>): Observable<DataQueryResponse> {
     return new Observable<DataQueryResponse>((subscriber) => {
       const controller = new AbortController();
-      const target = request.targets[0];
+      // A variable saved before it was edited (or by an older version) has no query object yet.
+      const target = variableQueryOf(request.targets[0]);
       const range = { from: request.range.from.valueOf(), to: request.range.to.valueOf() };
       this.datasource.listValues(target, range, request.scopedVars ?? {}, controller.signal).then(
         (values) => {
-          subscriber.next({ data: [valuesFrame(values, target?.refId ?? 'variable')], state: LoadingState.Done });
+          subscriber.next({ data: [valuesFrame(values, target.refId)], state: LoadingState.Done });
           subscriber.complete();
         },
         (error: unknown) => subscriber.error(error)
