@@ -1,6 +1,6 @@
 /**
  * Command line of the benchmark: --scale 0.1 (repeatable, or a comma list; default 0.01, 0.1 and 1, or the
- * BENCH_SCALE environment variable), --seed 42, --repeat 3, --sql-ancestry loop|recursive, --out <file> (engine
+ * BENCH_SCALE environment variable), --seed 42, --repeat 5, --sql-ancestry loop|recursive, --out <file> (engine
  * process only).
  */
 export interface BenchArgs {
@@ -15,7 +15,7 @@ export interface BenchArgs {
 
 export const DEFAULT_SCALES = [0.01, 0.1, 1];
 export const DEFAULT_SEED = 42;
-export const DEFAULT_REPEAT = 3;
+export const DEFAULT_REPEAT = 5;
 
 export function parseArgs(argv: string[], env: Record<string, string | undefined> = {}): BenchArgs {
   const scales: number[] = [];
