@@ -6,7 +6,7 @@
  */
 import React, { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createTheme, DataSourceSettings, dateTime, TimeRange } from '@grafana/data';
+import { createTheme, dateTime, TimeRange } from '@grafana/data';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { AnnotationsEditor } from '../../../src/editors/AnnotationsEditor';
 import { ConfigEditor } from '../../../src/editors/ConfigEditor';
@@ -14,7 +14,7 @@ import { QueryEditor } from '../../../src/editors/QueryEditor';
 import { QueryHelp } from '../../../src/editors/QueryHelp';
 import { VariableQueryEditor } from '../../../src/editors/VariableQueryEditor';
 import { DataSource } from '../../../src/datasource';
-import { DoraJsonData, DoraSecureJsonData } from '../../../src/types/config';
+import { settingsWith } from '../../../src/editors/testing/settings';
 import { DEFAULT_QUERY, DoraQuery } from '../../../src/types/query';
 import { DoraVariableQuery } from '../../../src/variables/types';
 
@@ -22,29 +22,12 @@ const theme = createTheme({
   colors: { mode: new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark' },
 });
 
-const INITIAL_SETTINGS: DataSourceSettings<DoraJsonData, DoraSecureJsonData> = {
-  id: 1,
-  uid: 'dora-harness',
-  orgId: 1,
-  name: 'DORA Metrics',
-  type: 'opendora-dora-datasource',
-  typeName: 'DORA Metrics',
-  typeLogoUrl: '',
-  access: 'proxy',
-  url: '',
-  user: '',
-  database: '',
-  basicAuth: false,
-  basicAuthUser: '',
-  isDefault: false,
-  withCredentials: false,
-  readOnly: false,
-  jsonData: {
+const INITIAL_SETTINGS = {
+  ...settingsWith({
     demoEnabled: true,
     catalogYaml: 'services:\n  - name: checkout\n    team: storefront\n    repositories: [acme/checkout]\n',
-  },
-  secureJsonFields: {},
-  secureJsonData: {},
+  }),
+  uid: 'dora-harness',
 };
 
 /** A dashboard's variables as Grafana's template service would show them (both at All). */
