@@ -14,5 +14,7 @@ module.exports = {
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'yaml'])],
   // Tests sit next to their code: the plugin (src), the CLI (cli) and the benchmarks' differential checks (bench).
   testMatch: [...base.testMatch, '<rootDir>/cli/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'],
+  // Shared 2-core machines: a slow test is not a failed one (speed is measured by `npm run bench`, not here).
+  testTimeout: 30000,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

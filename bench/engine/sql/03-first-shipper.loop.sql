@@ -5,7 +5,7 @@
 -- it. One step of the fixpoint: the commits just improved pass their position to their parents; a parent keeps
 -- it only if no deployment at or before that position has reached it already. The runner repeats this step
 -- until nothing improves (semi-naive evaluation; as many steps as the longest chain of new commits).
--- DuckDB's single-statement forms were slower on this data (see bench/engine/RESULTS.md).
+-- DuckDB's single-statement forms were slower on this data (see README.md, "Performance").
 
 CREATE OR REPLACE TEMP TABLE frontier AS
 WITH candidates AS (

@@ -28,10 +28,14 @@ async function pick(user: User, label: string | RegExp, text: string, which: (el
   await user.keyboard(text);
   const name = new RegExp(`^${escape(text)}`);
   let target: HTMLElement | undefined;
-  await waitFor(() => {
-    target = screen.queryAllByRole('option', { name }).find(which);
-    expect(target).toBeDefined();
-  });
+  // Options may come from the data source (the demo events) asynchronously: be patient on a busy machine.
+  await waitFor(
+    () => {
+      target = screen.queryAllByRole('option', { name }).find(which);
+      expect(target).toBeDefined();
+    },
+    { timeout: 10000 }
+  );
   await user.click(target!);
 }
 
