@@ -4,7 +4,7 @@
  * serves it on 127.0.0.1, drives Debian's Chromium through playwright-core, runs the checks, saves screenshots
  * to docs/screenshots/ and prints "browser: N passed, M failed". Exits non-zero on any failure.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { buildHarness } from './build';
@@ -12,6 +12,7 @@ import { launchChromium } from './chromium';
 import { CHECKS } from './checks';
 import { serveFolder } from './server';
 
+const REPORT_DIR = resolve(__dirname, '..', '..', 'test-results');
 const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 /** Screenshots the plugin catalog shows (plugin.json info.screenshots): packaged, so they live under src/. */
 const CATALOG_SCREENSHOTS = resolve(__dirname, '..', '..', 'src', 'img', 'screenshots');
@@ -79,15 +80,22 @@ async function main(): Promise<number> {
       console.log(`  (page screenshots of the failures are in ${out})`);
     }
   }
-  console.log(`browser: ${passed} passed, ${failed} failed`);
+  report(passed, failed);
   return failed === 0 ? 0 : 1;
+}
+
+/** Prints the closing line and leaves the counts where .ci/run's summary reads them. */
+function report(passed: number, failed: number) {
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  mkdirSync(REPORT_DIR, { recursive: true });
+  writeFileSync(join(REPORT_DIR, 'browser.json'), JSON.stringify({ passed, failed }) + '\n');
 }
 
 main().then(
   (code) => process.exit(code),
   (e) => {
     console.error(`browser: could not run: ${e instanceof Error ? e.message : String(e)}`);
-    console.log('browser: 0 passed, 1 failed');
+    report(0, 1);
     process.exit(1);
   }
 );
