@@ -32,17 +32,17 @@ interface Props {
 }
 
 export function FiltersRow({ filters, onChange, datasource, range, idPrefix, keys = ALL_FILTER_KEYS }: Props) {
-  const from = range?.from.valueOf();
-  const to = range?.to.valueOf();
+  // The range object changes on every render of a relative range; its instants are what matter.
+  const ms = rangeMs(range);
+  const from = ms?.from;
+  const to = ms?.to;
   const loaders = useMemo(() => {
-    const ms = rangeMs(range);
+    const instants = from === undefined || to === undefined ? undefined : { from, to };
     const out = {} as Record<FilterKey, (input: string) => Promise<Array<ComboboxOption<string>>>>;
     for (const key of ALL_FILTER_KEYS) {
-      out[key] = filterOptionsLoader(datasource, key, ms);
+      out[key] = filterOptionsLoader(datasource, key, instants);
     }
     return out;
-    // The range object changes on every render of a relative range; its instants are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [datasource, from, to]);
 
   const set = (key: FilterKey, values: string[]) => onChange(withFilter(filters, key, values));
