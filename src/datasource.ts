@@ -31,6 +31,7 @@ import {
   EngineOptions,
   ServiceCatalog,
   TimeRange,
+  utcMinute,
 } from './engine';
 import { annotationSupport } from './annotations/annotationSupport';
 import { framesFor } from './datasource.compute';
@@ -280,7 +281,7 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
           severity: 'warning',
           subject: source.name,
           message:
-            `Source "${source.name}" returned no events between ${iso(widened.from)} and ${iso(widened.to)}. ` +
+            `Source "${source.name}" returned no events between ${utcMinute(widened.from)} and ${utcMinute(widened.to)}. ` +
             'Check its settings (repositories, environment and workflow patterns) or widen the time range.',
         });
       }
@@ -331,10 +332,6 @@ function isEmpty(events: DoraEvents): boolean {
     events.incidents.length === 0 &&
     events.pipelineRuns.length === 0
   );
-}
-
-function iso(t: number): string {
-  return new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
 function abortError(): Error {

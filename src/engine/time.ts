@@ -16,6 +16,11 @@ export function fixedOffset(minutes: number): TimeZone {
   return { offsetMinutesAt: () => minutes };
 }
 
+/** An instant to the minute in UTC for messages, e.g. "2024-03-01 10:00 UTC". */
+export function utcMinute(instant: Instant): string {
+  return new Date(instant).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
 export interface TimeRange {
   from: Instant;
   to: Instant;

@@ -2,6 +2,7 @@
  * What can go wrong talking to GitHub, as typed errors, and how each becomes a notice that names the repository
  * and the fix. Messages never contain a token: the token only exists in Grafana's proxy, never here.
  */
+import { utcMinute } from '../../engine/time';
 
 export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
 
@@ -72,10 +73,6 @@ function kindOf(status: number, detail: string): HttpErrorKind {
   return 'other';
 }
 
-function isoMinute(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-
 /** One notice for every repository a rate limit left incomplete: which ones, which lists, and when it resets. */
 export function describeRateLimit(
   incomplete: Array<{ repo: string; lists: string[]; error: GitHubRateLimitError }>,
@@ -87,7 +84,7 @@ export function describeRateLimit(
   const latest = resets.length ? Math.max(...resets) : undefined;
   const when =
     latest !== undefined
-      ? `the limit resets at ${isoMinute(latest)} (in ${Math.max(1, Math.ceil((latest - now) / 60000))} min)`
+      ? `the limit resets at ${utcMinute(latest)} (in ${Math.max(1, Math.ceil((latest - now) / 60000))} min)`
       : 'GitHub did not say when the limit resets';
   const kind = secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
   return `GitHub data is incomplete for ${which}: GitHub's ${kind} was reached and could not be waited out within the query timeout; ${when}. Refresh after that, or raise the timeout.`;
@@ -98,7 +95,7 @@ export function describeError(subject: string, e: unknown, now: number): string 
   if (e instanceof GitHubRateLimitError) {
     const when =
       e.resetAt !== undefined
-        ? `the limit resets at ${isoMinute(e.resetAt)} (in ${Math.max(1, Math.ceil((e.resetAt - now) / 60000))} min)`
+        ? `the limit resets at ${utcMinute(e.resetAt)} (in ${Math.max(1, Math.ceil((e.resetAt - now) / 60000))} min)`
         : 'GitHub did not say when the limit resets';
     const kind = e.secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
     return `${subject}: data is incomplete, GitHub's ${kind} was reached and could not be waited out within the query timeout; ${when}. Refresh after that, or raise the timeout.`;
