@@ -82,23 +82,24 @@ export function describeRateLimit(
   const resets = incomplete.map((r) => r.error.resetAt).filter((t): t is number => t !== undefined);
   const secondary = incomplete.some((r) => r.error.secondary);
   const latest = resets.length ? Math.max(...resets) : undefined;
-  const when =
-    latest !== undefined
-      ? `the limit resets at ${utcMinute(latest)} (in ${Math.max(1, Math.ceil((latest - now) / 60000))} min)`
-      : 'GitHub did not say when the limit resets';
-  const kind = secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
-  return `GitHub data is incomplete for ${which}: GitHub's ${kind} was reached and could not be waited out within the query timeout; ${when}. Refresh after that, or raise the timeout.`;
+  return `GitHub data is incomplete for ${which}: GitHub's ${rateLimitKind(secondary)} was reached and could not be waited out within the query timeout; ${resetWhen(latest, now)}. Refresh after that, or raise the timeout.`;
+}
+
+function rateLimitKind(secondary: boolean): string {
+  return secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
+}
+
+/** When the limit resets, to the minute and in minutes from now. */
+function resetWhen(resetAt: number | undefined, now: number): string {
+  return resetAt !== undefined
+    ? `the limit resets at ${utcMinute(resetAt)} (in ${Math.max(1, Math.ceil((resetAt - now) / 60000))} min)`
+    : 'GitHub did not say when the limit resets';
 }
 
 /** "owner/name: what happened. The fix." */
 export function describeError(subject: string, e: unknown, now: number): string {
   if (e instanceof GitHubRateLimitError) {
-    const when =
-      e.resetAt !== undefined
-        ? `the limit resets at ${utcMinute(e.resetAt)} (in ${Math.max(1, Math.ceil((e.resetAt - now) / 60000))} min)`
-        : 'GitHub did not say when the limit resets';
-    const kind = e.secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
-    return `${subject}: data is incomplete, GitHub's ${kind} was reached and could not be waited out within the query timeout; ${when}. Refresh after that, or raise the timeout.`;
+    return `${subject}: data is incomplete, GitHub's ${rateLimitKind(e.secondary)} was reached and could not be waited out within the query timeout; ${resetWhen(e.resetAt, now)}. Refresh after that, or raise the timeout.`;
   }
   if (e instanceof GitHubHttpError) {
     switch (e.kind) {
