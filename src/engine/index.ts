@@ -11,6 +11,7 @@
  */
 export { attribute } from './attribution';
 export { EngineInputError } from './attribution/inputError';
+export { regexProblem } from './attribution/compiledOptions';
 export { humanDuration } from './attribution/humanDuration';
 export * from './attribution/types';
 

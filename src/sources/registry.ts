@@ -3,7 +3,7 @@
  * settings. Settings problems become notices (named setting, value, fix); they never throw.
  */
 import { DataSourceInstanceSettings } from '@grafana/data';
-import { BenchmarkYear, DEFAULT_OPTIONS, EngineOptions, HOUR_MS, ServiceCatalog } from '../engine';
+import { BenchmarkYear, DEFAULT_OPTIONS, EngineOptions, HOUR_MS, regexProblem, ServiceCatalog } from '../engine';
 import { DoraJsonData } from '../types/config';
 import { parseCatalogYaml } from './catalog';
 import { DemoSource } from './demo';
@@ -114,7 +114,7 @@ export function engineOptionsFrom(jsonData: DoraJsonData, notices: SourceNotice[
     if (value === undefined || value === null || value === '') {
       continue;
     }
-    const problem = regexProblem(value);
+    const problem = patternProblem(value);
     if (problem) {
       notices.push({
         severity: 'warning',
@@ -188,16 +188,8 @@ function demoSeed(jsonData: DoraJsonData, notices: SourceNotice[]): number | und
   return undefined;
 }
 
-function regexProblem(pattern: unknown): string | undefined {
-  if (typeof pattern !== 'string') {
-    return 'it is not text';
-  }
-  try {
-    new RegExp(pattern, 'i');
-    return undefined;
-  } catch (e) {
-    return messageOf(e);
-  }
+function patternProblem(pattern: unknown): string | undefined {
+  return typeof pattern === 'string' ? regexProblem(pattern) : 'it is not text';
 }
 
 function messageOf(e: unknown): string {

@@ -3,6 +3,7 @@
  * catalog entry is seen before saving instead of in a panel. Every message names the field, the value and
  * the fix. Patterns are compiled as the engine does: case-insensitive regular expressions.
  */
+import { regexProblem } from '../../engine';
 import { ServiceCatalog } from '../../engine/model';
 import { parseCatalogYaml } from '../../sources/catalog';
 import { DoraJsonData } from '../../types/config';
@@ -20,13 +21,12 @@ export function patternError(label: string, pattern: string | undefined): string
   if (pattern === undefined || pattern === '') {
     return undefined;
   }
-  try {
-    new RegExp(pattern, 'i');
+  const problem = regexProblem(pattern);
+  if (problem === undefined) {
     return undefined;
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e);
-    return `${label} "${pattern}" is not a valid regular expression (${reason}). Fix the pattern or clear it to use the default.`;
   }
+  const reason = problem.replace(/^Invalid regular expression: /, '');
+  return `${label} "${pattern}" is not a valid regular expression (${reason}). Fix the pattern or clear it to use the default.`;
 }
 
 /**

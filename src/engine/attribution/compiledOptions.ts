@@ -48,10 +48,22 @@ function pattern(field: keyof EngineOptions, source: unknown): RegExp {
   if (typeof source !== 'string') {
     throw new EngineInputError(field, source, 'Use a regular expression as text, e.g. "^(prod|production)$".');
   }
-  try {
-    return new RegExp(source, 'i');
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+  const reason = regexProblem(source);
+  if (reason !== undefined) {
     throw new EngineInputError(field, source, `It is not a valid regular expression (${reason}); fix or clear it.`);
+  }
+  return new RegExp(source, 'i');
+}
+
+/**
+ * Why a pattern does not compile as the engine compiles patterns (case-insensitive), or undefined when it
+ * does. The settings checks of the data source, the GitHub source and the config editor use it too.
+ */
+export function regexProblem(source: string): string | undefined {
+  try {
+    new RegExp(source, 'i');
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
   }
 }

@@ -2,6 +2,7 @@
  * GitHub settings: defaults, the repository line syntax and validation. Shared by the source (which refuses to
  * run on invalid settings) and the config editor (which shows the same messages as the user types).
  */
+import { regexProblem } from '../../engine/attribution/compiledOptions';
 import { GitHubDeploymentSource, GitHubRepositoryRules, GitHubSettings } from '../../types/config';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
@@ -64,12 +65,7 @@ const BRANCH_FIELDS: Array<keyof GitHubRepositoryRules> = ['workflowBranch', 'pr
 
 /** A regular expression the source compiles case-insensitively; null when valid, else the reason. */
 export function patternError(pattern: string): string | null {
-  try {
-    new RegExp(pattern, 'i');
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
+  return regexProblem(pattern) ?? null;
 }
 
 export function validateApiUrl(field: 'apiUrl' | 'graphqlUrl', url: string): SettingsProblem | null {
