@@ -12,6 +12,8 @@ import { HttpClient } from './http';
 import { EventSource, SourceNotice } from './types';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
+/** The longest look-back the settings accept: ten years. */
+export const MAX_LOOKBACK_DAYS = 3650;
 
 export interface RegistryDeps {
   /** Clock of the sources (tests fix it). */
@@ -163,12 +165,12 @@ export function lookbackDaysFrom(jsonData: DoraJsonData, notices: SourceNotice[]
   if (days === undefined || days === null) {
     return DEFAULT_LOOKBACK_DAYS;
   }
-  if (typeof days === 'number' && isFinite(days) && days >= 0 && days <= 3650) {
+  if (typeof days === 'number' && isFinite(days) && days >= 0 && days <= MAX_LOOKBACK_DAYS) {
     return days;
   }
   notices.push({
     severity: 'warning',
-    text: `Setting lookbackDays ${JSON.stringify(days)} must be a number of days from 0 to 3650; ${DEFAULT_LOOKBACK_DAYS} is used.`,
+    text: `Setting lookbackDays ${JSON.stringify(days)} must be a number of days from 0 to ${MAX_LOOKBACK_DAYS}; ${DEFAULT_LOOKBACK_DAYS} is used.`,
   });
   return DEFAULT_LOOKBACK_DAYS;
 }

@@ -6,6 +6,7 @@
 import { regexProblem } from '../../engine';
 import { ServiceCatalog } from '../../engine/model';
 import { parseCatalogYaml } from '../../sources/catalog';
+import { MAX_LOOKBACK_DAYS } from '../../sources/registry';
 import { DoraJsonData } from '../../types/config';
 
 export const BENCHMARK_YEARS: Array<NonNullable<DoraJsonData['benchmarkYear']>> = [2021, 2022, 2023, 2024];
@@ -53,7 +54,7 @@ export function positiveNumberError(
 }
 
 /** Look-back days: 0 (none) to ten years. */
-export const LOOKBACK_LIMITS = { zeroAllowed: true, max: 3650 };
+export const LOOKBACK_LIMITS = { zeroAllowed: true, max: MAX_LOOKBACK_DAYS };
 
 export function demoSeedError(value: number | undefined): string | undefined {
   return value === undefined || Number.isFinite(value) ? undefined : `Demo seed ${String(value)} must be a number.`;
