@@ -3,10 +3,10 @@
  * at the first issue not updated since the last read.
  */
 import { Connection, IssueNode } from '../apiTypes';
-import { toInstant } from '../mapper';
 import { INCIDENT_ISSUES } from '../queries';
 import { ListState, reusable } from '../snapshot';
 import { capture, FetchContext, Fetched, iso, pageConnection } from './context';
+import { UpdatedList } from './updatedList';
 
 interface IssuesData {
   repository: { issues: Connection<IssueNode> } | null;
@@ -18,20 +18,11 @@ export async function fetchIncidentIssues(
 ): Promise<Fetched<ListState<IssueNode>>> {
   const { since, cfg } = ctx;
   const key = cfg.incidentLabels.join(',');
-  const previous = reusable(prev, since, key);
-  const items: Record<string, IssueNode> = {};
-  // The same set a first read would give: issues updated since the look-back start.
-  for (const [id, issue] of Object.entries(previous?.items ?? {})) {
-    if ((toInstant(issue.updatedAt) ?? 0) >= since) {
-      items[id] = issue;
-    }
-  }
-  let watermark = previous?.watermark;
-  const state = () => ({ key, since, items, watermark });
+  const list = new UpdatedList<IssueNode>(key, since, reusable(prev, since, key));
   if (cfg.incidentLabels.length === 0) {
-    return { state: state() };
+    return { state: list.state() };
   }
-  return capture(state, () =>
+  return capture(list.state, () =>
     pageConnection(
       async (after) =>
         (
@@ -41,17 +32,7 @@ export async function fetchIncidentIssues(
             ctx.call
           )
         ).repository?.issues,
-      (nodes) => {
-        for (const node of nodes) {
-          const updated = toInstant(node.updatedAt) ?? 0;
-          if (updated < since || (previous?.watermark !== undefined && updated < previous.watermark)) {
-            return 'stop';
-          }
-          items[String(node.number)] = node;
-          watermark = Math.max(watermark ?? updated, updated);
-        }
-        return 'continue';
-      }
+      list.take
     )
   );
 }

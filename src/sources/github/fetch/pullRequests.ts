@@ -3,10 +3,10 @@
  * request not updated since the last read (the watermark): reviews, labels and merges all move updatedAt.
  */
 import { Connection, PullRequestNode } from '../apiTypes';
-import { toInstant } from '../mapper';
 import { PULL_REQUESTS } from '../queries';
 import { ListState, reusable } from '../snapshot';
 import { capture, FetchContext, Fetched, pageConnection } from './context';
+import { UpdatedList } from './updatedList';
 
 interface PullRequestsData {
   repository: { pullRequests: Connection<PullRequestNode> } | null;
@@ -18,12 +18,8 @@ export async function fetchPullRequests(
   prev?: ListState<PullRequestNode>
 ): Promise<Fetched<ListState<PullRequestNode>>> {
   const { since, cfg } = ctx;
-  const key = base;
-  const previous = reusable(prev, since, key);
-  const items: Record<string, PullRequestNode> = { ...(previous?.items ?? {}) };
-  let watermark = previous?.watermark;
-  const state = () => ({ key, since, items: prune(items, since), watermark });
-  return capture(state, () =>
+  const list = new UpdatedList<PullRequestNode>(base, since, reusable(prev, since, base));
+  return capture(list.state, () =>
     pageConnection(
       async (after) =>
         (
@@ -33,28 +29,7 @@ export async function fetchPullRequests(
             ctx.call
           )
         ).repository?.pullRequests,
-      (nodes) => {
-        for (const node of nodes) {
-          const updated = toInstant(node.updatedAt) ?? 0;
-          if (updated < since || (previous?.watermark !== undefined && updated < previous.watermark)) {
-            return 'stop';
-          }
-          items[String(node.number)] = node;
-          watermark = Math.max(watermark ?? updated, updated);
-        }
-        return 'continue';
-      }
+      list.take
     )
   );
-}
-
-/** Pull requests merged before the window are no longer needed. */
-function prune(items: Record<string, PullRequestNode>, since: number): Record<string, PullRequestNode> {
-  const out: Record<string, PullRequestNode> = {};
-  for (const key of Object.keys(items)) {
-    if ((toInstant(items[key].updatedAt) ?? 0) >= since) {
-      out[key] = items[key];
-    }
-  }
-  return out;
 }
