@@ -1,4 +1,4 @@
-/** Short durations for explanations ("3h 5m"), computed by hand: the engine has no Intl. */
+/** Short durations for explanations ("3h 5m"), computed by hand because the engine may not use the Intl API. */
 const UNITS: Array<[string, number]> = [
   ['d', 86400000],
   ['h', 3600000],
