@@ -7,6 +7,7 @@
  */
 import { Attributed, DoraEvents, EngineOptions, Instant, ServiceCatalog, TimeRange } from '../engine';
 import { EventSource, SourceResult } from './types';
+import { BoundedMap } from './boundedMap';
 
 const MINUTE_MS = 60 * 1000;
 
@@ -37,15 +38,14 @@ interface FetchEntry {
 }
 
 export class EventCache {
-  private readonly entries = new Map<string, FetchEntry>();
+  private readonly entries: BoundedMap<string, FetchEntry>;
   private readonly ids = new IdentityIds();
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
   private readonly now: () => number;
 
   constructor(options: CacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 60 * 1000;
-    this.maxEntries = options.maxEntries ?? 32;
+    this.entries = new BoundedMap(options.maxEntries ?? 32);
     this.now = options.now ?? Date.now;
   }
 
@@ -94,7 +94,6 @@ export class EventCache {
       }
     );
     this.entries.set(key, entry);
-    this.evict();
     return entry;
   }
 
@@ -143,13 +142,6 @@ export class EventCache {
         }
       );
     });
-  }
-
-  private evict(): void {
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 }
 
@@ -222,24 +214,6 @@ class IdentityIds {
       this.ids.set(obj, id);
     }
     return id;
-  }
-}
-
-class BoundedMap<K, V> {
-  private readonly map = new Map<K, V>();
-
-  constructor(private readonly max: number) {}
-
-  get(key: K): V | undefined {
-    return this.map.get(key);
-  }
-
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.max) {
-      this.map.delete(this.map.keys().next().value as K);
-    }
   }
 }
 

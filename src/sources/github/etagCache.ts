@@ -2,6 +2,8 @@
  * Conditional-request cache: URL -> ETag and the data it stood for. Bounded (least recently used goes first)
  * and module-level by default, so it outlives a refresh: an unchanged refresh is answered with 304s.
  */
+import { BoundedMap } from '../boundedMap';
+
 export interface EtagEntry {
   etag: string;
   data: unknown;
@@ -10,30 +12,18 @@ export interface EtagEntry {
 }
 
 export class EtagCache {
-  private readonly entries = new Map<string, EtagEntry>();
+  private readonly entries: BoundedMap<string, EtagEntry>;
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(maxEntries = 500) {
+    this.entries = new BoundedMap(maxEntries);
+  }
 
   get(key: string): EtagEntry | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Map keeps insertion order: re-inserting marks the entry as recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+    return this.entries.touch(key);
   }
 
   set(key: string, entry: EtagEntry): void {
-    this.entries.delete(key);
     this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) {
-        break;
-      }
-      this.entries.delete(oldest);
-    }
   }
 
   get size(): number {

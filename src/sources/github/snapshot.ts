@@ -15,6 +15,7 @@ import {
   WorkflowRunRest,
 } from './apiTypes';
 import { Instant } from '../../engine/model';
+import { BoundedMap } from '../boundedMap';
 
 /** A list read newest first, valid from `since` on, for the parameters in `key`. */
 export interface ListState<T> {
@@ -59,21 +60,15 @@ export interface RepoSnapshot {
 }
 
 export class SnapshotStore {
-  private readonly snapshots = new Map<string, RepoSnapshot>();
+  private readonly snapshots: BoundedMap<string, RepoSnapshot>;
 
-  constructor(private readonly maxRepositories = 200) {}
+  constructor(maxRepositories = 200) {
+    this.snapshots = new BoundedMap(maxRepositories);
+  }
 
   get(key: string): RepoSnapshot {
     const snapshot = this.snapshots.get(key) ?? {};
-    this.snapshots.delete(key);
     this.snapshots.set(key, snapshot);
-    while (this.snapshots.size > this.maxRepositories) {
-      const oldest = this.snapshots.keys().next().value;
-      if (oldest === undefined) {
-        break;
-      }
-      this.snapshots.delete(oldest);
-    }
     return snapshot;
   }
 
