@@ -43,6 +43,8 @@ export interface GitHubRepositoryRules {
   productionBranch?: string;
   /** Labels that make an issue an incident, comma-separated. Default "incident". */
   incidentLabels?: string;
+  /** 'releases' and 'tags': pattern over tag names that are production releases (default: all but semver pre-releases). */
+  tagPattern?: string;
   /** Service name of the repository's deployments and incidents (default owner/name). */
   service?: string;
 }
@@ -56,7 +58,7 @@ export interface GitHubSettings extends GitHubRepositoryRules {
   graphqlUrl?: string;
   /**
    * One repository per line: "owner/name", optionally followed by per-repository overrides as key=value
-   * (deploy=, env=, workflow=, job=, branch=, production=, labels=, service=). Lines starting with # are comments.
+   * (deploy=, env=, workflow=, job=, branch=, production=, labels=, tags=, service=). Lines starting with # are comments.
    */
   repositories?: string;
   /** An organisation whose repositories are all read, filtered by organizationInclude. */

@@ -5,9 +5,10 @@
  */
 import pLimit from 'p-limit';
 import { HttpClient, HttpResponse } from '../http';
-import { EtagCache, sharedEtagCache } from './etagCache';
-import { abortError, GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
-import { parseLinkHeader } from './linkHeader';
+import { abortableSleep, abortError, raceAbort } from '../abort';
+import { EtagCache } from '../etagCache';
+import { parseLinkHeader } from '../linkHeader';
+import { GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
 
 export interface CallContext {
   signal?: AbortSignal;
@@ -39,53 +40,14 @@ export interface RestResult<T> {
 
 export type PageDecision = 'continue' | 'stop';
 
+/** Conditional-request cache shared by every GitHub client of this page (bounded), so it outlives a refresh. */
+export const sharedEtagCache = new EtagCache();
+
 const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_MAX_RETRIES = 3;
 /** GitHub asks to wait at least a minute on a secondary limit without Retry-After. */
 const SECONDARY_DEFAULT_WAIT_MS = 60000;
 const SERVER_BACKOFF_MS = [1000, 2000, 4000, 8000];
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError());
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Resolves or rejects with the promise, or rejects with AbortError as soon as the signal fires. */
-function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) {
-    return promise;
-  }
-  if (signal.aborted) {
-    return Promise.reject(abortError());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      }
-    );
-  });
-}
 
 interface InFlight {
   promise: Promise<RestResult<unknown>>;

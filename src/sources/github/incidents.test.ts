@@ -1,4 +1,5 @@
-import { parseImpactStart, parseIncidentCause, parseSeverity } from './incidents';
+import { parseImpactStart, parseSeverity } from '../incidentText';
+import { parseIncidentCause } from './incidents';
 
 const repo = 'acme/shop';
 const full = 'abcdef0123456789abcdef0123456789abcdef01';

@@ -1,12 +1,11 @@
 /**
- * What an incident issue says about itself: an explicit cause (a SHA, a pull request, a deployment, a workflow
- * run or a release), when impact started, and its severity. Only explicit phrasing counts ("caused by", "cause:",
- * "introduced in", "regression from", or a cause: label), so a SHA pasted in a log excerpt is not taken as a cause.
+ * The cause targets a GitHub incident issue may name after an explicit lead (src/sources/incidentText.ts): a SHA,
+ * a pull request, a deployment, a workflow run or a release, in GitHub's syntax and URLs.
  */
-import { IncidentCause, Instant } from '../../engine/model';
+import { IncidentCause } from '../../engine/model';
+import { findExplicitCause } from '../incidentText';
 import { deploymentId, releaseDeploymentId, workflowRunDeploymentId } from './ids';
 
-const CAUSE_LEAD = String.raw`(?:root[ -]cause|caused\s+by|cause|introduced\s+(?:in|by)|regression\s+(?:from|in))\s*(?:is|was)?\s*[:=-]?\s*`;
 const REPO = String.raw`([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)`;
 
 interface CausePattern {
@@ -60,8 +59,7 @@ const CAUSE_TARGETS: CausePattern[] = [
   },
 ];
 
-function causeFrom(target: string, repo: string): IncidentCause | undefined {
-  const text = target.replace(/^[\s`*_"'(\[:]+/, '');
+function causeFrom(text: string, repo: string): IncidentCause | undefined {
   for (const pattern of CAUSE_TARGETS) {
     const m = pattern.re.exec(text);
     if (m) {
@@ -73,57 +71,5 @@ function causeFrom(target: string, repo: string): IncidentCause | undefined {
 
 /** The explicit cause an incident issue names in a label (cause:..., caused-by:...) or its body; labels win. */
 export function parseIncidentCause(body: string, labels: string[], repo: string): IncidentCause | undefined {
-  for (const label of labels) {
-    const m = /^(?:cause|caused[- ]by)\s*[:=]\s*(.+)$/i.exec(label.trim());
-    const cause = m ? causeFrom(m[1], repo) : undefined;
-    if (cause) {
-      return cause;
-    }
-  }
-  const lead = new RegExp(CAUSE_LEAD, 'gi');
-  let m: RegExpExecArray | null;
-  while ((m = lead.exec(body)) !== null) {
-    const cause = causeFrom(body.slice(m.index + m[0].length, m.index + m[0].length + 200), repo);
-    if (cause) {
-      return cause;
-    }
-    if (m[0].length === 0) {
-      lead.lastIndex++;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Impact start written in the body as "Impact start: 2024-05-01T10:00:00Z" (also "Started at", "Impact started",
- * "Start time"); an ISO time without zone is taken as UTC. Undefined when absent or unparsable.
- */
-export function parseImpactStart(body: string): Instant | undefined {
-  const m =
-    /(?:impact\s+start(?:ed)?(?:\s+at)?|started\s+at|start\s+time)\s*[:=-]?\s*\**\s*(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|[+-]\d{2}:?\d{2})?)/i.exec(
-      body
-    );
-  if (!m) {
-    return undefined;
-  }
-  let iso = m[1]
-    .trim()
-    .replace(' ', 'T')
-    .replace(/\s*UTC$/i, 'Z');
-  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) {
-    iso += 'Z';
-  }
-  const t = Date.parse(iso);
-  return isNaN(t) ? undefined : t;
-}
-
-/** Severity from labels such as "sev1", "SEV-2", "severity:high", "P1". */
-export function parseSeverity(labels: string[]): string | undefined {
-  for (const label of labels) {
-    const m = /^(?:sev(?:erity)?[\s:=_-]*([a-z0-9]+)|(p[0-4]))$/i.exec(label.trim());
-    if (m) {
-      return (m[1] ?? m[2]).toLowerCase();
-    }
-  }
-  return undefined;
+  return findExplicitCause(body, labels, (target) => causeFrom(target, repo));
 }

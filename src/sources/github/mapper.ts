@@ -25,7 +25,9 @@ import {
   WorkflowRunRest,
 } from './apiTypes';
 import * as ids from './ids';
-import { parseImpactStart, parseIncidentCause, parseSeverity } from './incidents';
+import { parseImpactStart, parseSeverity } from '../incidentText';
+import { parseIncidentCause } from './incidents';
+import { isProductionTag } from '../releaseTags';
 import { RepositoryConfig } from './settings';
 
 export const SOURCE = 'github';
@@ -285,10 +287,16 @@ export function mapWorkflowRunDeployment(
   });
 }
 
-/** A published, non-prerelease release is a production deployment of its tag's commit. */
+/** A published, non-prerelease release whose tag matches the tag pattern is a production deployment of its commit. */
 export function mapRelease(node: ReleaseNode, cfg: RepositoryConfig): Deployment | undefined {
   const finishedAt = toInstant(node.publishedAt) ?? toInstant(node.createdAt);
-  if (node.isDraft || node.isPrerelease || !node.tagCommit || finishedAt === undefined) {
+  if (
+    node.isDraft ||
+    node.isPrerelease ||
+    !node.tagCommit ||
+    finishedAt === undefined ||
+    !isProductionTag(node.tagName, cfg.tagPattern)
+  ) {
     return undefined;
   }
   return withoutUndefined<Deployment>({
@@ -326,9 +334,10 @@ export function tagTarget(node: TagRefNode): { sha: string; at: Instant | undefi
   return undefined;
 }
 
+/** A tag matching the tag pattern (by default not a semver pre-release) is a production deployment of its commit. */
 export function mapTag(node: TagRefNode, cfg: RepositoryConfig): Deployment | undefined {
   const target = tagTarget(node);
-  if (!target || target.at === undefined) {
+  if (!target || target.at === undefined || !isProductionTag(node.name, cfg.tagPattern)) {
     return undefined;
   }
   return {

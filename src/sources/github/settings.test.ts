@@ -1,4 +1,5 @@
 import { graphqlUrlFor, parseRepositoryLines, resolveGitHubSettings, validateGitHubSettings } from './settings';
+import { DEFAULT_TAG_PATTERN } from '../releaseTags';
 
 describe('GitHub settings', () => {
   it('parses repository lines with per-repository overrides and comments', () => {
@@ -32,7 +33,7 @@ describe('GitHub settings', () => {
       {
         field: 'repositories line 2',
         message:
-          '"colour=blue" is not key=value with a known key (deploy, env, workflow, job, branch, production, labels, service).',
+          '"colour=blue" is not key=value with a known key (deploy, env, workflow, job, branch, production, labels, tags, service).',
       },
       {
         field: 'repositories line 3',
@@ -98,6 +99,7 @@ describe('GitHub settings', () => {
         workflowBranch: undefined,
         productionBranch: 'main',
         incidentLabels: ['incident', 'outage'],
+        tagPattern: DEFAULT_TAG_PATTERN,
       },
       expect.objectContaining({ repo: 'acme/api', deploymentSource: 'releases', incidentLabels: [] }),
     ]);

@@ -4,6 +4,7 @@
  */
 import { regexProblem } from '../../engine/attribution/compiledOptions';
 import { GitHubDeploymentSource, GitHubRepositoryRules, GitHubSettings } from '../../types/config';
+import { DEFAULT_TAG_PATTERN } from '../releaseTags';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 export const DEFAULT_GRAPHQL_URL = 'https://api.github.com/graphql';
@@ -28,6 +29,8 @@ export interface RepositoryConfig {
   /** Undefined: the repository's default branch. */
   productionBranch?: string;
   incidentLabels: string[];
+  /** Tags that are production releases ('releases' and 'tags'). */
+  tagPattern: string;
 }
 
 export interface ResolvedGitHubSettings {
@@ -57,10 +60,16 @@ const LINE_KEYS: Record<string, keyof GitHubRepositoryRules> = {
   branch: 'workflowBranch',
   production: 'productionBranch',
   labels: 'incidentLabels',
+  tags: 'tagPattern',
   service: 'service',
 };
 
-const PATTERN_FIELDS: Array<keyof GitHubRepositoryRules> = ['environmentPattern', 'workflowPattern', 'jobPattern'];
+const PATTERN_FIELDS: Array<keyof GitHubRepositoryRules> = [
+  'environmentPattern',
+  'workflowPattern',
+  'jobPattern',
+  'tagPattern',
+];
 const BRANCH_FIELDS: Array<keyof GitHubRepositoryRules> = ['workflowBranch', 'productionBranch'];
 
 /** A regular expression the source compiles case-insensitively; null when valid, else the reason. */
@@ -198,6 +207,7 @@ export function repositoryConfig(
     workflowBranch: nonEmpty(r.workflowBranch),
     productionBranch: nonEmpty(r.productionBranch),
     incidentLabels: splitLabels(r.incidentLabels),
+    tagPattern: nonEmpty(r.tagPattern) ?? DEFAULT_TAG_PATTERN,
   };
 }
 
@@ -210,6 +220,7 @@ function defaultRules(s: GitHubSettings): GitHubRepositoryRules {
     workflowBranch: s.workflowBranch,
     productionBranch: s.productionBranch,
     incidentLabels: s.incidentLabels,
+    tagPattern: s.tagPattern,
     // service is per repository only: a shared default would merge every repository into one service.
   };
 }

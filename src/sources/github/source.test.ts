@@ -1,12 +1,13 @@
 /** @jest-environment node */
-import { EtagCache } from './etagCache';
+import { EtagCache } from '../etagCache';
 import { SnapshotStore } from './snapshot';
 import { GitHubSource } from './source';
-import { nodeHttpClient } from './testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { at, SHA, shopRepo, shopWorld, T0 } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 import { addCommit, sha } from './testing/world';
 import { GitHubSettings } from '../../types/config';
+import { attribute } from '../../engine';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = T0 + 7 * DAY;
@@ -345,6 +346,31 @@ describe('GitHubSource against the fake GitHub', () => {
       ['github:acme/shop:tag:v1.0.0', SHA.c2, Date.parse(at(1, 13))],
       ['github:acme/shop:tag:v1.1.0', SHA.m3, Date.parse(at(2, 10, 5))],
     ]);
+  });
+
+  it('tags mode leaves out semver pre-releases by default: lead time runs to the release, not its candidate', async () => {
+    // A history with release candidates, as real projects tag them (v0.29.0-rc.0 before v0.29.0).
+    const repo = fake.world.repos['acme/shop'];
+    repo.tags = [
+      { name: 'v1.0.0', commitOid: SHA.c2, taggerDate: at(1, 13) },
+      { name: 'v1.1.0-rc.0', commitOid: SHA.m3, taggerDate: at(2, 11) },
+      { name: 'v1.1.0-beta.1', commitOid: SHA.m3, taggerDate: at(2, 12) },
+      { name: 'v1.1.0-alpha', commitOid: SHA.m3, taggerDate: at(2, 10, 30) },
+      { name: 'v1.1.0+build.7', commitOid: SHA.c4, taggerDate: at(3, 12) },
+    ];
+    const result = await source({ deploymentSource: 'tags' }).fetchEvents(RANGE);
+    expect(result.events.deployments.map((d) => d.ref).sort()).toEqual(['v1.0.0', 'v1.1.0+build.7']);
+    const attributed = attribute(result.events, {}, NOW);
+    const m3 = attributed.changes.find((c) => c.change.sha === SHA.m3)!;
+    // m3 (T0+2d 10:05) ships with v1.1.0 at T0+3d 12:00, not with the candidate an hour after the merge.
+    expect(m3.deploymentId).toBe('github:acme/shop:tag:v1.1.0+build.7');
+    expect(m3.leadTimeMs).toBe(Date.parse(at(3, 12)) - Date.parse(at(2, 10, 5)));
+
+    // A project that does ship candidates to production says so with its own pattern.
+    const all = await source({ deploymentSource: 'tags', tagPattern: '.*' }).fetchEvents(RANGE);
+    expect(all.events.deployments).toHaveLength(5);
+    const lines = await source({ deploymentSource: 'tags', repositories: 'acme/shop tags=^v1\\.0' }).fetchEvents(RANGE);
+    expect(lines.events.deployments.map((d) => d.ref)).toEqual(['v1.0.0']);
   });
 
   it('warns when no environment matches and when the production branch does not exist', async () => {

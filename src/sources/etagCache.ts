@@ -1,8 +1,8 @@
 /**
  * Conditional-request cache: URL -> ETag and the data it stood for. Bounded (least recently used goes first)
- * and module-level by default, so it outlives a refresh: an unchanged refresh is answered with 304s.
+ * and kept module-level by each provider's client, so it outlives a refresh: an unchanged refresh is answered with 304s.
  */
-import { BoundedMap } from '../boundedMap';
+import { BoundedMap } from './boundedMap';
 
 export interface EtagEntry {
   etag: string;
@@ -34,6 +34,3 @@ export class EtagCache {
     this.entries.clear();
   }
 }
-
-/** Shared by every GitHub client of this page (bounded). */
-export const sharedEtagCache = new EtagCache();
