@@ -20,6 +20,7 @@ export interface DoraJsonData extends DataSourceJsonData {
   /** Seed of the demo data. */
   demoSeed?: number;
   github?: GitHubSettings;
+  gitlab?: GitLabSettings;
 }
 
 /** How a GitHub repository's production deployments are recognised. */
@@ -65,6 +66,52 @@ export interface GitHubSettings extends GitHubRepositoryRules {
   organization?: string;
   /** Pattern over repository names of the organisation (default: all, archived ones skipped). */
   organizationInclude?: string;
+  /** Seconds a query may wait for rate limits before returning partial data (default 30). */
+  timeoutSeconds?: number;
+  [key: string]: unknown;
+}
+
+/** How a GitLab project's production deployments are recognised. */
+export type GitLabDeploymentSource = 'deployments' | 'jobs' | 'releases' | 'tags';
+
+/**
+ * Rules of one GitLab project (or the defaults of all). Patterns are case-insensitive regular expressions.
+ * See src/sources/gitlab/settings.ts for defaults and validation.
+ */
+export interface GitLabProjectRules {
+  deploymentSource?: GitLabDeploymentSource;
+  /** 'deployments': environment name pattern; empty = the environments of tier "production". */
+  environmentPattern?: string;
+  /** 'jobs': pipeline job name pattern (e.g. ^deploy-prod). */
+  jobPattern?: string;
+  /** 'jobs': ref the deploying pipelines run on (default: the production branch). */
+  jobRef?: string;
+  /** Branch production is built from (default: the project's default branch). */
+  productionBranch?: string;
+  /** Labels that also make an issue an incident, comma-separated (issues of type incident always are). */
+  incidentLabels?: string;
+  /** 'releases' and 'tags': pattern over tag names that are production releases (default: all but semver pre-releases). */
+  tagPattern?: string;
+  /** Service name of the project's deployments and incidents (default: the project path). */
+  service?: string;
+}
+
+/** The GitLab source (issue 10): gitlab.com or a self-managed instance. */
+export interface GitLabSettings extends GitLabProjectRules {
+  enabled?: boolean;
+  /** Instance URL: https://gitlab.com (default) or https://HOST[/PREFIX] for self-managed. */
+  url?: string;
+  /** REST API URL, always stored (the proxy route reads it): the instance URL + /api/v4. */
+  apiUrl?: string;
+  /**
+   * One project per line: "group/subgroup/project", optionally followed by per-project overrides as key=value
+   * (deploy=, env=, job=, ref=, production=, labels=, tags=, service=). Lines starting with # are comments.
+   */
+  projects?: string;
+  /** A group whose projects (subgroups included, archived skipped) are all read, filtered by groupInclude. */
+  group?: string;
+  /** Pattern over the group's project paths (default: all). */
+  groupInclude?: string;
   /** Seconds a query may wait for rate limits before returning partial data (default 30). */
   timeoutSeconds?: number;
   [key: string]: unknown;

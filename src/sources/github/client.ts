@@ -5,16 +5,14 @@
  */
 import pLimit from 'p-limit';
 import { HttpClient, HttpResponse } from '../http';
-import { abortableSleep, abortError, raceAbort } from '../abort';
+import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
+import { InFlight } from '../inflight';
 import { parseLinkHeader } from '../linkHeader';
+import { bodyMessage, CallContext, PageDecision, queryString, RestResult } from '../rest';
 import { GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
 
-export interface CallContext {
-  signal?: AbortSignal;
-  /** Epoch ms after which no wait is started (the query timeout). */
-  deadline?: number;
-}
+export type { CallContext, PageDecision, RestResult };
 
 export interface GitHubClientOptions {
   http: HttpClient;
@@ -28,17 +26,7 @@ export interface GitHubClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export interface RestResult<T> {
-  data: T;
-  status: number;
-  headers: Record<string, string>;
-  /** True when the answer was a 304 and the data came from the ETag cache. */
-  notModified: boolean;
-  /** The next page's URL (from the Link header), if any. */
-  next?: string;
-}
 
-export type PageDecision = 'continue' | 'stop';
 
 /** Conditional-request cache shared by every GitHub client of this page (bounded), so it outlives a refresh. */
 export const sharedEtagCache = new EtagCache();
@@ -49,39 +37,12 @@ const DEFAULT_MAX_RETRIES = 3;
 const SECONDARY_DEFAULT_WAIT_MS = 60000;
 const SERVER_BACKOFF_MS = [1000, 2000, 4000, 8000];
 
-interface InFlight {
-  promise: Promise<RestResult<unknown>>;
-  controller: AbortController;
-  users: number;
-}
-
-function bodyMessage(data: unknown): string {
-  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
-    return (data as { message: string }).message;
-  }
-  return typeof data === 'string' ? data.slice(0, 200) : '';
-}
-
-function queryString(query?: Record<string, string | number | undefined>): string {
-  if (!query) {
-    return '';
-  }
-  const parts: string[] = [];
-  for (const key of Object.keys(query)) {
-    const value = query[key];
-    if (value !== undefined) {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    }
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
 export class GitHubClient {
   /** Every HTTP request sent, including 304s and retries. */
   requestCount = 0;
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly etags: EtagCache;
-  private readonly inflight = new Map<string, InFlight>();
+  private readonly inflight = new InFlight<RestResult<unknown>>();
   private readonly restBase: string;
   private readonly graphqlUrl: string;
   private readonly now: () => number;
@@ -153,32 +114,7 @@ export class GitHubClient {
   }
 
   private shared(key: string, ctx: CallContext, run: (signal: AbortSignal) => Promise<RestResult<unknown>>) {
-    let entry = this.inflight.get(key);
-    if (!entry) {
-      const controller = new AbortController();
-      const created: InFlight = { controller, users: 0, promise: Promise.resolve() as never };
-      created.promise = run(controller.signal).finally(() => {
-        if (this.inflight.get(key) === created) {
-          this.inflight.delete(key);
-        }
-      });
-      // Callers may all leave; the shared promise must not be reported as unhandled then.
-      created.promise.catch(() => undefined);
-      this.inflight.set(key, created);
-      entry = created;
-    }
-    const current = entry;
-    current.users++;
-    return raceAbort(current.promise, ctx.signal).finally(() => {
-      current.users--;
-      if (current.users === 0 && ctx.signal?.aborted) {
-        // The last interested caller left: cancel the request itself.
-        current.controller.abort();
-        if (this.inflight.get(key) === current) {
-          this.inflight.delete(key);
-        }
-      }
-    });
+    return this.inflight.run(key, ctx.signal, run);
   }
 
   private async sendGet<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {

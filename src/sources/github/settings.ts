@@ -5,6 +5,8 @@
 import { regexProblem } from '../../engine/attribution/compiledOptions';
 import { GitHubDeploymentSource, GitHubRepositoryRules, GitHubSettings } from '../../types/config';
 import { DEFAULT_TAG_PATTERN } from '../releaseTags';
+import { nonEmpty, parseRuleLines, splitList, withOverrides } from '../ruleLines';
+import { SettingsProblem } from '../settingsProblem';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 export const DEFAULT_GRAPHQL_URL = 'https://api.github.com/graphql';
@@ -41,11 +43,7 @@ export interface ResolvedGitHubSettings {
   timeoutMs: number;
 }
 
-export interface SettingsProblem {
-  /** The settings field: apiUrl, graphqlUrl, repositories (line N), organization, environmentPattern, ... */
-  field: string;
-  message: string;
-}
+export type { SettingsProblem };
 
 const REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const ORG_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -132,54 +130,18 @@ export interface ParsedRepositoryLine {
 
 /** Parses the repositories text: one "owner/name key=value ..." per line. */
 export function parseRepositoryLines(text: string): { lines: ParsedRepositoryLine[]; problems: SettingsProblem[] } {
-  const lines: ParsedRepositoryLine[] = [];
-  const problems: SettingsProblem[] = [];
-  const seen: Record<string, boolean> = {};
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    const field = `repositories line ${index + 1}`;
-    if (line === '' || line.charAt(0) === '#') {
-      return;
-    }
-    const [repo, ...tokens] = line.split(/\s+/);
-    if (!REPO_RE.test(repo)) {
-      problems.push({ field, message: `"${repo}" is not owner/name (e.g. grafana/grafana).` });
-      return;
-    }
-    if (seen[repo.toLowerCase()]) {
-      problems.push({ field, message: `${repo} is listed twice; keep one line.` });
-      return;
-    }
-    seen[repo.toLowerCase()] = true;
-    const overrides: GitHubRepositoryRules = {};
-    for (const token of tokens) {
-      const eq = token.indexOf('=');
-      const key = eq > 0 ? token.slice(0, eq) : token;
-      const target = LINE_KEYS[key];
-      if (!target) {
-        const known = Object.keys(LINE_KEYS).join(', ');
-        problems.push({ field, message: `"${token}" is not key=value with a known key (${known}).` });
-        continue;
-      }
-      (overrides as Record<string, string>)[target] = token.slice(eq + 1);
-    }
-    for (const p of rulesProblems(overrides, '')) {
-      problems.push({ field, message: `${repo}: ${p.message}` });
-    }
-    lines.push({ repo, overrides });
+  const parsed = parseRuleLines<GitHubRepositoryRules>(text, {
+    field: 'repositories',
+    name: REPO_RE,
+    nameHint: 'owner/name (e.g. grafana/grafana)',
+    keys: LINE_KEYS,
+    check: (overrides) => rulesProblems(overrides, '').map((p) => p.message),
   });
-  return { lines, problems };
+  return { lines: parsed.lines.map((l) => ({ repo: l.name, overrides: l.overrides })), problems: parsed.problems };
 }
 
 function splitLabels(labels: string | undefined): string[] {
-  return (labels ?? DEFAULT_INCIDENT_LABELS)
-    .split(',')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+  return splitList(labels ?? DEFAULT_INCIDENT_LABELS);
 }
 
 /** Applies the rules (defaults, then overrides) to a repository. */
@@ -188,12 +150,7 @@ export function repositoryConfig(
   defaults: GitHubRepositoryRules,
   overrides: GitHubRepositoryRules = {}
 ): RepositoryConfig {
-  const r: GitHubRepositoryRules = { ...defaults };
-  for (const key of Object.keys(overrides) as Array<keyof GitHubRepositoryRules>) {
-    if (overrides[key] !== undefined) {
-      (r as Record<string, unknown>)[key] = overrides[key];
-    }
-  }
+  const r = withOverrides(defaults, overrides);
   const [owner, name] = repo.split('/');
   return {
     repo,

@@ -15,16 +15,10 @@ import {
   WorkflowRunRest,
 } from './apiTypes';
 import { Instant } from '../../engine/model';
-import { BoundedMap } from '../boundedMap';
+import { ListState, reusable, SnapshotStore as Snapshots } from '../lists';
 
-/** A list read newest first, valid from `since` on, for the parameters in `key`. */
-export interface ListState<T> {
-  key: string;
-  since: Instant;
-  items: Record<string, T>;
-  /** Largest updatedAt seen (lists ordered by update time). */
-  watermark?: Instant;
-}
+export type { ListState };
+export { reusable };
 
 export interface HistoryState {
   since: Instant;
@@ -59,31 +53,7 @@ export interface RepoSnapshot {
   runs?: RunsState;
 }
 
-export class SnapshotStore {
-  private readonly snapshots: BoundedMap<string, RepoSnapshot>;
-
-  constructor(maxRepositories = 200) {
-    this.snapshots = new BoundedMap(maxRepositories);
-  }
-
-  get(key: string): RepoSnapshot {
-    const snapshot = this.snapshots.get(key) ?? {};
-    this.snapshots.set(key, snapshot);
-    return snapshot;
-  }
-
-  clear(): void {
-    this.snapshots.clear();
-  }
-}
+/** What the source has read of each repository (module-level by default, bounded). */
+export class SnapshotStore extends Snapshots<RepoSnapshot> {}
 
 export const sharedSnapshots = new SnapshotStore();
-
-/** A previous list state that can be continued: same parameters and it covers the requested start. */
-export function reusable<S extends { since: Instant; key?: string }>(
-  prev: S | undefined,
-  since: Instant,
-  key?: string
-) {
-  return prev !== undefined && prev.since <= since && (key === undefined || prev.key === key) ? prev : undefined;
-}

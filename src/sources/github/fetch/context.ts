@@ -2,7 +2,7 @@
 import { Instant } from '../../../engine/model';
 import { CallContext, GitHubClient, PageDecision } from '../client';
 import { Connection } from '../apiTypes';
-import { isAbortError } from '../../abort';
+import { capture, chunks, Fetched, iso } from '../../lists';
 import { RepositoryConfig } from '../settings';
 
 export interface FetchContext {
@@ -14,15 +14,8 @@ export interface FetchContext {
   now: () => Instant;
 }
 
-export interface Fetched<S> {
-  state: S;
-  /** Set when the list is incomplete; the state then holds what was read, and must not be kept. */
-  error?: unknown;
-}
-
-export function iso(t: Instant): string {
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export type { Fetched };
+export { capture, chunks, iso };
 
 /** Walks a GraphQL connection page by page until onNodes says stop or there is no next page. */
 export async function pageConnection<N>(
@@ -37,25 +30,4 @@ export async function pageConnection<N>(
     }
     after = connection.pageInfo.endCursor;
   }
-}
-
-/** Runs a fetch; a cancelled query propagates, any other error is returned with the state reached. */
-export async function capture<S>(state: () => S, run: () => Promise<void>): Promise<Fetched<S>> {
-  try {
-    await run();
-    return { state: state() };
-  } catch (error) {
-    if (isAbortError(error)) {
-      throw error;
-    }
-    return { state: state(), error };
-  }
-}
-
-export function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
 }

@@ -6,7 +6,7 @@ import { Connection, IssueNode } from '../apiTypes';
 import { INCIDENT_ISSUES } from '../queries';
 import { ListState, reusable } from '../snapshot';
 import { capture, FetchContext, Fetched, iso, pageConnection } from './context';
-import { UpdatedList } from './updatedList';
+import { UpdatedList } from '../../lists';
 
 interface IssuesData {
   repository: { issues: Connection<IssueNode> } | null;
@@ -18,7 +18,13 @@ export async function fetchIncidentIssues(
 ): Promise<Fetched<ListState<IssueNode>>> {
   const { since, cfg } = ctx;
   const key = cfg.incidentLabels.join(',');
-  const list = new UpdatedList<IssueNode>(key, since, reusable(prev, since, key));
+  const list = new UpdatedList<IssueNode>(
+    key,
+    since,
+    reusable(prev, since, key),
+    (node) => String(node.number),
+    (node) => node.updatedAt
+  );
   if (cfg.incidentLabels.length === 0) {
     return { state: list.state() };
   }

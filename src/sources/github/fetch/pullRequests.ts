@@ -6,7 +6,7 @@ import { Connection, PullRequestNode } from '../apiTypes';
 import { PULL_REQUESTS } from '../queries';
 import { ListState, reusable } from '../snapshot';
 import { capture, FetchContext, Fetched, pageConnection } from './context';
-import { UpdatedList } from './updatedList';
+import { UpdatedList } from '../../lists';
 
 interface PullRequestsData {
   repository: { pullRequests: Connection<PullRequestNode> } | null;
@@ -18,7 +18,13 @@ export async function fetchPullRequests(
   prev?: ListState<PullRequestNode>
 ): Promise<Fetched<ListState<PullRequestNode>>> {
   const { since, cfg } = ctx;
-  const list = new UpdatedList<PullRequestNode>(base, since, reusable(prev, since, base));
+  const list = new UpdatedList<PullRequestNode>(
+    base,
+    since,
+    reusable(prev, since, base),
+    (node) => String(node.number),
+    (node) => node.updatedAt
+  );
   return capture(list.state, () =>
     pageConnection(
       async (after) =>

@@ -1,0 +1,102 @@
+/**
+ * Counts the GitLab requests of a dashboard refresh against the fake: the first refresh of N panels sharing one fetch
+ * through the data source's EventCache, the unchanged refresh after the cache's TTL, a one-panel refresh on a cold
+ * cache, and what a naive per-panel, per-deployment REST client would send. Used by the bench (bench/gitlab) at full
+ * size and by requestBudget.test.ts at a small size.
+ */
+import { DoraEvents } from '../../../engine/model';
+import { EtagCache } from '../../etagCache';
+import { EventCache } from '../../eventCache';
+import { nodeHttpClient } from '../../testing/nodeHttp';
+import { SnapshotStore } from '../snapshot';
+import { GitLabSource } from '../source';
+import { generateProject, GenerateOptions } from './generate';
+import { LoggedRequest, startFakeGitLab } from './server';
+import { emptyWorld } from './world';
+
+const DAY = 24 * 3600 * 1000;
+const PATH = 'acme/big';
+
+export interface BudgetOptions {
+  shape: Omit<GenerateOptions, 'path' | 'now' | 'spanDays'>;
+  panels: number;
+  dashboardDays: number;
+  lookbackDays: number;
+  now: number;
+}
+
+export interface BudgetResult {
+  first: number;
+  unchanged: number;
+  onePanel: number;
+  naive: number;
+  naivePerPanel: number;
+  events: DoraEvents;
+  firstRequests: LoggedRequest[];
+  unchangedRequests: LoggedRequest[];
+}
+
+export async function measureRequests(o: BudgetOptions): Promise<BudgetResult> {
+  const windowDays = o.dashboardDays + o.lookbackDays;
+  const project = generateProject({ path: PATH, now: o.now, spanDays: windowDays - 1, ...o.shape });
+  const world = emptyWorld();
+  world.projects[PATH] = project;
+  const fake = await startFakeGitLab(world);
+  // Module-level in the plugin; explicit here so every measurement starts cold.
+  const etagCache = new EtagCache(5000);
+  const snapshots = new SnapshotStore();
+  let clock = o.now;
+  const cache = new EventCache({ ttlMs: 60 * 1000, now: () => clock });
+  const settings = { enabled: true, projects: PATH };
+
+  /** One dashboard refresh: every panel asks for the look-back widened range at the same moment. */
+  const refresh = async (panels: number) => {
+    const source = new GitLabSource({
+      http: nodeHttpClient(),
+      proxyUrl: fake.url,
+      settings,
+      now: () => clock,
+      etagCache,
+      snapshots,
+    });
+    const range = { from: clock - windowDays * DAY, to: clock };
+    const before = fake.requests.length;
+    const results = await Promise.all(Array.from({ length: panels }, () => cache.fetch(source, range)));
+    if (results[0].notices.length > 0) {
+      throw new Error(`unexpected notices: ${results[0].notices.map((n) => n.text).join(' | ')}`);
+    }
+    return { requests: fake.requests.slice(before), events: results[0].events };
+  };
+
+  try {
+    const first = await refresh(o.panels);
+    clock += 5 * 60 * 1000; // the next refresh, after the event cache entry expired
+    const unchanged = await refresh(o.panels);
+    etagCache.clear();
+    snapshots.clear();
+    cache.clear();
+    const onePanel = await refresh(1);
+
+    const from = o.now - windowDays * DAY;
+    const prodInWindow = project.deployments.filter(
+      (d) => d.environment === 'production' && Date.parse(d.createdAt) >= from
+    ).length;
+    const mrsInWindow = project.mergeRequests.filter((m) => Date.parse(m.updatedAt) >= from).length;
+    const pages = (n: number) => Math.max(1, Math.ceil(n / 100));
+    // Per panel: deployment pages, then the deployment's job and the compare with the previous deployment for each,
+    // plus the pages of merge requests and incident issues.
+    const naivePerPanel = pages(prodInWindow) + 2 * prodInWindow + pages(mrsInWindow) + pages(project.issues.length);
+    return {
+      first: first.requests.length,
+      unchanged: unchanged.requests.length,
+      onePanel: onePanel.requests.length,
+      naive: o.panels * naivePerPanel,
+      naivePerPanel,
+      events: first.events,
+      firstRequests: first.requests,
+      unchangedRequests: unchanged.requests,
+    };
+  } finally {
+    await fake.close();
+  }
+}

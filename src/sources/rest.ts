@@ -1,0 +1,52 @@
+/** What REST clients of every provider share: the call context, a page's result, paging decisions, query strings. */
+
+export interface CallContext {
+  signal?: AbortSignal;
+  /** Epoch ms after which no wait is started (the query timeout). */
+  deadline?: number;
+}
+
+export interface RestResult<T> {
+  data: T;
+  status: number;
+  headers: Record<string, string>;
+  /** True when the answer was a 304 and the data came from the ETag cache. */
+  notModified: boolean;
+  /** The next page's URL (from the Link header), if any. */
+  next?: string;
+}
+
+/** What a page handler says after seeing a page: read on, or stop (everything needed is there). */
+export type PageDecision = 'continue' | 'stop';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export function queryString(query?: Query): string {
+  if (!query) {
+    return '';
+  }
+  const parts: string[] = [];
+  for (const key of Object.keys(query)) {
+    const value = query[key];
+    if (value !== undefined) {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** The provider's error message from a JSON body ({ message } or { error }), or the start of a text body. */
+export function bodyMessage(data: unknown): string {
+  if (data && typeof data === 'object') {
+    const body = data as { message?: unknown; error?: unknown; error_description?: unknown };
+    for (const value of [body.message, body.error_description, body.error]) {
+      if (typeof value === 'string') {
+        return value;
+      }
+      if (value && typeof value === 'object') {
+        return JSON.stringify(value).slice(0, 200);
+      }
+    }
+  }
+  return typeof data === 'string' ? data.slice(0, 200) : '';
+}
