@@ -9,6 +9,7 @@ import { DeploymentSection } from './config/DeploymentSection';
 import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
+import { GitLabSection } from './config/GitLabSection';
 import { configIssues } from './config/validation';
 
 export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
@@ -46,6 +47,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <DemoSection jsonData={jsonData} onChange={onChange} />
       <Divider />
       <GitHubSection {...props} />
+      <Divider />
+      <GitLabSection {...props} />
       <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />
       <Divider />

@@ -8,6 +8,7 @@ import { DoraJsonData } from '../types/config';
 import { parseCatalogYaml } from './catalog';
 import { DemoSource } from './demo';
 import { GitHubSource } from './github/source';
+import { GitLabSource } from './gitlab/source';
 import { HttpClient } from './http';
 import { EventSource, SourceNotice } from './types';
 
@@ -50,6 +51,13 @@ const PROVIDERS: ProviderFactory[] = [
     enabled: (jsonData) => jsonData.github?.enabled === true,
     create: (settings, http, deps) =>
       new GitHubSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.github, now: deps.now }),
+  },
+  // GitLab (src/sources/gitlab): gitlab.com or self-managed, through the gitlab/api route.
+  {
+    name: 'gitlab',
+    enabled: (jsonData) => jsonData.gitlab?.enabled === true,
+    create: (settings, http, deps) =>
+      new GitLabSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.gitlab, now: deps.now }),
   },
 ];
 

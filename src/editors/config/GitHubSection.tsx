@@ -9,10 +9,10 @@ import {
   DEFAULT_INCIDENT_LABELS,
   DEFAULT_TIMEOUT_SECONDS,
   graphqlUrlFor,
-  SettingsProblem,
   validateGitHubSettings,
 } from '../../sources/github/settings';
-import { numberOrUndefined, textOrUndefined } from './sectionProps';
+import { DEFAULT_TAG_PATTERN } from '../../sources/releaseTags';
+import { errorOf, numberOrUndefined, textOrUndefined } from './sectionProps';
 
 export type GitHubSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
 
@@ -24,7 +24,7 @@ const DEPLOYMENT_SOURCE_OPTIONS: Array<SelectableValue<GitHubDeploymentSource>> 
     description: 'Runs of deploying workflows (and jobs) on a branch',
   },
   { value: 'releases', label: 'Releases', description: 'Each published, non-prerelease release' },
-  { value: 'tags', label: 'Tags', description: 'Each tag' },
+  { value: 'tags', label: 'Tags', description: 'Each tag matching the tag pattern' },
 ];
 
 const REPOSITORY_PLACEHOLDER = [
@@ -32,17 +32,6 @@ const REPOSITORY_PLACEHOLDER = [
   'acme/payments deploy=workflows workflow=^Deploy$ job=^deploy-prod',
   'acme/web env=^prod-(eu|us)$ labels=incident,outage service=web',
 ].join('\n');
-
-/** Problems of one field (repositories collects the messages of all its lines). */
-function errorOf(problems: SettingsProblem[], field: string): string | undefined {
-  const mine = problems.filter((p) => p.field === field || p.field.indexOf(`${field} line `) === 0);
-  if (mine.length === 0) {
-    return undefined;
-  }
-  return mine
-    .map((p) => (p.field === field ? p.message : `Line ${p.field.slice(field.length + 6)}: ${p.message}`))
-    .join(' ');
-}
 
 /**
  * GitHub settings: API URLs (github.com or GitHub Enterprise Server), the token (secureJsonData only), the
@@ -145,7 +134,7 @@ export function GitHubSection({ options, onOptionsChange }: GitHubSectionProps) 
       </Field>
       <Field
         label="Repositories"
-        description="One owner/name per line; add key=value to override the defaults below for a repository: deploy=deployments|workflows|releases|tags, env=, workflow=, job=, branch=, production=, labels=, service="
+        description="One owner/name per line; add key=value to override the defaults below for a repository: deploy=deployments|workflows|releases|tags, env=, workflow=, job=, branch=, production=, labels=, tags=, service="
         htmlFor="dora-github-repositories"
         invalid={Boolean(errorOf(problems, 'repositories'))}
         error={errorOf(problems, 'repositories')}
@@ -271,6 +260,24 @@ export function GitHubSection({ options, onOptionsChange }: GitHubSectionProps) 
             />
           </Field>
         </>
+      )}
+      {(source === 'releases' || source === 'tags') && (
+        <Field
+          label="Tag pattern"
+          description="Regular expression over tag names that are production releases; empty leaves out semver pre-releases (v1.2.0-rc.1, -beta, -alpha)"
+          htmlFor="dora-github-tag-pattern"
+          invalid={Boolean(errorOf(problems, 'tagPattern'))}
+          error={errorOf(problems, 'tagPattern')}
+        >
+          <Input
+            id="dora-github-tag-pattern"
+            width={40}
+            value={github.tagPattern ?? ''}
+            placeholder={DEFAULT_TAG_PATTERN}
+            disabled={!enabled}
+            onChange={(e) => update({ tagPattern: textOrUndefined(e.currentTarget.value) })}
+          />
+        </Field>
       )}
       <Field
         label="Production branch"

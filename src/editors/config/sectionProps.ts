@@ -1,3 +1,4 @@
+import { SettingsProblem } from '../../sources/settingsProblem';
 import { DoraJsonData } from '../../types/config';
 
 /** What a settings section needs: the current settings and a way to change some of them. */
@@ -20,4 +21,15 @@ export function numberOrUndefined(text: string): number | undefined {
 /** The text of a pattern field, or undefined when empty (then the default applies). */
 export function textOrUndefined(text: string): string | undefined {
   return text === '' ? undefined : text;
+}
+
+/** Problems of one field of a source's settings (a list field collects the messages of all its lines). */
+export function errorOf(problems: SettingsProblem[], field: string): string | undefined {
+  const mine = problems.filter((p) => p.field === field || p.field.indexOf(`${field} line `) === 0);
+  if (mine.length === 0) {
+    return undefined;
+  }
+  return mine
+    .map((p) => (p.field === field ? p.message : `Line ${p.field.slice(field.length + 6)}: ${p.message}`))
+    .join(' ');
 }
