@@ -1,4 +1,4 @@
-import { instanceSettings } from '../datasource.testing';
+import { instanceSettings } from '../datasource/testing';
 import { DAY_MS, DEFAULT_OPTIONS, HOUR_MS } from '../engine';
 import { HttpClient } from './http';
 import {

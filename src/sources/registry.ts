@@ -4,8 +4,8 @@
  */
 import { DataSourceInstanceSettings } from '@grafana/data';
 import { BenchmarkYear, DEFAULT_OPTIONS, EngineOptions, HOUR_MS, regexProblem, ServiceCatalog } from '../engine';
-import { DoraJsonData } from '../types/config';
-import { parseCatalogYaml } from './catalog';
+import { DoraJsonData } from '../settings/model';
+import { parseCatalogYaml } from '../settings/catalog';
 import { DemoSource } from './demo';
 import { GitHubSource } from './github/source';
 import { HttpClient } from './http';

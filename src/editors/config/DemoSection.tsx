@@ -3,7 +3,7 @@ import { Field, Input, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { DEFAULT_DEMO_SEED } from '../../sources/demo';
 import { SectionProps, numberOrUndefined } from './sectionProps';
-import { demoSeedError } from './validation';
+import { demoSeedError } from '../../settings/problems';
 
 /** The built-in demo source: deterministic sample data for several teams, so dashboards work out of the box. */
 export function DemoSection({ jsonData, onChange }: SectionProps) {

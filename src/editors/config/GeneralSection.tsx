@@ -2,9 +2,9 @@ import React from 'react';
 import { Field, Input, RadioButtonGroup } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { DEFAULT_OPTIONS } from '../../engine/options';
-import { DoraJsonData } from '../../types/config';
+import { DoraJsonData } from '../../settings/model';
 import { DEFAULT_LOOKBACK_DAYS } from '../../sources/registry';
-import { BENCHMARK_YEARS, LOOKBACK_LIMITS, positiveNumberError } from './validation';
+import { BENCHMARK_YEARS, LOOKBACK_LIMITS, positiveNumberError } from '../../settings/problems';
 import { SectionProps, numberOrUndefined } from './sectionProps';
 
 type BenchmarkYear = NonNullable<DoraJsonData['benchmarkYear']>;

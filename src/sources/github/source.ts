@@ -5,7 +5,7 @@
  */
 import { emptyEvents, Instant } from '../../engine/model';
 import { TimeRange } from '../../engine/time';
-import { GitHubSettings } from '../../types/config';
+import { GitHubSettings } from '../../settings/model';
 import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
 import { CallContext, GitHubClient } from './client';
@@ -14,7 +14,7 @@ import { abortError, describeError, describeRateLimit, GitHubRateLimitError } fr
 import { checkHealth } from './health';
 import { organizationRepositories } from './organization';
 import { fetchRepository } from './repository';
-import { RepositoryConfig, repositoryConfig, resolveGitHubSettings, ResolvedGitHubSettings } from './settings';
+import { RepositoryConfig, repositoryConfig, resolveGitHubSettings, ResolvedGitHubSettings } from '../../settings/github';
 import { sharedSnapshots, SnapshotStore } from './snapshot';
 
 export interface GitHubSourceOptions {

@@ -3,7 +3,7 @@ import { Instant } from '../../../engine/model';
 import { CallContext, GitHubClient, PageDecision } from '../client';
 import { Connection } from '../apiTypes';
 import { isAbortError } from '../errors';
-import { RepositoryConfig } from '../settings';
+import { RepositoryConfig } from '../../../settings/github';
 
 export interface FetchContext {
   client: GitHubClient;

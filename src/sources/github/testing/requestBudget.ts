@@ -5,7 +5,7 @@
  * (bench/github/requests.ts) at full size and by requestBudget.test.ts at a small size.
  */
 import { DoraEvents } from '../../../engine/model';
-import { EventCache } from '../../eventCache';
+import { EventCache } from '../../../datasource/eventCache';
 import { EtagCache } from '../etagCache';
 import { SnapshotStore } from '../snapshot';
 import { GitHubSource } from '../source';
