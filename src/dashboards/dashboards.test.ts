@@ -15,7 +15,7 @@ import { dashboardTemplateSrv } from './testing/templateSrv';
 import { interpolateQuery } from '../datasource/interpolate';
 import { AnnotationQuery } from '@grafana/data';
 import { annotationSupport } from '../datasource/annotationSupport';
-import { BENCHMARKS } from '../engine/tiers';
+import { BENCHMARKS } from '../engine';
 
 const PLUGIN_ID = 'opendora-dora-datasource';
 const PANEL_TYPES = ['stat', 'timeseries', 'table', 'bargauge', 'barchart'];

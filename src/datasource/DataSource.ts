@@ -35,7 +35,7 @@ import {
 } from '../engine';
 import { annotationSupport } from './annotationSupport';
 import { framesFor } from './compute';
-import { queryDisplayText } from './display';
+import { queryDisplayText } from '../query/display';
 import { checkHealth } from './health';
 import { interpolateFilters, interpolateQuery, TemplateSrvLike } from './interpolate';
 import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from './notices';

@@ -6,7 +6,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, QueryEditorHelpProps } from '@grafana/data';
 import { Button, Stack, Text, useStyles2 } from '@grafana/ui';
-import { queryDisplayText } from '../datasource/display';
+import { queryDisplayText } from '../query/display';
 import { DoraQuery, QueryKind } from '../query/model';
 import { KIND_OPTIONS, labelOf } from '../query/vocabulary';
 

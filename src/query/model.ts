@@ -1,7 +1,5 @@
 import { DataQuery } from '@grafana/schema';
-import { Aggregation, BucketKind, GroupBy, MetricId } from '../engine/results';
-import { LeadTimeStart } from '../engine/options';
-import { DeploymentOutcome } from '../engine/select';
+import { Aggregation, BucketKind, DeploymentOutcome, GroupBy, LeadTimeStart, MetricId } from '../engine';
 
 export type { DeploymentOutcome };
 

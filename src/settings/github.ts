@@ -2,7 +2,7 @@
  * GitHub settings: defaults, the repository line syntax and validation. Shared by the source (which refuses to
  * run on invalid settings) and the config editor (which shows the same messages as the user types).
  */
-import { regexProblem } from '../engine/attribution/compiledOptions';
+import { regexProblem } from '../engine';
 import { GitHubDeploymentSource, GitHubRepositoryRules, GitHubSettings } from './model';
 
 export const DEFAULT_API_URL = 'https://api.github.com';

@@ -1,4 +1,13 @@
+/** The data source settings as Grafana stores them (jsonData, secureJsonData), with their defaults and bounds. */
 import { DataSourceJsonData } from '@grafana/data';
+import { BenchmarkYear } from '../engine';
+
+/** Days fetched before the dashboard's `from` when the settings name none. */
+export const DEFAULT_LOOKBACK_DAYS = 30;
+/** The longest look-back the settings accept: ten years. */
+export const MAX_LOOKBACK_DAYS = 3650;
+/** Seed of the demo data when the settings name none. */
+export const DEFAULT_DEMO_SEED = 42;
 
 /** Settings every user sees in the ConfigEditor. Secrets never live here (see DoraSecureJsonData). */
 export interface DoraJsonData extends DataSourceJsonData {
@@ -10,7 +19,7 @@ export interface DoraJsonData extends DataSourceJsonData {
   hotfixPattern?: string;
   revertPattern?: string;
   rollbacksAreRework?: boolean;
-  benchmarkYear?: 2021 | 2022 | 2023 | 2024;
+  benchmarkYear?: BenchmarkYear;
   /** Days fetched before the dashboard's `from` (lead time needs older commits). Default 30. */
   lookbackDays?: number;
   /** Service catalog as YAML (see docs/events-format.md for its shape). */

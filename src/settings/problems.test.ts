@@ -30,10 +30,11 @@ describe('config validation', () => {
     expect(positiveNumberError('X', 400, { max: 365 })).toBe('X 400 is more than 365; use at most 365.');
   });
 
-  it('accepts any finite demo seed', () => {
+  it('accepts a whole demo seed only (the demo data is generated from one)', () => {
     expect(demoSeedError(undefined)).toBeUndefined();
     expect(demoSeedError(7)).toBeUndefined();
-    expect(demoSeedError(NaN)).toBe('Demo seed NaN must be a number.');
+    expect(demoSeedError(1.5)).toBe('Demo seed 1.5 must be a whole number; clear it to use the default seed.');
+    expect(demoSeedError(NaN)).toBe('Demo seed NaN must be a whole number; clear it to use the default seed.');
   });
 
   it('knows the benchmark years with a table', () => {

@@ -1,15 +1,12 @@
 /**
- * Checks of the data source settings that the ConfigEditor shows as the user types, so a bad pattern or
- * catalog entry is seen before saving instead of in a panel. Every message names the field, the value and
- * the fix. Patterns are compiled as the engine does: case-insensitive regular expressions.
+ * The checks of the data source settings, one per field. The settings reader (./reader.ts) uses them to decide
+ * which values the data source applies, and the config editor shows the same messages as the user types, so the
+ * two cannot disagree. Every message names the field, the value and the fix. Patterns are compiled as the
+ * engine does: case-insensitive regular expressions.
  */
-import { regexProblem } from '../engine';
-import { ServiceCatalog } from '../engine/model';
+import { BENCHMARK_YEARS, regexProblem, ServiceCatalog } from '../engine';
 import { parseCatalogYaml } from './catalog';
-import { MAX_LOOKBACK_DAYS } from '../sources/registry';
-import { DoraJsonData } from './model';
-
-export const BENCHMARK_YEARS: Array<NonNullable<DoraJsonData['benchmarkYear']>> = [2021, 2022, 2023, 2024];
+import { DoraJsonData, MAX_LOOKBACK_DAYS } from './model';
 
 export interface ConfigIssue {
   /** The jsonData key the issue belongs to. */
@@ -18,9 +15,12 @@ export interface ConfigIssue {
 }
 
 /** Why a pattern does not compile, or undefined when it does (an empty pattern means "the default"). */
-export function patternError(label: string, pattern: string | undefined): string | undefined {
-  if (pattern === undefined || pattern === '') {
+export function patternError(label: string, pattern: unknown): string | undefined {
+  if (isUnset(pattern) || pattern === '') {
     return undefined;
+  }
+  if (typeof pattern !== 'string') {
+    return `${label} ${JSON.stringify(pattern)} must be text (a regular expression); clear it to use the default.`;
   }
   const problem = regexProblem(pattern);
   if (problem === undefined) {
@@ -30,20 +30,25 @@ export function patternError(label: string, pattern: string | undefined): string
   return `${label} "${pattern}" is not a valid regular expression (${reason}). Fix the pattern or clear it to use the default.`;
 }
 
+/** Unset (undefined, or null as provisioning files may write it) means "the default". */
+export function isUnset(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
 /**
- * A number that must be positive (or, with `zeroAllowed`, at least 0) and at most `max`; undefined means "the
- * default". The same rules as the data source applies to the saved settings (src/sources/registry.ts).
+ * A number that must be positive (or, with `zeroAllowed`, at least 0) and at most `max`; unset means "the
+ * default".
  */
 export function positiveNumberError(
   label: string,
-  value: number | undefined,
+  value: unknown,
   opts: { zeroAllowed?: boolean; max?: number } = {}
 ): string | undefined {
-  if (value === undefined) {
+  if (isUnset(value)) {
     return undefined;
   }
-  const tooSmall = opts.zeroAllowed ? value < 0 : value <= 0;
-  if (!Number.isFinite(value) || tooSmall) {
+  const tooSmall = typeof value !== 'number' || (opts.zeroAllowed ? value < 0 : value <= 0);
+  if (typeof value !== 'number' || !Number.isFinite(value) || tooSmall) {
     const bound = opts.zeroAllowed ? '0 or more' : 'greater than 0';
     return `${label} ${String(value)} must be a number ${bound}; clear it to use the default.`;
   }
@@ -53,15 +58,28 @@ export function positiveNumberError(
   return undefined;
 }
 
+export function booleanError(label: string, value: unknown): string | undefined {
+  return isUnset(value) || typeof value === 'boolean' ? undefined : `${label} ${JSON.stringify(value)} must be true or false.`;
+}
+
 /** Look-back days: 0 (none) to ten years. */
 export const LOOKBACK_LIMITS = { zeroAllowed: true, max: MAX_LOOKBACK_DAYS };
 
-export function demoSeedError(value: number | undefined): string | undefined {
-  return value === undefined || Number.isFinite(value) ? undefined : `Demo seed ${String(value)} must be a number.`;
+/** The demo data is generated from a whole-number seed. */
+export function demoSeedError(value: unknown): string | undefined {
+  return isUnset(value) || Number.isInteger(value)
+    ? undefined
+    : `Demo seed ${String(value)} must be a whole number; clear it to use the default seed.`;
+}
+
+/** A year with a DORA table; provisioning files may write it as text ("2023"). */
+export function benchmarkYearOf(value: unknown): DoraJsonData['benchmarkYear'] {
+  const year = Number(value);
+  return BENCHMARK_YEARS.find((y) => y === year);
 }
 
 export function benchmarkYearError(value: unknown): string | undefined {
-  if (value === undefined || BENCHMARK_YEARS.indexOf(value as 2023) >= 0) {
+  if (isUnset(value) || benchmarkYearOf(value) !== undefined) {
     return undefined;
   }
   return `Benchmark year ${String(value)} has no DORA table; choose one of ${BENCHMARK_YEARS.join(', ')}.`;
@@ -136,22 +154,18 @@ export function configIssues(jsonData: DoraJsonData): ConfigIssue[] {
       issues.push({ field, message });
     }
   };
-  add(
-    'demoSeed',
-    jsonData.demoSeed === undefined || Number.isInteger(jsonData.demoSeed)
-      ? undefined
-      : `Demo seed ${jsonData.demoSeed} must be a whole number.`
-  );
+  add('demoSeed', demoSeedError(jsonData.demoSeed));
   add(
     'productionEnvironmentPattern',
     patternError('Production environment pattern', jsonData.productionEnvironmentPattern)
   );
   add('pipelinePattern', patternError('Pipeline name pattern', jsonData.pipelinePattern));
   add('incidentLinkWindowHours', positiveNumberError('Incident link window (hours)', jsonData.incidentLinkWindowHours));
+  add('rollbacksAreRework', booleanError('Rollbacks are rework', jsonData.rollbacksAreRework));
   add('hotfixPattern', patternError('Hotfix pattern', jsonData.hotfixPattern));
   add('revertPattern', patternError('Revert pattern', jsonData.revertPattern));
-  for (const message of catalogErrors(jsonData.catalogYaml)) {
-    add('catalogYaml', `Service catalog: ${message}`);
+  for (const error of parseCatalogYaml(jsonData.catalogYaml).errors) {
+    add('catalogYaml', `Service catalog${error.line ? `, line ${error.line}` : ''}: ${error.message}`);
   }
   add('benchmarkYear', benchmarkYearError(jsonData.benchmarkYear));
   add('lookbackDays', positiveNumberError('Look-back (days)', jsonData.lookbackDays, LOOKBACK_LIMITS));

@@ -4,7 +4,7 @@ import { Alert, Button, Field, TextArea, useStyles2 } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { GrafanaTheme2 } from '@grafana/data';
 import { parseCatalogYaml } from '../../settings/catalog';
-import { ServiceCatalog } from '../../engine/model';
+import { ServiceCatalog } from '../../engine';
 import { SectionProps } from './sectionProps';
 import { catalogAmbiguities } from '../../settings/problems';
 

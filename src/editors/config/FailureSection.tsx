@@ -1,7 +1,7 @@
 import React from 'react';
 import { Field, Input, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { DEFAULT_OPTIONS, HOUR_MS } from '../../engine/options';
+import { DEFAULT_OPTIONS, HOUR_MS } from '../../engine';
 import { PatternField } from './PatternField';
 import { positiveNumberError } from '../../settings/problems';
 import { SectionProps, numberOrUndefined } from './sectionProps';

@@ -12,7 +12,7 @@ import {
   PipelineConclusion,
   PipelineRun,
   PullRequestInfo,
-} from '../../engine/model';
+} from '../../engine';
 import {
   CheckRunNode,
   CommitNode,

@@ -3,8 +3,7 @@
  * production branch's commits with their pull requests, incident issues and workflow runs, for every configured
  * repository. One repository's failure is a notice; the others' data still arrives.
  */
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
+import { emptyEvents, Instant, TimeRange } from '../../engine';
 import { GitHubSettings } from '../../settings/model';
 import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';

@@ -4,7 +4,7 @@
  * on a cold cache, and what a naive per-panel, per-deployment REST client would send. Used by the bench
  * (bench/github/requests.ts) at full size and by requestBudget.test.ts at a small size.
  */
-import { DoraEvents } from '../../../engine/model';
+import { DoraEvents } from '../../../engine';
 import { EventCache } from '../../../datasource/eventCache';
 import { EtagCache } from '../etagCache';
 import { SnapshotStore } from '../snapshot';

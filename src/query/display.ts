@@ -8,8 +8,8 @@ import {
   LEAD_TIME_START_OPTIONS,
   metricChoice,
   OUTCOME_OPTIONS,
-} from '../query/vocabulary';
-import { DoraQuery } from '../query/model';
+} from './vocabulary';
+import { DoraQuery } from './model';
 
 export function queryDisplayText(query: DoraQuery): string {
   const by =

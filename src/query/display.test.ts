@@ -1,5 +1,5 @@
 import { queryDisplayText } from './display';
-import { DoraQuery } from '../query/model';
+import { DoraQuery } from './model';
 
 describe('queryDisplayText', () => {
   it.each<[DoraQuery, string]>([
