@@ -32,7 +32,10 @@ describe('folder rules', () => {
       "import { ESLint } from 'eslint'; const e = new ESLint(); const out = {};" +
       `for (const f of ${JSON.stringify(files)}) { out[f] = (await e.calculateConfigForFile(f)).rules['layout/folders']; }` +
       'console.log(JSON.stringify(out));';
-    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const severities = JSON.parse(stdout.trim().split('\n').pop());
     expect(Object.values(severities)).toEqual(files.map(() => [2]));
   }, 120000);
@@ -86,8 +89,8 @@ describe('folder rules', () => {
 
   it('let tests and their helpers cross folders', () => {
     expect(lint('src/frames/golden.test.ts', "import { DataSource } from '../datasource/DataSource';")).toEqual([]);
-    expect(lint('src/sources/github/testing/x.ts', "import { EventCache } from '../../../datasource/eventCache';")).toEqual(
-      []
-    );
+    expect(
+      lint('src/sources/github/testing/x.ts', "import { EventCache } from '../../../datasource/eventCache';")
+    ).toEqual([]);
   });
 });

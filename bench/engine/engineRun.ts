@@ -3,7 +3,20 @@
  * then the scorecard per team. Also times what a variable change costs: the scorecard regrouped by team on
  * events that are already attributed.
  */
-import { attribute, Attributed, computeMetric, computeScorecard, DoraEvents, EngineOptions, Instant, METRIC_IDS, MetricSeries, ScorecardRow, TimeRange, UTC } from '../../src/engine';
+import {
+  attribute,
+  Attributed,
+  computeMetric,
+  computeScorecard,
+  DoraEvents,
+  EngineOptions,
+  Instant,
+  METRIC_IDS,
+  MetricSeries,
+  ScorecardRow,
+  TimeRange,
+  UTC,
+} from '../../src/engine';
 
 export interface EngineRun {
   attributed: Attributed;

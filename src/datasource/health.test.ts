@@ -159,7 +159,7 @@ describe('testDatasource', () => {
     }).testDatasource();
     // The GitHub source starts (no HTTP is made before a fetch), so the catalog is the only settings problem.
     expect(result.details?.verboseMessage).toMatch(
-      /settings: warning: Service catalog, line \d+: Catalog YAML is not valid/
+      /settings: warning: Data source settings: Service catalog, line \d+: Catalog YAML is not valid/
     );
   });
 

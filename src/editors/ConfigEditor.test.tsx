@@ -133,7 +133,7 @@ describe('ConfigEditor', () => {
 
   it('shows the demo data on while no provider is enabled, as the data source serves it, whatever demoEnabled says', () => {
     renderConfigEditor({ demoEnabled: false });
-    const demo = screen.getByLabelText('Enable demo data');
+    const demo = screen.getByLabelText(/^Enable demo data/);
     expect(demo).toBeChecked();
     expect(demo).toBeDisabled();
     expect(createSourceSetup(instanceSettings({ demoEnabled: false }), noHttp).demo).toBe('unconfigured');

@@ -59,7 +59,9 @@ export function positiveNumberError(
 }
 
 export function booleanError(label: string, value: unknown): string | undefined {
-  return isUnset(value) || typeof value === 'boolean' ? undefined : `${label} ${JSON.stringify(value)} must be true or false.`;
+  return isUnset(value) || typeof value === 'boolean'
+    ? undefined
+    : `${label} ${JSON.stringify(value)} must be true or false.`;
 }
 
 /** Look-back days: 0 (none) to ten years. */

@@ -62,7 +62,9 @@ describe('readSettings', () => {
   });
 
   it('keeps the catalog entries without problems and reports the others with their line', () => {
-    const settings = readSettings({ catalogYaml: 'services:\n  - name: checkout\n    team: payments\n  - nmae: search\n' });
+    const settings = readSettings({
+      catalogYaml: 'services:\n  - name: checkout\n    team: payments\n  - nmae: search\n',
+    });
     expect(settings.catalog).toEqual({ services: [{ name: 'checkout', team: 'payments' }] });
     expect(settings.issues.map((i) => i.message)).toEqual([
       expect.stringMatching(/^Service catalog, line 4: Unknown service key "nmae"/),

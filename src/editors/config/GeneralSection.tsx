@@ -6,7 +6,6 @@ import { DEFAULT_LOOKBACK_DAYS } from '../../settings/model';
 import { LOOKBACK_LIMITS, positiveNumberError } from '../../settings/problems';
 import { SectionProps, numberOrUndefined } from './sectionProps';
 
-
 const YEAR_OPTIONS = BENCHMARK_YEARS.map((year) => ({
   label: String(year),
   value: year,

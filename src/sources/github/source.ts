@@ -13,7 +13,12 @@ import { abortError, describeError, describeRateLimit, GitHubRateLimitError } fr
 import { checkHealth } from './health';
 import { organizationRepositories } from './organization';
 import { fetchRepository } from './repository';
-import { RepositoryConfig, repositoryConfig, resolveGitHubSettings, ResolvedGitHubSettings } from '../../settings/github';
+import {
+  RepositoryConfig,
+  repositoryConfig,
+  resolveGitHubSettings,
+  ResolvedGitHubSettings,
+} from '../../settings/github';
 import { sharedSnapshots, SnapshotStore } from './snapshot';
 
 export interface GitHubSourceOptions {
