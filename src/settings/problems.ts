@@ -163,9 +163,9 @@ export function configIssues(jsonData: DoraJsonData): ConfigIssue[] {
   );
   add('pipelinePattern', patternError('Pipeline name pattern', jsonData.pipelinePattern));
   add('incidentLinkWindowHours', positiveNumberError('Incident link window (hours)', jsonData.incidentLinkWindowHours));
-  add('rollbacksAreRework', booleanError('Rollbacks are rework', jsonData.rollbacksAreRework));
   add('hotfixPattern', patternError('Hotfix pattern', jsonData.hotfixPattern));
   add('revertPattern', patternError('Revert pattern', jsonData.revertPattern));
+  add('rollbacksAreRework', booleanError('Rollbacks are rework', jsonData.rollbacksAreRework));
   for (const error of parseCatalogYaml(jsonData.catalogYaml).errors) {
     add('catalogYaml', `Service catalog${error.line ? `, line ${error.line}` : ''}: ${error.message}`);
   }

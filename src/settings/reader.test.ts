@@ -53,8 +53,8 @@ describe('readSettings', () => {
     expect(settings.issues).toEqual(configIssues(jsonData));
     expect(settings.issues.map((i) => i.message)).toEqual([
       'Demo seed 1.5 must be a whole number; clear it to use the default seed.',
-      expect.stringMatching(/^Hotfix pattern "\(hotfix" is not a valid regular expression \(.+\)\. Fix the pattern/),
       'Incident link window (hours) -2 must be a number greater than 0; clear it to use the default.',
+      expect.stringMatching(/^Hotfix pattern "\(hotfix" is not a valid regular expression \(.+\)\. Fix the pattern/),
       'Rollbacks are rework "yes" must be true or false.',
       'Benchmark year 2019 has no DORA table; choose one of 2021, 2022, 2023, 2024.',
       'Look-back (days) -1 must be a number 0 or more; clear it to use the default.',
