@@ -3,7 +3,7 @@
  * "cause:", "introduced in", "regression from" or a cause: label (the target syntax is the provider's), when impact
  * started, and the severity from labels. Only explicit phrasing counts, so a SHA pasted in a log is not a cause.
  */
-import { IncidentCause, Instant } from '../engine/model';
+import { IncidentCause, Instant } from '../engine';
 
 const CAUSE_LEAD = String.raw`(?:root[ -]cause|caused\s+by|cause|introduced\s+(?:in|by)|regression\s+(?:from|in))\s*(?:is|was)?\s*[:=-]?\s*`;
 

@@ -3,7 +3,7 @@
  * refreshes (read newest first, valid from `since` on), whether a previous state can be continued, and a fetch's
  * outcome (the state reached, and the error that stopped it; an incomplete list is never kept).
  */
-import { Instant } from '../engine/model';
+import { Instant } from '../engine';
 import { isAbortError } from './abort';
 import { BoundedMap } from './boundedMap';
 import { PageDecision } from './rest';

@@ -1,5 +1,5 @@
 /** Small pure helpers every provider's mapper uses: ISO time to instant, and dropping absent fields. */
-import { Instant } from '../engine/model';
+import { Instant } from '../engine';
 
 /** An ISO 8601 time as epoch ms; undefined when absent or unparsable. */
 export function toInstant(iso: string | null | undefined): Instant | undefined {

@@ -2,7 +2,7 @@ import React from 'react';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
 import { Field, Input, RadioButtonGroup, SecretInput, Switch, TextArea } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { DoraJsonData, DoraSecureJsonData, GitHubDeploymentSource, GitHubSettings } from '../../types/config';
+import { DoraJsonData, DoraSecureJsonData, GitHubDeploymentSource, GitHubSettings } from '../../settings/model';
 import {
   DEFAULT_API_URL,
   DEFAULT_ENVIRONMENT_PATTERN,
@@ -10,8 +10,8 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
   graphqlUrlFor,
   validateGitHubSettings,
-} from '../../sources/github/settings';
-import { DEFAULT_TAG_PATTERN } from '../../sources/releaseTags';
+} from '../../settings/github';
+import { DEFAULT_TAG_PATTERN } from '../../settings/releaseTags';
 import { errorOf, numberOrUndefined, textOrUndefined } from './sectionProps';
 
 export type GitHubSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;

@@ -2,9 +2,9 @@ import React from 'react';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
 import { Field, Input, RadioButtonGroup, SecretInput, Switch, TextArea } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { DoraJsonData, DoraSecureJsonData, GitLabDeploymentSource, GitLabSettings } from '../../types/config';
-import { DEFAULT_TAG_PATTERN } from '../../sources/releaseTags';
-import { apiUrlFor, DEFAULT_TIMEOUT_SECONDS, DEFAULT_URL, validateGitLabSettings } from '../../sources/gitlab/settings';
+import { DoraJsonData, DoraSecureJsonData, GitLabDeploymentSource, GitLabSettings } from '../../settings/model';
+import { DEFAULT_TAG_PATTERN } from '../../settings/releaseTags';
+import { apiUrlFor, DEFAULT_TIMEOUT_SECONDS, DEFAULT_URL, validateGitLabSettings } from '../../settings/gitlab';
 import { errorOf, numberOrUndefined, textOrUndefined } from './sectionProps';
 
 export type GitLabSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;

@@ -1,5 +1,5 @@
-import { SettingsProblem } from '../../sources/settingsProblem';
-import { DoraJsonData } from '../../types/config';
+import { SettingsProblem } from '../../settings/settingsProblem';
+import { DoraJsonData } from '../../settings/model';
 
 /** What a settings section needs: the current settings and a way to change some of them. */
 export interface SectionProps {

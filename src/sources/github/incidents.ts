@@ -2,7 +2,7 @@
  * The cause targets a GitHub incident issue may name after an explicit lead (src/sources/incidentText.ts): a SHA,
  * a pull request, a deployment, a workflow run or a release, in GitHub's syntax and URLs.
  */
-import { IncidentCause } from '../../engine/model';
+import { IncidentCause } from '../../engine';
 import { findExplicitCause } from '../incidentText';
 import { deploymentId, releaseDeploymentId, workflowRunDeploymentId } from './ids';
 

@@ -12,7 +12,7 @@ import {
   PipelineConclusion,
   PipelineRun,
   PullRequestInfo,
-} from '../../engine/model';
+} from '../../engine';
 import {
   CheckRunNode,
   CommitNode,
@@ -28,8 +28,8 @@ import { toInstant, withoutUndefined } from '../mapping';
 import * as ids from './ids';
 import { parseImpactStart, parseSeverity } from '../incidentText';
 import { parseIncidentCause } from './incidents';
-import { isProductionTag } from '../releaseTags';
-import { RepositoryConfig } from './settings';
+import { isProductionTag } from '../../settings/releaseTags';
+import { RepositoryConfig } from '../../settings/github';
 
 export const SOURCE = 'github';
 

@@ -14,7 +14,7 @@ import {
   TagRefNode,
   WorkflowRunRest,
 } from './apiTypes';
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 import { ListState, reusable, SnapshotStore as Snapshots } from '../lists';
 
 export type { ListState };

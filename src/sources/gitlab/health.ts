@@ -10,7 +10,7 @@ import { describeError, GitLabHttpError } from './errors';
 import { FetchContext, projectApi } from './fetch/context';
 import { productionEnvironments } from './mapper';
 import { fetchEnvironments, fetchOverview } from './project';
-import { ProjectConfig } from './settings';
+import { ProjectConfig } from '../../settings/gitlab';
 
 const SOURCE = 'gitlab';
 /** Scopes that allow writing through the API or to repositories. */

@@ -4,7 +4,7 @@
  * group/project@SHA, .../-/commit/SHA), a deployment (deployment #7, .../-/environments/N/deployments/7), a pipeline
  * (pipeline #1234, .../-/pipelines/1234) or a release (release v1.2.0, .../-/releases/v1.2.0).
  */
-import { IncidentCause } from '../../engine/model';
+import { IncidentCause } from '../../engine';
 import { findExplicitCause } from '../incidentText';
 import { deploymentId, pipelineId, releaseDeploymentId } from './ids';
 

@@ -11,10 +11,10 @@ import {
   PipelineConclusion,
   PipelineRun,
   PullRequestInfo,
-} from '../../engine/model';
+} from '../../engine';
 import { parseImpactStart, parseSeverity } from '../incidentText';
 import { toInstant, withoutUndefined } from '../mapping';
-import { isProductionTag } from '../releaseTags';
+import { isProductionTag } from '../../settings/releaseTags';
 import {
   GlCommit,
   GlDeployment,
@@ -29,7 +29,7 @@ import {
 } from './apiTypes';
 import * as ids from './ids';
 import { parseIncidentCause } from './incidents';
-import { PRODUCTION_TIER, ProjectConfig } from './settings';
+import { PRODUCTION_TIER, ProjectConfig } from '../../settings/gitlab';
 
 export const SOURCE = 'gitlab';
 

@@ -3,7 +3,7 @@
  * "anything new?" (one page per list, or a 304) instead of reading everything again. Raw GitLab answers are kept, not
  * events: mapping stays pure and re-runs on every refresh. Bounded, module-level.
  */
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 import { ListState, SnapshotStore as Snapshots } from '../lists';
 import {
   GlCommit,

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { GitLabSettings } from '../../types/config';
+import { GitLabSettings } from '../../settings/model';
 import { EtagCache } from '../etagCache';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { SnapshotStore } from './snapshot';

@@ -4,9 +4,8 @@
  * incident issues and pipelines, for every configured project or every project of a group. One project's failure is
  * a notice; the others' data still arrives.
  */
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
-import { GitLabSettings } from '../../types/config';
+import { emptyEvents, Instant, TimeRange } from '../../engine';
+import { GitLabSettings } from '../../settings/model';
 import { abortError } from '../abort';
 import { EtagCache } from '../etagCache';
 import { HttpClient } from '../http';
@@ -16,7 +15,7 @@ import { describeError, describeRateLimit, GitLabRateLimitError } from './errors
 import { groupProjects } from './group';
 import { checkHealth } from './health';
 import { fetchProject } from './project';
-import { ProjectConfig, projectConfig, resolveGitLabSettings, ResolvedGitLabSettings } from './settings';
+import { ProjectConfig, projectConfig, resolveGitLabSettings, ResolvedGitLabSettings } from '../../settings/gitlab';
 import { sharedSnapshots, SnapshotStore } from './snapshot';
 
 export interface GitLabSourceOptions {

@@ -1,7 +1,7 @@
 /** What every GitLab list fetcher gets: the client, the project's rules, the look-back start and the call context. */
-import { Instant } from '../../../engine/model';
+import { Instant } from '../../../engine';
 import { CallContext, encodePath, GitLabClient } from '../client';
-import { ProjectConfig } from '../settings';
+import { ProjectConfig } from '../../../settings/gitlab';
 
 export interface FetchContext {
   client: GitLabClient;

@@ -4,9 +4,9 @@
  * cache, and what a naive per-panel, per-deployment REST client would send. Used by the bench (bench/gitlab) at full
  * size and by requestBudget.test.ts at a small size.
  */
-import { DoraEvents } from '../../../engine/model';
+import { DoraEvents } from '../../../engine';
 import { EtagCache } from '../../etagCache';
-import { EventCache } from '../../eventCache';
+import { EventCache } from '../../../datasource/eventCache';
 import { nodeHttpClient } from '../../testing/nodeHttp';
 import { SnapshotStore } from '../snapshot';
 import { GitLabSource } from '../source';
