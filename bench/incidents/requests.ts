@@ -1,5 +1,5 @@
 /**
- * How many requests the incident providers cost a dashboard (npm run bench:incidents).
+ * How many requests the incident providers (PagerDuty, Jira) cost a dashboard (npm run bench:incidents).
  *
  * PagerDuty: 2,000 incidents over 10 services inside a 90-day dashboard plus the 30-day look-back, with their log
  * entries (trigger, notification, acknowledgement, resolution, some notes), served by the loopback fake PagerDuty.
@@ -10,10 +10,15 @@
  * The naive figure is what a per-panel, per-incident client would send for the same dashboard: per panel, the
  * pages of GET /incidents (100 a page), then GET /incidents/{id}/log_entries for each incident's acknowledgement.
  *
+ * Jira: 2,000 incident issues in the same window, with status changes in their changelog (time to acknowledge from
+ * the first status move), served by the loopback fake Jira (Cloud, enhanced JQL search). Naive: per panel, the
+ * search pages, then GET /rest/api/3/issue/{key}/changelog for each issue.
+ *
  * The last line is JSON: {"first_refresh_requests": N, "unchanged_refresh_requests": M, "naive_requests": K, ...}.
  * The exit code is 1 when a target is missed (N independent of the panel count, K >= 10 N, M <= 5).
  */
 import { setMaxListeners } from 'events';
+import { measureJiraRequests } from '../../src/sources/jira/testing/requestBudget';
 import { measureRequests } from '../../src/sources/pagerduty/testing/requestBudget';
 
 const PANELS = 8;
@@ -46,7 +51,23 @@ async function main() {
   console.log(
     `naive: ${r.naive} (${PANELS} panels x ${r.naivePerPanel}); ${(r.naive / r.first).toFixed(1)}x more; ${((Date.now() - started) / 1000).toFixed(1)} s`
   );
+  const jira = await measureJiraRequests({
+    issues: 2000,
+    panels: PANELS,
+    windowDays: 120,
+    now: Date.parse('2026-03-01T00:00:00Z'),
+  });
+  const jiraAcked = jira.events.incidents.filter((i) => i.acknowledgedAt !== undefined).length;
+  console.log(
+    `jira: 2000 incident issues; events: ${jira.events.incidents.length} incidents (${jiraAcked} acknowledged)`
+  );
+  console.log(
+    `jira first refresh: ${jira.first} (one panel: ${jira.onePanel}); unchanged: ${jira.unchanged}; naive: ${jira.naive}`
+  );
   const missed: string[] = [];
+  if (jira.first !== jira.onePanel || jira.first * 10 > jira.naive || jira.unchanged > 5) {
+    missed.push('jira targets (panel-independent first refresh, 10x under naive, unchanged <= 5)');
+  }
   if (r.first !== r.onePanel) {
     missed.push('first refresh depends on the panel count');
   }
@@ -62,10 +83,11 @@ async function main() {
   }
   console.log(
     JSON.stringify({
-      first_refresh_requests: r.first,
-      unchanged_refresh_requests: r.unchanged,
-      naive_requests: r.naive,
+      first_refresh_requests: r.first + jira.first,
+      unchanged_refresh_requests: r.unchanged + jira.unchanged,
+      naive_requests: r.naive + jira.naive,
       pagerduty: { first: r.first, unchanged: r.unchanged, naive: r.naive },
+      jira: { first: jira.first, unchanged: jira.unchanged, naive: jira.naive },
     })
   );
 }
