@@ -2,14 +2,16 @@ import React, { useCallback } from 'react';
 import { css } from '@emotion/css';
 import { DataSourcePluginOptionsEditorProps, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Divider, useStyles2 } from '@grafana/ui';
-import { DoraJsonData, DoraSecureJsonData } from '../types/config';
+import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
 import { CatalogSection } from './config/CatalogSection';
 import { DemoSection } from './config/DemoSection';
 import { DeploymentSection } from './config/DeploymentSection';
 import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
-import { configIssues } from './config/validation';
+import { JiraSection } from './config/JiraSection';
+import { PagerDutySection } from './config/PagerDutySection';
+import { configIssues } from '../settings/problems';
 
 export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
 
@@ -46,6 +48,10 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <DemoSection jsonData={jsonData} onChange={onChange} />
       <Divider />
       <GitHubSection {...props} />
+      <Divider />
+      <PagerDutySection {...props} />
+      <Divider />
+      <JiraSection {...props} />
       <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />
       <Divider />

@@ -12,7 +12,7 @@
  * "deployment <id>", "<owner/name>#128", "PR #128", "pull request 128", "MR !42", "merge request 42",
  * "<owner/name>@<sha>", "commit <sha>", a bare SHA, or a pull request, merge request or commit URL.
  */
-import { IncidentCause } from '../engine/model';
+import { IncidentCause } from '../engine';
 
 const FIELD_KINDS: Record<string, keyof IncidentCause | 'text'> = {
   deployment: 'deploymentId',

@@ -1,5 +1,4 @@
-import { DoraEvents, Instant } from '../engine/model';
-import { TimeRange } from '../engine/time';
+import { DoraEvents, Instant, TimeRange } from '../engine';
 
 export interface SourceNotice {
   severity: 'info' | 'warning' | 'error';

@@ -5,7 +5,7 @@
  * startAt), only the fields asked for; 429 and 503 waited out as Retry-After says, 5xx retried, within the deadline.
  */
 import pLimit from 'p-limit';
-import { JiraDeployment } from '../../types/config';
+import { JiraDeployment } from '../../settings/model';
 import { abortableSleep } from '../abort';
 import { HttpClient, HttpResponse } from '../http';
 import { isServerError, retryAfterMs, RetryContext, RetryDecision, sendWithRetries, serverBackoff } from '../retry';

@@ -2,7 +2,7 @@
  * What can go wrong talking to Jira, as typed errors, and how each becomes a notice that names the query or field
  * and the fix. Messages never contain a token: it only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine/time';
+import { utcMinute } from '../../engine';
 
 export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'bad-query' | 'server' | 'other';
 

@@ -7,7 +7,7 @@ import { HealthCheckItem } from '../types';
 import { EnhancedSearchPage, JiraField, JiraUser, OffsetSearchPage } from './apiTypes';
 import { CallContext, JiraClient } from './client';
 import { describeError } from './errors';
-import { ResolvedJiraSettings } from './settings';
+import { ResolvedJiraSettings } from '../../settings/jira';
 
 const SOURCE = 'jira';
 

@@ -4,10 +4,10 @@
  * resolution (resolution date, a custom date or time-to-restore field, or status times from the changelog), and an
  * explicit cause (a cause field, fields named by the convention, issue links whose type says "cause").
  */
-import { Incident, IncidentCause, Instant } from '../../engine/model';
+import { Incident, IncidentCause, Instant } from '../../engine';
 import { causeFieldKind, causeFromFields, causeFromTarget } from '../incidentCause';
 import { JiraIssue, JiraNamed } from './apiTypes';
-import { ResolvedJiraSettings } from './settings';
+import { ResolvedJiraSettings } from '../../settings/jira';
 
 export const SOURCE = 'jira';
 const MIN = 60 * 1000;

@@ -5,7 +5,7 @@
  * Center's startAt paging with only the needed fields, the changelog only when status times are needed, 429 waited
  * out, errors as notices, cancellation, the unchanged refresh, and the health check.
  */
-import { JiraSettings } from '../../types/config';
+import { JiraSettings } from '../../settings/model';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { JiraSnapshots, JiraSource } from './source';
 import { CAUSE, IMPACT_START, incidentWorld, jiraTime, T0 } from './testing/scenario';

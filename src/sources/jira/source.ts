@@ -3,9 +3,8 @@
  * the field mapping of the settings. A refresh continues from the last read: it asks only for issues updated since
  * (one request when nothing changed). Errors are notices naming the query and the fix.
  */
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
-import { JiraSettings } from '../../types/config';
+import { emptyEvents, Instant, TimeRange } from '../../engine';
+import { JiraSettings } from '../../settings/model';
 import { abortError, isAbortError } from '../abort';
 import { BoundedMap } from '../boundedMap';
 import { HttpClient } from '../http';
@@ -15,7 +14,7 @@ import { CallContext, JiraClient } from './client';
 import { describeError } from './errors';
 import { checkHealth } from './health';
 import { mapIssue, toInstant } from './mapper';
-import { resolveJiraSettings, ResolvedJiraSettings, searchFields } from './settings';
+import { resolveJiraSettings, ResolvedJiraSettings, searchFields } from '../../settings/jira';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** JQL dates are read in the account's time zone: widen by a day and filter exactly here. */

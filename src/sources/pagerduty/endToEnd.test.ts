@@ -6,7 +6,7 @@
 import { attribute, computeMetric, computeScorecard, Deployment, ServiceCatalog, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
-import { mergeEvents } from '../eventCache';
+import { mergeEvents } from '../../datasource/eventCache';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { SnapshotStore } from './snapshot';
 import { PagerDutySource } from './source';
@@ -48,7 +48,7 @@ describe('PagerDuty end to end: fake PagerDuty -> engine -> frames', () => {
       http: nodeHttpClient(),
       proxyUrl: fake.url,
       // Low-urgency incidents do not count: I4 is left out.
-      settings: { enabled: true, urgencies: 'high' },
+      settings: { enabled: true, apiUrl: 'https://api.pagerduty.com', urgencies: 'high' },
       now: () => WEEK.to,
       snapshots: new SnapshotStore(),
     });

@@ -2,7 +2,7 @@
  * What can go wrong talking to PagerDuty, as typed errors, and how each becomes a notice that names the service
  * (or list) and the fix. Messages never contain the key: it only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine/time';
+import { utcMinute } from '../../engine';
 
 export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'plan' | 'server' | 'other';
 

@@ -4,12 +4,12 @@
  * paging goes (10,000 items): ranges are cut into windows, and a window that hits the paging limit is halved.
  * A refresh continues from the last read (snapshot.ts): new incidents, still-open ones, new log entries.
  */
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 import { CallContext, PagerDutyClient } from './client';
 import { IncidentsPage, LogEntriesPage, PdIncident, PdLogEntry } from './apiTypes';
 import { IncidentState } from './snapshot';
 import { chunkIds } from './services';
-import { Urgency } from './settings';
+import { Urgency } from '../../settings/pagerduty';
 import { QueryValue } from '../url';
 import { isAbortError } from '../abort';
 

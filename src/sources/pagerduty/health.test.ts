@@ -3,7 +3,7 @@
  *
  * The PagerDuty health check against the fake: key, services (each missing one named), and permissions.
  */
-import { PagerDutySettings } from '../../types/config';
+import { PagerDutySettings } from '../../settings/model';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { SnapshotStore } from './snapshot';
 import { PagerDutySource } from './source';
@@ -16,7 +16,7 @@ describe('PagerDuty health check', () => {
     new PagerDutySource({
       http: nodeHttpClient(),
       proxyUrl: fake.url,
-      settings: { enabled: true, ...settings },
+      settings: { enabled: true, apiUrl: 'https://api.pagerduty.com', ...settings },
       now: () => T0,
       snapshots: new SnapshotStore(),
       sleep: async () => undefined,

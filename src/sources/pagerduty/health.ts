@@ -8,7 +8,7 @@ import { AbilitiesAnswer } from './apiTypes';
 import { CallContext, PagerDutyClient } from './client';
 import { describeError, PagerDutyHttpError } from './errors';
 import { readServices } from './services';
-import { ResolvedPagerDutySettings } from './settings';
+import { ResolvedPagerDutySettings } from '../../settings/pagerduty';
 
 const SOURCE = 'pagerduty';
 

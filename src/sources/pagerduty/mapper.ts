@@ -2,11 +2,11 @@
  * Pure mapping from PagerDuty answers to events: incidents (with the first acknowledgement, notes and field changes
  * folded from log entries) and current on-call owners. No I/O; the source fetches, this maps.
  */
-import { Incident, IncidentCause, Instant } from '../../engine/model';
+import { Incident, IncidentCause, Instant } from '../../engine';
 import { causeFieldKind, causeFromFields, causeFromText } from '../incidentCause';
 import { OnCallOwner } from '../types';
 import { PdIncident, PdLogEntry, PdOncall, PdService, Reference } from './apiTypes';
-import { Urgency } from './settings';
+import { Urgency } from '../../settings/pagerduty';
 
 export const SOURCE = 'pagerduty';
 

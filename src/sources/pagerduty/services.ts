@@ -4,7 +4,7 @@
  */
 import { CallContext, PagerDutyClient } from './client';
 import { PdService, PdTeam, ServicesPage, TeamsPage } from './apiTypes';
-import { ResolvedPagerDutySettings } from './settings';
+import { ResolvedPagerDutySettings } from '../../settings/pagerduty';
 import { ServiceListState } from './snapshot';
 
 /** How long a service list is reused. */

@@ -4,7 +4,7 @@
  * incidents do not change in PagerDuty (a resolved incident cannot be reopened). Raw answers are kept, not events:
  * mapping stays pure and re-runs on every refresh. Bounded, module-level.
  */
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 import { BoundedMap } from '../boundedMap';
 import { PdIncident, PdLogEntry, PdService } from './apiTypes';
 

@@ -4,7 +4,7 @@
  * PagerDutySource against the fake PagerDuty on loopback, on the hand-made week (testing/scenario.ts): the incidents
  * it maps, the settings that select services and urgencies, notices per service, the unchanged refresh, on-call.
  */
-import { PagerDutySettings } from '../../types/config';
+import { PagerDutySettings } from '../../settings/model';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { SnapshotStore } from './snapshot';
 import { PagerDutySource } from './source';
@@ -22,7 +22,7 @@ describe('PagerDutySource', () => {
     new PagerDutySource({
       http: nodeHttpClient(),
       proxyUrl: fake.url,
-      settings: { enabled: true, ...settings },
+      settings: { enabled: true, apiUrl: 'https://api.pagerduty.com', ...settings },
       now: () => clock,
       snapshots,
       sleep: async () => undefined,

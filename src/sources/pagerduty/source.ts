@@ -3,9 +3,8 @@
  * with first acknowledgement, resolution, urgency, priority, teams, assignees and explicit causes. A list that
  * fails is a notice naming its services; what could be read still arrives, and so do the other sources' events.
  */
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
-import { PagerDutySettings } from '../../types/config';
+import { emptyEvents, Instant, TimeRange } from '../../engine';
+import { PagerDutySettings } from '../../settings/model';
 import { abortError, isAbortError } from '../abort';
 import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, OnCallResult, SourceNotice, SourceResult } from '../types';
@@ -15,7 +14,7 @@ import { IncidentQuery, ReadFailure, readIncidentState } from './fetchIncidents'
 import { checkHealth } from './health';
 import { foldLogEntries, mapIncident, mapOnCalls } from './mapper';
 import { readServices, serviceListKey, SERVICE_LIST_TTL_MS } from './services';
-import { resolvePagerDutySettings, ResolvedPagerDutySettings } from './settings';
+import { resolvePagerDutySettings, ResolvedPagerDutySettings } from '../../settings/pagerduty';
 import { PagerDutySnapshot, ServiceListState, sharedSnapshots, SnapshotStore } from './snapshot';
 import { readOnCalls } from './onCall';
 

@@ -3,8 +3,8 @@
  * first refresh of N panels sharing one fetch (EventCache), the unchanged refresh after the cache's TTL, and what
  * a naive client would send (per panel: the search pages, then each issue's changelog for its status times).
  */
-import { DoraEvents } from '../../../engine/model';
-import { EventCache } from '../../eventCache';
+import { DoraEvents } from '../../../engine';
+import { EventCache } from '../../../datasource/eventCache';
 import { nodeHttpClient } from '../../testing/nodeHttp';
 import { JiraSnapshots, JiraSource } from '../source';
 import { LoggedRequest, startFakeJira } from './server';

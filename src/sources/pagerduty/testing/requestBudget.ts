@@ -4,8 +4,8 @@
  * a cold cache, and what a naive per-panel, per-incident client would send (the incident pages, then each
  * incident's log entries for its acknowledgement). Used by bench/incidents at full size and requestBudget.test.ts.
  */
-import { DoraEvents } from '../../../engine/model';
-import { EventCache } from '../../eventCache';
+import { DoraEvents } from '../../../engine';
+import { EventCache } from '../../../datasource/eventCache';
 import { nodeHttpClient } from '../../testing/nodeHttp';
 import { PagerDutySource } from '../source';
 import { SnapshotStore } from '../snapshot';
@@ -45,7 +45,7 @@ export async function measureRequests(o: BudgetOptions): Promise<BudgetResult> {
     const source = new PagerDutySource({
       http: nodeHttpClient(),
       proxyUrl: fake.url,
-      settings: { enabled: true },
+      settings: { enabled: true, apiUrl: 'https://api.pagerduty.com' },
       now: () => clock,
       snapshots,
     });
