@@ -10,6 +10,8 @@ import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
 import { GitLabSection } from './config/GitLabSection';
+import { JiraSection } from './config/JiraSection';
+import { PagerDutySection } from './config/PagerDutySection';
 import { configIssues } from '../settings/problems';
 
 export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
@@ -49,6 +51,10 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <GitHubSection {...props} />
       <Divider />
       <GitLabSection {...props} />
+      <Divider />
+      <PagerDutySection {...props} />
+      <Divider />
+      <JiraSection {...props} />
       <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />
       <Divider />

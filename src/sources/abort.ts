@@ -1,5 +1,9 @@
-/** Cancellation helpers every source shares: the AbortError they throw, how to tell it, and abortable waits. */
+/**
+ * Cancellation helpers every source shares: the AbortError a cancelled query raises, a sleep that a signal
+ * ends early, and racing a promise against a signal.
+ */
 
+/** The error a cancelled query rejects with (name "AbortError", as fetch and Grafana's backendSrv use). */
 export function abortError(): Error {
   const e = new Error('The query was cancelled');
   e.name = 'AbortError';

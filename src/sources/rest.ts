@@ -21,20 +21,6 @@ export type PageDecision = 'continue' | 'stop';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
-export function queryString(query?: Query): string {
-  if (!query) {
-    return '';
-  }
-  const parts: string[] = [];
-  for (const key of Object.keys(query)) {
-    const value = query[key];
-    if (value !== undefined) {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    }
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
 /** The provider's error message from a JSON body ({ message } or { error }), or the start of a text body. */
 export function bodyMessage(data: unknown): string {
   if (data && typeof data === 'object') {

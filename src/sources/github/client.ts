@@ -7,9 +7,10 @@ import pLimit from 'p-limit';
 import { HttpClient, HttpResponse } from '../http';
 import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
-import { InFlight } from '../inflight';
 import { parseLinkHeader } from '../linkHeader';
-import { bodyMessage, CallContext, PageDecision, queryString, RestResult } from '../rest';
+import { bodyMessage, CallContext, PageDecision, RestResult } from '../rest';
+import { SharedRequests } from '../sharedRequests';
+import { queryString } from '../url';
 import { GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
 
 export type { CallContext, PageDecision, RestResult };
@@ -42,7 +43,7 @@ export class GitHubClient {
   requestCount = 0;
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly etags: EtagCache;
-  private readonly inflight = new InFlight<RestResult<unknown>>();
+  private readonly inflight = new SharedRequests<RestResult<unknown>>();
   private readonly restBase: string;
   private readonly graphqlUrl: string;
   private readonly now: () => number;

@@ -8,9 +8,10 @@ import pLimit from 'p-limit';
 import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
 import { HttpClient, HttpResponse } from '../http';
-import { InFlight } from '../inflight';
 import { parseLinkHeader } from '../linkHeader';
-import { bodyMessage, CallContext, PageDecision, Query, queryString, RestResult } from '../rest';
+import { bodyMessage, CallContext, PageDecision, Query, RestResult } from '../rest';
+import { SharedRequests } from '../sharedRequests';
+import { queryString } from '../url';
 import { GitLabHttpError, GitLabRateLimitError } from './errors';
 
 export type { CallContext, PageDecision, RestResult };
@@ -52,7 +53,7 @@ export class GitLabClient {
   readonly restBase: string;
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly etags: EtagCache;
-  private readonly inflight = new InFlight<RestResult<unknown>>();
+  private readonly inflight = new SharedRequests<RestResult<unknown>>();
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly maxRetries: number;

@@ -1,32 +1,32 @@
 /**
- * Identical requests in flight share one: the first caller starts it, later callers wait for the same promise.
- * Each caller may leave (its signal aborts) without disturbing the others; when the last one leaves, the request
- * itself is cancelled.
+ * Identical requests in flight at the same time share one: panels refreshing together ask once. The request
+ * runs on its own AbortController and is cancelled only when every caller waiting for it has left.
  */
 import { raceAbort } from './abort';
 
-interface Entry<T> {
+interface InFlight<T> {
   promise: Promise<T>;
   controller: AbortController;
   users: number;
 }
 
-export class InFlight<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+export class SharedRequests<T> {
+  private readonly inflight = new Map<string, InFlight<T>>();
 
+  /** The running request under `key`, or a new one from `start`; `signal` is this caller's. */
   run(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    let entry = this.entries.get(key);
+    let entry = this.inflight.get(key);
     if (!entry) {
       const controller = new AbortController();
-      const created: Entry<T> = { controller, users: 0, promise: Promise.resolve() as never };
+      const created: InFlight<T> = { controller, users: 0, promise: Promise.resolve() as never };
       created.promise = start(controller.signal).finally(() => {
-        if (this.entries.get(key) === created) {
-          this.entries.delete(key);
+        if (this.inflight.get(key) === created) {
+          this.inflight.delete(key);
         }
       });
       // Callers may all leave; the shared promise must not be reported as unhandled then.
       created.promise.catch(() => undefined);
-      this.entries.set(key, created);
+      this.inflight.set(key, created);
       entry = created;
     }
     const current = entry;
@@ -36,8 +36,8 @@ export class InFlight<T> {
       if (current.users === 0 && signal?.aborted) {
         // The last interested caller left: cancel the request itself.
         current.controller.abort();
-        if (this.entries.get(key) === current) {
-          this.entries.delete(key);
+        if (this.inflight.get(key) === current) {
+          this.inflight.delete(key);
         }
       }
     });
