@@ -4,7 +4,9 @@
  * and rate limits / 5xx waited out with bounded backoff, but never past the query's deadline.
  */
 import pLimit from 'p-limit';
+import { abortableSleep } from '../abort';
 import { HttpClient, HttpResponse } from '../http';
+import { queryString } from '../jsonApi';
 import { EtagCache, sharedEtagCache } from './etagCache';
 import { abortError, GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
 import { parseLinkHeader } from './linkHeader';
@@ -45,24 +47,6 @@ const DEFAULT_MAX_RETRIES = 3;
 const SECONDARY_DEFAULT_WAIT_MS = 60000;
 const SERVER_BACKOFF_MS = [1000, 2000, 4000, 8000];
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError());
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** Resolves or rejects with the promise, or rejects with AbortError as soon as the signal fires. */
 function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) {
@@ -98,20 +82,6 @@ function bodyMessage(data: unknown): string {
     return (data as { message: string }).message;
   }
   return typeof data === 'string' ? data.slice(0, 200) : '';
-}
-
-function queryString(query?: Record<string, string | number | undefined>): string {
-  if (!query) {
-    return '';
-  }
-  const parts: string[] = [];
-  for (const key of Object.keys(query)) {
-    const value = query[key];
-    if (value !== undefined) {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    }
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
 }
 
 export class GitHubClient {

@@ -3,8 +3,7 @@
  * and the fix. Messages never contain a token: the token only exists in Grafana's proxy, never here.
  */
 import { utcMinute } from '../../engine/time';
-
-export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
+import { HttpErrorKind, httpErrorKind } from '../jsonApi';
 
 export class GitHubHttpError extends Error {
   readonly kind: HttpErrorKind;
@@ -15,7 +14,7 @@ export class GitHubHttpError extends Error {
   ) {
     super(`GitHub answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
     this.name = 'GitHubHttpError';
-    this.kind = kindOf(status, detail);
+    this.kind = httpErrorKind(status, detail);
   }
 }
 
@@ -46,32 +45,7 @@ export class GitHubGraphQLError extends Error {
   }
 }
 
-export function isAbortError(e: unknown): boolean {
-  return e instanceof Error && e.name === 'AbortError';
-}
-
-export function abortError(): Error {
-  const e = new Error('The query was cancelled');
-  e.name = 'AbortError';
-  return e;
-}
-
-function kindOf(status: number, detail: string): HttpErrorKind {
-  // Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed".
-  if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {
-    return 'auth';
-  }
-  if (status === 403) {
-    return 'forbidden';
-  }
-  if (status === 404) {
-    return 'not-found';
-  }
-  if (status >= 500) {
-    return 'server';
-  }
-  return 'other';
-}
+export { abortError, isAbortError } from '../abort';
 
 /** One notice for every repository a rate limit left incomplete: which ones, which lists, and when it resets. */
 export function describeRateLimit(
