@@ -6,6 +6,7 @@ import { attribute, computeScorecard, UTC } from '../../engine';
 import { Change } from '../../engine/model';
 import { scorecardFrame } from '../../frames/scorecardFrame';
 import { nodeHttpClient } from '../github/testing/nodeHttp';
+import { commit } from '../testing/changes';
 import { BROWSER_GRAFANA_API } from '../grafanaApi';
 import { AnnotationsSource } from './source';
 import { at, SHA, shopAnnotations, T0 } from './testing/annotations';
@@ -16,12 +17,8 @@ const DAY = 24 * 60 * MIN;
 const WEEK = { from: T0, to: T0 + 7 * DAY };
 
 function commits(): Change[] {
-  const c = (sha: string, parent: string | undefined, committedAt: number): Change => ({
-    sha,
-    repo: 'acme/checkout',
-    committedAt,
-    parents: parent ? [parent] : [],
-  });
+  const c = (sha: string, parent: string | undefined, committedAt: number) =>
+    commit('acme/checkout', sha, parent, committedAt);
   return [
     c(SHA.a, undefined, at(-4, 9)),
     c(SHA.b, SHA.a, at(1, 7)),

@@ -12,6 +12,7 @@
  * checkout-staging (env=staging): #1 e5 T0+3d 16:00
  */
 import { Change } from '../../../engine/model';
+import { commit } from '../../testing/changes';
 import { FakeArgoApp } from './applications';
 
 export const T0 = Date.parse('2026-03-02T00:00:00Z');
@@ -77,12 +78,8 @@ export function shopApps(): FakeArgoApp[] {
 
 /** The commits of acme/checkout as the GitHub source would map them (changes meet deployments on repo + SHA). */
 export function checkoutChanges(): Change[] {
-  const c = (sha: string, parent: string | undefined, committedAt: string): Change => ({
-    sha,
-    repo: 'acme/checkout',
-    committedAt: Date.parse(committedAt),
-    parents: parent ? [parent] : [],
-  });
+  const c = (sha: string, parent: string | undefined, committedAt: string) =>
+    commit('acme/checkout', sha, parent, Date.parse(committedAt));
   return [
     c(SHA.a1, undefined, at(-3, 9)),
     c(SHA.b2, SHA.a1, at(1, 8)),
