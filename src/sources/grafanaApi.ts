@@ -4,6 +4,7 @@
  * server mode) the backend calls it through the plugin.json route `grafana` with the service account token
  * stored in the settings; without one it cannot, and the sources say so instead of fetching.
  */
+import { HttpApiError } from './jsonApi';
 
 /** The plugin.json route to Grafana's own API (url {{ .JsonData.grafanaApi.url }}, token grafanaToken). */
 export const GRAFANA_ROUTE = 'grafana';
@@ -37,4 +38,22 @@ export function serverGrafanaApi(secureKeys: string[]): GrafanaApiAccess {
 /** What a source says when it runs on the server without the token. */
 export function missingTokenMessage(provider: string): string {
   return `${provider}: on the server (alerting, server mode) Grafana's API needs a service account token with the Viewer role. Create one (Administration > Users and access > Service accounts) and set it under "Grafana API" in the data source settings.`;
+}
+
+/** "Subject: what Grafana answered. The fix." */
+export function describeGrafanaError(subject: string, e: unknown): string {
+  if (e instanceof HttpApiError) {
+    switch (e.kind) {
+      case 'auth':
+        return `${subject}: Grafana rejected the request (${e.status}). In the browser sign in again; on the server set a valid service account token under "Grafana API" in the data source settings.`;
+      case 'forbidden':
+        return `${subject}: not allowed to read them (${e.status}${e.detail ? `: ${e.detail}` : ''}). The viewer (or the service account) needs the annotations:read permission (Viewer role).`;
+      case 'not-found':
+        return `${subject}: Grafana answered 404 for ${e.path}. Check the Grafana API URL in the data source settings.`;
+      default:
+        return `${subject}: Grafana answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
+    }
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return `${subject}: Grafana's API could not be reached (${message}). Check the Grafana API URL in the data source settings.`;
 }

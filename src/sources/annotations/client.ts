@@ -73,20 +73,3 @@ export class AnnotationsClient {
     return { annotations: out, truncated: true };
   }
 }
-
-export function describeGrafanaError(subject: string, e: unknown): string {
-  if (e instanceof HttpApiError) {
-    switch (e.kind) {
-      case 'auth':
-        return `${subject}: Grafana rejected the request (${e.status}). In the browser sign in again; on the server set a valid service account token under "Grafana API" in the data source settings.`;
-      case 'forbidden':
-        return `${subject}: not allowed to read them (${e.status}${e.detail ? `: ${e.detail}` : ''}). The viewer (or the service account) needs the annotations:read permission (Viewer role).`;
-      case 'not-found':
-        return `${subject}: Grafana answered 404 for ${e.path}. Check the Grafana API URL in the data source settings.`;
-      default:
-        return `${subject}: Grafana answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
-    }
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return `${subject}: Grafana's API could not be reached (${message}). Check the Grafana API URL in the data source settings.`;
-}

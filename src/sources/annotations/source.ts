@@ -8,10 +8,10 @@ import { DAY_MS } from '../../engine';
 import { emptyEvents, Instant } from '../../engine/model';
 import { TimeRange } from '../../engine/time';
 import { abortError, isAbortError } from '../abort';
-import { GrafanaApiAccess, missingTokenMessage } from '../grafanaApi';
+import { describeGrafanaError, GrafanaApiAccess, missingTokenMessage } from '../grafanaApi';
 import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
-import { AnnotationsClient, describeGrafanaError, MAX_PAGES, PAGE_LIMIT } from './client';
+import { AnnotationsClient, MAX_PAGES, PAGE_LIMIT } from './client';
 import { mapAnnotations, SOURCE } from './mapper';
 import { AnnotationsSettings, resolveAnnotationsSettings, ResolvedAnnotationsSettings } from './settings';
 
