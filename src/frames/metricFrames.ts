@@ -1,7 +1,7 @@
 /** One time-series frame per group: Time + the metric's value, with unit, display name and group label. */
 import { createDataFrame, DataFrame, DataFrameType, FieldType } from '@grafana/data';
 import { Aggregation, GroupBy, MetricSeries } from '../engine';
-import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../editors/options';
+import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../query/vocabulary';
 import { fieldConfigFor } from './units';
 
 export interface MetricFrameContext {
@@ -31,7 +31,13 @@ function metricFrame(s: MetricSeries, ctx: MetricFrameContext): DataFrame {
   return createDataFrame({
     refId: ctx.refId,
     name: displayName,
-    meta: { type: DataFrameType.TimeSeriesMulti, typeVersion: [0, 1] },
+    meta: {
+      type: DataFrameType.TimeSeriesMulti,
+      typeVersion: [0, 1],
+      ...(s.notes && s.notes.length > 0
+        ? { notices: s.notes.map((text) => ({ severity: 'info' as const, text })) }
+        : {}),
+    },
     fields: [
       { name: 'Time', type: FieldType.time, values: s.points.map((p) => p.time) },
       {

@@ -1,5 +1,5 @@
 /** Small rules every mapper follows: API timestamps to instants, and optional fields absent rather than undefined. */
-import { Instant } from '../engine/model';
+import { Instant } from '../engine';
 
 /** An RFC 3339 timestamp ("2026-03-01T10:00:00Z") as epoch ms; undefined when absent or unreadable. */
 export function toInstant(iso: string | null | undefined): Instant | undefined {

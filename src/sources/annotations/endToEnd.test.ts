@@ -2,8 +2,7 @@
  * From a fake Grafana's annotations to frames: AnnotationsSource (+ the commits GitHub would give) -> attribute ->
  * computeScorecard -> frames, on the week of testing/annotations.ts. Every expected number is worked out by hand.
  */
-import { attribute, computeScorecard, UTC } from '../../engine';
-import { Change } from '../../engine/model';
+import { attribute, Change, computeScorecard, UTC } from '../../engine';
 import { scorecardFrame } from '../../frames/scorecardFrame';
 import { nodeHttpClient } from '../github/testing/nodeHttp';
 import { commit } from '../testing/changes';

@@ -1,6 +1,6 @@
 /** Annotations to deployments and incidents: tags and text, regions, statuses, and what is left out and said. */
 import { mapAnnotations, titleOf, valueOf } from './mapper';
-import { resolveAnnotationsSettings } from './settings';
+import { resolveAnnotationsSettings } from '../../settings/annotations';
 import { annotation, at, SHA, shopAnnotations } from './testing/annotations';
 
 const settings = resolveAnnotationsSettings({

@@ -4,11 +4,11 @@
  * "sha=abc123"); tags win over text. A region is a span: a deployment's start and finish, an incident's start
  * and resolution. What cannot be read is counted and reported, never guessed.
  */
-import { Deployment, DeploymentStatus, Incident } from '../../engine/model';
+import { Deployment, DeploymentStatus, Incident } from '../../engine';
 import { withoutUndefined } from '../mapping';
 import { SourceNotice } from '../types';
 import { GrafanaAnnotation } from './apiTypes';
-import { ResolvedAnnotationsSettings } from './settings';
+import { ResolvedAnnotationsSettings } from '../../settings/annotations';
 
 export const SOURCE = 'annotations';
 const SHA_RE = /^[0-9a-f]{7,40}$/i;

@@ -4,16 +4,18 @@
  * they are read with the viewer's session; on the server with the service account token, and without one the
  * source says so. A failure is a notice; the other sources' data still arrives.
  */
-import { DAY_MS } from '../../engine';
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
+import { DAY_MS, emptyEvents, Instant, TimeRange } from '../../engine';
 import { abortError, isAbortError } from '../abort';
 import { describeGrafanaError, GrafanaApiAccess, missingTokenMessage } from '../grafanaApi';
 import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
 import { AnnotationsClient, MAX_PAGES, PAGE_LIMIT } from './client';
 import { mapAnnotations, SOURCE } from './mapper';
-import { AnnotationsSettings, resolveAnnotationsSettings, ResolvedAnnotationsSettings } from './settings';
+import {
+  AnnotationsSettings,
+  resolveAnnotationsSettings,
+  ResolvedAnnotationsSettings,
+} from '../../settings/annotations';
 
 export interface AnnotationsSourceOptions {
   http: HttpClient;

@@ -6,7 +6,7 @@
 import { HttpClient } from '../http';
 import { CallContext, HttpApiError, JsonApi } from '../jsonApi';
 import { ArgoApplication, ArgoApplicationList, ArgoCanIResponse, ArgoUserInfo } from './apiTypes';
-import { ResolvedArgoCdSettings } from './settings';
+import { ResolvedArgoCdSettings } from '../../settings/argocd';
 
 /** The plugin.json route the client sends through. */
 export const ARGOCD_ROUTE = 'argocd';

@@ -7,7 +7,7 @@ import { isAbortError } from '../abort';
 import { CallContext } from '../jsonApi';
 import { HealthCheckItem } from '../types';
 import { ArgoCdClient, describeArgoError } from './client';
-import { ResolvedArgoCdSettings } from './settings';
+import { ResolvedArgoCdSettings } from '../../settings/argocd';
 
 const SOURCE = 'argocd';
 const WRITE_ACTIONS = ['sync', 'delete', 'update'];

@@ -1,7 +1,7 @@
 /** The Argo CD mapper on the scenario and on the shapes Argo CD can send (multi-source, Helm, missing labels). */
-import { Deployment } from '../../engine/model';
+import { Deployment } from '../../engine';
 import { mapApplications, repositoryKey, rulesOf } from './mapper';
-import { resolveArgoCdSettings } from './settings';
+import { resolveArgoCdSettings } from '../../settings/argocd';
 import { argoApplication } from './testing/applications';
 import { at, SHA, shopApps, T0 } from './testing/scenario';
 

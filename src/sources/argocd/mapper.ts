@@ -4,12 +4,11 @@
  * deployment in progress. Returning to an older revision is an ordinary history entry: the engine's rollback
  * rule recognises it. Commits come from GitHub or GitLab, met on the repository key and the SHA.
  */
-import { Deployment, Instant } from '../../engine/model';
-import { utcMinute } from '../../engine/time';
+import { Deployment, Instant, utcMinute } from '../../engine';
 import { toInstant, withoutUndefined } from '../mapping';
 import { SourceNotice } from '../types';
 import { ArgoApplication, ArgoRevisionHistory, ArgoSource } from './apiTypes';
-import { NameRule, ResolvedArgoCdSettings } from './settings';
+import { NameRule, ResolvedArgoCdSettings } from '../../settings/argocd';
 
 export const SOURCE = 'argocd';
 /** Argo CD keeps this many history entries when spec.revisionHistoryLimit is not set. */

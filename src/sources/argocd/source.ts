@@ -3,15 +3,14 @@
  * failed or running operation), with service, environment and production from the settings. A failure is a
  * notice; the other sources' data still arrives.
  */
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
+import { emptyEvents, Instant, TimeRange } from '../../engine';
 import { abortError } from '../abort';
 import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, SourceResult } from '../types';
 import { ArgoCdClient, describeArgoError } from './client';
 import { checkArgoCdHealth } from './health';
 import { mapApplications, rulesOf, SOURCE } from './mapper';
-import { ArgoCdSettings, resolveArgoCdSettings, ResolvedArgoCdSettings } from './settings';
+import { ArgoCdSettings, resolveArgoCdSettings, ResolvedArgoCdSettings } from '../../settings/argocd';
 
 export interface ArgoCdSourceOptions {
   http: HttpClient;

@@ -1,6 +1,4 @@
 /**
- * @jest-environment node
- *
  * The data source bridge: frames decoded as Grafana decodes them, rows to events with bad values reported by
  * mapping, row and field, query models per data source type, settings problems, and the source through both
  * runners (a fake of Grafana's data source service; Grafana's query API on loopback), server mode without token.
@@ -8,15 +6,24 @@
 import { DataFrameJSON, dataFrameFromJSON } from '@grafana/data';
 import { nodeHttpClient } from '../github/testing/nodeHttp';
 import { BROWSER_GRAFANA_API, serverGrafanaApi } from '../grafanaApi';
-import { Loopback } from '../../testing/loopback';
+import { Loopback } from '../testing/loopback';
 import { DataSourceServiceRunner } from './browserRunner';
 import { bridgeQuery, interpolateRange, queryProperty } from './queryModel';
 import { rowsToEvents } from './rows';
 import { QueryApiRunner } from './runner';
-import { BridgeMapping, resolveBridgeSettings, validateBridgeSettings } from './settings';
+import { BridgeMapping, resolveBridgeSettings, validateBridgeSettings } from '../../settings/datasourceBridge';
 import { DataSourceBridgeSource } from './source';
 import { tableFromFrame, tableFromJson } from './table';
-import { at, changesFrame, deploymentsFrame, DEPLOYMENTS_SQL, incidentsFrame, SHA, sqlFrame, T0 } from './testing/frames';
+import {
+  at,
+  changesFrame,
+  deploymentsFrame,
+  DEPLOYMENTS_SQL,
+  incidentsFrame,
+  SHA,
+  sqlFrame,
+  T0,
+} from './testing/frames';
 import { Answers, fakeDataSourceService, startFakeQueryApi } from './testing/services';
 
 const DAY = 24 * 3600 * 1000;
@@ -29,7 +36,14 @@ export const MAPPINGS: BridgeMapping[] = [
     kind: 'deployments',
     datasource: PG,
     query: DEPLOYMENTS_SQL,
-    columns: { finishedAt: 'finished_at', service: 'service', environment: 'env', repo: 'repository', sha: 'commit_sha', status: 'outcome' },
+    columns: {
+      finishedAt: 'finished_at',
+      service: 'service',
+      environment: 'env',
+      repo: 'repository',
+      sha: 'commit_sha',
+      status: 'outcome',
+    },
   },
   {
     name: 'Commits',
@@ -43,7 +57,13 @@ export const MAPPINGS: BridgeMapping[] = [
     kind: 'incidents',
     datasource: PG,
     query: 'SELECT * FROM incidents',
-    columns: { id: 'incident_id', service: 'service', createdAt: 'opened', resolvedAt: 'closed', 'cause.sha': 'caused_by' },
+    columns: {
+      id: 'incident_id',
+      service: 'service',
+      createdAt: 'opened',
+      resolvedAt: 'closed',
+      'cause.sha': 'caused_by',
+    },
   },
 ];
 
@@ -111,14 +131,20 @@ describe('rowsToEvents', () => {
     const result = rowsToEvents([tableFromJson(bad)], mappings[0]);
     expect(result.events.deployments).toEqual([]);
     expect(result.errors).toEqual([
-      expect.stringMatching(/^Mapping "Deployments", row 1: finishedAt \(column finished_at\): "2026-03-03 10:00:00" has no time zone/),
-      expect.stringMatching(/^Mapping "Deployments", row 2: status \(column outcome\): "done" is not one of success, failure, cancelled, in_progress/),
+      expect.stringMatching(
+        /^Mapping "Deployments", row 1: finishedAt \(column finished_at\): "2026-03-03 10:00:00" has no time zone/
+      ),
+      expect.stringMatching(
+        /^Mapping "Deployments", row 2: status \(column outcome\): "done" is not one of success, failure, cancelled, in_progress/
+      ),
     ]);
   });
 
   it('names a column the result does not have, and the columns it has', () => {
     const result = rowsToEvents([tableFromJson(changesFrame())], mappings[0]);
-    expect(result.errors[0]).toMatch(/^Mapping "Deployments": the result has no column "finished_at" \(for finishedAt\).*its columns are sha, repo, committed_at, parents/);
+    expect(result.errors[0]).toMatch(
+      /^Mapping "Deployments": the result has no column "service" \(for service\).*"finished_at" \(for finishedAt\).*its columns are sha, repo, committed_at, parents\. Choose/
+    );
   });
 
   it('reads a property of an object column (Loki labels)', () => {
@@ -127,7 +153,21 @@ describe('rowsToEvents', () => {
       ['Time', 'time', [at(1, 1)]],
     ]);
     const mapping = resolveBridgeSettings({
-      mappings: [{ kind: 'deployments', datasource: { uid: 'loki', type: 'loki' }, query: '{job="deploy"}', columns: { service: 'labels.service', sha: 'labels.sha', repo: 'labels.service', environment: 'labels.service', finishedAt: 'Time', status: 'labels.status' } }],
+      mappings: [
+        {
+          kind: 'deployments',
+          datasource: { uid: 'loki', type: 'loki' },
+          query: '{job="deploy"}',
+          columns: {
+            service: 'labels.service',
+            sha: 'labels.sha',
+            repo: 'labels.service',
+            environment: 'labels.service',
+            finishedAt: 'Time',
+            status: 'labels.status',
+          },
+        },
+      ],
     }).mappings[0];
     const result = rowsToEvents([tableFromJson(frame)], mapping);
     expect(result.errors).toEqual([expect.stringMatching(/row 1: status \(column labels.status\) is missing/)]);
@@ -140,8 +180,12 @@ describe('query models and settings', () => {
     expect(queryProperty('loki')).toBe('expr');
     expect(queryProperty('elasticsearch')).toBe('query');
     expect(queryProperty('some-other-datasource')).toBe('query');
-    expect(interpolateRange('t > ${__from} and t < $__to and $__timeFrom()', { from: 1, to: 2 })).toBe('t > 1 and t < 2 and $__timeFrom()');
-    const mapping = resolveBridgeSettings({ mappings: [{ ...MAPPINGS[0], queryModel: '{"format": "time_series", "extra": 1}' }] }).mappings[0];
+    expect(interpolateRange('t > ${__from} and t < $__to and $__timeFrom()', { from: 1, to: 2 })).toBe(
+      't > 1 and t < 2 and $__timeFrom()'
+    );
+    const mapping = resolveBridgeSettings({
+      mappings: [{ ...MAPPINGS[0], queryModel: '{"format": "time_series", "extra": 1}' }],
+    }).mappings[0];
     expect(bridgeQuery(mapping, 'M0', RANGE)).toEqual({
       refId: 'M0',
       datasource: PG,
@@ -155,27 +199,49 @@ describe('query models and settings', () => {
 
   it.each([
     [{ mappings: [] }, /no mapping yet/],
-    [{ mappings: [{ name: 'x' }] }, /Mapping "x": choose what its rows are.*choose the data source.*the query is empty/],
-    [{ mappings: [{ ...MAPPINGS[0], columns: { sha: 'commit_sha' } }] }, /choose the column of service, environment, repo, finishedAt, status \(required for deployments\)/],
-    [{ mappings: [{ ...MAPPINGS[0], columns: { ...MAPPINGS[0].columns, shaa: 'x' } }] }, /shaa is not a field of deployments/],
+    [
+      { mappings: [{ name: 'x' }] },
+      /Mapping "x": choose what its rows are.*choose the data source.*the query is empty/,
+    ],
+    [
+      { mappings: [{ ...MAPPINGS[0], columns: { sha: 'commit_sha' } }] },
+      /choose the column of service, environment, repo, finishedAt, status \(required for deployments\)/,
+    ],
+    [
+      { mappings: [{ ...MAPPINGS[0], columns: { ...MAPPINGS[0].columns, shaa: 'x' } }] },
+      /shaa is not a field of deployments/,
+    ],
     [{ mappings: [{ ...MAPPINGS[0], queryModel: '{bad' }] }, /the query model is not valid JSON/],
     [{ mappings: [{ ...MAPPINGS[0], queryModel: '[1]' }] }, /the query model is not a JSON object/],
     [{ mappings: [MAPPINGS[0], MAPPINGS[0]] }, /Mapping "Deployments" is named twice/],
   ])('%j is refused', (settings, message) => {
-    expect(validateBridgeSettings(settings as never).map((p) => p.message).join(' ')).toMatch(message);
+    expect(
+      validateBridgeSettings(settings as never)
+        .map((p) => p.message)
+        .join(' ')
+    ).toMatch(message);
   });
 });
 
 describe('DataSourceBridgeSource', () => {
   it("runs each mapping through Grafana's data source service with the range, and maps the frames", async () => {
     const service = fakeDataSourceService(ANSWERS, ['warehouse']);
-    const source = new DataSourceBridgeSource({ runner: new DataSourceServiceRunner(() => service), grafana: BROWSER_GRAFANA_API, settings: { mappings: MAPPINGS } });
+    const source = new DataSourceBridgeSource({
+      runner: new DataSourceServiceRunner(() => service),
+      grafana: BROWSER_GRAFANA_API,
+      settings: { mappings: MAPPINGS },
+    });
     const { events, notices } = await source.fetchEvents(RANGE);
     expect(events.deployments).toHaveLength(6);
     expect(events.changes).toHaveLength(4);
     expect(events.incidents).toHaveLength(1);
     expect(notices).toEqual([
-      { severity: 'warning', text: expect.stringMatching(/^Mapping "Incidents" \(incidents from data source warehouse\): 1 of 2 rows left out\. Mapping "Incidents", row 2: createdAt \(column opened\) is missing/) },
+      {
+        severity: 'warning',
+        text: expect.stringMatching(
+          /^Mapping "Incidents" \(incidents from data source warehouse\): 1 of 2 rows left out\. Mapping "Incidents", row 2: createdAt \(column opened\) is missing/
+        ),
+      },
     ]);
     const first = service.requests[0];
     expect(first.uid).toBe('warehouse');
@@ -185,10 +251,17 @@ describe('DataSourceBridgeSource', () => {
   });
 
   it('a failing mapping is a notice; the other mappings still arrive', async () => {
-    const answers: Answers = [{ contains: 'FROM deployments', error: 'pq: relation "deployments" does not exist' }, ...ANSWERS.slice(1)];
+    const answers: Answers = [
+      { contains: 'FROM deployments', error: 'pq: relation "deployments" does not exist' },
+      ...ANSWERS.slice(1),
+    ];
     const service = fakeDataSourceService(answers, ['warehouse']);
     const mappings = [...MAPPINGS, { ...MAPPINGS[1], name: 'Elsewhere', datasource: { uid: 'gone' } }];
-    const source = new DataSourceBridgeSource({ runner: new DataSourceServiceRunner(() => service), grafana: BROWSER_GRAFANA_API, settings: { mappings } });
+    const source = new DataSourceBridgeSource({
+      runner: new DataSourceServiceRunner(() => service),
+      grafana: BROWSER_GRAFANA_API,
+      settings: { mappings },
+    });
     const { events, notices } = await source.fetchEvents(RANGE);
     expect(events.deployments).toEqual([]);
     expect(events.changes).toHaveLength(4);
@@ -213,14 +286,24 @@ describe('DataSourceBridgeSource', () => {
       expect(events.deployments).toHaveLength(6);
       expect(api.requests).toHaveLength(1);
       expect(api.requests[0].path).toBe('/grafana/api/ds/query');
-      expect(api.requests[0].body).toMatchObject({ from: String(RANGE.from), to: String(RANGE.to), queries: [{ refId: 'M0' }, { refId: 'M1' }, { refId: 'M2' }] });
+      expect(api.requests[0].body).toMatchObject({
+        from: String(RANGE.from),
+        to: String(RANGE.to),
+        queries: [{ refId: 'M0' }, { refId: 'M1' }, { refId: 'M2' }],
+      });
     });
 
     it('without a service account token it says so and sends nothing', async () => {
       const count = api.requests.length;
-      const source = new DataSourceBridgeSource({ runner: new QueryApiRunner(nodeHttpClient(), api.url), grafana: serverGrafanaApi([]), settings: { mappings: MAPPINGS } });
+      const source = new DataSourceBridgeSource({
+        runner: new QueryApiRunner(nodeHttpClient(), api.url),
+        grafana: serverGrafanaApi([]),
+        settings: { mappings: MAPPINGS },
+      });
       expect((await source.fetchEvents(RANGE)).notices[0].text).toMatch(/needs a service account token/);
-      expect(await source.healthCheck()).toEqual([{ source: 'datasource', status: 'error', message: expect.stringMatching(/service account token/) }]);
+      expect(await source.healthCheck()).toEqual([
+        { source: 'datasource', status: 'error', message: expect.stringMatching(/service account token/) },
+      ]);
       expect(api.requests.length).toBe(count);
     });
   });
@@ -234,9 +317,19 @@ describe('DataSourceBridgeSource', () => {
       now: () => T0 + 7 * DAY,
     });
     expect(await source.healthCheck()).toEqual([
-      { source: 'datasource', status: 'ok', message: 'mapping "Deployments": 6 rows in the last 7 days, 6 valid deployments' },
+      {
+        source: 'datasource',
+        status: 'ok',
+        message: 'mapping "Deployments": 6 rows in the last 7 days, 6 valid deployments',
+      },
       { source: 'datasource', status: 'ok', message: 'mapping "Commits": 4 rows in the last 7 days, 4 valid changes' },
-      { source: 'datasource', status: 'warning', message: expect.stringMatching(/mapping "Incidents": 2 rows in the last 7 days, 1 valid incidents; first problem: .*row 2/) },
+      {
+        source: 'datasource',
+        status: 'warning',
+        message: expect.stringMatching(
+          /mapping "Incidents": 2 rows in the last 7 days, 1 valid incidents; first problem: .*row 2/
+        ),
+      },
     ]);
   });
 });

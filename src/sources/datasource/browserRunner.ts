@@ -7,7 +7,7 @@ import { DataQueryRequest, DataQueryResponse, DataSourceApi, dateTime } from '@g
 import { getDataSourceSrv } from '@grafana/runtime';
 import { DataQuery } from '@grafana/schema';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { TimeRange } from '../../engine/time';
+import { TimeRange } from '../../engine';
 import { abortError } from '../abort';
 import { BridgeQuery } from './queryModel';
 import { FrameQueryRunner, QueryAnswer } from './runner';
@@ -31,16 +31,25 @@ export class DataSourceServiceRunner implements FrameQueryRunner {
           if (signal?.aborted) {
             throw abortError();
           }
-          const errors = (response.errors ?? (response.error ? [response.error] : [])).map((e) => e.message ?? e.data?.message ?? 'query failed');
+          const errors = (response.errors ?? (response.error ? [response.error] : [])).map(
+            (e) => e.message ?? e.data?.message ?? 'query failed'
+          );
           out[query.refId] = {
-            tables: ((response.data ?? []) as FrameObject[]).filter((f) => f && Array.isArray(f.fields)).map(tableFromFrame),
+            tables: ((response.data ?? []) as FrameObject[])
+              .filter((f) => f && Array.isArray(f.fields))
+              .map(tableFromFrame),
             error: errors.length > 0 ? errors.join('; ') : undefined,
           };
         } catch (e) {
           if (signal?.aborted) {
             throw abortError();
           }
-          const message = e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+          const message =
+            e instanceof Error
+              ? e.message
+              : typeof e === 'object' && e && 'message' in e
+                ? String((e as { message: unknown }).message)
+                : String(e);
           out[query.refId] = { tables: [], error: message };
         }
       })

@@ -4,13 +4,24 @@
  * table format, the mapping's extra JSON merged over it, and ${__from} / ${__to} replaced by the range's epoch ms
  * ($__timeFrom() and $__timeTo() are the SQL data sources' own macros: they expand them).
  */
-import { TimeRange } from '../../engine/time';
-import { ResolvedMapping } from './settings';
+import { TimeRange } from '../../engine';
+import { ResolvedMapping } from '../../settings/datasourceBridge';
 
 /** Query model defaults by data source type (plugin id). */
 const MODELS: Array<{ types: string[]; model: (text: string) => Record<string, unknown> }> = [
   {
-    types: ['grafana-postgresql-datasource', 'postgres', 'mysql', 'mssql', 'grafana-bigquery-datasource', 'doitintl-bigquery-datasource', 'grafana-snowflake-datasource', 'grafana-databricks-datasource', 'grafana-athena-datasource', 'grafana-redshift-datasource'],
+    types: [
+      'grafana-postgresql-datasource',
+      'postgres',
+      'mysql',
+      'mssql',
+      'grafana-bigquery-datasource',
+      'doitintl-bigquery-datasource',
+      'grafana-snowflake-datasource',
+      'grafana-databricks-datasource',
+      'grafana-athena-datasource',
+      'grafana-redshift-datasource',
+    ],
     model: (rawSql) => ({ rawSql, rawQuery: true, format: 'table', editorMode: 'code' }),
   },
   {
@@ -19,7 +30,14 @@ const MODELS: Array<{ types: string[]; model: (text: string) => Record<string, u
   },
   { types: ['loki'], model: (expr) => ({ expr, queryType: 'range' }) },
   { types: ['prometheus'], model: (expr) => ({ expr, format: 'table', range: true }) },
-  { types: ['elasticsearch'], model: (query) => ({ query, metrics: [{ id: '1', type: 'raw_data', settings: { size: '10000' } }], bucketAggs: [] }) },
+  {
+    types: ['elasticsearch'],
+    model: (query) => ({
+      query,
+      metrics: [{ id: '1', type: 'raw_data', settings: { size: '10000' } }],
+      bucketAggs: [],
+    }),
+  },
 ];
 
 /** The property the query text goes into for a data source type. */
@@ -38,9 +56,7 @@ function modelFor(type: string | undefined, text: string): Record<string, unknow
 }
 
 export function interpolateRange(text: string, range: TimeRange): string {
-  return text
-    .replace(/\$\{__from\}|\$__from\b/g, String(range.from))
-    .replace(/\$\{__to\}|\$__to\b/g, String(range.to));
+  return text.replace(/\$\{__from\}|\$__from\b/g, String(range.from)).replace(/\$\{__to\}|\$__to\b/g, String(range.to));
 }
 
 export interface BridgeQuery {

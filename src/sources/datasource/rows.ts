@@ -4,10 +4,10 @@
  * booleans), then the rows are validated exactly as an events file is (../json/parse.ts). Problems come back by
  * mapping, row and field, naming the column, the value and the fix; the valid rows are used.
  */
-import { DoraEvents, emptyEvents } from '../../engine/model';
+import { DoraEvents, emptyEvents } from '../../engine';
 import { parseEventsJson } from '../json/parse';
-import { EventField, FIELDS } from './fields';
-import { ResolvedMapping } from './settings';
+import { EventField, FIELDS } from '../../settings/bridgeFields';
+import { ResolvedMapping } from '../../settings/datasourceBridge';
 import { findColumn, Table } from './table';
 
 export const SOURCE = 'datasource';
@@ -32,7 +32,12 @@ function toInstantText(value: unknown): unknown {
   if (value instanceof Date) {
     return isNaN(value.getTime()) ? String(value) : value.toISOString();
   }
-  const asNumber = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
+  const asNumber =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
+        ? Number(value)
+        : undefined;
   if (asNumber !== undefined && isFinite(asNumber)) {
     return new Date(asNumber < SECONDS_BELOW ? asNumber * 1000 : asNumber).toISOString();
   }
@@ -101,7 +106,11 @@ export function rowsToEvents(tables: Table[], mapping: ResolvedMapping): RowsRes
   const label = `Mapping "${mapping.name}"`;
   const usable = tables.filter((t) => t.length > 0);
   for (const table of usable) {
-    const getters = fields.map((field) => ({ field, column: mapping.columns[field.name], get: findColumn(table, mapping.columns[field.name]) }));
+    const getters = fields.map((field) => ({
+      field,
+      column: mapping.columns[field.name],
+      get: findColumn(table, mapping.columns[field.name]),
+    }));
     const absent = getters.filter((g) => !g.get);
     if (absent.length > 0) {
       const names = table.columns.map((c) => c.name).join(', ');
@@ -111,7 +120,7 @@ export function rowsToEvents(tables: Table[], mapping: ResolvedMapping): RowsRes
       continue;
     }
     for (let row = 0; row < table.length; row++) {
-      const item: Record<string, unknown> = { source: SOURCE };
+      const item: Record<string, unknown> = mapping.kind === 'changes' ? {} : { source: SOURCE };
       for (const g of getters) {
         const value = convert(g.field, g.get!(row));
         if (value !== undefined) {

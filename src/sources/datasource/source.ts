@@ -3,16 +3,19 @@
  * range widened by the look-back), and its rows become events of the mapping's kind (rows.ts). A mapping that
  * fails or has bad rows is a notice naming the mapping, the row and the field; the others' events still arrive.
  */
-import { DAY_MS } from '../../engine';
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
+import { DAY_MS, emptyEvents, Instant, TimeRange } from '../../engine';
 import { abortError, isAbortError } from '../abort';
 import { describeGrafanaError, GrafanaApiAccess, missingTokenMessage } from '../grafanaApi';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
 import { bridgeQuery } from './queryModel';
 import { rowsToEvents, SOURCE } from './rows';
 import { FrameQueryRunner, QueryAnswer } from './runner';
-import { DataSourceBridgeSettings, resolveBridgeSettings, ResolvedBridgeSettings, ResolvedMapping } from './settings';
+import {
+  DataSourceBridgeSettings,
+  resolveBridgeSettings,
+  ResolvedBridgeSettings,
+  ResolvedMapping,
+} from '../../settings/datasourceBridge';
 
 export interface DataSourceBridgeOptions {
   /** The data source service (browser) or Grafana's query API (server). */
@@ -50,7 +53,10 @@ export class DataSourceBridgeSource implements EventSource {
     for (const outcome of await this.runAll(ready.settings, range, signal)) {
       const label = `Mapping "${outcome.mapping.name}" (${outcome.mapping.kind} from data source ${outcome.mapping.datasource.uid})`;
       if (outcome.failure || outcome.answer?.error) {
-        notices.push({ severity: 'error', text: `${label}: ${outcome.failure ?? outcome.answer?.error}. Check the query in the data source settings.` });
+        notices.push({
+          severity: 'error',
+          text: `${label}: ${outcome.failure ?? outcome.answer?.error}. Check the query in the data source settings.`,
+        });
         if (!outcome.answer || outcome.answer.tables.length === 0) {
           continue;
         }
@@ -62,7 +68,8 @@ export class DataSourceBridgeSource implements EventSource {
       events.pipelineRuns.push(...result.events.pipelineRuns);
       if (result.errors.length > 0) {
         const shown = result.errors.slice(0, SHOWN_PROBLEMS).join(' ');
-        const more = result.errors.length > SHOWN_PROBLEMS ? ` (${result.errors.length - SHOWN_PROBLEMS} more problems)` : '';
+        const more =
+          result.errors.length > SHOWN_PROBLEMS ? ` (${result.errors.length - SHOWN_PROBLEMS} more problems)` : '';
         const valid = result.events[outcome.mapping.kind].length;
         notices.push({
           severity: 'warning',
@@ -102,11 +109,18 @@ export class DataSourceBridgeSource implements EventSource {
     return items;
   }
 
-  private async runAll(settings: ResolvedBridgeSettings, range: TimeRange, signal?: AbortSignal): Promise<MappingOutcome[]> {
+  private async runAll(
+    settings: ResolvedBridgeSettings,
+    range: TimeRange,
+    signal?: AbortSignal
+  ): Promise<MappingOutcome[]> {
     const queries = settings.mappings.map((m, i) => bridgeQuery(m, `M${i}`, range));
     try {
       const answers = await this.options.runner.run(queries, range, signal);
-      return settings.mappings.map((mapping, i) => ({ mapping, answer: answers[`M${i}`] ?? { tables: [], error: 'no answer' } }));
+      return settings.mappings.map((mapping, i) => ({
+        mapping,
+        answer: answers[`M${i}`] ?? { tables: [], error: 'no answer' },
+      }));
     } catch (e) {
       if (signal?.aborted || isAbortError(e)) {
         throw abortError();

@@ -19,7 +19,11 @@ export interface Table {
 
 /** A frame as the query API sends it (DataFrameJSON). */
 export interface FrameJson {
-  schema?: { name?: string; refId?: string; fields?: Array<{ name?: string; type?: string; config?: { displayNameFromDS?: string } }> };
+  schema?: {
+    name?: string;
+    refId?: string;
+    fields?: Array<{ name?: string; type?: string; config?: { displayNameFromDS?: string } }>;
+  };
   data?: {
     values?: unknown[][];
     entities?: Array<{ NaN?: number[]; Inf?: number[]; NegInf?: number[]; Undef?: number[] } | null>;
@@ -41,7 +45,12 @@ export function tableFromJson(frame: FrameJson): Table {
     const column = (values[i] ?? []).slice();
     const special = entities[i];
     if (special) {
-      for (const index of ([] as number[]).concat(special.NaN ?? [], special.Inf ?? [], special.NegInf ?? [], special.Undef ?? [])) {
+      for (const index of ([] as number[]).concat(
+        special.NaN ?? [],
+        special.Inf ?? [],
+        special.NegInf ?? [],
+        special.Undef ?? []
+      )) {
         column[index] = null;
       }
     }
@@ -53,10 +62,17 @@ export function tableFromJson(frame: FrameJson): Table {
 export function tableFromFrame(frame: FrameObject): Table {
   const columns = frame.fields.map((field): Column => {
     const raw = field.values;
-    const values = typeof (raw as { toArray?: unknown }).toArray === 'function' ? (raw as { toArray(): unknown[] }).toArray() : Array.from(raw as ArrayLike<unknown>);
+    const values =
+      typeof (raw as { toArray?: unknown }).toArray === 'function'
+        ? (raw as { toArray(): unknown[] }).toArray()
+        : Array.from(raw as ArrayLike<unknown>);
     return { name: field.name, type: field.type ?? 'other', values };
   });
-  return { name: frame.name, columns, length: frame.length ?? columns.reduce((max, c) => Math.max(max, c.values.length), 0) };
+  return {
+    name: frame.name,
+    columns,
+    length: frame.length ?? columns.reduce((max, c) => Math.max(max, c.values.length), 0),
+  };
 }
 
 /**
@@ -64,7 +80,9 @@ export function tableFromFrame(frame: FrameObject): Table {
  * of a column whose values are objects (Loki's labels).
  */
 export function findColumn(table: Table, name: string): ((row: number) => unknown) | undefined {
-  const exact = table.columns.find((c) => c.name === name) ?? table.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  const exact =
+    table.columns.find((c) => c.name === name) ??
+    table.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (exact) {
     return (row) => exact.values[row];
   }

@@ -11,7 +11,7 @@
  *   operation: sync of e5 failed T0+4d 09:00 -> 09:02
  * checkout-staging (env=staging): #1 e5 T0+3d 16:00
  */
-import { Change } from '../../../engine/model';
+import { Change } from '../../../engine';
 import { commit } from '../../testing/changes';
 import { FakeArgoApp } from './applications';
 

@@ -18,7 +18,11 @@ type FieldType = 'time' | 'number' | 'string' | 'boolean';
 const GO_TYPES: Record<FieldType, string> = { time: 'time.Time', number: 'float64', string: 'string', boolean: 'bool' };
 
 /** A table-format SQL answer: one frame, columns in order, values nullable. */
-export function sqlFrame(refId: string, sql: string, columns: Array<[string, FieldType, unknown[]]>): FrameJson & Record<string, unknown> {
+export function sqlFrame(
+  refId: string,
+  sql: string,
+  columns: Array<[string, FieldType, unknown[]]>
+): FrameJson & Record<string, unknown> {
   return {
     schema: {
       refId,
@@ -45,7 +49,11 @@ export function deploymentsFrame(refId = 'M0'): FrameJson {
     ['finished_at', 'time', [at(-5, 10), at(1, 10), at(2, 14), at(2, 16), at(3, 11), at(3, 12)]],
     ['service', 'string', ['checkout', 'checkout', 'checkout', 'checkout', 'checkout', 'checkout']],
     ['env', 'string', ['production', 'production', 'production', 'production', 'production', 'staging']],
-    ['repository', 'string', ['acme/checkout', 'acme/checkout', 'acme/checkout', 'acme/checkout', 'acme/checkout', 'acme/checkout']],
+    [
+      'repository',
+      'string',
+      ['acme/checkout', 'acme/checkout', 'acme/checkout', 'acme/checkout', 'acme/checkout', 'acme/checkout'],
+    ],
     ['commit_sha', 'string', [SHA.a, SHA.b, SHA.c, SHA.d, SHA.d, SHA.d]],
     ['outcome', 'string', ['success', 'success', 'success', 'failure', 'success', 'success']],
   ]);
