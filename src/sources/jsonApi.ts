@@ -6,6 +6,7 @@
  */
 import { abortableSleep } from './abort';
 import { HttpClient, HttpRequest } from './http';
+import { QueryValue, queryString } from './url';
 
 export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
 
@@ -14,8 +15,6 @@ export interface CallContext {
   /** Epoch ms after which no retry wait is started (the query timeout). */
   deadline?: number;
 }
-
-export type QueryValue = string | number | boolean | undefined | Array<string | number>;
 
 /** What a non-2xx answer means; Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed". */
 export function httpErrorKind(status: number, detail: string): HttpErrorKind {
@@ -32,22 +31,6 @@ export function httpErrorKind(status: number, detail: string): HttpErrorKind {
     return 'server';
   }
   return 'other';
-}
-
-/** "?a=1&tag=x&tag=y": arrays repeat their key, undefined values are left out. */
-export function queryString(query?: Record<string, QueryValue>): string {
-  if (!query) {
-    return '';
-  }
-  const parts: string[] = [];
-  for (const key of Object.keys(query)) {
-    const value = query[key];
-    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    for (const v of values) {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`);
-    }
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
 }
 
 export class HttpApiError extends Error {

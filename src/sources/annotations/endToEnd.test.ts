@@ -4,7 +4,7 @@
  */
 import { attribute, Change, computeScorecard, UTC } from '../../engine';
 import { scorecardFrame } from '../../frames/scorecardFrame';
-import { nodeHttpClient } from '../github/testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { commit } from '../testing/changes';
 import { BROWSER_GRAFANA_API } from '../grafanaApi';
 import { AnnotationsSource } from './source';

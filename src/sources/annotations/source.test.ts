@@ -5,7 +5,7 @@
  * (tags, dashboard, range, paging), browser (session) and server (route + service account token) access, the
  * server without a token, errors as notices, and the health check.
  */
-import { nodeHttpClient } from '../github/testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { BROWSER_GRAFANA_API, serverGrafanaApi } from '../grafanaApi';
 import { PAGE_LIMIT } from './client';
 import { AnnotationsSource } from './source';

@@ -6,7 +6,7 @@
 import { attribute, computeMetric, computeScorecard, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
-import { nodeHttpClient } from '../github/testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { ArgoCdSource } from './source';
 import { checkoutChanges, shopApps, T0 } from './testing/scenario';
 import { FakeArgoCd, startFakeArgoCd } from './testing/server';

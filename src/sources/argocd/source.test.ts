@@ -4,7 +4,7 @@
  * ArgoCdSource and its client against the fake Argo CD on loopback: what is asked (route, projects), what comes
  * back, errors as notices naming the fix, retries of 5xx, cancellation, and the health check.
  */
-import { nodeHttpClient } from '../github/testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { ArgoCdSource } from './source';
 import { runtimeError } from './testing/applications';
 import { SHA, shopApps, T0 } from './testing/scenario';

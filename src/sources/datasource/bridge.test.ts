@@ -4,7 +4,7 @@
  * runners (a fake of Grafana's data source service; Grafana's query API on loopback), server mode without token.
  */
 import { DataFrameJSON, dataFrameFromJSON } from '@grafana/data';
-import { nodeHttpClient } from '../github/testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { BROWSER_GRAFANA_API, serverGrafanaApi } from '../grafanaApi';
 import { Loopback } from '../testing/loopback';
 import { DataSourceServiceRunner } from './browserRunner';

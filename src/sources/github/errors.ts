@@ -3,7 +3,8 @@
  * and the fix. Messages never contain a token: the token only exists in Grafana's proxy, never here.
  */
 import { utcMinute } from '../../engine';
-import { HttpErrorKind, httpErrorKind } from '../jsonApi';
+
+export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
 
 export class GitHubHttpError extends Error {
   readonly kind: HttpErrorKind;
@@ -14,7 +15,7 @@ export class GitHubHttpError extends Error {
   ) {
     super(`GitHub answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
     this.name = 'GitHubHttpError';
-    this.kind = httpErrorKind(status, detail);
+    this.kind = kindOf(status, detail);
   }
 }
 
@@ -45,7 +46,22 @@ export class GitHubGraphQLError extends Error {
   }
 }
 
-export { abortError, isAbortError } from '../abort';
+function kindOf(status: number, detail: string): HttpErrorKind {
+  // Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed".
+  if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {
+    return 'auth';
+  }
+  if (status === 403) {
+    return 'forbidden';
+  }
+  if (status === 404) {
+    return 'not-found';
+  }
+  if (status >= 500) {
+    return 'server';
+  }
+  return 'other';
+}
 
 /** One notice for every repository a rate limit left incomplete: which ones, which lists, and when it resets. */
 export function describeRateLimit(
