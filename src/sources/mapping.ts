@@ -1,7 +1,7 @@
-/** Small pure helpers every provider's mapper uses: ISO time to instant, and dropping absent fields. */
+/** Small rules every mapper follows: API timestamps to instants, and optional fields absent rather than undefined. */
 import { Instant } from '../engine';
 
-/** An ISO 8601 time as epoch ms; undefined when absent or unparsable. */
+/** An RFC 3339 timestamp ("2026-03-01T10:00:00Z") as epoch ms; undefined when absent or unreadable. */
 export function toInstant(iso: string | null | undefined): Instant | undefined {
   if (!iso) {
     return undefined;
@@ -10,7 +10,7 @@ export function toInstant(iso: string | null | undefined): Instant | undefined {
   return isNaN(t) ? undefined : t;
 }
 
-/** The model's optional fields are absent, never undefined: removes undefined-valued keys (in place). */
+/** Deletes the keys whose value is undefined (the event model's optional fields are absent, never undefined). */
 export function withoutUndefined<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) {
     if (value[key] === undefined) {

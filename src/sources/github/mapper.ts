@@ -3,6 +3,7 @@
  * No fetching, no metrics: what GitHub says, in the model's words. Items without a usable timestamp are skipped
  * (returned as undefined) rather than guessed.
  */
+import { toInstant, withoutUndefined } from '../mapping';
 import {
   Change,
   Deployment,
@@ -24,7 +25,6 @@ import {
   TagRefNode,
   WorkflowRunRest,
 } from './apiTypes';
-import { toInstant, withoutUndefined } from '../mapping';
 import * as ids from './ids';
 import { parseImpactStart, parseSeverity } from '../incidentText';
 import { parseIncidentCause } from './incidents';
