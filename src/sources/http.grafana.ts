@@ -32,6 +32,7 @@ export class GrafanaHttpClient implements HttpClient {
           method: req.method,
           headers: req.headers,
           data: req.body,
+          responseType: req.responseType,
           showErrorAlert: false,
           showSuccessAlert: false,
         })

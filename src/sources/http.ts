@@ -10,6 +10,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+  /** 'text': `data` is the body as received (default: JSON bodies arrive parsed). */
+  responseType?: 'json' | 'text';
 }
 
 export interface HttpResponse<T = unknown> {
