@@ -16,6 +16,8 @@ import { ValidQuery } from './datasource.validate';
 import { dataQualityFrame } from './frames/dataQualityFrame';
 import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './frames/eventsFrames';
 import { metricFrames } from './frames/metricFrames';
+import { FrameDescription } from './frames/frame';
+import { toDataFrames } from './frames/dataFrame';
 import { scorecardFrame } from './frames/scorecardFrame';
 
 export interface ComputeContext {
@@ -30,6 +32,10 @@ export interface ComputeContext {
 }
 
 export function framesFor(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): DataFrame[] {
+  return toDataFrames(describeFrames(query, attributed, ctx));
+}
+
+function describeFrames(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): FrameDescription[] {
   switch (query.kind) {
     case 'metric': {
       const series = computeMetric(attributed, {
@@ -56,7 +62,7 @@ export function framesFor(query: ValidQuery, attributed: Attributed, ctx: Comput
     }
     case 'events': {
       if (query.format === 'annotations' && query.entity !== 'changes') {
-        return [annotationFrameFor({ ...query, entity: query.entity }, attributed, ctx.range)];
+        return [annotationFrameFor({ ...query, entity: query.entity }, attributed, ctx.range) as unknown as FrameDescription];
       }
       const selected = selectAll(attributed, ctx.range, query.filters);
       switch (query.entity) {

@@ -1,12 +1,12 @@
 /** Grafana units for the engine's value kinds. Durations stay in milliseconds: 'dtdurationms' expects ms. */
-import { FieldConfig } from '@grafana/data';
+import { FieldConfigDescription } from './frame';
 import { ValueKind } from '../engine';
 
 export const DURATION_MS_UNIT = 'dtdurationms';
 export const RATE_UNIT = 'percentunit';
 export const COUNT_UNIT = 'short';
 
-export function fieldConfigFor(kind: ValueKind): FieldConfig {
+export function fieldConfigFor(kind: ValueKind): FieldConfigDescription {
   switch (kind) {
     case 'duration':
       return { unit: DURATION_MS_UNIT, decimals: 1, min: 0 };
