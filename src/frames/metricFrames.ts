@@ -31,7 +31,13 @@ function metricFrame(s: MetricSeries, ctx: MetricFrameContext): FrameDescription
   return {
     refId: ctx.refId,
     name: displayName,
-    meta: { type: 'timeseries-multi', typeVersion: [0, 1] },
+    meta: {
+      type: 'timeseries-multi',
+      typeVersion: [0, 1],
+      ...(s.notes && s.notes.length > 0
+        ? { notices: s.notes.map((text) => ({ severity: 'info' as const, text })) }
+        : {}),
+    },
     fields: [
       { name: 'Time', type: 'time', values: s.points.map((p) => p.time) },
       {
