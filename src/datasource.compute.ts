@@ -1,5 +1,4 @@
-/** One valid query, attributed events in, frames out: the engine computes, the framers shape. */
-import { DataFrame } from '@grafana/data';
+/** One valid query, attributed events in, frame descriptions out: the engine computes, the framers shape. */
 import {
   Attributed,
   BenchmarkYear,
@@ -17,7 +16,6 @@ import { dataQualityFrame } from './frames/dataQualityFrame';
 import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './frames/eventsFrames';
 import { metricFrames } from './frames/metricFrames';
 import { FrameDescription } from './frames/frame';
-import { toDataFrames } from './frames/dataFrame';
 import { scorecardFrame } from './frames/scorecardFrame';
 
 export interface ComputeContext {
@@ -31,11 +29,7 @@ export interface ComputeContext {
   extraFindings: DataQualityFinding[];
 }
 
-export function framesFor(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): DataFrame[] {
-  return toDataFrames(describeFrames(query, attributed, ctx));
-}
-
-function describeFrames(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): FrameDescription[] {
+export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): FrameDescription[] {
   switch (query.kind) {
     case 'metric': {
       const series = computeMetric(attributed, {
@@ -62,7 +56,7 @@ function describeFrames(query: ValidQuery, attributed: Attributed, ctx: ComputeC
     }
     case 'events': {
       if (query.format === 'annotations' && query.entity !== 'changes') {
-        return [annotationFrameFor({ ...query, entity: query.entity }, attributed, ctx.range) as unknown as FrameDescription];
+        return [annotationFrameFor({ ...query, entity: query.entity }, attributed, ctx.range)];
       }
       const selected = selectAll(attributed, ctx.range, query.filters);
       switch (query.entity) {

@@ -25,3 +25,16 @@ export interface HttpResponse<T = unknown> {
 export interface HttpClient {
   request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>>;
 }
+
+/** The URL without its query string: queries may carry cursors or signatures that make messages noisy. */
+export function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
+}
+
+/** The error a cancelled request rejects with (name AbortError, as fetch's). */
+export function requestAbortError(url: string): Error {
+  const err = new Error(`Request to ${pathOf(url)} was cancelled`);
+  err.name = 'AbortError';
+  return err;
+}

@@ -1,7 +1,7 @@
 /**
  * Column views of attributed items for the scorecard: the few numbers it reads per item in typed
  * arrays, and each dimension's values interned to small integers. Built once per Attributed object
- * (cached weakly, rebuilt if its lists are replaced or change length) so that regrouping and
+ * (the last one cached, rebuilt if its lists are replaced or change length) so that regrouping and
  * refiltering the same history runs over typed arrays only, without touching a million objects.
  * Attributed results are treated as immutable.
  */
@@ -112,11 +112,17 @@ export interface ScorecardColumns {
 }
 
 interface Cached {
+  attributed: Attributed;
   lists: [unknown[], number, unknown[], number, unknown[], number, Record<string, string>];
   columns: ScorecardColumns;
 }
 
-const cache = new WeakMap<Attributed, Cached>();
+/**
+ * The columns of the last attribution only: the panels of one refresh share one attribution, so one entry is
+ * enough, and it holds at most one attribution alive. (A WeakMap keyed by attribution leaked in the backend's
+ * JavaScript runtime, which keeps an entry whose value references its key.)
+ */
+let last: Cached | undefined;
 
 export function scorecardColumns(attributed: Attributed): ScorecardColumns {
   const lists: Cached['lists'] = [
@@ -128,12 +134,11 @@ export function scorecardColumns(attributed: Attributed): ScorecardColumns {
     attributed.incidents.length,
     attributed.teams,
   ];
-  const hit = cache.get(attributed);
-  if (hit && hit.lists.every((value, i) => value === lists[i])) {
-    return hit.columns;
+  if (last && last.attributed === attributed && last.lists.every((value, i) => value === lists[i])) {
+    return last.columns;
   }
   const columns = buildColumns(attributed);
-  cache.set(attributed, { lists, columns });
+  last = { attributed, lists, columns };
   return columns;
 }
 
