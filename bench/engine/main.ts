@@ -15,7 +15,7 @@ import { spawn } from 'child_process';
 import { readFileSync, unlinkSync } from 'fs';
 import { cpus, loadavg, tmpdir } from 'os';
 import { join } from 'path';
-import { withDefaults } from '../../src/engine/options';
+import { withDefaults } from '../../src/engine';
 import { BenchArgs, parseArgs } from './args';
 import { COMPARED_METRICS, compareFigures, Comparison, describeDisagreements } from './compare';
 import { openSqlPeer, SqlRun } from './duckdb/run';

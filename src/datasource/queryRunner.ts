@@ -14,20 +14,23 @@ import {
   DAY_MS,
   DoraEvents,
   EngineOptions,
+  Filters,
   ServiceCatalog,
   TimeRange,
   TimeZone,
   utcMinute,
 } from '../engine';
-import { describeFrames } from '../datasource.compute';
-import { checkHealth, HealthResult } from '../datasource.health';
-import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from '../datasource.notices';
-import { Redactor } from '../datasource.redact';
-import { ValidQuery } from '../datasource.validate';
+import { describeFrames } from './compute';
+import { checkHealth, HealthResult } from './health';
+import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from './notices';
+import { Redactor } from './redact';
+import { ValidQuery } from '../query/validate';
 import { FrameDescription } from '../frames/frame';
-import { AttributeFn, AttributionMemo, EventCache } from '../sources/eventCache';
+import { AttributeFn, AttributionMemo, EventCache } from './eventCache';
 import { SourceSetup } from '../sources/registry';
 import { SourceNotice, SourceResult } from '../sources/types';
+import { VariableValues } from '../query/variableQuery';
+import { variableValues } from './variableValues';
 
 export interface QueryRunnerDeps {
   setup: SourceSetup;
@@ -119,6 +122,12 @@ export class QueryRunner {
       attributed: this.memo.attribute(loaded.events, this.setup.options, this.minuteNow()),
       catalog: loaded.events.catalog,
     };
+  }
+
+  /** A template variable's values (services, teams, ...) in the range, narrowed by the filters. */
+  async values(values: VariableValues, filters: Filters, range: TimeRange, signal: AbortSignal): Promise<string[]> {
+    const { attributed, catalog } = await this.attributed(range, signal);
+    return variableValues(attributed, catalog, values, filters);
   }
 
   health(): Promise<HealthResult> {

@@ -2,14 +2,16 @@ import React, { useCallback } from 'react';
 import { css } from '@emotion/css';
 import { DataSourcePluginOptionsEditorProps, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Divider, useStyles2 } from '@grafana/ui';
-import { DoraJsonData, DoraSecureJsonData } from '../types/config';
+import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
 import { CatalogSection } from './config/CatalogSection';
 import { DemoSection } from './config/DemoSection';
+import { ExecutionSection } from './config/ExecutionSection';
+import { EventsUrlSection } from './config/EventsUrlSection';
 import { DeploymentSection } from './config/DeploymentSection';
 import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
-import { configIssues } from './config/validation';
+import { configIssues } from '../settings/problems';
 
 export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
 
@@ -47,6 +49,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <Divider />
       <GitHubSection {...props} />
       <Divider />
+      <EventsUrlSection {...props} />
+      <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />
       <Divider />
       <FailureSection jsonData={jsonData} onChange={onChange} />
@@ -54,6 +58,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <CatalogSection jsonData={jsonData} onChange={onChange} />
       <Divider />
       <GeneralSection jsonData={jsonData} onChange={onChange} />
+      <Divider />
+      <ExecutionSection {...props} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** One time-series frame per group: Time + the metric's value, with unit, display name and group label. */
 import { Aggregation, GroupBy, MetricSeries } from '../engine';
-import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../editors/options';
+import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../query/vocabulary';
 import { FrameDescription } from './frame';
 import { fieldConfigFor } from './units';
 

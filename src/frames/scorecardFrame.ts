@@ -1,6 +1,6 @@
 /** The scorecard table: one row per group with every metric in native units, its level and the DORA score. */
 import { GroupBy, Level, ScorecardRow } from '../engine';
-import { GROUP_BY_OPTIONS, labelOf } from '../editors/options';
+import { GROUP_BY_OPTIONS, labelOf } from '../query/vocabulary';
 import { FieldConfigDescription, FieldDescription, FrameDescription } from './frame';
 import { LEVEL_FIELD_CONFIG, SCORE_FIELD_CONFIG } from './levels';
 import { fieldConfigFor } from './units';

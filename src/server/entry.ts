@@ -3,17 +3,21 @@
  * functions the Go backend calls in its JavaScript runtime, with JSON in and out (src/server/README.md).
  * Nothing here imports Grafana, React or the DOM; the host object is the only way out.
  *
- *   dora.query(requestJson)      -> { results: { [refId]: { frames, error?, status? } } }
- *   dora.checkHealth(settingsJson) -> { status: "OK" | "WARNING" | "ERROR", message, details? }
+ *   dora.query(requestJson, signal?)       -> { results: { [refId]: { frames, error?, status? } } }
+ *   dora.checkHealth(settingsJson, signal?) -> { status: "OK" | "WARNING" | "ERROR", message, details? }
+ *
+ * The signal (the host's) aborts when Grafana's request ends; requests in flight are then cancelled.
  */
 import { QueryRunner } from '../datasource/queryRunner';
-import { createRedactor } from '../datasource.redact';
-import { isComplete, ValidQuery, validateQuery } from '../datasource.validate';
+import { createRedactor } from '../datasource/redact';
+import { isComplete, ValidQuery, validateQuery } from '../query/validate';
 import { FrameDescription } from '../frames/frame';
 import { BoundedMap } from '../sources/boundedMap';
 import { createSourceSetup } from '../sources/registry';
-import { DoraJsonData } from '../types/config';
-import { DoraQuery } from '../types/query';
+import { DoraJsonData } from '../settings/model';
+import { DoraQuery } from '../query/model';
+import { VARIABLE_VALUE_OPTIONS } from '../query/vocabulary';
+import { Filters } from '../engine';
 import { currentHost, errorMessage } from './host';
 import { HostHttpClient } from './hostHttp';
 import { eventTextProblem, settingsPatternProblems } from './patterns';
@@ -89,7 +93,7 @@ function instanceFor(settings: ServerSettings | undefined): Instance {
   return instance;
 }
 
-async function query(requestJson: string): Promise<string> {
+async function query(requestJson: string, signal?: AbortSignal): Promise<string> {
   let request: ServerRequest;
   try {
     request = JSON.parse(requestJson) as ServerRequest;
@@ -119,6 +123,10 @@ async function query(requestJson: string): Promise<string> {
       results[refId] = { frames: [], error: runner.redact(problem), status: 400 };
       continue;
     }
+    if ((q.query as { kind?: unknown }).kind === 'values') {
+      results[refId] = await variableValuesResult(runner, q, refId, signal);
+      continue;
+    }
     const checked = validateQuery({ ...(q.query as DoraQuery), refId });
     if (!checked.ok) {
       results[refId] = { frames: [], error: runner.redact(checked.message), status: 400 };
@@ -140,7 +148,7 @@ async function query(requestJson: string): Promise<string> {
           zone,
           intervalMs: group.first.intervalMs,
         },
-        new AbortController().signal
+        signal ?? new AbortController().signal
       );
       for (const frame of outcome.frames) {
         results[frame.refId ?? group.valid[0].refId].frames.push(frame);
@@ -155,6 +163,37 @@ async function query(requestJson: string): Promise<string> {
     }
   }
   return JSON.stringify({ results });
+}
+
+/** Server mode's template variables: `{ kind: "values", values: "services", filters }` -> one text field. */
+async function variableValuesResult(
+  runner: QueryRunner,
+  q: ServerQuery,
+  refId: string,
+  signal?: AbortSignal
+): Promise<QueryResult> {
+  const model = q.query as { values?: unknown; filters?: unknown };
+  const choice = VARIABLE_VALUE_OPTIONS.find((o) => o.value === model.values);
+  if (!choice) {
+    const known = VARIABLE_VALUE_OPTIONS.map((o) => o.value).join(', ');
+    return {
+      frames: [],
+      error: `Variable query: values ${JSON.stringify(model.values ?? null)} is not known. Use one of: ${known}.`,
+      status: 400,
+    };
+  }
+  const filters = (model.filters && typeof model.filters === 'object' ? model.filters : {}) as Filters;
+  try {
+    const values = await runner.values(
+      choice.value,
+      filters,
+      { from: q.from, to: q.to },
+      signal ?? new AbortController().signal
+    );
+    return { frames: [{ refId, name: 'Values', fields: [{ name: 'value', type: 'string', values }] }] };
+  } catch (e) {
+    return { frames: [], error: runner.redact(`Variable query: ${errorMessage(e)}`), status: 500 };
+  }
 }
 
 /** Why the server will not run this query, or undefined. */
@@ -209,7 +248,7 @@ function firstVariable(value: unknown, path = ''): { path: string; value: string
 
 const HEALTH_STATUS = { success: 'OK', warning: 'WARNING', error: 'ERROR' } as const;
 
-async function checkHealth(settingsJson: string): Promise<string> {
+async function checkHealth(settingsJson: string, _signal?: AbortSignal): Promise<string> {
   try {
     fixedNow = undefined;
     const settings = JSON.parse(settingsJson) as ServerSettings;

@@ -5,7 +5,7 @@
  */
 export interface Host {
   /** `{method, url, headers, body?}` as JSON, url = `/<route path>/<rest>`; resolves `{status, headers, body}`. */
-  request(requestJson: string): Promise<string>;
+  request(requestJson: string, signal?: AbortSignal): Promise<string>;
   now(): number;
   /** Minutes east of UTC of the IANA zone at the instant; throws for an unknown zone. */
   zoneOffsetMinutes(zone: string, ms: number): number;

@@ -25,7 +25,7 @@ export class HostHttpClient implements HttpClient {
     if (body !== undefined && !hasHeader(headers, 'content-type')) {
       headers['Content-Type'] = 'application/json';
     }
-    const sent = this.host().request(JSON.stringify({ method: req.method, url: req.url, headers, body }));
+    const sent = this.host().request(JSON.stringify({ method: req.method, url: req.url, headers, body }), req.signal);
     return new Promise<HttpResponse<T>>((resolve, reject) => {
       const onAbort = () => reject(requestAbortError(req.url));
       req.signal?.addEventListener('abort', onAbort);

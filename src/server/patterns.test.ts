@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { emptyEvents } from '../engine/model';
+import { emptyEvents } from '../engine';
 import { eventTextProblem, serverPatternProblem, settingsPatternProblems } from './patterns';
 
 describe('patterns the server would read differently', () => {

@@ -9,7 +9,7 @@
  * these characters is in a pattern (literally, escaped, or inside a class range) or in a text a pattern reads.
  * `\p{...}` is a Unicode property to the server but the literal text "p{...}" to a browser's pattern.
  */
-import { DoraEvents } from '../engine/model';
+import { DoraEvents } from '../engine';
 
 /** Characters whose case-insensitive matching differs between the two runtimes (see above). */
 const EXOTIC_RANGES: Array<[number, number]> = [

@@ -4,15 +4,7 @@
  * messages are collected, each naming the path, the value and the fix. Valid items are returned even when
  * others are not; a caller that must not compute on partial data treats any error as fatal (the CLI does).
  */
-import {
-  CatalogService,
-  Change,
-  Deployment,
-  DoraEvents,
-  Incident,
-  PipelineRun,
-  ServiceCatalog,
-} from '../../engine/model';
+import { CatalogService, Change, Deployment, DoraEvents, Incident, PipelineRun, ServiceCatalog } from '../../engine';
 import { showValue, unknownFieldsMessage } from './messages';
 import { CATALOG_SHAPE, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
 import { checkObject } from './validate';

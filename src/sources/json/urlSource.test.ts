@@ -5,7 +5,7 @@ import { join } from 'path';
 import { HttpClient, HttpRequest, HttpResponse } from '../http';
 import { BoundedMap } from '../boundedMap';
 import { EventsUrlSource, FileCache } from './urlSource';
-import { eventsUrlProblems, MAX_EVENTS_FILE_MB, urlProblem } from './urlSettings';
+import { eventsUrlProblems, MAX_EVENTS_FILE_MB, urlProblem } from '../../settings/eventsUrl';
 
 const SAMPLE = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'events.sample.json'), 'utf8');
 const RANGE = { from: 0, to: Date.UTC(2030, 0, 1) };

@@ -5,8 +5,7 @@
  * 304 and hand back the very same events object, so attribution is not redone either. One file's failure is
  * a notice; the other files still count.
  */
-import { DoraEvents, emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
+import { DoraEvents, emptyEvents, Instant, TimeRange } from '../../engine';
 import { BoundedMap } from '../boundedMap';
 import { HttpClient, HttpResponse } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
@@ -17,7 +16,7 @@ import {
   resolveEventsUrlSettings,
   ResolvedEventsUrl,
   ResolvedEventsUrlSettings,
-} from './urlSettings';
+} from '../../settings/eventsUrl';
 
 const SOURCE = 'events URL';
 const MB = 1024 * 1024;
