@@ -103,7 +103,10 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
     if (this.serverMode) {
       // The backend runs the same pipeline; it gets each query with the dashboard's zone resolved.
       const timezone = resolvedZone(request.timezone);
-      return super.query({ ...request, targets: request.targets.map((t) => ({ ...t, timezone }) as unknown as DoraQuery) });
+      return super.query({
+        ...request,
+        targets: request.targets.map((t) => ({ ...t, timezone }) as unknown as DoraQuery),
+      });
     }
     return new Observable<DataQueryResponse>((subscriber) => {
       const controller = new AbortController();

@@ -10,7 +10,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as vm from 'vm';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildServer } = require('../../scripts/build-server.js') as { buildServer: (out: string) => Promise<string> };
 
 jest.setTimeout(240000);

@@ -63,6 +63,7 @@ const PROVIDERS: ProviderFactory[] = [
     enabled: PROVIDER_SWITCHES.jira,
     create: (settings, http, deps) =>
       new JiraSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.jira, now: deps.now }),
+  },
   // Events files served over HTTP (src/sources/json).
   {
     name: 'events-url',
