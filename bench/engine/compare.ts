@@ -10,6 +10,7 @@ import { ScorecardFigures, WeeklyPoint } from './figures';
  */
 export const COMPARED_METRICS = [
   'deploymentCount',
+  'daysSinceLastDeployment',
   'deploymentsPerDay',
   'deploymentsPerWeek',
   'deploymentDaysPerWeek',

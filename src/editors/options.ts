@@ -149,6 +149,13 @@ export const METRIC_OPTIONS: MetricChoice[] = [
     'duration',
     'Pipelines'
   ),
+  metric(
+    'daysSinceLastDeployment',
+    'Days since last deployment',
+    'Days from the last production deployment to the end of each bucket (empty when there is none)',
+    'days',
+    'Throughput'
+  ),
 ];
 
 export const AGGREGATION_OPTIONS: Array<Choice<Aggregation>> = [
@@ -173,6 +180,11 @@ export const GROUP_BY_OPTIONS: Array<Choice<GroupBy>> = [
   { value: 'team', label: 'Team', description: 'One series per team (from the service catalog)' },
   { value: 'environment', label: 'Environment', description: 'One series per production environment' },
   { value: 'repository', label: 'Repository', description: 'One series per repository' },
+  {
+    value: 'source',
+    label: 'Source',
+    description: 'One series per source that reported the events (github, pagerduty, demo...)',
+  },
 ];
 
 export const ENTITY_OPTIONS: Array<Choice<EventEntity>> = [

@@ -213,7 +213,7 @@ describe('engine properties', () => {
           for (const p of s.points) {
             expect(p.count).toBeGreaterThanOrEqual(0);
             if (p.value === null) {
-              expect(s.valueKind === 'rate' || s.valueKind === 'duration').toBe(true);
+              expect(s.valueKind === 'rate' || s.valueKind === 'duration' || s.valueKind === 'days').toBe(true);
               continue;
             }
             expect(Number.isFinite(p.value)).toBe(true);

@@ -24,14 +24,18 @@ export type MetricId =
   | 'buildSuccessRate'
   | 'flakyRerunRate'
   | 'pipelineDuration'
-  | 'deploymentDuration';
+  | 'deploymentDuration'
+  | 'daysSinceLastDeployment';
 
 export type Aggregation = 'median' | 'p75' | 'p90' | 'mean' | 'count';
 export type BucketKind = 'auto' | 'day' | 'week' | 'month' | 'range';
-export type GroupBy = 'none' | 'service' | 'team' | 'environment' | 'repository';
+export type GroupBy = 'none' | 'service' | 'team' | 'environment' | 'repository' | 'source';
 
-/** 'duration' values are milliseconds; 'rate' values are 0..1; 'count' and 'perPeriod' are plain numbers. */
-export type ValueKind = 'duration' | 'rate' | 'count' | 'perPeriod';
+/**
+ * 'duration' values are milliseconds; 'rate' values are 0..1; 'count' and 'perPeriod' are plain numbers;
+ * 'days' values are (fractional) days, e.g. days since the last deployment.
+ */
+export type ValueKind = 'duration' | 'rate' | 'count' | 'perPeriod' | 'days';
 
 export interface Filters {
   services?: string[];
@@ -70,6 +74,8 @@ export interface MetricSeries {
   group: string;
   valueKind: ValueKind;
   points: SeriesPoint[];
+  /** What a reader must know about this series, e.g. that a null means "no deployment at all". */
+  notes?: string[];
 }
 
 export type Level = 'elite' | 'high' | 'medium' | 'low';

@@ -66,4 +66,24 @@ describe('metricFrames', () => {
       'Failed deployment recovery time (median)'
     );
   });
+
+  it('shows days since the last deployment in days, and a series note as an info notice', () => {
+    const days: MetricSeries = {
+      metric: 'daysSinceLastDeployment',
+      group: 'ledger',
+      valueKind: 'days',
+      points: [{ time: T, value: null, count: 0 }],
+      notes: ['ledger: no production deployment before 2026-05-04 00:00 UTC in the fetched history'],
+    };
+    const [frame] = metricFrames([days], { refId: 'D', groupBy: 'service', aggregation: 'median' });
+    expect(frame.fields[1].config).toMatchObject({
+      unit: 'd',
+      min: 0,
+      displayNameFromDS: 'ledger · Days since last deployment',
+    });
+    expect(frame.fields[1].values).toEqual([null]);
+    expect(frame.meta?.notices).toEqual([{ severity: 'info', text: days.notes?.[0] }]);
+    const [plain] = metricFrames([leadTime], { refId: 'A', groupBy: 'service', aggregation: 'median' });
+    expect(plain.meta?.notices).toBeUndefined();
+  });
 });

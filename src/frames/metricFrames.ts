@@ -31,7 +31,13 @@ function metricFrame(s: MetricSeries, ctx: MetricFrameContext): DataFrame {
   return createDataFrame({
     refId: ctx.refId,
     name: displayName,
-    meta: { type: DataFrameType.TimeSeriesMulti, typeVersion: [0, 1] },
+    meta: {
+      type: DataFrameType.TimeSeriesMulti,
+      typeVersion: [0, 1],
+      ...(s.notes && s.notes.length > 0
+        ? { notices: s.notes.map((text) => ({ severity: 'info' as const, text })) }
+        : {}),
+    },
     fields: [
       { name: 'Time', type: FieldType.time, values: s.points.map((p) => p.time) },
       {

@@ -5,6 +5,7 @@ import { ValueKind } from '../engine';
 export const DURATION_MS_UNIT = 'dtdurationms';
 export const RATE_UNIT = 'percentunit';
 export const COUNT_UNIT = 'short';
+export const DAYS_UNIT = 'd';
 
 export function fieldConfigFor(kind: ValueKind): FieldConfig {
   switch (kind) {
@@ -16,5 +17,7 @@ export function fieldConfigFor(kind: ValueKind): FieldConfig {
       return { unit: COUNT_UNIT, decimals: 0, min: 0 };
     case 'perPeriod':
       return { unit: COUNT_UNIT, decimals: 2, min: 0 };
+    case 'days':
+      return { unit: DAYS_UNIT, decimals: 1, min: 0 };
   }
 }

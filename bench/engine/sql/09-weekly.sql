@@ -55,6 +55,12 @@ INSERT INTO weekly
 SELECT 'deploymentDuration', service, week, quantile_cont(finished_at - started_at, 0.5), count(*)
 FROM in_range WHERE started_at IS NOT NULL AND finished_at >= started_at GROUP BY ALL;
 
+-- Days since the last deployment, as of each week's end (clipped to the range): the latest one may be before it.
+INSERT INTO weekly
+SELECT 'daysSinceLastDeployment', d.service, w.week, (w.hi - max(d.finished_at)) / 86400000.0, 1
+FROM weeks w JOIN deps d ON d.finished_at < w.hi
+GROUP BY d.service, w.week, w.hi;
+
 -- Failed attempts (not cancelled ones) against all finished attempts.
 INSERT INTO weekly
 SELECT 'deployAttemptFailureRate', service, week_of(finished_at) AS week, sum(hit) / count(*), count(*)

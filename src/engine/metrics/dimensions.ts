@@ -1,5 +1,5 @@
 /**
- * The four dimensions every item is grouped and filtered by: service, team, environment, repository.
+ * The dimensions every item is grouped and filtered by: service, team, environment, repository, source.
  *
  * - Deployments and failed attempts: their own fields; team from the catalog (attribution's team,
  *   else Attributed.teams).
@@ -9,6 +9,9 @@
  *   unknown. An incident is never moved to another service.
  * - Pipeline runs: their repository; attribution's service and team (from the catalog), else the
  *   service that deploys from that repository when exactly one does; no environment.
+ *
+ * - Source (the tool that reported it): deployments, failed attempts and incidents their own; changes
+ *   the source of the deployment that shipped them; pipeline runs none (unknown).
  *
  * An unknown dimension value is grouped (and filtered) as UNKNOWN_GROUP.
  *
@@ -31,6 +34,7 @@ export interface Dims {
   team: string;
   environment: string;
   repository: string;
+  source: string;
 }
 
 /** One reader per dimension for a kind of item. */
@@ -49,6 +53,7 @@ const GROUP_FIELDS: Record<Exclude<GroupBy, 'none'>, keyof Dims> = {
   team: 'team',
   environment: 'environment',
   repository: 'repository',
+  source: 'source',
 };
 
 const FILTER_FIELDS: Array<[keyof Filters, keyof Dims]> = [
@@ -65,7 +70,11 @@ export class Grouping {
 
   constructor(groupBy: GroupBy, filters: Filters | undefined) {
     if (groupBy !== 'none' && !Object.prototype.hasOwnProperty.call(GROUP_FIELDS, groupBy)) {
-      throw new EngineInputError('groupBy', groupBy, 'Use one of none, service, team, environment, repository.');
+      throw new EngineInputError(
+        'groupBy',
+        groupBy,
+        'Use one of none, service, team, environment, repository, source.'
+      );
     }
     this.field = groupBy === 'none' ? null : GROUP_FIELDS[groupBy];
     for (const [filterKey, dimKey] of FILTER_FIELDS) {
@@ -156,18 +165,24 @@ export class Dimensions {
       team: (item) => item.team || teamOf(item.deployment.service),
       environment: (item) => item.deployment.environment,
       repository: (item) => item.deployment.repo,
+      source: (item) => item.deployment.source,
     };
     this.attempt = {
       service: (d) => d.service,
       team: (d) => teamOf(d.service),
       environment: (d) => d.environment,
       repository: (d) => d.repo,
+      source: (d) => d.source,
     };
     this.change = {
       service: (item) => item.service,
       team: (item) => item.team || teamOf(item.service),
       environment: (item) => item.environment,
       repository: (item) => item.change.repo,
+      source: (item) => {
+        const shipped = this.maps().deploymentsById.get(item.deploymentId);
+        return shipped ? shipped.deployment.source : '';
+      },
     };
     this.incident = {
       service: (item) => item.incident.service || '',
@@ -180,6 +195,7 @@ export class Dimensions {
         const home = this.incidentHome(item);
         return home ? home.deployment.repo : '';
       },
+      source: (item) => item.incident.source,
     };
     const runService = (item: AttributedPipelineRun) =>
       item.service || this.maps().repoService.get(item.run.repo) || '';
@@ -194,6 +210,7 @@ export class Dimensions {
       },
       environment: () => '',
       repository: (item) => item.run.repo,
+      source: () => '',
     };
   }
 
@@ -209,6 +226,7 @@ export class Dimensions {
       team: read.team(item),
       environment: read.environment(item),
       repository: read.repository(item),
+      source: read.source(item),
     };
   }
 
@@ -221,7 +239,7 @@ export class Dimensions {
     return linked || (service ? serviceHome.get(service) : undefined);
   }
 
-  /** Built on first use: only incidents (by environment or repository) and pipeline runs need them. */
+  /** Built on first use: only incidents (by environment or repository), changes (by source) and pipeline runs need them. */
   private maps(): DeploymentLookups {
     if (this.lookups === null) {
       const deploymentsById = new Map<string, AttributedDeployment>();

@@ -28,6 +28,7 @@ describe('computeMetric', () => {
       'flakyRerunRate',
       'pipelineDuration',
       'deploymentDuration',
+      'daysSinceLastDeployment',
     ];
     expect(METRIC_IDS.slice().sort()).toEqual(expected.slice().sort());
     for (const metric of METRIC_IDS) {

@@ -11,6 +11,7 @@ import { buildSuccessRate } from './buildSuccessRate';
 import { changeFailRate } from './changeFailRate';
 import { MetricContext, createContext } from './context';
 import { deployAttemptFailureRate } from './deployAttemptFailureRate';
+import { daysSinceLastDeployment } from './daysSinceLastDeployment';
 import { deploymentDuration } from './deploymentDuration';
 import {
   deploymentCount,
@@ -54,6 +55,7 @@ export const METRICS: Readonly<Record<MetricId, MetricComputation>> = {
   flakyRerunRate,
   pipelineDuration,
   deploymentDuration,
+  daysSinceLastDeployment,
 };
 
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
