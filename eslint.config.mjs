@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import layout from './lint/layout.mjs';
 
 export default defineConfig([
   {
@@ -42,6 +43,13 @@ export default defineConfig([
     languageOptions: {
       parserOptions: { project: ['./cli/tsconfig.json', './bench/engine/tsconfig.json', './bench/github/tsconfig.json', './tests/tsconfig.json'] },
     },
+  },
+  {
+    // The folder rules of src/ (lint/layout.mjs, docs/design.md "Import rules"); everything outside the engine
+    // uses its public API, src/engine/index.ts.
+    files: ['src/**/*.{ts,tsx}', 'cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}'],
+    plugins: { layout },
+    rules: { 'layout/folders': 'error' },
   },
   {
     // The engine runs unchanged in a Go backend's ES2017 JavaScript VM (src/engine/purity.test.ts checks the same).

@@ -12,8 +12,14 @@ module.exports = {
   ...base,
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'yaml'])],
-  // Tests sit next to their code: the plugin (src), the CLI (cli) and the benchmarks' differential checks (bench).
-  testMatch: [...base.testMatch, '<rootDir>/cli/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'],
+  // Tests sit next to their code: the plugin (src), the CLI (cli), the benchmarks' differential checks (bench) and
+  // the folder rules (lint).
+  testMatch: [
+    ...base.testMatch,
+    '<rootDir>/cli/**/*.test.ts',
+    '<rootDir>/bench/**/*.test.ts',
+    '<rootDir>/lint/**/*.test.mjs',
+  ],
   // Shared 2-core machines: a slow test is not a failed one (speed is measured by `npm run bench`, not here).
   testTimeout: 30000,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

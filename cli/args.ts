@@ -1,7 +1,6 @@
 /** The command line of `npm run dora`: parsed with node:util parseArgs, every value checked and explained. */
 import { parseArgs } from 'node:util';
-import { BenchmarkYear, LeadTimeStart } from '../src/engine/options';
-import { GroupBy } from '../src/engine/results';
+import { BENCHMARK_YEARS, BenchmarkYear, GroupBy, LeadTimeStart } from '../src/engine';
 import { parseInstant } from '../src/sources/json/instant';
 import { CliError } from './errors';
 
@@ -26,7 +25,6 @@ Computed by the plugin's own engine. Rates are 0..1 (null without deployments); 
 Exit codes: 0 done, 2 bad arguments or an invalid events file, 1 internal error.`;
 
 export const GROUP_BYS: GroupBy[] = ['service', 'team', 'environment', 'repository', 'none'];
-export const BENCHMARK_YEARS: BenchmarkYear[] = [2021, 2022, 2023, 2024];
 export const LEAD_TIME_STARTS: LeadTimeStart[] = ['commit', 'prFirstCommit', 'prOpened', 'prMerged'];
 export const DEFAULT_SEED = 42;
 

@@ -1,6 +1,5 @@
 /** A scorecard row as the CLI prints it: hours instead of milliseconds, rounded for reading. */
-import { HOUR_MS } from '../src/engine/options';
-import { ScorecardRow } from '../src/engine/results';
+import { HOUR_MS, ScorecardRow } from '../src/engine';
 
 export interface CliRow {
   group: string;

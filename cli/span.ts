@@ -2,9 +2,7 @@
  * The default range of an events file: the whole days (in the chosen zone) from the first to the last
  * deployment or incident, so a one-off run over a file measures all of it and per-week rates are exact.
  */
-import { DAY_MS } from '../src/engine/options';
-import { DoraEvents } from '../src/engine/model';
-import { TimeRange } from '../src/engine/time';
+import { DAY_MS, DoraEvents, TimeRange } from '../src/engine';
 import { CliError } from './errors';
 
 export function eventsSpan(events: DoraEvents, utcOffsetMinutes: number): TimeRange {

@@ -4,8 +4,7 @@
  * on every weekly-per-service number and the team scorecard, on generated organisations that exercise every rule
  * (rollbacks and roll-forwards, hotfixes, reverts, fix-forwards, pipeline jobs, the incident link cascade).
  */
-import { Attributed } from '../../src/engine/attribution/types';
-import { EngineOptions, HOUR_MS, withDefaults } from '../../src/engine/options';
+import { Attributed, EngineOptions, HOUR_MS, withDefaults } from '../../src/engine';
 import { COMPARED_METRICS, compareFigures, describeDisagreements } from './compare';
 import { AncestrySql, openSqlPeer } from './duckdb/run';
 import { runEngine } from './engineRun';

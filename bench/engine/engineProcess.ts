@@ -7,7 +7,7 @@
  *   node --expose-gc --max-old-space-size=1024 --import tsx bench/engine/engineProcess.ts --scale 1 --out f.json
  */
 import { writeFileSync } from 'fs';
-import { withDefaults } from '../../src/engine/options';
+import { withDefaults } from '../../src/engine';
 import { parseArgs } from './args';
 import { runEngine } from './engineRun';
 import { generateOrg } from './generate';

@@ -3,12 +3,20 @@
  * then the scorecard per team. Also times what a variable change costs: the scorecard regrouped by team on
  * events that are already attributed.
  */
-import { attribute, computeMetric, computeScorecard, METRIC_IDS, UTC } from '../../src/engine';
-import { Attributed } from '../../src/engine/attribution/types';
-import { DoraEvents, Instant } from '../../src/engine/model';
-import { EngineOptions } from '../../src/engine/options';
-import { MetricSeries, ScorecardRow } from '../../src/engine/results';
-import { TimeRange } from '../../src/engine/time';
+import {
+  attribute,
+  Attributed,
+  computeMetric,
+  computeScorecard,
+  DoraEvents,
+  EngineOptions,
+  Instant,
+  METRIC_IDS,
+  MetricSeries,
+  ScorecardRow,
+  TimeRange,
+  UTC,
+} from '../../src/engine';
 
 export interface EngineRun {
   attributed: Attributed;

@@ -2,7 +2,7 @@
  * The numbers both sides produce, in one comparable shape: weekly points per metric and service, and the
  * team scorecard. Points without items (count 0) are left out: they carry no number to disagree on.
  */
-import { MetricSeries, ScorecardRow } from '../../src/engine/results';
+import { MetricSeries, ScorecardRow } from '../../src/engine';
 
 export interface WeeklyPoint {
   metric: string;

@@ -7,9 +7,7 @@
  * Only the normalized event model comes out, the same DoraEvents a source would hand to the engine; the SQL
  * peer gets exactly these events too, so neither side can use what the generator knows.
  */
-import { Change, Deployment, DoraEvents, Incident, ServiceCatalog } from '../../src/engine/model';
-import { DAY_MS } from '../../src/engine/options';
-import { TimeRange } from '../../src/engine/time';
+import { Change, DAY_MS, Deployment, DoraEvents, Incident, ServiceCatalog, TimeRange } from '../../src/engine';
 import { fakeSha, Random, seededRandom } from './random';
 
 /** The full-scale organisation of the issue; `scale` multiplies the event counts (and services, teams). */

@@ -18,7 +18,7 @@ import { readFileSync, unlinkSync } from 'fs';
 import { cpus, freemem, loadavg, tmpdir } from 'os';
 import { getHeapStatistics } from 'v8';
 import { join } from 'path';
-import { withDefaults } from '../../src/engine/options';
+import { withDefaults } from '../../src/engine';
 import { BenchArgs, DEFAULT_SCALES, parseArgs } from './args';
 import { COMPARED_METRICS, compareFigures, Comparison, describeDisagreements } from './compare';
 import { openSqlPeer, SqlRun } from './duckdb/run';

@@ -3,7 +3,7 @@
  *
  * A repository with 20,000 commits, 2,000 production deployments (and 500 staging ones) and 500 pull requests,
  * all inside a 90-day dashboard plus the 30-day look-back, served by the loopback fake GitHub. Eight panels
- * refresh at once; they share one fetch through the data source's EventCache (src/sources/eventCache.ts), and
+ * refresh at once; they share one fetch through the data source's EventCache (src/datasource/eventCache.ts), and
  * the real GitHubSource/GitHubClient do the fetching. Then the same dashboard refreshes five minutes later,
  * after the event cache's TTL, with nothing changed upstream: ETags and the remembered lists make it cheap.
  *

@@ -20,13 +20,13 @@ import {
   standardTransformersRegistry,
   transformDataFrame,
 } from '@grafana/data';
-import { annotationSupport } from '../annotations/annotationSupport';
-import { DataSource } from '../datasource';
+import { annotationSupport } from '../datasource/annotationSupport';
+import { DataSource } from '../datasource/DataSource';
 import { DEMO_SERVICES, DEMO_TEAMS } from '../sources/demo/profiles';
 import { UNKNOWN_SERVICE } from '../sources/demo/quirks';
-import { DoraVariableQuery } from '../variables/types';
-import { DoraJsonData } from '../types/config';
-import { DoraQuery } from '../types/query';
+import { DoraVariableQuery } from '../query/variableQuery';
+import { DoraJsonData } from '../settings/model';
+import { DoraQuery } from '../query/model';
 import { DASHBOARDS, DashboardJson } from './index';
 import { PanelJson, panelsOf } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';

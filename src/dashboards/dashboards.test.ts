@@ -6,16 +6,16 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { validateQuery } from '../datasource.validate';
-import { DoraQuery } from '../types/query';
+import { validateQuery } from '../query/validate';
+import { DoraQuery } from '../query/model';
 import pluginJson from '../plugin.json';
 import { DASHBOARDS, DashboardJson } from './index';
 import { gridItemsOf, panelsOf } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';
-import { interpolateQuery } from '../datasource.interpolate';
+import { interpolateQuery } from '../datasource/interpolate';
 import { AnnotationQuery } from '@grafana/data';
-import { annotationSupport } from '../annotations/annotationSupport';
-import { BENCHMARKS } from '../engine/tiers';
+import { annotationSupport } from '../datasource/annotationSupport';
+import { BENCHMARKS } from '../engine';
 
 const PLUGIN_ID = 'opendora-dora-datasource';
 const PANEL_TYPES = ['stat', 'timeseries', 'table', 'bargauge', 'barchart'];

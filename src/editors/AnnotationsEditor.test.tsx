@@ -1,7 +1,7 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DoraQuery } from '../types/query';
+import { DoraQuery } from '../query/model';
 import { annotationTargetOf, AnnotationsEditor } from './AnnotationsEditor';
 import { choose } from './testing/combobox';
 import { fakeEditorDataSource } from './testing/editorDataSource';

@@ -6,7 +6,7 @@ import React from 'react';
 import { AnnotationQuery, QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { RadioButtonGroup, Text } from '@grafana/ui';
-import { DeploymentOutcome, DoraQuery, EventsQuery } from '../types/query';
+import { DeploymentOutcome, DoraQuery, EventsQuery } from '../query/model';
 import { radioOptions } from './query/choices';
 import { OUTCOME_RADIO } from './query/EventsQueryEditor';
 import { FiltersRow } from './query/FiltersRow';

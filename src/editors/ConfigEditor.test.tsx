@@ -1,6 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { instanceSettings } from '../datasource/testing';
+import { HttpClient } from '../sources/http';
+import { createSourceSetup } from '../sources/registry';
 import { renderConfigEditor } from './testing/configHarness';
+
+const noHttp: HttpClient = { request: () => Promise.reject(new Error('no HTTP in this test')) };
 
 describe('ConfigEditor', () => {
   it('stores a typed production environment pattern in jsonData', async () => {
@@ -117,13 +122,30 @@ describe('ConfigEditor', () => {
   });
 
   it('switches the demo source and its seed', async () => {
-    const { latest } = renderConfigEditor({ demoEnabled: false });
+    const { latest } = renderConfigEditor({ demoEnabled: false, github: { enabled: true, repositories: 'acme/shop' } });
     const seed = screen.getByLabelText(/Demo seed/);
     expect(seed).toBeDisabled();
     await userEvent.click(screen.getByLabelText('Enable demo data'));
     expect(latest()?.demoEnabled).toBe(true);
     fireEvent.change(seed, { target: { value: '7' } });
     expect(latest()?.demoSeed).toBe(7);
+  });
+
+  it('shows the demo data on while no provider is enabled, as the data source serves it, whatever demoEnabled says', () => {
+    renderConfigEditor({ demoEnabled: false });
+    const demo = screen.getByLabelText(/^Enable demo data/);
+    expect(demo).toBeChecked();
+    expect(demo).toBeDisabled();
+    expect(createSourceSetup(instanceSettings({ demoEnabled: false }), noHttp).demo).toBe('unconfigured');
+  });
+
+  it('flags a demo seed that is not a whole number under the field and in the summary; the data source ignores it', () => {
+    renderConfigEditor({ demoEnabled: true, demoSeed: 1.5 });
+    const message = 'Demo seed 1.5 must be a whole number; clear it to use the default seed.';
+    // once under the field, once in the "settings need attention" list
+    expect(screen.getAllByText(message)).toHaveLength(2);
+    const setup = createSourceSetup(instanceSettings({ demoSeed: 1.5 }), noHttp);
+    expect(setup.notices.map((n) => n.text)).toEqual([`Data source settings: ${message}`]);
   });
 
   it('keeps the other settings when one changes', async () => {

@@ -2,14 +2,14 @@ import React, { useCallback } from 'react';
 import { css } from '@emotion/css';
 import { DataSourcePluginOptionsEditorProps, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Divider, useStyles2 } from '@grafana/ui';
-import { DoraJsonData, DoraSecureJsonData } from '../types/config';
+import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
 import { CatalogSection } from './config/CatalogSection';
 import { DemoSection } from './config/DemoSection';
 import { DeploymentSection } from './config/DeploymentSection';
 import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
-import { configIssues } from './config/validation';
+import { configIssues } from '../settings/problems';
 
 export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
 

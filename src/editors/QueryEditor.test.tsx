@@ -1,8 +1,8 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DataSource } from '../datasource';
-import { DoraQuery, MetricQuery } from '../types/query';
+import type { DataSource } from '../datasource/DataSource';
+import { DoraQuery, MetricQuery } from '../query/model';
 import { QueryEditor } from './QueryEditor';
 import { choose } from './testing/combobox';
 import { fakeEditorDataSource } from './testing/editorDataSource';

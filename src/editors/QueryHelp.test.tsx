@@ -1,11 +1,11 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DataSource } from '../datasource';
-import { interpolateQuery } from '../datasource.interpolate';
-import { fakeTemplateSrv } from '../datasource.testing';
-import { validateQuery } from '../datasource.validate';
-import { DoraQuery } from '../types/query';
+import type { DataSource } from '../datasource/DataSource';
+import { interpolateQuery } from '../datasource/interpolate';
+import { fakeTemplateSrv } from '../datasource/testing';
+import { validateQuery } from '../query/validate';
+import { DoraQuery } from '../query/model';
 import { EXAMPLES, QueryHelp } from './QueryHelp';
 
 jest.setTimeout(60000);

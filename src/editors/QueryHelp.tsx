@@ -6,9 +6,9 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, QueryEditorHelpProps } from '@grafana/data';
 import { Button, Stack, Text, useStyles2 } from '@grafana/ui';
-import { queryDisplayText } from '../datasource.display';
-import { DoraQuery, QueryKind } from '../types/query';
-import { KIND_OPTIONS, labelOf } from './options';
+import { queryDisplayText } from '../query/display';
+import { DoraQuery, QueryKind } from '../query/model';
+import { KIND_OPTIONS, labelOf } from '../query/vocabulary';
 
 /** A query without its refId (the clicked example takes the refId of the row), kind by kind. */
 type WithoutRefId<Q> = Q extends unknown ? Omit<Q, 'refId'> : never;

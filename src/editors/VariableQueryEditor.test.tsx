@@ -1,8 +1,8 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DataSource } from '../datasource';
-import { DoraVariableQuery, variableQueryOf } from '../variables/types';
+import type { DataSource } from '../datasource/DataSource';
+import { DoraVariableQuery, variableQueryOf } from '../query/variableQuery';
 import { choose } from './testing/combobox';
 import { fakeEditorDataSource } from './testing/editorDataSource';
 import { installComboboxStubs } from './testing/jsdom';

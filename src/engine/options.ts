@@ -1,7 +1,9 @@
 /** Options of the definitions (METRICS.md), with the documented defaults. */
 
 export type LeadTimeStart = 'commit' | 'prFirstCommit' | 'prOpened' | 'prMerged';
-export type BenchmarkYear = 2021 | 2022 | 2023 | 2024;
+/** Years whose State of DevOps table the levels follow (src/engine/tiers.ts). */
+export const BENCHMARK_YEARS = [2021, 2022, 2023, 2024] as const;
+export type BenchmarkYear = (typeof BENCHMARK_YEARS)[number];
 
 export interface EngineOptions {
   /** Regular expression (case-insensitive) for production environment names. */

@@ -29,7 +29,7 @@
  * Month = 30 days and six months = 180 days throughout.
  */
 import { EngineInputError } from './attribution/inputError';
-import { DAY_MS, HOUR_MS, WEEK_MS, BenchmarkYear } from './options';
+import { BENCHMARK_YEARS, BenchmarkYear, DAY_MS, HOUR_MS, WEEK_MS } from './options';
 import { Level } from './results';
 
 export const MONTH_MS = 30 * DAY_MS;
@@ -188,7 +188,7 @@ export const DEFAULT_BENCHMARK_YEAR: BenchmarkYear = 2023;
 export function benchmarkTable(year: BenchmarkYear = DEFAULT_BENCHMARK_YEAR): BenchmarkTable {
   const table = BENCHMARKS[year];
   if (!table) {
-    throw new EngineInputError('benchmarkYear', year, 'Use one of 2021, 2022, 2023, 2024.');
+    throw new EngineInputError('benchmarkYear', year, `Use one of ${BENCHMARK_YEARS.join(', ')}.`);
   }
   return table;
 }

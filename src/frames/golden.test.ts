@@ -15,15 +15,15 @@ import { DataFrame, DataQueryResponse, FieldType } from '@grafana/data';
 import * as fs from 'fs';
 import * as path from 'path';
 import { firstValueFrom } from 'rxjs';
-import { DataSource } from '../datasource';
-import { instanceSettings, queryRequest } from '../datasource.testing';
+import { DataSource } from '../datasource/DataSource';
+import { instanceSettings, queryRequest } from '../datasource/testing';
 import { Deployment, DoraEvents } from '../engine';
 import { DemoSource } from '../sources/demo';
-import { DoraQuery } from '../types/query';
+import { DoraQuery } from '../query/model';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
-  getTemplateSrv: () => jest.requireActual('../datasource.testing').fakeTemplateSrv(),
+  getTemplateSrv: () => jest.requireActual('../datasource/testing').fakeTemplateSrv(),
   getBackendSrv: () => {
     throw new Error('the demo source never reaches the network');
   },

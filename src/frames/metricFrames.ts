@@ -1,7 +1,7 @@
 /** One time-series frame per group: Time + the metric's value, with unit, display name and group label. */
 import { createDataFrame, DataFrame, DataFrameType, FieldType } from '@grafana/data';
 import { Aggregation, GroupBy, MetricSeries } from '../engine';
-import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../editors/options';
+import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../query/vocabulary';
 import { fieldConfigFor } from './units';
 
 export interface MetricFrameContext {

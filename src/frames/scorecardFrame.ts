@@ -1,7 +1,7 @@
 /** The scorecard table: one row per group with every metric in native units, its level and the DORA score. */
 import { createDataFrame, DataFrame, FieldConfig, FieldType } from '@grafana/data';
 import { GroupBy, Level, ScorecardRow } from '../engine';
-import { GROUP_BY_OPTIONS, labelOf } from '../editors/options';
+import { GROUP_BY_OPTIONS, labelOf } from '../query/vocabulary';
 import { LEVEL_FIELD_CONFIG, SCORE_FIELD_CONFIG } from './levels';
 import { fieldConfigFor } from './units';
 

@@ -1,13 +1,7 @@
-import { instanceSettings } from '../datasource.testing';
-import { DAY_MS, DEFAULT_OPTIONS, HOUR_MS } from '../engine';
+import { instanceSettings } from '../datasource/testing';
+import { DAY_MS } from '../engine';
 import { HttpClient } from './http';
-import {
-  createSources,
-  createSourceSetup,
-  DEFAULT_LOOKBACK_DAYS,
-  engineOptionsFrom,
-  lookbackDaysFrom,
-} from './registry';
+import { createSources, createSourceSetup } from './registry';
 
 const http: HttpClient = { request: () => Promise.reject(new Error('no HTTP in this test')) };
 
@@ -69,53 +63,8 @@ describe('createSources', () => {
     );
     expect(setup.catalog).toEqual({ services: [{ name: 'checkout', team: 'payments' }] });
     expect(setup.notices.map((n) => n.text)).toEqual([
-      'Service catalog, line 4: Unknown service key "nmae"; expected one of name, team, repositories, pipelines, environments, incidentServices. Fix it in the data source settings.',
-      'Service catalog, line 4: A service has no name; add "name: <service>". Fix it in the data source settings.',
+      'Data source settings: Service catalog, line 4: Unknown service key "nmae"; expected one of name, team, repositories, pipelines, environments, incidentServices.',
+      'Data source settings: Service catalog, line 4: A service has no name; add "name: <service>".',
     ]);
-  });
-});
-
-describe('engineOptionsFrom', () => {
-  it('reads patterns, window, rework and benchmark year', () => {
-    expect(
-      engineOptionsFrom({
-        productionEnvironmentPattern: '^live$',
-        incidentLinkWindowHours: 6,
-        rollbacksAreRework: false,
-        benchmarkYear: 2021,
-      })
-    ).toEqual({
-      ...DEFAULT_OPTIONS,
-      productionEnvironmentPattern: '^live$',
-      incidentLinkWindowMs: 6 * HOUR_MS,
-      rollbacksAreRework: false,
-      benchmarkYear: 2021,
-    });
-  });
-
-  it('replaces invalid values by defaults and says which setting, which value and what is used', () => {
-    const notices: Array<{ severity: string; text: string }> = [];
-    const options = engineOptionsFrom(
-      { hotfixPattern: '(hotfix', incidentLinkWindowHours: -2, benchmarkYear: 2019 as unknown as 2023 },
-      notices as never
-    );
-    expect(options).toEqual(DEFAULT_OPTIONS);
-    expect(notices.map((n) => n.text)).toEqual([
-      expect.stringMatching(
-        /^Setting hotfixPattern "\(hotfix" is not a valid regular expression \(.+\); the default ".+" is used\./
-      ),
-      'Setting incidentLinkWindowHours -2 must be a positive number of hours; the default 24 is used.',
-      'Setting benchmarkYear 2019 is not one of 2021, 2022, 2023, 2024; 2023 is used.',
-    ]);
-  });
-});
-
-describe('lookbackDaysFrom', () => {
-  it('defaults to 30 and rejects nonsense', () => {
-    expect(lookbackDaysFrom({})).toBe(DEFAULT_LOOKBACK_DAYS);
-    expect(lookbackDaysFrom({ lookbackDays: 90 })).toBe(90);
-    const notices: never[] = [];
-    expect(lookbackDaysFrom({ lookbackDays: -1 }, notices)).toBe(30);
-    expect(notices).toHaveLength(1);
   });
 });

@@ -1,5 +1,4 @@
-import { DoraEvents } from '../engine/model';
-import { TimeRange } from '../engine/time';
+import { DoraEvents, TimeRange } from '../engine';
 
 export interface SourceNotice {
   severity: 'info' | 'warning' | 'error';

@@ -4,7 +4,7 @@
  * epoch milliseconds so both sides do the same arithmetic.
  */
 import { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { DoraEvents } from '../../../src/engine/model';
+import { DoraEvents } from '../../../src/engine';
 
 const SCHEMA = `
 CREATE TABLE changes (repo VARCHAR, sha VARCHAR, committed_at BIGINT, message VARCHAR);

@@ -6,9 +6,7 @@
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { DoraEvents } from '../../../src/engine/model';
-import { EngineOptions } from '../../../src/engine/options';
-import { TimeRange } from '../../../src/engine/time';
+import { DoraEvents, EngineOptions, TimeRange } from '../../../src/engine';
 import { loadEvents } from './load';
 import { ScorecardFigures, WeeklyPoint } from '../figures';
 

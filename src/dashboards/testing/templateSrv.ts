@@ -4,7 +4,7 @@
  * does for custom variables without an All value.
  */
 import { ScopedVars } from '@grafana/data';
-import { TemplateSrvLike } from '../../datasource.interpolate';
+import { TemplateSrvLike } from '../../datasource/interpolate';
 import { DashboardJson } from '../index';
 
 const ALL = '$__all';

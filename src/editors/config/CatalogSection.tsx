@@ -3,10 +3,10 @@ import { css } from '@emotion/css';
 import { Alert, Button, Field, TextArea, useStyles2 } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { GrafanaTheme2 } from '@grafana/data';
-import { parseCatalogYaml } from '../../sources/catalog';
-import { ServiceCatalog } from '../../engine/model';
+import { parseCatalogYaml } from '../../settings/catalog';
+import { ServiceCatalog } from '../../engine';
 import { SectionProps } from './sectionProps';
-import { catalogAmbiguities } from './validation';
+import { catalogAmbiguities } from '../../settings/problems';
 
 export const CATALOG_EXAMPLE = `services:
   - name: checkout

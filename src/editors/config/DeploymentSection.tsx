@@ -1,6 +1,6 @@
 import React from 'react';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { DEFAULT_OPTIONS } from '../../engine/options';
+import { DEFAULT_OPTIONS } from '../../engine';
 import { PatternField } from './PatternField';
 import { SectionProps } from './sectionProps';
 

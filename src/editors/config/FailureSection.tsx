@@ -1,9 +1,9 @@
 import React from 'react';
 import { Field, Input, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { DEFAULT_OPTIONS, HOUR_MS } from '../../engine/options';
+import { DEFAULT_OPTIONS, HOUR_MS } from '../../engine';
 import { PatternField } from './PatternField';
-import { positiveNumberError } from './validation';
+import { positiveNumberError } from '../../settings/problems';
 import { SectionProps, numberOrUndefined } from './sectionProps';
 
 const DEFAULT_WINDOW_HOURS = DEFAULT_OPTIONS.incidentLinkWindowMs / HOUR_MS;

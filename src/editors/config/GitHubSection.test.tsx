@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataSourceSettings } from '@grafana/data';
-import { DoraJsonData, DoraSecureJsonData } from '../../types/config';
+import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
 import { GitHubSection } from './GitHubSection';
 
 type Settings = DataSourceSettings<DoraJsonData, DoraSecureJsonData>;

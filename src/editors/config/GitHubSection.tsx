@@ -2,7 +2,7 @@ import React from 'react';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
 import { Field, Input, RadioButtonGroup, SecretInput, Switch, TextArea } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { DoraJsonData, DoraSecureJsonData, GitHubDeploymentSource, GitHubSettings } from '../../types/config';
+import { DoraJsonData, DoraSecureJsonData, GitHubDeploymentSource, GitHubSettings } from '../../settings/model';
 import {
   DEFAULT_API_URL,
   DEFAULT_ENVIRONMENT_PATTERN,
@@ -11,7 +11,7 @@ import {
   graphqlUrlFor,
   SettingsProblem,
   validateGitHubSettings,
-} from '../../sources/github/settings';
+} from '../../settings/github';
 import { numberOrUndefined, textOrUndefined } from './sectionProps';
 
 export type GitHubSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;

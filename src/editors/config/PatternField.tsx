@@ -1,6 +1,6 @@
 import React from 'react';
 import { Field, Input } from '@grafana/ui';
-import { patternError } from './validation';
+import { patternError } from '../../settings/problems';
 import { textOrUndefined } from './sectionProps';
 
 interface Props {

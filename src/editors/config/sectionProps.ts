@@ -1,4 +1,4 @@
-import { DoraJsonData } from '../../types/config';
+import { DoraJsonData } from '../../settings/model';
 
 /** What a settings section needs: the current settings and a way to change some of them. */
 export interface SectionProps {

@@ -1,6 +1,6 @@
 /** Data quality: what the numbers could not use, and why. Findings are about services, so only those filters apply. */
 import React from 'react';
-import { DataQualityQuery } from '../../types/query';
+import { DataQualityQuery } from '../../query/model';
 import { FiltersRow } from './FiltersRow';
 import { KindEditorProps } from './types';
 import { withOptional } from './withOptional';

@@ -1,7 +1,7 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EventsQuery } from '../../types/query';
+import { EventsQuery } from '../../query/model';
 import { fakeEditorDataSource } from '../testing/editorDataSource';
 import { installComboboxStubs } from '../testing/jsdom';
 import { EventsQueryEditor } from './EventsQueryEditor';

@@ -5,8 +5,8 @@
 import React from 'react';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { RadioButtonGroup } from '@grafana/ui';
-import { DeploymentOutcome, EventEntity, EventsFormat, EventsQuery } from '../../types/query';
-import { ENTITY_OPTIONS, FORMAT_OPTIONS, OUTCOME_OPTIONS } from '../options';
+import { DeploymentOutcome, EventEntity, EventsFormat, EventsQuery } from '../../query/model';
+import { ENTITY_OPTIONS, FORMAT_OPTIONS, OUTCOME_OPTIONS } from '../../query/vocabulary';
 import { radioOptions } from './choices';
 import { FiltersRow } from './FiltersRow';
 import { KindEditorProps } from './types';

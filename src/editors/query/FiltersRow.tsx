@@ -6,7 +6,7 @@ import React, { useMemo } from 'react';
 import { TimeRange as GrafanaTimeRange } from '@grafana/data';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { ComboboxOption, MultiCombobox } from '@grafana/ui';
-import { QueryFilters } from '../../types/query';
+import { QueryFilters } from '../../query/model';
 import { filterOptionsLoader } from './filterOptions';
 import { EditorDataSource, rangeMs } from './types';
 

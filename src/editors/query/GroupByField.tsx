@@ -2,7 +2,7 @@ import React from 'react';
 import { EditorField } from '@grafana/plugin-ui';
 import { Combobox } from '@grafana/ui';
 import { GroupBy } from '../../engine';
-import { GROUP_BY_OPTIONS } from '../options';
+import { GROUP_BY_OPTIONS } from '../../query/vocabulary';
 import { comboOptions, selected } from './choices';
 
 interface Props {

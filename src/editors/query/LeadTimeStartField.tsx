@@ -2,7 +2,7 @@ import React from 'react';
 import { EditorField } from '@grafana/plugin-ui';
 import { Combobox } from '@grafana/ui';
 import { LeadTimeStart } from '../../engine';
-import { LEAD_TIME_START_OPTIONS } from '../options';
+import { LEAD_TIME_START_OPTIONS } from '../../query/vocabulary';
 import { comboOptions, selected } from './choices';
 
 interface Props {

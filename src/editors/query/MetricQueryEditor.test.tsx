@@ -1,7 +1,7 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MetricQuery } from '../../types/query';
+import { MetricQuery } from '../../query/model';
 import { choose, typeCustom } from '../testing/combobox';
 import { fakeEditorDataSource } from '../testing/editorDataSource';
 import { installComboboxStubs } from '../testing/jsdom';

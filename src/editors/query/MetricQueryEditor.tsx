@@ -3,15 +3,16 @@ import React from 'react';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { Combobox, ComboboxOption } from '@grafana/ui';
 import { Aggregation, BucketKind, MetricId } from '../../engine';
-import { MetricQuery } from '../../types/query';
+import { MetricQuery } from '../../query/model';
 import {
   AGGREGATION_OPTIONS,
   INTERVAL_OPTIONS,
   LEAD_TIME_START_METRICS,
   METRIC_OPTIONS,
   metricChoice,
-} from '../options';
-import { comboOptions, hasVariable, selected } from './choices';
+} from '../../query/vocabulary';
+import { hasVariable } from '../../query/templateVariables';
+import { comboOptions, selected } from './choices';
 import { FiltersRow } from './FiltersRow';
 import { GroupByField } from './GroupByField';
 import { LeadTimeStartField } from './LeadTimeStartField';

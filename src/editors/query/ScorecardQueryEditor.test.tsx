@@ -1,7 +1,7 @@
 import React from 'react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ScorecardQuery } from '../../types/query';
+import { ScorecardQuery } from '../../query/model';
 import { choose } from '../testing/combobox';
 import { fakeEditorDataSource } from '../testing/editorDataSource';
 import { installComboboxStubs } from '../testing/jsdom';

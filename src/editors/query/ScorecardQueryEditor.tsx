@@ -1,7 +1,7 @@
 /** A scorecard: every DORA metric with its level and the DORA score, one row per group. */
 import React from 'react';
 import { EditorRow } from '@grafana/plugin-ui';
-import { ScorecardQuery } from '../../types/query';
+import { ScorecardQuery } from '../../query/model';
 import { FiltersRow } from './FiltersRow';
 import { GroupByField } from './GroupByField';
 import { LeadTimeStartField } from './LeadTimeStartField';

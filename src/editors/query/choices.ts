@@ -1,6 +1,6 @@
-/** Option lists (src/editors/options.ts) as Grafana Combobox and radio options. */
+/** Option lists (src/query/vocabulary.ts) as Grafana Combobox and radio options. */
 import { ComboboxOption } from '@grafana/ui';
-import { Choice } from '../options';
+import { Choice } from '../../query/vocabulary';
 
 export function comboOptions<T extends string>(options: Array<Choice<T>>): Array<ComboboxOption<string>> {
   return options.map(({ value, label, description }) => ({ value, label, description }));
@@ -22,9 +22,4 @@ export function selected<T extends string>(
     return null;
   }
   return options.some((o) => o.value === value) ? value : { value, label: value };
-}
-
-/** Whether a value is (or contains) a template variable reference. */
-export function hasVariable(value: unknown): boolean {
-  return typeof value === 'string' && /\$\w|\$\{|\[\[/.test(value);
 }

@@ -5,8 +5,8 @@
  */
 import { ComboboxOption } from '@grafana/ui';
 import { TimeRange } from '../../engine';
-import { labelOf, VARIABLE_VALUE_OPTIONS } from '../options';
-import { VariableValues } from '../../variables/types';
+import { labelOf, VARIABLE_VALUE_OPTIONS } from '../../query/vocabulary';
+import { VariableValues } from '../../query/variableQuery';
 import { EditorDataSource } from './types';
 
 export const VARIABLES_GROUP = 'Dashboard variables';

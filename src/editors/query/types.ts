@@ -1,7 +1,7 @@
 import { TimeRange as GrafanaTimeRange } from '@grafana/data';
 import { TimeRange } from '../../engine';
-import { DoraQuery } from '../../types/query';
-import { DoraVariableQuery } from '../../variables/types';
+import { DoraQuery } from '../../query/model';
+import { DoraVariableQuery } from '../../query/variableQuery';
 
 /** What the editors ask of the data source (DataSource implements it; tests stub it). */
 export interface EditorDataSource {

@@ -1,7 +1,7 @@
 /** Test helper: renders the ConfigEditor with state, like Grafana's settings page, and records every change. */
 import React, { useState } from 'react';
 import { render } from '@testing-library/react';
-import { DoraJsonData } from '../../types/config';
+import { DoraJsonData } from '../../settings/model';
 import { DoraSettings, settingsWith } from './settings';
 import { ConfigEditor } from '../ConfigEditor';
 

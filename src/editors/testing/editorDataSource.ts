@@ -1,6 +1,6 @@
 /** A stand-in for the data source the editors talk to: fixed values per list, a few dashboard variables. */
 import { EditorDataSource } from '../query/types';
-import { DoraVariableQuery, VariableValues } from '../../variables/types';
+import { DoraVariableQuery, VariableValues } from '../../query/variableQuery';
 
 export interface FakeEditorDataSource extends EditorDataSource {
   /** Every listValues call, to check what the editors asked for. */

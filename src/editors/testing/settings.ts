@@ -1,6 +1,6 @@
 /** Test helper: data source settings as Grafana hands them to the ConfigEditor, with the given jsonData. */
 import { DataSourceSettings } from '@grafana/data';
-import { DoraJsonData, DoraSecureJsonData } from '../../types/config';
+import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
 
 export type DoraSettings = DataSourceSettings<DoraJsonData, DoraSecureJsonData>;
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { DAY_MS } from '../../engine/options';
+import { DAY_MS } from '../../engine';
 import { DemoSource } from './DemoSource';
 import { demoCatalog } from './catalog';
 

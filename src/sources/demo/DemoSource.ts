@@ -1,10 +1,10 @@
 /** The built-in demo provider: realistic, deterministic events for a seed, relative to `now`. */
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
+import { emptyEvents, Instant, TimeRange } from '../../engine';
 import { EventSource, HealthCheckItem, SourceResult } from '../types';
 import { demoDataFor } from './cache';
 import { clipToNow } from './clip';
-import { DEFAULT_DEMO_SEED, DEMO_WINDOW_DAYS } from './generate';
+import { DEFAULT_DEMO_SEED } from '../../settings/model';
+import { DEMO_WINDOW_DAYS } from './generate';
 import { DEMO_SERVICES, DEMO_TEAMS } from './profiles';
 import { eventsInRange } from './range';
 

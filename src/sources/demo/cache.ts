@@ -1,5 +1,5 @@
 /** Generated demo days, kept per (seed, UTC day): a dashboard refresh does not regenerate 180 days. */
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 import { startOfUtcDay } from './calendar';
 import { DemoData, generateDemoData } from './generate';
 

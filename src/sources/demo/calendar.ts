@@ -1,6 +1,5 @@
 /** Working-time arithmetic for the demo (UTC): people merge and release on weekdays in office hours. */
-import { Instant } from '../../engine/model';
-import { DAY_MS, HOUR_MS } from '../../engine/options';
+import { DAY_MS, HOUR_MS, Instant } from '../../engine';
 
 export const MINUTE_MS = 60 * 1000;
 

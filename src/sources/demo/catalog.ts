@@ -3,7 +3,7 @@
  * they differ. Workflows ("ci", "deploy") and environments ("production") are shared by every service, so they
  * are not listed: the catalog maps an alias only when exactly one service claims it.
  */
-import { CatalogService, ServiceCatalog } from '../../engine/model';
+import { CatalogService, ServiceCatalog } from '../../engine';
 import { DEMO_SERVICES } from './profiles';
 
 export function demoCatalog(): ServiceCatalog {

@@ -2,7 +2,7 @@
  * Cuts the day's generated events at `now`: nothing from the future, incidents still open are unresolved,
  * pipeline runs still going are in progress. Objects that change are copied; the cached day stays intact.
  */
-import { Change, DoraEvents, Incident, Instant, PipelineRun, PullRequestInfo } from '../../engine/model';
+import { Change, DoraEvents, Incident, Instant, PipelineRun, PullRequestInfo } from '../../engine';
 
 export function clipToNow(events: DoraEvents, now: Instant): DoraEvents {
   return {

@@ -3,8 +3,7 @@
  * Every designed feature of the demo is present, for several seeds, found by inspecting the events themselves
  * (not the generator's internals), so the dashboards always have something to show.
  */
-import { Change, Deployment, DoraEvents, Incident } from '../../engine/model';
-import { DAY_MS } from '../../engine/options';
+import { Change, DAY_MS, Deployment, DoraEvents, Incident } from '../../engine';
 import { clipToNow } from './clip';
 import { generateDemoData } from './generate';
 import { UNKNOWN_SERVICE } from './quirks';

@@ -1,6 +1,5 @@
 /** @jest-environment node */
-import { DoraEvents, Instant } from '../../engine/model';
-import { DAY_MS } from '../../engine/options';
+import { DAY_MS, DoraEvents, Instant } from '../../engine';
 import { generateDemoData, DEMO_WINDOW_DAYS } from './generate';
 import { isWholeSecond } from './seconds';
 

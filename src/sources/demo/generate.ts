@@ -2,8 +2,7 @@
  * The whole demo data set: every service simulated over 180 days ending at the end of a UTC day, plus the
  * deliberate data-quality problems and the catalog. A pure function of (seed, day).
  */
-import { DoraEvents, Instant } from '../../engine/model';
-import { DAY_MS } from '../../engine/options';
+import { DAY_MS, DoraEvents, Instant } from '../../engine';
 import { startOfUtcDay } from './calendar';
 import { demoCatalog } from './catalog';
 import { DEMO_SERVICES } from './profiles';
@@ -12,7 +11,6 @@ import { toWholeSeconds } from './seconds';
 import { ServiceSimulation } from './simulation';
 
 export const DEMO_WINDOW_DAYS = 180;
-export const DEFAULT_DEMO_SEED = 42;
 
 export interface DemoData {
   events: DoraEvents;

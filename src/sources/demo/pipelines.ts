@@ -1,5 +1,5 @@
 /** CI and deploy pipeline runs of one demo repository, with failures and flaky re-runs. */
-import { Instant, PipelineConclusion, PipelineRun } from '../../engine/model';
+import { Instant, PipelineConclusion, PipelineRun } from '../../engine';
 import { MINUTE_MS } from './calendar';
 import { Random } from './random';
 

@@ -1,5 +1,5 @@
 /** Pull requests made in a hurry (reverts, hotfixes, fixes): opened, reviewed and merged within the hour. */
-import { Instant, PullRequestInfo } from '../../engine/model';
+import { Instant, PullRequestInfo } from '../../engine';
 import { MINUTE_MS } from './calendar';
 
 export function pullRequestUrl(repo: string, number: number): string {

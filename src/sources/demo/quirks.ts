@@ -3,8 +3,7 @@
  * a commit with a skewed clock (non-positive lead time), an incident of a service the catalog does not know,
  * a deployment whose clock ran backwards, and incidents no deployment caused.
  */
-import { Change, Deployment, DoraEvents, Incident, Instant } from '../../engine/model';
-import { DAY_MS, HOUR_MS } from '../../engine/options';
+import { Change, DAY_MS, Deployment, DoraEvents, HOUR_MS, Incident, Instant } from '../../engine';
 import { MINUTE_MS, nextWorkingInstant, startOfUtcDay } from './calendar';
 
 export const UNKNOWN_SERVICE = 'legacy-payments';

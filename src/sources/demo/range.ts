@@ -1,7 +1,5 @@
 /** Which events a fetch for a time range returns (the caller has already widened it by its look-back). */
-import { DoraEvents } from '../../engine/model';
-import { DAY_MS } from '../../engine/options';
-import { TimeRange } from '../../engine/time';
+import { DAY_MS, DoraEvents, TimeRange } from '../../engine';
 
 /** Commits this much older than the range still come along: a deployment in range may ship them. */
 export const CHANGE_LOOKBACK_MS = 90 * DAY_MS;

@@ -3,8 +3,7 @@
  * by SHA, pull request, deployment id, or only by service), and the remediation: a rollback, a revert, a
  * hotfix, a fix-forward, or an incident repaired without a deployment.
  */
-import { Change, Deployment, Incident, Instant } from '../../engine/model';
-import { HOUR_MS } from '../../engine/options';
+import { Change, Deployment, HOUR_MS, Incident, Instant } from '../../engine';
 import { MINUTE_MS } from './calendar';
 import { quickPullRequest } from './pullRequests';
 import { Failure, ServiceState } from './serviceState';

@@ -2,7 +2,7 @@
  * A demo git repository: a real commit graph (parents, merges, branches) and the first-parent line of main,
  * so the engine's ancestry walk has something true to walk.
  */
-import { Change, Instant, PullRequestInfo } from '../../engine/model';
+import { Change, Instant, PullRequestInfo } from '../../engine';
 import { Random } from './random';
 
 export interface NewCommit {

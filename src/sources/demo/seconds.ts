@@ -2,7 +2,7 @@
  * Real sources report whole seconds (git, GitHub, incident tools); the simulation works in fractional
  * milliseconds. Rounding is monotonic, so every order between instants is kept.
  */
-import { DoraEvents, Instant } from '../../engine/model';
+import { DoraEvents, Instant } from '../../engine';
 
 type Holder = { [key: string]: unknown };
 

@@ -1,5 +1,5 @@
 /** What the parts of one service's simulation share: the steps of its timeline and the service's state. */
-import { Deployment, Incident, Instant } from '../../engine/model';
+import { Deployment, Incident, Instant } from '../../engine';
 import { PipelineRecorder } from './pipelines';
 import { DemoServiceProfile, Remediation } from './profiles';
 import { Random } from './random';

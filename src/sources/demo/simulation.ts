@@ -3,8 +3,7 @@
  * (continuously, at slots, or as release trains), some fail and are remediated (see remediation.ts).
  * Everything it emits is a normalized event.
  */
-import { Change, Deployment, Incident, Instant, PipelineRun, PullRequestInfo } from '../../engine/model';
-import { DAY_MS, HOUR_MS } from '../../engine/options';
+import { Change, DAY_MS, Deployment, HOUR_MS, Incident, Instant, PipelineRun, PullRequestInfo } from '../../engine';
 import { MINUTE_MS, nextWorkingInstant, startOfUtcDay, utcWeekday, workdays } from './calendar';
 import { PipelineRecorder } from './pipelines';
 import { DemoServiceProfile } from './profiles';

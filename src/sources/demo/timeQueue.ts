@@ -1,5 +1,5 @@
 /** A min-heap of timed items; equal instants come out in insertion order, which keeps the demo deterministic. */
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 
 interface Slot<T> {
   at: Instant;

@@ -2,7 +2,7 @@
  * What can go wrong talking to GitHub, as typed errors, and how each becomes a notice that names the repository
  * and the fix. Messages never contain a token: the token only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine/time';
+import { utcMinute } from '../../engine';
 
 export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
 

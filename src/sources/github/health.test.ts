@@ -6,7 +6,7 @@ import { GitHubSource } from './source';
 import { nodeHttpClient } from './testing/nodeHttp';
 import { shopWorld } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
-import { GitHubSettings } from '../../types/config';
+import { GitHubSettings } from '../../settings/model';
 
 describe('GitHub health check', () => {
   let fake: FakeGitHub;

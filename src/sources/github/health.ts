@@ -8,7 +8,7 @@ import { describeError, GitHubGraphQLError, GitHubHttpError, isAbortError } from
 import { FetchContext } from './fetch/context';
 import { ACCESS_PROBE, rest } from './queries';
 import { fetchOverview, productionEnvironments } from './repository';
-import { RepositoryConfig } from './settings';
+import { RepositoryConfig } from '../../settings/github';
 
 const SOURCE = 'github';
 /** Classic token scopes that allow writing (X-OAuth-Scopes). Fine-grained tokens send no such header. */

@@ -3,7 +3,7 @@
  * run or a release), when impact started, and its severity. Only explicit phrasing counts ("caused by", "cause:",
  * "introduced in", "regression from", or a cause: label), so a SHA pasted in a log excerpt is not taken as a cause.
  */
-import { IncidentCause, Instant } from '../../engine/model';
+import { IncidentCause, Instant } from '../../engine';
 import { deploymentId, releaseDeploymentId, workflowRunDeploymentId } from './ids';
 
 const CAUSE_LEAD = String.raw`(?:root[ -]cause|caused\s+by|cause|introduced\s+(?:in|by)|regression\s+(?:from|in))\s*(?:is|was)?\s*[:=-]?\s*`;

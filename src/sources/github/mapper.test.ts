@@ -13,7 +13,7 @@ import {
   mapWorkflowRunDeployment,
   workflowConclusion,
 } from './mapper';
-import { repositoryConfig } from './settings';
+import { repositoryConfig } from '../../settings/github';
 
 const cfg = repositoryConfig('acme/shop', {});
 const t = Date.parse;

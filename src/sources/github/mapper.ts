@@ -12,7 +12,7 @@ import {
   PipelineConclusion,
   PipelineRun,
   PullRequestInfo,
-} from '../../engine/model';
+} from '../../engine';
 import {
   CheckRunNode,
   CommitNode,
@@ -26,7 +26,7 @@ import {
 } from './apiTypes';
 import * as ids from './ids';
 import { parseImpactStart, parseIncidentCause, parseSeverity } from './incidents';
-import { RepositoryConfig } from './settings';
+import { RepositoryConfig } from '../../settings/github';
 
 export const SOURCE = 'github';
 

@@ -3,7 +3,7 @@
  * lists in parallel, each continuing from what the last refresh read. A list that fails leaves a notice and the
  * rest still arrives; only complete lists are kept for the next refresh.
  */
-import { DoraEvents, emptyEvents, Incident } from '../../engine/model';
+import { DoraEvents, emptyEvents, Incident } from '../../engine';
 import { SourceNotice } from '../types';
 import { OverviewNode, WorkflowRunRest } from './apiTypes';
 import { describeError, GitHubGraphQLError, GitHubRateLimitError, isAbortError } from './errors';

@@ -14,7 +14,7 @@ import {
   TagRefNode,
   WorkflowRunRest,
 } from './apiTypes';
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 import { BoundedMap } from '../boundedMap';
 
 /** A list read newest first, valid from `since` on, for the parameters in `key`. */

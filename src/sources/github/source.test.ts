@@ -6,7 +6,7 @@ import { nodeHttpClient } from './testing/nodeHttp';
 import { at, SHA, shopRepo, shopWorld, T0 } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 import { addCommit, sha } from './testing/world';
-import { GitHubSettings } from '../../types/config';
+import { GitHubSettings } from '../../settings/model';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = T0 + 7 * DAY;

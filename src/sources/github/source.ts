@@ -3,9 +3,8 @@
  * production branch's commits with their pull requests, incident issues and workflow runs, for every configured
  * repository. One repository's failure is a notice; the others' data still arrives.
  */
-import { emptyEvents, Instant } from '../../engine/model';
-import { TimeRange } from '../../engine/time';
-import { GitHubSettings } from '../../types/config';
+import { emptyEvents, Instant, TimeRange } from '../../engine';
+import { GitHubSettings } from '../../settings/model';
 import { HttpClient } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
 import { CallContext, GitHubClient } from './client';
@@ -14,7 +13,12 @@ import { abortError, describeError, describeRateLimit, GitHubRateLimitError } fr
 import { checkHealth } from './health';
 import { organizationRepositories } from './organization';
 import { fetchRepository } from './repository';
-import { RepositoryConfig, repositoryConfig, resolveGitHubSettings, ResolvedGitHubSettings } from './settings';
+import {
+  RepositoryConfig,
+  repositoryConfig,
+  resolveGitHubSettings,
+  ResolvedGitHubSettings,
+} from '../../settings/github';
 import { sharedSnapshots, SnapshotStore } from './snapshot';
 
 export interface GitHubSourceOptions {

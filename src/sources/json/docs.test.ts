@@ -2,7 +2,7 @@
 /** docs/events-format.md stays true to the code: every field of the format is documented, the examples parse. */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { parseCatalogYaml } from '../catalog';
+import { parseCatalogYaml } from '../../settings/catalog';
 import { parseEventsJson } from './parse';
 import {
   CAUSE_SHAPE,

@@ -3,7 +3,7 @@
  * ("Z" or an offset). "2024-03-01T10:00:00" is rejected, because whose 10 o'clock it is cannot be known.
  * Parsed by hand (not Date.parse, whose leniency differs between engines) into epoch milliseconds.
  */
-import { Instant } from '../../engine/model';
+import { Instant } from '../../engine';
 
 export type InstantResult = { ok: true; value: Instant } | { ok: false; problem: string };
 

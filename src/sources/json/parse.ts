@@ -13,7 +13,7 @@ import {
   Incident,
   PipelineRun,
   ServiceCatalog,
-} from '../../engine/model';
+} from '../../engine';
 import { issueMessage, Path, showValue, unknownFieldsMessage } from './messages';
 import { catalogSchema, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
 

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check';
-import { DoraEvents } from '../../engine/model';
+import { DoraEvents } from '../../engine';
 import { clipToNow } from '../demo/clip';
 import { generateDemoData } from '../demo/generate';
 import { parseEventsJson } from './parse';

@@ -2,7 +2,7 @@
  * Writes events in the events file format (docs/events-format.md): the model with instants as ISO-8601 UTC
  * text. parseEventsJson(toEventsJson(events)) gives the events back (instants to the millisecond).
  */
-import { Change, Deployment, DoraEvents, Incident, PipelineRun, PullRequestInfo } from '../../engine/model';
+import { Change, Deployment, DoraEvents, Incident, PipelineRun, PullRequestInfo } from '../../engine';
 import { formatInstant } from './instant';
 
 type Json = Record<string, unknown>;

@@ -13,10 +13,10 @@ import { ConfigEditor } from '../../../src/editors/ConfigEditor';
 import { QueryEditor } from '../../../src/editors/QueryEditor';
 import { QueryHelp } from '../../../src/editors/QueryHelp';
 import { VariableQueryEditor } from '../../../src/editors/VariableQueryEditor';
-import { DataSource } from '../../../src/datasource';
+import { DataSource } from '../../../src/datasource/DataSource';
 import { settingsWith } from '../../../src/editors/testing/settings';
-import { DEFAULT_QUERY, DoraQuery } from '../../../src/types/query';
-import { DoraVariableQuery } from '../../../src/variables/types';
+import { DEFAULT_QUERY, DoraQuery } from '../../../src/query/model';
+import { DoraVariableQuery } from '../../../src/query/variableQuery';
 
 const theme = createTheme({
   colors: { mode: new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark' },

@@ -1,9 +1,9 @@
 /** What every list fetcher gets, and what it gives back: the state it reached, and the error that stopped it. */
-import { Instant } from '../../../engine/model';
+import { Instant } from '../../../engine';
 import { CallContext, GitHubClient, PageDecision } from '../client';
 import { Connection } from '../apiTypes';
 import { isAbortError } from '../errors';
-import { RepositoryConfig } from '../settings';
+import { RepositoryConfig } from '../../../settings/github';
 
 export interface FetchContext {
   client: GitHubClient;

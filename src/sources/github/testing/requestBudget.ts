@@ -4,8 +4,8 @@
  * on a cold cache, and what a naive per-panel, per-deployment REST client would send. Used by the bench
  * (bench/github/requests.ts) at full size and by requestBudget.test.ts at a small size.
  */
-import { DoraEvents } from '../../../engine/model';
-import { EventCache } from '../../eventCache';
+import { DoraEvents } from '../../../engine';
+import { EventCache } from '../../../datasource/eventCache';
 import { EtagCache } from '../etagCache';
 import { SnapshotStore } from '../snapshot';
 import { GitHubSource } from '../source';

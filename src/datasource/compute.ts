@@ -1,0 +1,82 @@
+/** One valid query, attributed events in, frames out: the engine computes, the framers shape. */
+import { DataFrame } from '@grafana/data';
+import {
+  Attributed,
+  BenchmarkYear,
+  computeMetric,
+  computeScorecard,
+  DataQualityFinding,
+  selectAll,
+  TimeRange,
+  TimeZone,
+} from '../engine';
+import { annotationFrameFor } from '../frames/annotations';
+import { selectFindings, withOutcome } from './select';
+import { ValidQuery } from '../query/validate';
+import { dataQualityFrame } from '../frames/dataQualityFrame';
+import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from '../frames/eventsFrames';
+import { metricFrames } from '../frames/metricFrames';
+import { scorecardFrame } from '../frames/scorecardFrame';
+
+export interface ComputeContext {
+  /** The dashboard's range (not the look-back widened one). */
+  range: TimeRange;
+  zone: TimeZone;
+  /** Grafana's interval, for the 'auto' bucket. */
+  intervalMs?: number;
+  benchmarkYear: BenchmarkYear;
+  /** Findings the wiring adds (e.g. a source without events). */
+  extraFindings: DataQualityFinding[];
+}
+
+export function framesFor(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): DataFrame[] {
+  switch (query.kind) {
+    case 'metric': {
+      const series = computeMetric(attributed, {
+        metric: query.metric,
+        aggregation: query.aggregation,
+        bucket: query.interval,
+        intervalMs: ctx.intervalMs,
+        groupBy: query.groupBy,
+        range: ctx.range,
+        zone: ctx.zone,
+        filters: query.filters,
+      });
+      return metricFrames(series, { refId: query.refId, groupBy: query.groupBy, aggregation: query.aggregation });
+    }
+    case 'scorecard': {
+      const rows = computeScorecard(attributed, {
+        groupBy: query.groupBy,
+        range: ctx.range,
+        zone: ctx.zone,
+        filters: query.filters,
+        benchmarkYear: ctx.benchmarkYear,
+      });
+      return [scorecardFrame(rows, query.refId, query.groupBy)];
+    }
+    case 'events': {
+      if (query.format === 'annotations' && query.entity !== 'changes') {
+        return [annotationFrameFor({ ...query, entity: query.entity }, attributed, ctx.range)];
+      }
+      const selected = selectAll(attributed, ctx.range, query.filters);
+      switch (query.entity) {
+        case 'deployments':
+          return [
+            deploymentsFrame(
+              withOutcome(selected.deployments, query.outcome),
+              incidentLinkMethods(attributed.incidents),
+              query.refId
+            ),
+          ];
+        case 'changes':
+          return [changesFrame(selected.changes, query.refId)];
+        case 'incidents':
+          return [incidentsFrame(selected.incidents, query.refId)];
+      }
+    }
+    case 'dataQuality': {
+      const findings = ctx.extraFindings.concat(attributed.dataQuality);
+      return [dataQualityFrame(selectFindings(findings, attributed, query.filters), query.refId)];
+    }
+  }
+}

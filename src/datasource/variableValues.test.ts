@@ -1,0 +1,48 @@
+import { attributed, deployment, incident, T0 } from '../engine/metrics/testing';
+import { variableValues } from './variableValues';
+
+const data = attributed({
+  deployments: [
+    deployment({ finishedAt: T0, service: 'checkout', team: 'storefront', environment: 'prod-eu', repo: 'acme/shop' }),
+    deployment({ finishedAt: T0, service: 'ledger', team: 'finance', repo: 'acme/ledger' }),
+  ],
+  incidents: [incident({ createdAt: T0, service: 'auth', team: 'platform' })],
+});
+const catalog = {
+  services: [
+    { name: 'search', team: 'data', environments: ['prod-us'], repositories: [{ repo: 'acme/search' }] },
+    { name: 'checkout', team: 'storefront', repositories: [{ repo: 'acme/checkout-ui' }] },
+    { name: 'lonely' },
+  ],
+};
+
+describe('variableValues', () => {
+  it('lists the values of the events and of the catalog, once each, sorted', () => {
+    expect(variableValues(data, catalog, 'services')).toEqual(['auth', 'checkout', 'ledger', 'lonely', 'search']);
+    expect(variableValues(data, catalog, 'teams')).toEqual(['data', 'finance', 'platform', 'storefront']);
+    expect(variableValues(data, catalog, 'environments')).toEqual(['prod-eu', 'prod-us', 'production']);
+    expect(variableValues(data, catalog, 'repositories')).toEqual([
+      'acme/checkout-ui',
+      'acme/ledger',
+      'acme/search',
+      'acme/shop',
+    ]);
+  });
+
+  it('narrows events and catalog by the same filters', () => {
+    expect(variableValues(data, catalog, 'services', { teams: ['storefront', 'data'] })).toEqual([
+      'checkout',
+      'search',
+    ]);
+    expect(variableValues(data, catalog, 'repositories', { teams: ['storefront'] })).toEqual([
+      'acme/checkout-ui',
+      'acme/shop',
+    ]);
+    expect(variableValues(data, catalog, 'services', { teams: ['(unknown)'] })).toEqual(['lonely']);
+    expect(variableValues(data, catalog, 'services', { environments: ['prod-us'] })).toEqual(['search']);
+  });
+
+  it('works without a catalog', () => {
+    expect(variableValues(data, undefined, 'teams')).toEqual(['finance', 'platform', 'storefront']);
+  });
+});

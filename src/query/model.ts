@@ -1,0 +1,59 @@
+import { DataQuery } from '@grafana/schema';
+import { Aggregation, BucketKind, DeploymentOutcome, GroupBy, LeadTimeStart, MetricId } from '../engine';
+
+export type { DeploymentOutcome };
+
+export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality';
+export type EventEntity = 'deployments' | 'changes' | 'incidents';
+
+/** Filters accept literal values and template variables ("$service", multi-value too). */
+export interface QueryFilters {
+  services?: string[];
+  teams?: string[];
+  environments?: string[];
+  repositories?: string[];
+}
+
+interface BaseQuery extends DataQuery {
+  groupBy?: GroupBy;
+  filters?: QueryFilters;
+}
+
+export interface MetricQuery extends BaseQuery {
+  kind: 'metric';
+  metric: MetricId;
+  aggregation?: Aggregation;
+  interval?: BucketKind;
+  leadTimeStart?: LeadTimeStart;
+}
+
+export interface ScorecardQuery extends BaseQuery {
+  kind: 'scorecard';
+  leadTimeStart?: LeadTimeStart;
+}
+
+/** 'table': one row per event with its attribution; 'annotations': time, timeEnd, title, text, tags, color. */
+export type EventsFormat = 'table' | 'annotations';
+
+export interface EventsQuery extends BaseQuery {
+  kind: 'events';
+  entity: EventEntity;
+  /** Deployments only: just those with this outcome (absent: all). */
+  outcome?: DeploymentOutcome;
+  /** Default 'table'. Annotation queries ask for 'annotations' (deployments and incidents only). */
+  format?: EventsFormat;
+}
+
+export interface DataQualityQuery extends BaseQuery {
+  kind: 'dataQuality';
+}
+
+export type DoraQuery = MetricQuery | ScorecardQuery | EventsQuery | DataQualityQuery;
+
+export const DEFAULT_QUERY: Partial<MetricQuery> = {
+  kind: 'metric',
+  metric: 'deploymentCount',
+  aggregation: 'median',
+  interval: 'auto',
+  groupBy: 'none',
+};

@@ -1,0 +1,85 @@
+/** The data source settings as Grafana stores them (jsonData, secureJsonData), with their defaults and bounds. */
+import { DataSourceJsonData } from '@grafana/data';
+import { BenchmarkYear } from '../engine';
+
+/** Days fetched before the dashboard's `from` when the settings name none. */
+export const DEFAULT_LOOKBACK_DAYS = 30;
+/** The longest look-back the settings accept: ten years. */
+export const MAX_LOOKBACK_DAYS = 3650;
+/** Seed of the demo data when the settings name none. */
+export const DEFAULT_DEMO_SEED = 42;
+
+/** Settings every user sees in the ConfigEditor. Secrets never live here (see DoraSecureJsonData). */
+export interface DoraJsonData extends DataSourceJsonData {
+  /** "What is a deployment" */
+  productionEnvironmentPattern?: string;
+  pipelinePattern?: string;
+  /** "What is a failure" */
+  incidentLinkWindowHours?: number;
+  hotfixPattern?: string;
+  revertPattern?: string;
+  rollbacksAreRework?: boolean;
+  benchmarkYear?: BenchmarkYear;
+  /** Days fetched before the dashboard's `from` (lead time needs older commits). Default 30. */
+  lookbackDays?: number;
+  /** Service catalog as YAML (see docs/events-format.md for its shape). */
+  catalogYaml?: string;
+  /** Serve the built-in demo source. Implied when no provider is configured. */
+  demoEnabled?: boolean;
+  /** Seed of the demo data. */
+  demoSeed?: number;
+  github?: GitHubSettings;
+}
+
+/** How a GitHub repository's production deployments are recognised. */
+export type GitHubDeploymentSource = 'deployments' | 'workflows' | 'releases' | 'tags';
+
+/**
+ * Rules of one GitHub repository (or the defaults of all). Patterns are case-insensitive regular expressions.
+ * See src/settings/github.ts for defaults and validation.
+ */
+export interface GitHubRepositoryRules {
+  deploymentSource?: GitHubDeploymentSource;
+  /** 'deployments': environment name pattern. Default ^production$ */
+  environmentPattern?: string;
+  /** 'workflows': workflow name pattern (empty = all workflows). */
+  workflowPattern?: string;
+  /** 'workflows': job name pattern (empty = the whole run). */
+  jobPattern?: string;
+  /** 'workflows': branch the deploying runs are on (default: the production branch). */
+  workflowBranch?: string;
+  /** Branch production is built from (default: the repository's default branch). */
+  productionBranch?: string;
+  /** Labels that make an issue an incident, comma-separated. Default "incident". */
+  incidentLabels?: string;
+  /** Service name of the repository's deployments and incidents (default owner/name). */
+  service?: string;
+}
+
+/** Filled in by the GitHub source (issue 3). */
+export interface GitHubSettings extends GitHubRepositoryRules {
+  enabled?: boolean;
+  /** REST API URL: https://api.github.com or https://HOST/api/v3 (always stored: the proxy route reads it). */
+  apiUrl?: string;
+  /** GraphQL URL: https://api.github.com/graphql or https://HOST/api/graphql (always stored as well). */
+  graphqlUrl?: string;
+  /**
+   * One repository per line: "owner/name", optionally followed by per-repository overrides as key=value
+   * (deploy=, env=, workflow=, job=, branch=, production=, labels=, service=). Lines starting with # are comments.
+   */
+  repositories?: string;
+  /** An organisation whose repositories are all read, filtered by organizationInclude. */
+  organization?: string;
+  /** Pattern over repository names of the organisation (default: all, archived ones skipped). */
+  organizationInclude?: string;
+  /** Seconds a query may wait for rate limits before returning partial data (default 30). */
+  timeoutSeconds?: number;
+  [key: string]: unknown;
+}
+
+/** Secrets: only in secureJsonData, only used by plugin.json proxy routes. */
+export interface DoraSecureJsonData {
+  githubToken?: string;
+  gitlabToken?: string;
+  pagerdutyToken?: string;
+}
