@@ -9,6 +9,8 @@ import { DeploymentSection } from './config/DeploymentSection';
 import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
+import { JiraSection } from './config/JiraSection';
+import { PagerDutySection } from './config/PagerDutySection';
 import { configIssues } from '../settings/problems';
 
 export type ConfigEditorProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
@@ -46,6 +48,10 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <DemoSection jsonData={jsonData} onChange={onChange} />
       <Divider />
       <GitHubSection {...props} />
+      <Divider />
+      <PagerDutySection {...props} />
+      <Divider />
+      <JiraSection {...props} />
       <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />
       <Divider />

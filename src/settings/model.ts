@@ -29,6 +29,8 @@ export interface DoraJsonData extends DataSourceJsonData {
   /** Seed of the demo data. */
   demoSeed?: number;
   github?: GitHubSettings;
+  pagerduty?: PagerDutySettings;
+  jira?: JiraSettings;
 }
 
 /** How a GitHub repository's production deployments are recognised. */
@@ -77,9 +79,64 @@ export interface GitHubSettings extends GitHubRepositoryRules {
   [key: string]: unknown;
 }
 
+/** Which PagerDuty services are read: every service, the listed ones, or those of the listed teams. */
+export type PagerDutyServiceScope = 'all' | 'services' | 'teams';
+
+/** PagerDuty (src/sources/pagerduty/settings.ts has the defaults and validation). */
+export interface PagerDutySettings {
+  enabled?: boolean;
+  /** https://api.pagerduty.com (default) or https://api.eu.pagerduty.com (always stored: the proxy route reads it). */
+  apiUrl?: string;
+  serviceScope?: PagerDutyServiceScope;
+  /** Service IDs or names, comma- or newline-separated ('services' scope). */
+  services?: string;
+  /** Team IDs or names, comma- or newline-separated ('teams' scope). */
+  teams?: string;
+  /** Urgencies that count as incidents, comma-separated (default "high,low": all). */
+  urgencies?: string;
+  /** Priority names that count (e.g. "P1,P2"); empty: every incident, with or without a priority. */
+  priorities?: string;
+  /** What becomes the incident's severity: the priority name (default, else the urgency) or the urgency. */
+  severityFrom?: 'priority' | 'urgency';
+  /** Seconds a query may wait for rate limits before returning partial data (default 30). */
+  timeoutSeconds?: number;
+}
+
+/** Jira Cloud (email + API token) or Data Center (personal access token). */
+export type JiraDeployment = 'cloud' | 'datacenter';
+
+/** Where a Jira issue's service, severity, impact start or restore time is read from. */
+export interface JiraSettings {
+  enabled?: boolean;
+  /** https://SITE.atlassian.net or the Data Center base URL (always stored: the proxy routes read it). */
+  url?: string;
+  deployment?: JiraDeployment;
+  /** Cloud: the account's email (the token is secret). */
+  email?: string;
+  /** JQL that selects incidents (default: issuetype = Incident). */
+  jql?: string;
+  /** 'components' (default), 'labels', or a custom field id such as customfield_10042. */
+  serviceField?: string;
+  /** 'priority' (default) or a custom field id. */
+  severityField?: string;
+  /** Custom field id of the impact start (date-time); empty: created. */
+  impactStartField?: string;
+  /** 'resolutiondate' (default), 'status' (first move into a done status, from the changelog) or a custom date-time field id. */
+  resolvedField?: string;
+  /** Custom field id of the first acknowledgement (date-time), or 'status' (first move out of the initial status). */
+  acknowledgedField?: string;
+  /** Custom field id naming the cause (deployment id, SHA, PR/MR number); issue links are read too. */
+  causeField?: string;
+  timeoutSeconds?: number;
+}
+
 /** Secrets: only in secureJsonData, only used by plugin.json proxy routes. */
 export interface DoraSecureJsonData {
   githubToken?: string;
   gitlabToken?: string;
   pagerdutyToken?: string;
+  /** Jira Cloud: base64 of "email:API token", made by the config editor (proxy routes cannot encode). */
+  jiraBasicCredentials?: string;
+  /** Jira Data Center: a personal access token. */
+  jiraToken?: string;
 }

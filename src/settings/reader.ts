@@ -15,6 +15,8 @@ import { benchmarkYearOf, ConfigIssue, configIssues } from './problems';
  */
 export const PROVIDER_SWITCHES = {
   github: (jsonData: DoraJsonData) => jsonData.github?.enabled === true,
+  pagerduty: (jsonData: DoraJsonData) => jsonData.pagerduty?.enabled === true,
+  jira: (jsonData: DoraJsonData) => jsonData.jira?.enabled === true,
 };
 
 export type ProviderName = keyof typeof PROVIDER_SWITCHES;

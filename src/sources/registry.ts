@@ -9,6 +9,8 @@ import { DemoMode, PROVIDER_SWITCHES, readSettings } from '../settings/reader';
 import { DemoSource } from './demo';
 import { GitHubSource } from './github/source';
 import { HttpClient } from './http';
+import { JiraSource } from './jira/source';
+import { PagerDutySource } from './pagerduty/source';
 import { EventSource, SourceNotice } from './types';
 
 export interface RegistryDeps {
@@ -46,6 +48,20 @@ const PROVIDERS: ProviderFactory[] = [
     enabled: PROVIDER_SWITCHES.github,
     create: (settings, http, deps) =>
       new GitHubSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.github, now: deps.now }),
+  },
+  // PagerDuty incidents and on-call (src/sources/pagerduty): route pagerduty/api.
+  {
+    name: 'pagerduty',
+    enabled: PROVIDER_SWITCHES.pagerduty,
+    create: (settings, http, deps) =>
+      new PagerDutySource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.pagerduty, now: deps.now }),
+  },
+  // Jira incident issues (src/sources/jira): routes jira/cloud and jira/datacenter.
+  {
+    name: 'jira',
+    enabled: PROVIDER_SWITCHES.jira,
+    create: (settings, http, deps) =>
+      new JiraSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.jira, now: deps.now }),
   },
 ];
 

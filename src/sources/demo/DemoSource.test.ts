@@ -77,3 +77,20 @@ describe('DemoSource', () => {
     await expect(source.fetchEvents(range, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('DemoSource on-call', () => {
+  it('every demo service has a primary and a secondary on call now, handing over on Mondays at 09:00 UTC', async () => {
+    const monday = Date.parse('2026-02-02T10:00:00Z');
+    const { owners, notices } = await new DemoSource({ now: () => monday }).onCall();
+    expect(notices).toEqual([]);
+    const checkout = owners.filter((o) => o.service === 'Checkout API');
+    expect(checkout.map((o) => [o.level, o.start, o.end])).toEqual([
+      [1, Date.parse('2026-02-02T09:00:00Z'), Date.parse('2026-02-09T09:00:00Z')],
+      [2, Date.parse('2026-02-02T09:00:00Z'), Date.parse('2026-02-09T09:00:00Z')],
+    ]);
+    expect(checkout[0].user).not.toBe(checkout[1].user);
+    const nextWeek = await new DemoSource({ now: () => monday + 7 * 24 * 3600 * 1000 }).onCall();
+    expect(nextWeek.owners.find((o) => o.service === 'Checkout API' && o.level === 1)?.user).toBe(checkout[1].user);
+    expect(new Set(owners.map((o) => o.service)).size).toBe(8);
+  });
+});

@@ -1,12 +1,13 @@
 /** The built-in demo provider: realistic, deterministic events for a seed, relative to `now`. */
 import { emptyEvents, Instant, TimeRange } from '../../engine';
-import { EventSource, HealthCheckItem, SourceResult } from '../types';
+import { EventSource, HealthCheckItem, OnCallResult, SourceResult } from '../types';
 import { demoDataFor } from './cache';
 import { clipToNow } from './clip';
 import { DEFAULT_DEMO_SEED } from '../../settings/model';
 import { DEMO_WINDOW_DAYS } from './generate';
 import { DEMO_SERVICES, DEMO_TEAMS } from './profiles';
 import { eventsInRange } from './range';
+import { demoOnCall } from './onCall';
 
 export interface DemoSourceOptions {
   /** Same seed, same day => the same events. Default 42. */
@@ -38,6 +39,12 @@ export class DemoSource implements EventSource {
     }
     const all = clipToNow(demoDataFor(this.seed, now).events, now);
     return { events: eventsInRange(all, range), notices: [] };
+  }
+
+  /** The demo organisation's on-call rota, now (for the on-call dashboard). */
+  async onCall(signal?: AbortSignal): Promise<OnCallResult> {
+    throwIfAborted(signal);
+    return { owners: demoOnCall(this.now()), notices: [] };
   }
 
   async healthCheck(signal?: AbortSignal): Promise<HealthCheckItem[]> {

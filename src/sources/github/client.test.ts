@@ -2,7 +2,7 @@
 import { GitHubClient } from './client';
 import { EtagCache } from './etagCache';
 import { GitHubHttpError, GitHubRateLimitError } from './errors';
-import { nodeHttpClient } from './testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 import { emptyRepo, FakeRun, iso } from './testing/world';
 

@@ -6,8 +6,11 @@
 import pLimit from 'p-limit';
 import { HttpClient, HttpResponse } from '../http';
 import { EtagCache, sharedEtagCache } from './etagCache';
-import { abortError, GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
+import { abortableSleep, abortError } from '../abort';
+import { SharedRequests } from '../sharedRequests';
+import { GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
 import { parseLinkHeader } from './linkHeader';
+import { queryString } from '../url';
 
 export interface CallContext {
   signal?: AbortSignal;
@@ -45,54 +48,6 @@ const DEFAULT_MAX_RETRIES = 3;
 const SECONDARY_DEFAULT_WAIT_MS = 60000;
 const SERVER_BACKOFF_MS = [1000, 2000, 4000, 8000];
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError());
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Resolves or rejects with the promise, or rejects with AbortError as soon as the signal fires. */
-function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) {
-    return promise;
-  }
-  if (signal.aborted) {
-    return Promise.reject(abortError());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      }
-    );
-  });
-}
-
-interface InFlight {
-  promise: Promise<RestResult<unknown>>;
-  controller: AbortController;
-  users: number;
-}
-
 function bodyMessage(data: unknown): string {
   if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
     return (data as { message: string }).message;
@@ -100,26 +55,12 @@ function bodyMessage(data: unknown): string {
   return typeof data === 'string' ? data.slice(0, 200) : '';
 }
 
-function queryString(query?: Record<string, string | number | undefined>): string {
-  if (!query) {
-    return '';
-  }
-  const parts: string[] = [];
-  for (const key of Object.keys(query)) {
-    const value = query[key];
-    if (value !== undefined) {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    }
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
 export class GitHubClient {
   /** Every HTTP request sent, including 304s and retries. */
   requestCount = 0;
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly etags: EtagCache;
-  private readonly inflight = new Map<string, InFlight>();
+  private readonly inflight = new SharedRequests<RestResult<unknown>>();
   private readonly restBase: string;
   private readonly graphqlUrl: string;
   private readonly now: () => number;
@@ -191,32 +132,7 @@ export class GitHubClient {
   }
 
   private shared(key: string, ctx: CallContext, run: (signal: AbortSignal) => Promise<RestResult<unknown>>) {
-    let entry = this.inflight.get(key);
-    if (!entry) {
-      const controller = new AbortController();
-      const created: InFlight = { controller, users: 0, promise: Promise.resolve() as never };
-      created.promise = run(controller.signal).finally(() => {
-        if (this.inflight.get(key) === created) {
-          this.inflight.delete(key);
-        }
-      });
-      // Callers may all leave; the shared promise must not be reported as unhandled then.
-      created.promise.catch(() => undefined);
-      this.inflight.set(key, created);
-      entry = created;
-    }
-    const current = entry;
-    current.users++;
-    return raceAbort(current.promise, ctx.signal).finally(() => {
-      current.users--;
-      if (current.users === 0 && ctx.signal?.aborted) {
-        // The last interested caller left: cancel the request itself.
-        current.controller.abort();
-        if (this.inflight.get(key) === current) {
-          this.inflight.delete(key);
-        }
-      }
-    });
+    return this.inflight.run(key, ctx.signal, run);
   }
 
   private async sendGet<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {

@@ -9,7 +9,7 @@ import { scorecardFrame } from '../../frames/scorecardFrame';
 import { EtagCache } from './etagCache';
 import { SnapshotStore } from './snapshot';
 import { GitHubSource } from './source';
-import { nodeHttpClient } from './testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { shopWorld, T0 } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 

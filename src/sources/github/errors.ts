@@ -46,16 +46,6 @@ export class GitHubGraphQLError extends Error {
   }
 }
 
-export function isAbortError(e: unknown): boolean {
-  return e instanceof Error && e.name === 'AbortError';
-}
-
-export function abortError(): Error {
-  const e = new Error('The query was cancelled');
-  e.name = 'AbortError';
-  return e;
-}
-
 function kindOf(status: number, detail: string): HttpErrorKind {
   // Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed".
   if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {

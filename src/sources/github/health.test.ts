@@ -3,7 +3,7 @@ import { EtagCache } from './etagCache';
 import { writeScopes } from './health';
 import { SnapshotStore } from './snapshot';
 import { GitHubSource } from './source';
-import { nodeHttpClient } from './testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { shopWorld } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 import { GitHubSettings } from '../../settings/model';

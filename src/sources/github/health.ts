@@ -4,7 +4,8 @@
  */
 import { HealthCheckItem } from '../types';
 import { CallContext, GitHubClient } from './client';
-import { describeError, GitHubGraphQLError, GitHubHttpError, isAbortError } from './errors';
+import { isAbortError } from '../abort';
+import { describeError, GitHubGraphQLError, GitHubHttpError } from './errors';
 import { FetchContext } from './fetch/context';
 import { ACCESS_PROBE, rest } from './queries';
 import { fetchOverview, productionEnvironments } from './repository';

@@ -6,7 +6,8 @@
 import { DoraEvents, emptyEvents, Incident } from '../../engine';
 import { SourceNotice } from '../types';
 import { OverviewNode, WorkflowRunRest } from './apiTypes';
-import { describeError, GitHubGraphQLError, GitHubRateLimitError, isAbortError } from './errors';
+import { isAbortError } from '../abort';
+import { describeError, GitHubGraphQLError, GitHubRateLimitError } from './errors';
 import { FetchContext, Fetched } from './fetch/context';
 import { fetchDeployments } from './fetch/deployments';
 import { fetchHistory, fetchOffBranchHistory } from './fetch/history';

@@ -2,7 +2,7 @@
 import { EtagCache } from './etagCache';
 import { SnapshotStore } from './snapshot';
 import { GitHubSource } from './source';
-import { nodeHttpClient } from './testing/nodeHttp';
+import { nodeHttpClient } from '../testing/nodeHttp';
 import { at, SHA, shopRepo, shopWorld, T0 } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 import { addCommit, sha } from './testing/world';

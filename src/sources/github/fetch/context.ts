@@ -2,7 +2,7 @@
 import { Instant } from '../../../engine';
 import { CallContext, GitHubClient, PageDecision } from '../client';
 import { Connection } from '../apiTypes';
-import { isAbortError } from '../errors';
+import { isAbortError } from '../../abort';
 import { RepositoryConfig } from '../../../settings/github';
 
 export interface FetchContext {

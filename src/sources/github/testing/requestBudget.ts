@@ -10,7 +10,7 @@ import { EtagCache } from '../etagCache';
 import { SnapshotStore } from '../snapshot';
 import { GitHubSource } from '../source';
 import { generateRepo, GenerateOptions } from './generate';
-import { nodeHttpClient } from './nodeHttp';
+import { nodeHttpClient } from '../../testing/nodeHttp';
 import { LoggedRequest, startFakeGitHub } from './server';
 
 const DAY = 24 * 3600 * 1000;

@@ -4,8 +4,8 @@
  * jest's jsdom environment. Resolves for every status; rejects only on network failure or abort.
  */
 import { request as httpRequest } from 'http';
-import { HttpClient, HttpRequest, HttpResponse } from '../../http';
-import { abortError } from '../errors';
+import { abortError } from '../abort';
+import { HttpClient, HttpRequest, HttpResponse } from '../http';
 
 export interface CountingHttpClient extends HttpClient {
   /** Requests sent through this client. */

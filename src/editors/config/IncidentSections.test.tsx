@@ -1,0 +1,80 @@
+/** The PagerDuty and Jira config sections: what they store where (secrets only in secureJsonData), messages as you type. */
+import React, { useState } from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DataSourceSettings } from '@grafana/data';
+import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
+import { JiraSection } from './JiraSection';
+import { PagerDutySection } from './PagerDutySection';
+
+type Settings = DataSourceSettings<DoraJsonData, DoraSecureJsonData>;
+type Section = typeof PagerDutySection | typeof JiraSection;
+
+function renderSection(Component: Section, jsonData: DoraJsonData = {}) {
+  const changes: Settings[] = [];
+  const initial = {
+    id: 1,
+    uid: 'dora',
+    orgId: 1,
+    name: 'DORA',
+    type: 'opendora-dora-datasource',
+    access: 'proxy',
+    url: '',
+    jsonData,
+    secureJsonFields: {},
+    secureJsonData: {},
+  } as unknown as Settings;
+  function Stateful() {
+    const [options, setOptions] = useState(initial);
+    return (
+      <Component
+        options={options}
+        onOptionsChange={(next) => {
+          changes.push(next);
+          setOptions(next);
+        }}
+      />
+    );
+  }
+  render(<Stateful />);
+  return { latest: () => changes[changes.length - 1] };
+}
+
+describe('PagerDutySection', () => {
+  it('enabling stores the API URL (the proxy route reads it); the key goes to secureJsonData only', async () => {
+    const { latest } = renderSection(PagerDutySection);
+    await userEvent.click(screen.getByLabelText('Enable PagerDuty'));
+    expect(latest().jsonData.pagerduty).toEqual({ enabled: true, apiUrl: 'https://api.pagerduty.com' });
+    fireEvent.change(screen.getByLabelText(/^REST API key/), { target: { value: 'u+secretkey123' } });
+    expect(latest().secureJsonData).toEqual({ pagerdutyToken: 'u+secretkey123' });
+    expect(JSON.stringify(latest().jsonData)).not.toContain('secretkey');
+  });
+
+  it('listed services need at least one, and bad urgencies are named as you type', async () => {
+    renderSection(PagerDutySection, {
+      pagerduty: { enabled: true, apiUrl: 'https://api.pagerduty.com', serviceScope: 'services', urgencies: 'urgent' },
+    });
+    expect(screen.getByText(/no service listed/)).toBeInTheDocument();
+    expect(screen.getByText(/urgency "urgent" is unknown/)).toBeInTheDocument();
+  });
+});
+
+describe('JiraSection', () => {
+  it('Cloud: the email stays in jsonData, the basic credentials (base64 of email:token) in secureJsonData', async () => {
+    const { latest } = renderSection(JiraSection, {
+      jira: { enabled: true, url: 'https://acme.atlassian.net', email: 'dora@acme.test' },
+    });
+    fireEvent.change(screen.getByLabelText(/^API token/), { target: { value: 'tok123' } });
+    expect(latest().secureJsonData).toEqual({ jiraBasicCredentials: btoa('dora@acme.test:tok123') });
+    expect(JSON.stringify(latest().jsonData)).not.toContain('tok123');
+  });
+
+  it('Data Center: a personal access token as is; a bad custom field id is named', async () => {
+    const { latest } = renderSection(JiraSection, {
+      jira: { enabled: true, url: 'https://jira.acme.test', deployment: 'datacenter', causeField: 'cause' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Personal access token/), { target: { value: 'pat-xyz' } });
+    expect(latest().secureJsonData).toEqual({ jiraToken: 'pat-xyz' });
+    expect(screen.getByText(/causeField "cause" is not a custom field id/)).toBeInTheDocument();
+  });
+});
