@@ -5,15 +5,7 @@
  * others are not; a caller that must not compute on partial data treats any error as fatal (the CLI does).
  */
 import { z } from 'zod';
-import {
-  CatalogService,
-  Change,
-  Deployment,
-  DoraEvents,
-  Incident,
-  PipelineRun,
-  ServiceCatalog,
-} from '../../engine';
+import { CatalogService, Change, Deployment, DoraEvents, Incident, PipelineRun, ServiceCatalog } from '../../engine';
 import { issueMessage, Path, showValue, unknownFieldsMessage } from './messages';
 import { catalogSchema, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
 
