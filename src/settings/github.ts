@@ -4,6 +4,7 @@
  */
 import { regexProblem } from '../engine';
 import { GitHubDeploymentSource, GitHubRepositoryRules, GitHubSettings } from './model';
+import { SettingsProblem } from './settingsProblem';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 export const DEFAULT_GRAPHQL_URL = 'https://api.github.com/graphql';
@@ -38,11 +39,7 @@ export interface ResolvedGitHubSettings {
   timeoutMs: number;
 }
 
-export interface SettingsProblem {
-  /** The settings field: apiUrl, graphqlUrl, repositories (line N), organization, environmentPattern, ... */
-  field: string;
-  message: string;
-}
+export type { SettingsProblem };
 
 const REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const ORG_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;

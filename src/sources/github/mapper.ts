@@ -3,6 +3,7 @@
  * No fetching, no metrics: what GitHub says, in the model's words. Items without a usable timestamp are skipped
  * (returned as undefined) rather than guessed.
  */
+import { toInstant, withoutUndefined } from '../mapping';
 import {
   Change,
   Deployment,
@@ -30,25 +31,10 @@ import { RepositoryConfig } from '../../settings/github';
 
 export const SOURCE = 'github';
 
-export function toInstant(iso: string | null | undefined): Instant | undefined {
-  if (!iso) {
-    return undefined;
-  }
-  const t = Date.parse(iso);
-  return isNaN(t) ? undefined : t;
-}
+export { toInstant };
 
 function labelNames(labels: { nodes: Array<{ name: string }> } | null | undefined): string[] {
   return labels ? labels.nodes.map((l) => l.name) : [];
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) {
-    if (value[key] === undefined) {
-      delete value[key];
-    }
-  }
-  return value;
 }
 
 export function mapPullRequest(node: PullRequestNode): PullRequestInfo {

@@ -7,6 +7,7 @@
 import { createHash } from 'crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
+import { readBody } from '../../testing/loopback';
 import { executeGraphQL } from './graphql';
 import { fullRepositoryJson, minimalRepositoryJson, rateLimitJson, userJson, workflowRunJson } from './restShapes';
 import { FakeWorld } from './world';
@@ -60,16 +61,6 @@ const PAGE_MAX = 100;
 function operationName(query: string): string | undefined {
   const m = /^\s*(?:query|mutation)\s+(\w+)/.exec(query);
   return m ? m[1] : undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
 }
 
 interface Answer {

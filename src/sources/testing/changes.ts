@@ -1,0 +1,7 @@
+/** Commits as the GitHub or GitLab source maps them, for tests of sources that only give deployments or incidents. */
+import { Change } from '../../engine';
+
+/** A commit of `repo` with one parent (none for the first), committed at an instant. */
+export function commit(repo: string, sha: string, parent: string | undefined, committedAt: number): Change {
+  return { sha, repo, committedAt, parents: parent ? [parent] : [] };
+}
