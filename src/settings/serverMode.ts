@@ -26,6 +26,8 @@ export const TOKEN_KEYS: Array<keyof DoraSecureJsonData> = [
   'eventsUrlToken',
   'gitlabToken',
   'pagerdutyToken',
+  'jiraBasicCredentials',
+  'jiraToken',
 ];
 
 /** The suffix of a token's server-mode key: githubToken -> githubTokenServer. */
