@@ -2,7 +2,7 @@
 import { parseArgs } from './args';
 import { compareFigures } from './compare';
 import { generateOrg, scaledCounts } from './generate';
-import { peakFromGcTrace } from './heap';
+import { allocatedFromGcTrace, peakFromGcTrace } from './heap';
 import { fakeSha, seededRandom } from './random';
 import { median } from './timing';
 
@@ -58,6 +58,18 @@ describe('harness helpers', () => {
     ].join('\n');
     expect(peakFromGcTrace(trace)).toBe(964.6);
     expect(peakFromGcTrace('')).toBe(0);
+  });
+
+  it('sums the heap allocated between collections of the main isolate, ignoring other isolates', () => {
+    const trace = [
+      '[123:0x55]   196 ms: Scavenge 40.0 (55.7) -> 35.0 (56.5) MB, 34.31 / 0.00 ms',
+      '[123:0x7f01]   200 ms: Mark-Compact (reduce) 4.2 (6.0) -> 4.0 (5.2) MB, 66.43 / 0.00 ms',
+      '[123:0x55]   495 ms: Mark-Compact (reduce) 60.0 (984.5) -> 20.0 (61.4) MB, 176.19 / 0.00 ms',
+    ].join('\n');
+    // Started at 30: 10 until the scavenge, 25 until the mark-compact, 5 after it (ending at 25).
+    expect(allocatedFromGcTrace(trace, 30, 25)).toBe(40);
+    expect(peakFromGcTrace(trace)).toBe(60);
+    expect(allocatedFromGcTrace('', 30, 32)).toBe(2);
   });
 
   it('parses scales, seed and repeat, and names a bad value', () => {

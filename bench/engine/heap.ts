@@ -8,8 +8,38 @@ import { setFlagsFromString } from 'v8';
 
 const MIB = 1024 * 1024;
 
-/** "[pid:0x..]   123 ms: Scavenge 45.6 (60.1) -> 40.2 (61.3) MB, ..." -> 45.6 (V8 prints MiB). */
-const TRACE_LINE = /\d+ ms: [A-Za-z -]+? (\d+(?:\.\d+)?) \(\d+(?:\.\d+)?\) -> \d+(?:\.\d+)? \(\d+(?:\.\d+)?\) MB/;
+/**
+ * "[pid:0x..]   123 ms: Scavenge 45.6 (60.1) -> 40.2 (61.3) MB, ..." -> isolate 0x.., 45.6 and 40.2 (V8 prints
+ * MiB). Other isolates of the process (the TypeScript loader's worker thread) trace too; they are told apart by
+ * the isolate address.
+ */
+const TRACE_LINE =
+  /^\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: [A-Za-z() -]+? (\d+(?:\.\d+)?) \(\d+(?:\.\d+)?\) -> (\d+(?:\.\d+)?) \(\d+(?:\.\d+)?\) MB/;
+
+interface Collection {
+  beforeMiB: number;
+  afterMiB: number;
+}
+
+/** The collections of the isolate with the largest heap (the one running the phase), in order. */
+function mainCollections(output: string): Collection[] {
+  const byIsolate = new Map<string, Collection[]>();
+  let main = '';
+  let largest = -1;
+  for (const line of output.split('\n')) {
+    const m = TRACE_LINE.exec(line.trim());
+    if (m) {
+      const list = byIsolate.get(m[1]) ?? [];
+      list.push({ beforeMiB: Number(m[2]), afterMiB: Number(m[3]) });
+      byIsolate.set(m[1], list);
+      if (Number(m[2]) > largest) {
+        largest = Number(m[2]);
+        main = m[1];
+      }
+    }
+  }
+  return byIsolate.get(main) ?? [];
+}
 
 export function startGcTrace(): void {
   setFlagsFromString('--trace-gc');
@@ -22,13 +52,25 @@ export function stopGcTrace(): void {
 /** Largest heap in use before a collection among trace lines, in MiB; 0 when there is none. */
 export function peakFromGcTrace(output: string): number {
   let peak = 0;
-  for (const line of output.split('\n')) {
-    const m = TRACE_LINE.exec(line);
-    if (m) {
-      peak = Math.max(peak, Number(m[1]));
-    }
+  for (const c of mainCollections(output)) {
+    peak = Math.max(peak, c.beforeMiB);
   }
   return peak;
+}
+
+/**
+ * JavaScript heap allocated during a phase, in MiB, from its GC trace: what each collection found in use minus
+ * what the previous one left (the phase's starting heap for the first), plus the growth after the last one.
+ * Memory outside the JavaScript heap (typed arrays' buffers) is not included.
+ */
+export function allocatedFromGcTrace(output: string, startMiB: number, endMiB: number): number {
+  let allocated = 0;
+  let left = startMiB;
+  for (const c of mainCollections(output)) {
+    allocated += Math.max(0, c.beforeMiB - left);
+    left = c.afterMiB;
+  }
+  return allocated + Math.max(0, endMiB - left);
 }
 
 export function heapUsedMiB(): number {

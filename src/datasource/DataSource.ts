@@ -1,58 +1,45 @@
 /**
  * The data source: panel queries in, frames out.
  *
- *   targets -> interpolate + validate -> events of every source (cached, look-back widened, partial on
- *   failure) -> merge -> attribute (memoized) -> compute + frame per query -> notices on the first frame
+ *   targets -> interpolate + validate -> QueryRunner (src/datasource/queryRunner.ts: events of every source,
+ *   merged, attributed, computed and framed, the same code the backend runs) -> DataFrames
  *
- * Template variables (src/datasource/variableSupport.ts) and the editors' option lists read the same cached, attributed events;
- * annotations (src/frames/annotations) are events queries with format 'annotations'.
+ * Template variables (variableSupport.ts) and the editors' option lists read the same cached, attributed
+ * events; annotations (src/frames/annotations) are events queries with format 'annotations'.
  */
 import {
   CoreApp,
-  DataFrame,
+  dateTime,
   DataQueryError,
   DataQueryRequest,
   DataQueryResponse,
-  DataSourceApi,
   DataSourceInstanceSettings,
-  FieldType,
   LoadingState,
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { getTemplateSrv } from '@grafana/runtime';
-import { Observable } from 'rxjs';
-import {
-  attribute,
-  Attributed,
-  DataQualityFinding,
-  DAY_MS,
-  DoraEvents,
-  EngineOptions,
-  ServiceCatalog,
-  TimeRange,
-  utcMinute,
-} from '../engine';
+import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
+import { lastValueFrom, Observable } from 'rxjs';
+import { DAY_MS, TimeRange } from '../engine';
 import { annotationSupport } from './annotationSupport';
-import { framesFor } from './compute';
+import { QueryRunner } from './queryRunner';
 import { queryDisplayText } from '../query/display';
-import { checkHealth } from './health';
 import { interpolateFilters, interpolateQuery, TemplateSrvLike } from './interpolate';
-import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from './notices';
-import { createRedactor, Redactor } from './redact';
+import { createRedactor } from './redact';
 import { grafanaTimeZone } from './timezone';
 import { isComplete, ValidQuery, validateQuery } from '../query/validate';
-import { AttributeFn, AttributionMemo, EventCache } from './eventCache';
+import { toDataFrames } from '../frames/dataFrame';
+import { AttributeFn } from './eventCache';
 import { GrafanaHttpClient } from '../sources/http.grafana';
 import { HttpClient } from '../sources/http';
-import { createSourceSetup, SourceSetup } from '../sources/registry';
-import { EventSource, SourceNotice, SourceResult } from '../sources/types';
+import { createSourceSetup } from '../sources/registry';
+import { EventSource } from '../sources/types';
 import { DoraJsonData } from '../settings/model';
+import { runsOnServer } from '../settings/serverMode';
 import { DEFAULT_QUERY, DoraQuery } from '../query/model';
 import { VARIABLE_VALUE_OPTIONS } from '../query/vocabulary';
 import { DoraVariableSupport } from './variableSupport';
 import { DoraVariableQuery } from '../query/variableQuery';
-import { variableValues } from './variableValues';
 
 export interface DataSourceDeps {
   http?: HttpClient;
@@ -64,25 +51,14 @@ export interface DataSourceDeps {
   attribute?: AttributeFn;
 }
 
-/** The fetched, merged events of one request, with what went wrong on the way. */
-interface LoadedEvents {
-  events?: DoraEvents;
-  notices: SourceNotice[];
-  findings: DataQualityFinding[];
-  /** Set when no source could be read. */
-  error?: string;
-}
-
-const MINUTE_MS = 60 * 1000;
 /** The range of variable and editor option lists when Grafana passes none. */
 const DEFAULT_LIST_DAYS = 30;
 
-export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
-  private readonly setup: SourceSetup;
-  private readonly cache = new EventCache();
-  private readonly memo: AttributionMemo;
+export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
+  private readonly runner: QueryRunner;
   private readonly now: () => number;
-  private readonly redact: Redactor;
+  /** Server mode: queries, variables, annotations and the health check go through the backend. */
+  readonly serverMode: boolean;
 
   constructor(
     instanceSettings: DataSourceInstanceSettings<DoraJsonData>,
@@ -90,10 +66,14 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
   ) {
     super(instanceSettings);
     this.now = deps.now ?? Date.now;
+    this.serverMode = runsOnServer(instanceSettings.jsonData);
     const setup = createSourceSetup(instanceSettings, deps.http ?? new GrafanaHttpClient(), { now: this.now });
-    this.setup = deps.sources ? { ...setup, sources: deps.sources, demo: null } : setup;
-    this.memo = new AttributionMemo(deps.attribute ?? attribute);
-    this.redact = createRedactor(instanceSettings);
+    this.runner = new QueryRunner({
+      setup: deps.sources ? { ...setup, sources: deps.sources, demo: null } : setup,
+      now: this.now,
+      redact: createRedactor(instanceSettings),
+      attribute: deps.attribute,
+    });
     this.variables = new DoraVariableSupport(this);
     this.annotations = annotationSupport;
   }
@@ -120,6 +100,14 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
   }
 
   query(request: DataQueryRequest<DoraQuery>): Observable<DataQueryResponse> {
+    if (this.serverMode) {
+      // The backend runs the same pipeline; it gets each query with the dashboard's zone resolved.
+      const timezone = resolvedZone(request.timezone);
+      return super.query({
+        ...request,
+        targets: request.targets.map((t) => ({ ...t, timezone }) as unknown as DoraQuery),
+      });
+    }
     return new Observable<DataQueryResponse>((subscriber) => {
       const controller = new AbortController();
       this.run(request, controller.signal).then(
@@ -134,7 +122,7 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {
-    return checkHealth(this.setup.sources, this.setup.notices, this.now(), this.redact);
+    return this.serverMode ? super.testDatasource() : this.runner.health();
   }
 
   /**
@@ -158,11 +146,34 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
     }
     const filters = query?.filters ? interpolateFilters(query.filters, scopedVars, templateSrv) : {};
     const now = this.now();
-    const { attributed, catalog } = await this.attributed(
-      range ?? { from: now - DEFAULT_LIST_DAYS * DAY_MS, to: now },
-      signal
+    const listRange = range ?? { from: now - DEFAULT_LIST_DAYS * DAY_MS, to: now };
+    if (this.serverMode) {
+      return this.serverValues(choice.value, filters, listRange);
+    }
+    return this.runner.values(choice.value, filters, listRange, signal);
+  }
+
+  /** Server mode: a variable's values from the backend (a `values` query, which only the backend's entry knows). */
+  private async serverValues(values: string, filters: object, range: TimeRange): Promise<string[]> {
+    const target = { refId: 'values', kind: 'values', values, filters } as unknown as DoraQuery;
+    const response = await lastValueFrom(
+      super.query({
+        targets: [target],
+        range: { from: dateTime(range.from), to: dateTime(range.to), raw: { from: '', to: '' } },
+        requestId: 'dora-variable-values',
+        interval: '1d',
+        intervalMs: DAY_MS,
+        scopedVars: {},
+        timezone: 'utc',
+        app: CoreApp.Unknown,
+        startTime: this.now(),
+      } as DataQueryRequest<DoraQuery>)
     );
-    return variableValues(attributed, catalog, choice.value, filters);
+    if (response.errors?.length) {
+      throw new Error(response.errors.map((e) => e.message).join(' '));
+    }
+    const field = response.data[0]?.fields?.[0];
+    return field ? Array.from(field.values as string[]) : [];
   }
 
   /** "$team", "$service", ...: the dashboard's variables, which every filter accepts. */
@@ -176,31 +187,10 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
 
   /** Problems in the data source settings (catalog, patterns, numbers, sources that cannot start). */
   settingsProblems(): string[] {
-    return this.setup.notices.filter((n) => n.severity !== 'info').map((n) => this.redact(n.text));
-  }
-
-  /** The events of a range attributed with the settings' options, through the same caches as the panels. */
-  private async attributed(
-    range: TimeRange,
-    signal: AbortSignal
-  ): Promise<{ attributed: Attributed; catalog?: ServiceCatalog }> {
-    const loaded = await this.load(range, signal);
-    if (loaded.error || !loaded.events) {
-      throw new Error(this.redact(loaded.error ?? 'no events.'));
-    }
-    return {
-      attributed: this.memo.attribute(loaded.events, this.setup.options, this.minuteNow()),
-      catalog: loaded.events.catalog,
-    };
-  }
-
-  /** "now" to the minute, so panels refreshed within a minute share one attribution. */
-  private minuteNow(): number {
-    return Math.floor(this.now() / MINUTE_MS) * MINUTE_MS;
+    return this.runner.settingsProblems();
   }
 
   private async run(request: DataQueryRequest<DoraQuery>, signal: AbortSignal): Promise<DataQueryResponse> {
-    const data: DataFrame[] = [];
     const errors: DataQueryError[] = [];
     const valid: ValidQuery[] = [];
     for (const target of request.targets.filter((t) => this.filterQuery(t))) {
@@ -208,115 +198,23 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
       if (checked.ok) {
         valid.push(checked.query);
       } else {
-        errors.push({ refId: target.refId, message: this.redact(checked.message) });
+        errors.push({ refId: target.refId, message: this.runner.redact(checked.message) });
       }
     }
-    if (valid.length > 0) {
-      const range: TimeRange = { from: request.range.from.valueOf(), to: request.range.to.valueOf() };
-      const loaded = await this.load(range, signal);
-      const zone = grafanaTimeZone(request.timezone);
-      for (const query of valid) {
-        if (loaded.error || !loaded.events) {
-          errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${loaded.error}`) });
-          continue;
-        }
-        try {
-          const options = this.optionsFor(query);
-          const attributed = this.memo.attribute(loaded.events, options, this.minuteNow());
-          const frames = framesFor(query, attributed, {
-            range,
-            zone,
-            intervalMs: request.intervalMs,
-            benchmarkYear: options.benchmarkYear,
-            extraFindings: loaded.findings,
-          });
-          const notices = loaded.notices.concat(this.qualityNotices(query, attributed, loaded.findings));
-          data.push(...attachNotices(frames, notices, query.refId).map((f) => this.redactFrame(f)));
-        } catch (e) {
-          errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${messageOf(e)}`) });
-        }
-      }
-    }
+    const result = await this.runner.run(
+      {
+        queries: valid,
+        range: { from: request.range.from.valueOf(), to: request.range.to.valueOf() },
+        zone: grafanaTimeZone(request.timezone),
+        intervalMs: request.intervalMs,
+      },
+      signal
+    );
+    errors.push(...result.errors);
     return {
-      data,
+      data: toDataFrames(result.frames),
       errors: errors.length > 0 ? errors : undefined,
       state: errors.length > 0 ? LoadingState.Error : LoadingState.Done,
-    };
-  }
-
-  /** Every source's events for the range widened by the look-back; a failing source never hides the others. */
-  private async load(range: TimeRange, signal: AbortSignal): Promise<LoadedEvents> {
-    const widened = { from: range.from - this.setup.lookbackDays * DAY_MS, to: range.to };
-    const settled = await Promise.all(
-      this.setup.sources.map((source) =>
-        this.cache.fetch(source, widened, signal).then(
-          (result) => ({ source, result, error: undefined }),
-          (error: unknown) => ({ source, result: undefined, error })
-        )
-      )
-    );
-    if (signal.aborted) {
-      throw abortError();
-    }
-    const notices: SourceNotice[] = [];
-    const demo = demoNotice(this.setup.demo);
-    if (demo) {
-      notices.push(demo);
-    }
-    notices.push(...this.setup.notices);
-    const results: SourceResult[] = [];
-    const findings: DataQualityFinding[] = [];
-    const failures: string[] = [];
-    for (const { source, result, error } of settled) {
-      if (!result) {
-        notices.push(sourceFailureNotice(source.name, error));
-        failures.push(`${source.name}: ${messageOf(error)}`);
-        continue;
-      }
-      results.push(result);
-      notices.push(...result.notices);
-      if (isEmpty(result.events)) {
-        findings.push({
-          kind: 'source-without-events',
-          severity: 'warning',
-          subject: source.name,
-          message:
-            `Source "${source.name}" returned no events between ${utcMinute(widened.from)} and ${utcMinute(widened.to)}. ` +
-            'Check its settings (repositories, environment and workflow patterns) or widen the time range.',
-        });
-      }
-    }
-    if (results.length === 0) {
-      const why = failures.length > 0 ? failures : this.setup.notices.map((n) => n.text);
-      return { notices, findings, error: `no source could be read. ${why.join(' ')}`.trim() };
-    }
-    return { events: this.memo.merge(results, this.setup.catalog), notices, findings };
-  }
-
-  private optionsFor(query: ValidQuery): EngineOptions {
-    const leadTimeStart = query.kind === 'metric' || query.kind === 'scorecard' ? query.leadTimeStart : undefined;
-    return leadTimeStart ? { ...this.setup.options, leadTimeStart } : this.setup.options;
-  }
-
-  /** The data-quality summary, except on a data-quality table, which already lists every finding. */
-  private qualityNotices(query: ValidQuery, attributed: Attributed, extra: DataQualityFinding[]): SourceNotice[] {
-    if (query.kind === 'dataQuality') {
-      return [];
-    }
-    const notice = dataQualityNotice(extra.concat(attributed.dataQuality));
-    return notice ? [notice] : [];
-  }
-
-  private redactFrame(frame: DataFrame): DataFrame {
-    const notices = frame.meta?.notices?.map((n) => ({ ...n, text: this.redact(n.text) }));
-    return {
-      ...frame,
-      meta: frame.meta ? { ...frame.meta, notices } : frame.meta,
-      fields: frame.fields.map((field) =>
-        field.type === FieldType.string
-          ? { ...field, values: field.values.map((v) => (typeof v === 'string' ? this.redact(v) : v)) }
-          : field
-      ),
     };
   }
 
@@ -325,17 +223,11 @@ export class DataSource extends DataSourceApi<DoraQuery, DoraJsonData> {
   }
 }
 
-function isEmpty(events: DoraEvents): boolean {
-  return (
-    events.deployments.length === 0 &&
-    events.changes.length === 0 &&
-    events.incidents.length === 0 &&
-    events.pipelineRuns.length === 0
-  );
-}
-
-function abortError(): Error {
-  const err = new Error('The query was cancelled');
-  err.name = 'AbortError';
-  return err;
+/** The dashboard's zone as an IANA name for the server ('browser' and the default are this browser's zone). */
+function resolvedZone(timezone: string | undefined): string {
+  const name = (timezone ?? '').trim();
+  if (name === '' || name === 'browser') {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'utc';
+  }
+  return name;
 }

@@ -1,5 +1,4 @@
-/** One valid query, attributed events in, frames out: the engine computes, the framers shape. */
-import { DataFrame } from '@grafana/data';
+/** One valid query, attributed events in, frame descriptions out: the engine computes, the framers shape. */
 import {
   Attributed,
   BenchmarkYear,
@@ -16,6 +15,7 @@ import { ValidQuery } from '../query/validate';
 import { dataQualityFrame } from '../frames/dataQualityFrame';
 import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from '../frames/eventsFrames';
 import { metricFrames } from '../frames/metricFrames';
+import { FrameDescription } from '../frames/frame';
 import { scorecardFrame } from '../frames/scorecardFrame';
 
 export interface ComputeContext {
@@ -29,7 +29,7 @@ export interface ComputeContext {
   extraFindings: DataQualityFinding[];
 }
 
-export function framesFor(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): DataFrame[] {
+export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): FrameDescription[] {
   switch (query.kind) {
     case 'metric': {
       const series = computeMetric(attributed, {

@@ -5,12 +5,18 @@
  * wrong with the fix. Settings problems are reported too. Any error makes the test fail; warnings make it a
  * warning; the per-source lines are in the details.
  */
-import { TestDataSourceResponse } from '@grafana/data';
 import { DAY_MS, DoraEvents, TimeRange } from '../engine';
 import { messageOf } from './notices';
 import { EventSource, HealthCheckItem, SourceNotice } from '../sources/types';
 
 export const HEALTH_WINDOW_DAYS = 7;
+
+/** What Grafana's "Save & test" shows (the shape of its TestDataSourceResponse), without Grafana's types. */
+export interface HealthResult {
+  status: 'success' | 'warning' | 'error';
+  message: string;
+  details?: { message?: string; verboseMessage?: string };
+}
 
 type Status = HealthCheckItem['status'];
 
@@ -19,7 +25,7 @@ export async function checkHealth(
   settingsNotices: SourceNotice[],
   now: number,
   redact: (text: string) => string
-): Promise<TestDataSourceResponse> {
+): Promise<HealthResult> {
   const perSource = await Promise.all(sources.map((source) => checkSource(source, now)));
   const items = ([] as HealthCheckItem[]).concat(...perSource);
   for (const notice of settingsNotices) {

@@ -34,7 +34,11 @@ export function interpolateQuery(query: DoraQuery, scopedVars: ScopedVars, templ
   return out as unknown as DoraQuery;
 }
 
-export function interpolateFilters(filters: QueryFilters, scopedVars: ScopedVars, templateSrv: TemplateSrvLike): QueryFilters {
+export function interpolateFilters(
+  filters: QueryFilters,
+  scopedVars: ScopedVars,
+  templateSrv: TemplateSrvLike
+): QueryFilters {
   const out: QueryFilters = {};
   for (const key of FILTER_KEYS) {
     const entries = filters[key];

@@ -1,6 +1,6 @@
 /** The notices a panel shows in its header: where the data came from and what it could not use. */
-import { createDataFrame, DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { DataQualityFinding } from '../engine';
+import { FrameDescription, NoticeDescription } from '../frames/frame';
 import { SourceNotice } from '../sources/types';
 
 export function demoNotice(demo: 'unconfigured' | 'enabled' | null): SourceNotice | undefined {
@@ -50,14 +50,14 @@ export function dataQualityNotice(findings: DataQualityFinding[]): SourceNotice 
 }
 
 /** Puts the notices on the query's first frame (Grafana shows each frame's notices; once is enough). */
-export function attachNotices(frames: DataFrame[], notices: SourceNotice[], refId: string): DataFrame[] {
+export function attachNotices(frames: FrameDescription[], notices: SourceNotice[], refId: string): FrameDescription[] {
   const unique = dedupe(notices);
   if (unique.length === 0) {
     return frames;
   }
-  const metaNotices: QueryResultMetaNotice[] = unique.map((n) => ({ severity: n.severity, text: n.text }));
+  const metaNotices: NoticeDescription[] = unique.map((n) => ({ severity: n.severity, text: n.text }));
   if (frames.length === 0) {
-    return [createDataFrame({ refId, fields: [], meta: { notices: metaNotices } })];
+    return [{ refId, fields: [], meta: { notices: metaNotices } }];
   }
   const [first, ...rest] = frames;
   return [{ ...first, meta: { ...first.meta, notices: [...(first.meta?.notices ?? []), ...metaNotices] } }, ...rest];

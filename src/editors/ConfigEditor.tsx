@@ -5,6 +5,8 @@ import { Alert, Divider, useStyles2 } from '@grafana/ui';
 import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
 import { CatalogSection } from './config/CatalogSection';
 import { DemoSection } from './config/DemoSection';
+import { ExecutionSection } from './config/ExecutionSection';
+import { EventsUrlSection } from './config/EventsUrlSection';
 import { DeploymentSection } from './config/DeploymentSection';
 import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
@@ -56,6 +58,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <Divider />
       <JiraSection {...props} />
       <Divider />
+      <EventsUrlSection {...props} />
+      <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />
       <Divider />
       <FailureSection jsonData={jsonData} onChange={onChange} />
@@ -63,6 +67,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <CatalogSection jsonData={jsonData} onChange={onChange} />
       <Divider />
       <GeneralSection jsonData={jsonData} onChange={onChange} />
+      <Divider />
+      <ExecutionSection {...props} />
     </div>
   );
 }

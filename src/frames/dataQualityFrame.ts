@@ -1,10 +1,10 @@
 /** Data-quality findings as a table: what the numbers could not use, and why. */
-import { createDataFrame, DataFrame, FieldType, MappingType } from '@grafana/data';
 import { DataQualityFinding } from '../engine';
+import { FrameDescription } from './frame';
 
 const SEVERITY_ORDER: Record<DataQualityFinding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
-export function dataQualityFrame(findings: DataQualityFinding[], refId: string): DataFrame {
+export function dataQualityFrame(findings: DataQualityFinding[], refId: string): FrameDescription {
   const rows = findings
     .slice()
     .sort(
@@ -14,19 +14,19 @@ export function dataQualityFrame(findings: DataQualityFinding[], refId: string):
         (b.at ?? 0) - (a.at ?? 0)
     );
   const col = <T>(f: (d: DataQualityFinding) => T) => rows.map(f);
-  return createDataFrame({
+  return {
     refId,
     name: 'Data quality',
     fields: [
-      { name: 'Kind', type: FieldType.string, values: col((d) => d.kind) },
+      { name: 'Kind', type: 'string', values: col((d) => d.kind) },
       {
         name: 'Severity',
-        type: FieldType.string,
+        type: 'string',
         values: col((d) => d.severity),
         config: {
           mappings: [
             {
-              type: MappingType.ValueToText,
+              type: 'value',
               options: {
                 error: { text: 'Error', color: 'red', index: 0 },
                 warning: { text: 'Warning', color: 'orange', index: 1 },
@@ -37,10 +37,10 @@ export function dataQualityFrame(findings: DataQualityFinding[], refId: string):
           custom: { cellOptions: { type: 'color-text' } },
         },
       },
-      { name: 'Subject', type: FieldType.string, values: col((d) => d.subject) },
-      { name: 'Service', type: FieldType.string, values: col((d) => d.service ?? '') },
-      { name: 'Message', type: FieldType.string, values: col((d) => d.message) },
-      { name: 'At', type: FieldType.time, values: col((d) => d.at ?? null) },
+      { name: 'Subject', type: 'string', values: col((d) => d.subject) },
+      { name: 'Service', type: 'string', values: col((d) => d.service ?? '') },
+      { name: 'Message', type: 'string', values: col((d) => d.message) },
+      { name: 'At', type: 'time', values: col((d) => d.at ?? null) },
     ],
-  });
+  };
 }

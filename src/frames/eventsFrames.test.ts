@@ -2,6 +2,7 @@ import { DataFrame, FieldType } from '@grafana/data';
 import { AttributedChange, AttributedDeployment, AttributedIncident, DataQualityFinding } from '../engine';
 import { dataQualityFrame } from './dataQualityFrame';
 import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './eventsFrames';
+import { toDataFrame } from './dataFrame';
 
 const H = 3600 * 1000;
 const T = Date.UTC(2026, 4, 4, 9);
@@ -65,19 +66,21 @@ function values(frame: DataFrame, name: string): unknown[] {
 }
 
 describe('deploymentsFrame', () => {
-  const frame = deploymentsFrame(
-    [
-      deployment('d1', T - 24 * H, { changeShas: null, changeMethod: 'unknown' }),
-      deployment('d2', T, {
-        failed: true,
-        failureReasons: ['incident', 'rolled-back'],
-        incidentIds: ['INC-1'],
-        recoveryMs: 3 * H,
-        restoredBy: 'd3',
-      }),
-    ],
-    incidentLinkMethods([incident]),
-    'E'
+  const frame = toDataFrame(
+    deploymentsFrame(
+      [
+        deployment('d1', T - 24 * H, { changeShas: null, changeMethod: 'unknown' }),
+        deployment('d2', T, {
+          failed: true,
+          failureReasons: ['incident', 'rolled-back'],
+          incidentIds: ['INC-1'],
+          recoveryMs: 3 * H,
+          restoredBy: 'd3',
+        }),
+      ],
+      incidentLinkMethods([incident]),
+      'E'
+    )
   );
 
   it('lists deployments newest first with their attribution', () => {
@@ -115,21 +118,23 @@ describe('changesFrame', () => {
   });
 
   it('lists changes with lead time, pull request and breakdown', () => {
-    const frame = changesFrame(
-      [
-        change('old', T - H, { leadTimeMs: null }),
-        change('new', T, {
-          change: {
-            sha: 'new',
-            repo: 'acme/checkout',
-            committedAt: T - 5 * H,
-            parents: [],
-            pullRequest: { number: 42, title: 'Faster checkout', url: 'https://example.test/pr/42' },
-          },
-          breakdown: { codingMs: H, pickupMs: 2 * H, reviewMs: H, deployMs: H },
-        }),
-      ],
-      'C'
+    const frame = toDataFrame(
+      changesFrame(
+        [
+          change('old', T - H, { leadTimeMs: null }),
+          change('new', T, {
+            change: {
+              sha: 'new',
+              repo: 'acme/checkout',
+              committedAt: T - 5 * H,
+              parents: [],
+              pullRequest: { number: 42, title: 'Faster checkout', url: 'https://example.test/pr/42' },
+            },
+            breakdown: { codingMs: H, pickupMs: 2 * H, reviewMs: H, deployMs: H },
+          }),
+        ],
+        'C'
+      )
     );
     expect(values(frame, 'SHA')).toEqual(['new', 'old']);
     expect(values(frame, 'Lead time')).toEqual([5 * H, null]);
@@ -142,7 +147,7 @@ describe('changesFrame', () => {
 
 describe('incidentsFrame', () => {
   it('shows how each incident was linked and its times', () => {
-    const frame = incidentsFrame([incident], 'I');
+    const frame = toDataFrame(incidentsFrame([incident], 'I'));
     expect(values(frame, 'Incident')).toEqual(['INC-1']);
     expect(values(frame, 'Link method')).toEqual(['service-window']);
     expect(values(frame, 'Linked deployment')).toEqual(['d2']);
@@ -172,7 +177,7 @@ describe('dataQualityFrame', () => {
         message: 'no deployment of search before it',
       },
     ];
-    const frame = dataQualityFrame(findings, 'Q');
+    const frame = toDataFrame(dataQualityFrame(findings, 'Q'));
     expect(values(frame, 'Kind')).toEqual(['unlinked-incident', 'unknown-changes']);
     expect(values(frame, 'Service')).toEqual(['', 'checkout']);
     expect(values(frame, 'At')).toEqual([null, T]);

@@ -2,8 +2,8 @@
  * Event tables with their attribution, newest first: what each number on a panel is made of.
  * Times are epoch ms; durations are ms ('dtdurationms'); lists are comma-separated text.
  */
-import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
 import { AttributedChange, AttributedDeployment, AttributedIncident, LinkMethod } from '../engine';
+import { FrameDescription } from './frame';
 import { openUrlLink } from './links';
 import { fieldConfigFor } from './units';
 
@@ -13,133 +13,133 @@ export function deploymentsFrame(
   deployments: AttributedDeployment[],
   incidentLinks: Record<string, LinkMethod>,
   refId: string
-): DataFrame {
+): FrameDescription {
   const rows = deployments.slice().sort((a, b) => b.deployment.finishedAt - a.deployment.finishedAt);
   const col = <T>(f: (d: AttributedDeployment) => T) => rows.map(f);
-  return createDataFrame({
+  return {
     refId,
     name: 'Deployments',
     fields: [
-      { name: 'Finished', type: FieldType.time, values: col((d) => d.deployment.finishedAt) },
-      { name: 'Deployment', type: FieldType.string, values: col((d) => d.deployment.id) },
-      { name: 'Service', type: FieldType.string, values: col((d) => d.deployment.service) },
-      { name: 'Team', type: FieldType.string, values: col((d) => d.team) },
-      { name: 'Environment', type: FieldType.string, values: col((d) => d.deployment.environment) },
-      { name: 'Repository', type: FieldType.string, values: col((d) => d.deployment.repo) },
-      { name: 'SHA', type: FieldType.string, values: col((d) => d.deployment.sha) },
+      { name: 'Finished', type: 'time', values: col((d) => d.deployment.finishedAt) },
+      { name: 'Deployment', type: 'string', values: col((d) => d.deployment.id) },
+      { name: 'Service', type: 'string', values: col((d) => d.deployment.service) },
+      { name: 'Team', type: 'string', values: col((d) => d.team) },
+      { name: 'Environment', type: 'string', values: col((d) => d.deployment.environment) },
+      { name: 'Repository', type: 'string', values: col((d) => d.deployment.repo) },
+      { name: 'SHA', type: 'string', values: col((d) => d.deployment.sha) },
       {
         name: 'Changes',
-        type: FieldType.number,
+        type: 'number',
         values: col((d) => (d.changeShas ? d.changeShas.length : null)),
         config: {
           noValue: 'unknown',
           description: 'Changes shipped for the first time; unknown for a first deployment',
         },
       },
-      { name: 'Change method', type: FieldType.string, values: col((d) => d.changeMethod) },
-      { name: 'Failed', type: FieldType.boolean, values: col((d) => d.failed) },
-      { name: 'Failure reasons', type: FieldType.string, values: col((d) => d.failureReasons.join(', ')) },
-      { name: 'Rework', type: FieldType.boolean, values: col((d) => d.isRework) },
-      { name: 'Rework reasons', type: FieldType.string, values: col((d) => d.reworkReasons.join(', ')) },
-      { name: 'Rollback of', type: FieldType.string, values: col((d) => d.rollbackOf ?? '') },
-      { name: 'Incidents', type: FieldType.string, values: col((d) => d.incidentIds.join(', ')) },
+      { name: 'Change method', type: 'string', values: col((d) => d.changeMethod) },
+      { name: 'Failed', type: 'boolean', values: col((d) => d.failed) },
+      { name: 'Failure reasons', type: 'string', values: col((d) => d.failureReasons.join(', ')) },
+      { name: 'Rework', type: 'boolean', values: col((d) => d.isRework) },
+      { name: 'Rework reasons', type: 'string', values: col((d) => d.reworkReasons.join(', ')) },
+      { name: 'Rollback of', type: 'string', values: col((d) => d.rollbackOf ?? '') },
+      { name: 'Incidents', type: 'string', values: col((d) => d.incidentIds.join(', ')) },
       {
         name: 'Incident link methods',
-        type: FieldType.string,
+        type: 'string',
         values: col((d) => d.incidentIds.map((id) => incidentLinks[id] ?? 'none').join(', ')),
       },
       {
         name: 'Recovery time',
-        type: FieldType.number,
+        type: 'number',
         values: col((d) => (d.failed ? (d.recoveryMs ?? null) : null)),
         config: DURATION,
       },
-      { name: 'Restored by', type: FieldType.string, values: col((d) => d.restoredBy ?? '') },
-      { name: 'Source', type: FieldType.string, values: col((d) => d.deployment.source) },
+      { name: 'Restored by', type: 'string', values: col((d) => d.restoredBy ?? '') },
+      { name: 'Source', type: 'string', values: col((d) => d.deployment.source) },
       {
         name: 'URL',
-        type: FieldType.string,
+        type: 'string',
         values: col((d) => d.deployment.url ?? ''),
         config: { links: openUrlLink('Open deployment') },
       },
     ],
-  });
+  };
 }
 
-export function changesFrame(changes: AttributedChange[], refId: string): DataFrame {
+export function changesFrame(changes: AttributedChange[], refId: string): FrameDescription {
   const rows = changes.slice().sort((a, b) => b.deployedAt - a.deployedAt || b.startAt - a.startAt);
   const col = <T>(f: (c: AttributedChange) => T) => rows.map(f);
-  return createDataFrame({
+  return {
     refId,
     name: 'Changes',
     fields: [
-      { name: 'Deployed', type: FieldType.time, values: col((c) => c.deployedAt) },
-      { name: 'SHA', type: FieldType.string, values: col((c) => c.change.sha) },
-      { name: 'Repository', type: FieldType.string, values: col((c) => c.change.repo) },
-      { name: 'Service', type: FieldType.string, values: col((c) => c.service) },
-      { name: 'Team', type: FieldType.string, values: col((c) => c.team) },
-      { name: 'Deployment', type: FieldType.string, values: col((c) => c.deploymentId) },
-      { name: 'Started', type: FieldType.time, values: col((c) => c.startAt) },
+      { name: 'Deployed', type: 'time', values: col((c) => c.deployedAt) },
+      { name: 'SHA', type: 'string', values: col((c) => c.change.sha) },
+      { name: 'Repository', type: 'string', values: col((c) => c.change.repo) },
+      { name: 'Service', type: 'string', values: col((c) => c.service) },
+      { name: 'Team', type: 'string', values: col((c) => c.team) },
+      { name: 'Deployment', type: 'string', values: col((c) => c.deploymentId) },
+      { name: 'Started', type: 'time', values: col((c) => c.startAt) },
       {
         name: 'Lead time',
-        type: FieldType.number,
+        type: 'number',
         values: col((c) => c.leadTimeMs),
         config: { ...DURATION, noValue: 'dropped (<= 0)' },
       },
-      { name: 'PR', type: FieldType.number, values: col((c) => c.change.pullRequest?.number ?? null) },
+      { name: 'PR', type: 'number', values: col((c) => c.change.pullRequest?.number ?? null) },
       {
         name: 'PR title',
-        type: FieldType.string,
+        type: 'string',
         values: col((c) => c.change.pullRequest?.title ?? c.change.message ?? ''),
       },
-      { name: 'Coding', type: FieldType.number, values: col((c) => c.breakdown?.codingMs ?? null), config: DURATION },
-      { name: 'Pickup', type: FieldType.number, values: col((c) => c.breakdown?.pickupMs ?? null), config: DURATION },
-      { name: 'Review', type: FieldType.number, values: col((c) => c.breakdown?.reviewMs ?? null), config: DURATION },
-      { name: 'Deploy', type: FieldType.number, values: col((c) => c.breakdown?.deployMs ?? null), config: DURATION },
+      { name: 'Coding', type: 'number', values: col((c) => c.breakdown?.codingMs ?? null), config: DURATION },
+      { name: 'Pickup', type: 'number', values: col((c) => c.breakdown?.pickupMs ?? null), config: DURATION },
+      { name: 'Review', type: 'number', values: col((c) => c.breakdown?.reviewMs ?? null), config: DURATION },
+      { name: 'Deploy', type: 'number', values: col((c) => c.breakdown?.deployMs ?? null), config: DURATION },
       {
         name: 'PR URL',
-        type: FieldType.string,
+        type: 'string',
         values: col((c) => c.change.pullRequest?.url ?? ''),
         config: { links: openUrlLink('Open pull request') },
       },
     ],
-  });
+  };
 }
 
-export function incidentsFrame(incidents: AttributedIncident[], refId: string): DataFrame {
+export function incidentsFrame(incidents: AttributedIncident[], refId: string): FrameDescription {
   const rows = incidents.slice().sort((a, b) => b.incident.createdAt - a.incident.createdAt);
   const col = <T>(f: (i: AttributedIncident) => T) => rows.map(f);
-  return createDataFrame({
+  return {
     refId,
     name: 'Incidents',
     fields: [
-      { name: 'Created', type: FieldType.time, values: col((i) => i.incident.createdAt) },
-      { name: 'Incident', type: FieldType.string, values: col((i) => i.incident.id) },
-      { name: 'Service', type: FieldType.string, values: col((i) => i.incident.service ?? '') },
-      { name: 'Team', type: FieldType.string, values: col((i) => i.team) },
-      { name: 'Title', type: FieldType.string, values: col((i) => i.incident.title ?? '') },
-      { name: 'Severity', type: FieldType.string, values: col((i) => i.incident.severity ?? '') },
-      { name: 'Started', type: FieldType.time, values: col((i) => i.incident.startedAt ?? null) },
-      { name: 'Resolved', type: FieldType.time, values: col((i) => i.incident.resolvedAt ?? null) },
-      { name: 'Link method', type: FieldType.string, values: col((i) => i.link.method) },
-      { name: 'Linked deployment', type: FieldType.string, values: col((i) => i.link.deploymentId ?? '') },
-      { name: 'Link detail', type: FieldType.string, values: col((i) => i.link.detail) },
-      { name: 'Time to restore', type: FieldType.number, values: col((i) => i.timeToRestoreMs), config: DURATION },
-      { name: 'Time to detect', type: FieldType.number, values: col((i) => i.timeToDetectMs), config: DURATION },
+      { name: 'Created', type: 'time', values: col((i) => i.incident.createdAt) },
+      { name: 'Incident', type: 'string', values: col((i) => i.incident.id) },
+      { name: 'Service', type: 'string', values: col((i) => i.incident.service ?? '') },
+      { name: 'Team', type: 'string', values: col((i) => i.team) },
+      { name: 'Title', type: 'string', values: col((i) => i.incident.title ?? '') },
+      { name: 'Severity', type: 'string', values: col((i) => i.incident.severity ?? '') },
+      { name: 'Started', type: 'time', values: col((i) => i.incident.startedAt ?? null) },
+      { name: 'Resolved', type: 'time', values: col((i) => i.incident.resolvedAt ?? null) },
+      { name: 'Link method', type: 'string', values: col((i) => i.link.method) },
+      { name: 'Linked deployment', type: 'string', values: col((i) => i.link.deploymentId ?? '') },
+      { name: 'Link detail', type: 'string', values: col((i) => i.link.detail) },
+      { name: 'Time to restore', type: 'number', values: col((i) => i.timeToRestoreMs), config: DURATION },
+      { name: 'Time to detect', type: 'number', values: col((i) => i.timeToDetectMs), config: DURATION },
       {
         name: 'Time to acknowledge',
-        type: FieldType.number,
+        type: 'number',
         values: col((i) => i.timeToAcknowledgeMs),
         config: DURATION,
       },
       {
         name: 'URL',
-        type: FieldType.string,
+        type: 'string',
         values: col((i) => i.incident.url ?? ''),
         config: { links: openUrlLink('Open incident') },
       },
     ],
-  });
+  };
 }
 
 /** incident id -> how it was linked, for the deployments table. */

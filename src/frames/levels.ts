@@ -1,5 +1,5 @@
 /** How performance levels and DORA scores look in tables: a word and a colour per level, thresholds per score. */
-import { FieldConfig, MappingType, ThresholdsMode, ValueMapping } from '@grafana/data';
+import { FieldConfigDescription, ValueMappingDescription } from './frame';
 import { Level } from '../engine';
 
 export const LEVEL_COLORS: Record<Level, string> = {
@@ -11,9 +11,9 @@ export const LEVEL_COLORS: Record<Level, string> = {
 
 const LEVEL_TEXT: Record<Level, string> = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' };
 
-export const LEVEL_MAPPINGS: ValueMapping[] = [
+export const LEVEL_MAPPINGS: ValueMappingDescription[] = [
   {
-    type: MappingType.ValueToText,
+    type: 'value',
     options: {
       elite: { text: LEVEL_TEXT.elite, color: LEVEL_COLORS.elite, index: 0 },
       high: { text: LEVEL_TEXT.high, color: LEVEL_COLORS.high, index: 1 },
@@ -24,21 +24,21 @@ export const LEVEL_MAPPINGS: ValueMapping[] = [
 ];
 
 /** A level column: the mapped word on a coloured background. */
-export const LEVEL_FIELD_CONFIG: FieldConfig = {
+export const LEVEL_FIELD_CONFIG: FieldConfigDescription = {
   mappings: LEVEL_MAPPINGS,
   noValue: 'n/a',
   custom: { cellOptions: { type: 'color-background', mode: 'basic' }, align: 'center' },
 };
 
 /** DORA Quick Check scores, 0..10, higher is better. */
-export const SCORE_FIELD_CONFIG: FieldConfig = {
+export const SCORE_FIELD_CONFIG: FieldConfigDescription = {
   unit: 'none',
   decimals: 1,
   min: 0,
   max: 10,
   color: { mode: 'thresholds' },
   thresholds: {
-    mode: ThresholdsMode.Absolute,
+    mode: 'absolute',
     steps: [
       { value: -Infinity, color: 'red' },
       { value: 4, color: 'orange' },

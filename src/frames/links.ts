@@ -1,6 +1,6 @@
 /** Data links that open the value of a URL field (the provider's page of a deployment, incident, PR). */
-import { DataLink } from '@grafana/data';
+import { DataLinkDescription } from './frame';
 
-export function openUrlLink(title: string): DataLink[] {
+export function openUrlLink(title: string): DataLinkDescription[] {
   return [{ title, url: '${__value.raw}', targetBlank: true }];
 }

@@ -1,6 +1,7 @@
 import { DataFrameType, FieldType } from '@grafana/data';
 import { MetricSeries } from '../engine';
 import { metricDisplayName, metricFrames } from './metricFrames';
+import { toDataFrames } from './dataFrame';
 
 const DAY = 24 * 3600 * 1000;
 const T = Date.UTC(2026, 4, 4);
@@ -18,7 +19,9 @@ const leadTime: MetricSeries = {
 describe('metricFrames', () => {
   it('builds one time-series frame per group, durations in ms with dtdurationms, labelled by the group', () => {
     const other = { ...leadTime, group: 'search', points: [] };
-    const frames = metricFrames([leadTime, other], { refId: 'A', groupBy: 'service', aggregation: 'p90' });
+    const frames = toDataFrames(
+      metricFrames([leadTime, other], { refId: 'A', groupBy: 'service', aggregation: 'p90' })
+    );
     expect(frames).toHaveLength(2);
     const [frame] = frames;
     expect(frame.refId).toBe('A');
@@ -49,7 +52,9 @@ describe('metricFrames', () => {
       valueKind: 'count',
       points: [{ time: T, value: 4, count: 4 }],
     };
-    const [cfrFrame, countFrame] = metricFrames([cfr, count], { refId: 'B', groupBy: 'none', aggregation: 'median' });
+    const [cfrFrame, countFrame] = toDataFrames(
+      metricFrames([cfr, count], { refId: 'B', groupBy: 'none', aggregation: 'median' })
+    );
     expect(cfrFrame.fields[1].config).toMatchObject({
       unit: 'percentunit',
       min: 0,

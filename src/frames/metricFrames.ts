@@ -1,7 +1,7 @@
 /** One time-series frame per group: Time + the metric's value, with unit, display name and group label. */
-import { createDataFrame, DataFrame, DataFrameType, FieldType } from '@grafana/data';
 import { Aggregation, GroupBy, MetricSeries } from '../engine';
 import { AGGREGATION_OPTIONS, labelOf, metricChoice } from '../query/vocabulary';
+import { FrameDescription } from './frame';
 import { fieldConfigFor } from './units';
 
 export interface MetricFrameContext {
@@ -10,7 +10,7 @@ export interface MetricFrameContext {
   aggregation: Aggregation;
 }
 
-export function metricFrames(series: MetricSeries[], ctx: MetricFrameContext): DataFrame[] {
+export function metricFrames(series: MetricSeries[], ctx: MetricFrameContext): FrameDescription[] {
   return series.map((s) => metricFrame(s, ctx));
 }
 
@@ -24,29 +24,29 @@ export function metricDisplayName(s: Pick<MetricSeries, 'metric' | 'valueKind'>,
   return s.valueKind === 'duration' ? `${label} (${labelOf(AGGREGATION_OPTIONS, aggregation).toLowerCase()})` : label;
 }
 
-function metricFrame(s: MetricSeries, ctx: MetricFrameContext): DataFrame {
+function metricFrame(s: MetricSeries, ctx: MetricFrameContext): FrameDescription {
   const grouped = ctx.groupBy !== 'none';
   const metricName = metricDisplayName(s, ctx.aggregation);
   const displayName = grouped ? `${s.group} · ${metricName}` : metricName;
-  return createDataFrame({
+  return {
     refId: ctx.refId,
     name: displayName,
     meta: {
-      type: DataFrameType.TimeSeriesMulti,
+      type: 'timeseries-multi',
       typeVersion: [0, 1],
       ...(s.notes && s.notes.length > 0
         ? { notices: s.notes.map((text) => ({ severity: 'info' as const, text })) }
         : {}),
     },
     fields: [
-      { name: 'Time', type: FieldType.time, values: s.points.map((p) => p.time) },
+      { name: 'Time', type: 'time', values: s.points.map((p) => p.time) },
       {
         name: metricName,
-        type: FieldType.number,
+        type: 'number',
         values: s.points.map((p) => p.value),
         labels: grouped ? { [ctx.groupBy]: s.group } : undefined,
         config: { ...fieldConfigFor(s.valueKind), displayNameFromDS: displayName },
       },
     ],
-  });
+  };
 }

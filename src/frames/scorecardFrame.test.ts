@@ -1,6 +1,7 @@
 import { FieldType, getDisplayProcessor, createTheme } from '@grafana/data';
 import { ScorecardRow } from '../engine';
 import { scorecardFrame } from './scorecardFrame';
+import { toDataFrame } from './dataFrame';
 
 const row = (group: string, overrides: Partial<ScorecardRow> = {}): ScorecardRow => ({
   group,
@@ -20,20 +21,22 @@ const row = (group: string, overrides: Partial<ScorecardRow> = {}): ScorecardRow
 });
 
 describe('scorecardFrame', () => {
-  const frame = scorecardFrame(
-    [
-      row('payments'),
-      row('search', {
-        deployments: 0,
-        leadTimeMedianMs: null,
-        changeFailRate: null,
-        levels: { deploymentFrequency: 'low', leadTime: null, changeFailRate: null, recoveryTime: 'elite' },
-        score: { throughput: 2, instability: null },
-        notes: ['No deployments in the range.', 'Second note.'],
-      }),
-    ],
-    'S',
-    'team'
+  const frame = toDataFrame(
+    scorecardFrame(
+      [
+        row('payments'),
+        row('search', {
+          deployments: 0,
+          leadTimeMedianMs: null,
+          changeFailRate: null,
+          levels: { deploymentFrequency: 'low', leadTime: null, changeFailRate: null, recoveryTime: 'elite' },
+          score: { throughput: 2, instability: null },
+          notes: ['No deployments in the range.', 'Second note.'],
+        }),
+      ],
+      'S',
+      'team'
+    )
   );
   const field = (name: string) => {
     const f = frame.fields.find((x) => x.name === name);
@@ -76,6 +79,6 @@ describe('scorecardFrame', () => {
   });
 
   it('calls the group column "Group" without a group-by', () => {
-    expect(scorecardFrame([row('all')], 'S', 'none').fields[0].name).toBe('Group');
+    expect(toDataFrame(scorecardFrame([row('all')], 'S', 'none')).fields[0].name).toBe('Group');
   });
 });

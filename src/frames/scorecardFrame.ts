@@ -1,11 +1,11 @@
 /** The scorecard table: one row per group with every metric in native units, its level and the DORA score. */
-import { createDataFrame, DataFrame, FieldConfig, FieldType } from '@grafana/data';
 import { GroupBy, Level, ScorecardRow } from '../engine';
 import { GROUP_BY_OPTIONS, labelOf } from '../query/vocabulary';
+import { FieldConfigDescription, FieldDescription, FrameDescription } from './frame';
 import { LEVEL_FIELD_CONFIG, SCORE_FIELD_CONFIG } from './levels';
 import { fieldConfigFor } from './units';
 
-type NumberColumn = { name: string; config: FieldConfig; value: (row: ScorecardRow) => number | null };
+type NumberColumn = { name: string; config: FieldConfigDescription; value: (row: ScorecardRow) => number | null };
 type LevelColumn = { name: string; value: (row: ScorecardRow) => Level | null };
 
 const NUMBER_COLUMNS: NumberColumn[] = [
@@ -27,28 +27,28 @@ const LEVEL_COLUMNS: LevelColumn[] = [
   { name: 'Recovery time level', value: (r) => r.levels.recoveryTime },
 ];
 
-export function scorecardFrame(rows: ScorecardRow[], refId: string, groupBy: GroupBy): DataFrame {
+export function scorecardFrame(rows: ScorecardRow[], refId: string, groupBy: GroupBy): FrameDescription {
   const groupName = groupBy === 'none' ? 'Group' : labelOf(GROUP_BY_OPTIONS, groupBy);
-  return createDataFrame({
+  return {
     refId,
     name: 'Scorecard',
     fields: [
-      { name: groupName, type: FieldType.string, values: rows.map((r) => r.group) },
-      ...NUMBER_COLUMNS.map((c) => ({
+      { name: groupName, type: 'string', values: rows.map((r) => r.group) },
+      ...NUMBER_COLUMNS.map((c): FieldDescription => ({
         name: c.name,
-        type: FieldType.number,
+        type: 'number',
         values: rows.map(c.value),
         config: c.config,
       })),
-      ...LEVEL_COLUMNS.map((c) => ({
+      ...LEVEL_COLUMNS.map((c): FieldDescription => ({
         name: c.name,
-        type: FieldType.string,
+        type: 'string',
         values: rows.map(c.value),
         config: LEVEL_FIELD_CONFIG,
       })),
       {
         name: 'Throughput score',
-        type: FieldType.number,
+        type: 'number',
         values: rows.map((r) => r.score.throughput),
         config: {
           ...SCORE_FIELD_CONFIG,
@@ -57,7 +57,7 @@ export function scorecardFrame(rows: ScorecardRow[], refId: string, groupBy: Gro
       },
       {
         name: 'Instability score',
-        type: FieldType.number,
+        type: 'number',
         values: rows.map((r) => r.score.instability),
         config: {
           ...SCORE_FIELD_CONFIG,
@@ -65,7 +65,7 @@ export function scorecardFrame(rows: ScorecardRow[], refId: string, groupBy: Gro
             'DORA Quick Check, 0-10, higher is better (more stable): mean of change fail rate and rework rate',
         },
       },
-      { name: 'Notes', type: FieldType.string, values: rows.map((r) => r.notes.join(' ')) },
+      { name: 'Notes', type: 'string', values: rows.map((r) => r.notes.join(' ')) },
     ],
-  });
+  };
 }

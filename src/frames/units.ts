@@ -1,5 +1,5 @@
 /** Grafana units for the engine's value kinds. Durations stay in milliseconds: 'dtdurationms' expects ms. */
-import { FieldConfig } from '@grafana/data';
+import { FieldConfigDescription } from './frame';
 import { ValueKind } from '../engine';
 
 export const DURATION_MS_UNIT = 'dtdurationms';
@@ -7,7 +7,7 @@ export const RATE_UNIT = 'percentunit';
 export const COUNT_UNIT = 'short';
 export const DAYS_UNIT = 'd';
 
-export function fieldConfigFor(kind: ValueKind): FieldConfig {
+export function fieldConfigFor(kind: ValueKind): FieldConfigDescription {
   switch (kind) {
     case 'duration':
       return { unit: DURATION_MS_UNIT, decimals: 1, min: 0 };

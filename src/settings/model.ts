@@ -32,6 +32,21 @@ export interface DoraJsonData extends DataSourceJsonData {
   gitlab?: GitLabSettings;
   pagerduty?: PagerDutySettings;
   jira?: JiraSettings;
+  /** Where dashboards' queries run (src/settings/serverMode.ts); default the browser. */
+  runQueriesIn?: 'browser' | 'server';
+  /** Events files served over HTTP (src/settings/eventsUrl.ts). */
+  eventsUrl?: EventsUrlSettings;
+}
+
+/** Kept in jsonData under `eventsUrl`: URLs serving an events file (docs/events-format.md). */
+export interface EventsUrlSettings {
+  enabled?: boolean;
+  /** Up to MAX_EVENTS_URLS absolute http(s) URLs; the route `events/N` reads the N-th. */
+  urls?: string[];
+  /** Seconds one file may take to arrive (default 30). */
+  timeoutSeconds?: number;
+  /** A bearer token is saved: files are read through the `events-auth/N` routes (set by the config editor). */
+  useToken?: boolean;
 }
 
 /** How a GitHub repository's production deployments are recognised. */
@@ -182,6 +197,8 @@ export interface JiraSettings {
 /** Secrets: only in secureJsonData, only used by plugin.json proxy routes. */
 export interface DoraSecureJsonData {
   githubToken?: string;
+  /** Bearer token of the events URLs (sent by the events-auth/N routes). */
+  eventsUrlToken?: string;
   gitlabToken?: string;
   pagerdutyToken?: string;
   /** Jira Cloud: base64 of "email:API token", made by the config editor (proxy routes cannot encode). */

@@ -7,6 +7,7 @@
 import { BENCHMARK_YEARS, regexProblem, ServiceCatalog } from '../engine';
 import { parseCatalogYaml } from './catalog';
 import { DoraJsonData, MAX_LOOKBACK_DAYS } from './model';
+import { runQueriesInError } from './serverMode';
 
 export interface ConfigIssue {
   /** The jsonData key the issue belongs to. */
@@ -171,5 +172,6 @@ export function configIssues(jsonData: DoraJsonData): ConfigIssue[] {
   }
   add('benchmarkYear', benchmarkYearError(jsonData.benchmarkYear));
   add('lookbackDays', positiveNumberError('Look-back (days)', jsonData.lookbackDays, LOOKBACK_LIMITS));
+  add('runQueriesIn', runQueriesInError(jsonData.runQueriesIn));
   return issues;
 }

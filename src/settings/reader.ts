@@ -18,6 +18,7 @@ export const PROVIDER_SWITCHES = {
   pagerduty: (jsonData: DoraJsonData) => jsonData.pagerduty?.enabled === true,
   jira: (jsonData: DoraJsonData) => jsonData.jira?.enabled === true,
   gitlab: (jsonData: DoraJsonData) => jsonData.gitlab?.enabled === true,
+  eventsUrl: (jsonData: DoraJsonData) => jsonData.eventsUrl?.enabled === true,
 };
 
 export type ProviderName = keyof typeof PROVIDER_SWITCHES;

@@ -5,7 +5,7 @@
  */
 import { BackendSrv, getBackendSrv } from '@grafana/runtime';
 import { Subscription } from 'rxjs';
-import { HttpClient, HttpRequest, HttpResponse } from './http';
+import { HttpClient, HttpRequest, HttpResponse, pathOf, requestAbortError } from './http';
 
 type BackendSrvProvider = () => Pick<BackendSrv, 'fetch'>;
 
@@ -15,13 +15,13 @@ export class GrafanaHttpClient implements HttpClient {
   request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
     return new Promise<HttpResponse<T>>((resolve, reject) => {
       if (req.signal?.aborted) {
-        reject(abortError(req.url));
+        reject(requestAbortError(req.url));
         return;
       }
       let subscription: Subscription | undefined;
       const onAbort = () => {
         subscription?.unsubscribe();
-        reject(abortError(req.url));
+        reject(requestAbortError(req.url));
       };
       req.signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => req.signal?.removeEventListener('abort', onAbort);
@@ -32,6 +32,7 @@ export class GrafanaHttpClient implements HttpClient {
           method: req.method,
           headers: req.headers,
           data: req.body,
+          responseType: req.responseType,
           showErrorAlert: false,
           showSuccessAlert: false,
         })
@@ -46,7 +47,7 @@ export class GrafanaHttpClient implements HttpClient {
             if (asResponse) {
               resolve(asResponse);
             } else if (isCancelled(err)) {
-              reject(abortError(req.url));
+              reject(requestAbortError(req.url));
             } else {
               reject(networkError(req.url, err));
             }
@@ -90,21 +91,9 @@ function headersToRecord(headers: unknown): Record<string, string> {
   return out;
 }
 
-function abortError(url: string): Error {
-  const err = new Error(`Request to ${pathOf(url)} was cancelled`);
-  err.name = 'AbortError';
-  return err;
-}
-
 function networkError(url: string, cause: unknown): Error {
   const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'no response';
   return new Error(
     `Request to ${pathOf(url)} failed before a response arrived (${detail}). Check that Grafana can reach the provider.`
   );
-}
-
-/** The URL without its query string: queries may carry cursors that make messages noisy. */
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q < 0 ? url : url.slice(0, q);
 }

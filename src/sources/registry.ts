@@ -9,6 +9,7 @@ import { DemoMode, PROVIDER_SWITCHES, readSettings } from '../settings/reader';
 import { DemoSource } from './demo';
 import { GitHubSource } from './github/source';
 import { GitLabSource } from './gitlab/source';
+import { EventsUrlSource } from './json/urlSource';
 import { HttpClient } from './http';
 import { JiraSource } from './jira/source';
 import { PagerDutySource } from './pagerduty/source';
@@ -70,6 +71,19 @@ const PROVIDERS: ProviderFactory[] = [
     enabled: PROVIDER_SWITCHES.gitlab,
     create: (settings, http, deps) =>
       new GitLabSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.gitlab, now: deps.now }),
+  },
+  // Events files served over HTTP (src/sources/json).
+  {
+    name: 'events-url',
+    enabled: PROVIDER_SWITCHES.eventsUrl,
+    create: (settings, http, deps) =>
+      new EventsUrlSource({
+        http,
+        proxyUrl: settings.url ?? '',
+        settings: settings.jsonData.eventsUrl,
+        hasToken: settings.jsonData.eventsUrl?.useToken === true,
+        now: deps.now,
+      }),
   },
 ];
 

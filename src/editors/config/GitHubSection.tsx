@@ -2,6 +2,7 @@ import React from 'react';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
 import { Field, Input, RadioButtonGroup, SecretInput, Switch, TextArea } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
+import { secureKeyFor } from '../../settings/serverMode';
 import { DoraJsonData, DoraSecureJsonData, GitHubDeploymentSource, GitHubSettings } from '../../settings/model';
 import {
   DEFAULT_API_URL,
@@ -42,7 +43,8 @@ export function GitHubSection({ options, onOptionsChange }: GitHubSectionProps) 
   const github: GitHubSettings = jsonData.github ?? {};
   const enabled = github.enabled === true;
   const apiUrl = github.apiUrl ?? DEFAULT_API_URL;
-  const tokenConfigured = Boolean(options.secureJsonFields?.githubToken);
+  const tokenKey = secureKeyFor(jsonData, 'githubToken');
+  const tokenConfigured = Boolean(options.secureJsonFields?.[tokenKey]);
 
   const update = (patch: Partial<GitHubSettings>) => {
     const next: GitHubSettings = { ...github, ...patch };
@@ -114,20 +116,20 @@ export function GitHubSection({ options, onOptionsChange }: GitHubSectionProps) 
           id="dora-github-token"
           width={60}
           isConfigured={tokenConfigured}
-          value={options.secureJsonData?.githubToken ?? ''}
+          value={(options.secureJsonData as Record<string, string> | undefined)?.[tokenKey] ?? ''}
           placeholder="github_pat_..."
           disabled={!enabled}
           onChange={(e) =>
             onOptionsChange({
               ...options,
-              secureJsonData: { ...options.secureJsonData, githubToken: e.currentTarget.value },
+              secureJsonData: { ...options.secureJsonData, [tokenKey]: e.currentTarget.value },
             })
           }
           onReset={() =>
             onOptionsChange({
               ...options,
-              secureJsonFields: { ...options.secureJsonFields, githubToken: false },
-              secureJsonData: { ...options.secureJsonData, githubToken: '' },
+              secureJsonFields: { ...options.secureJsonFields, [tokenKey]: false },
+              secureJsonData: { ...options.secureJsonData, [tokenKey]: '' },
             })
           }
         />

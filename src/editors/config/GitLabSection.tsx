@@ -5,6 +5,7 @@ import { ConfigSection } from '@grafana/plugin-ui';
 import { DoraJsonData, DoraSecureJsonData, GitLabDeploymentSource, GitLabSettings } from '../../settings/model';
 import { DEFAULT_TAG_PATTERN } from '../../settings/releaseTags';
 import { apiUrlFor, DEFAULT_TIMEOUT_SECONDS, DEFAULT_URL, validateGitLabSettings } from '../../settings/gitlab';
+import { secureKeyFor } from '../../settings/serverMode';
 import { errorOf, numberOrUndefined, textOrUndefined } from './sectionProps';
 
 export type GitLabSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
@@ -34,7 +35,9 @@ export function GitLabSection({ options, onOptionsChange }: GitLabSectionProps) 
   const jsonData = options.jsonData ?? {};
   const gitlab: GitLabSettings = jsonData.gitlab ?? {};
   const enabled = gitlab.enabled === true;
-  const tokenConfigured = Boolean(options.secureJsonFields?.gitlabToken);
+  // In server mode the token is stored under a key no proxy route names (gitlabTokenServer).
+  const tokenKey = secureKeyFor(jsonData, 'gitlabToken');
+  const tokenConfigured = Boolean(options.secureJsonFields?.[tokenKey]);
 
   const update = (patch: Partial<GitLabSettings>) => {
     const next: GitLabSettings = { ...gitlab, ...patch };
@@ -79,20 +82,20 @@ export function GitLabSection({ options, onOptionsChange }: GitLabSectionProps) 
           id="dora-gitlab-token"
           width={60}
           isConfigured={tokenConfigured}
-          value={options.secureJsonData?.gitlabToken ?? ''}
+          value={(options.secureJsonData as Record<string, string> | undefined)?.[tokenKey] ?? ''}
           placeholder="glpat-..."
           disabled={!enabled}
           onChange={(e) =>
             onOptionsChange({
               ...options,
-              secureJsonData: { ...options.secureJsonData, gitlabToken: e.currentTarget.value },
+              secureJsonData: { ...options.secureJsonData, [tokenKey]: e.currentTarget.value },
             })
           }
           onReset={() =>
             onOptionsChange({
               ...options,
-              secureJsonFields: { ...options.secureJsonFields, gitlabToken: false },
-              secureJsonData: { ...options.secureJsonData, gitlabToken: '' },
+              secureJsonFields: { ...options.secureJsonFields, [tokenKey]: false },
+              secureJsonData: { ...options.secureJsonData, [tokenKey]: '' },
             })
           }
         />

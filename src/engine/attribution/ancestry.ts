@@ -81,25 +81,27 @@ class Tracer {
     for (const i of positions) {
       const d = this.deployments[i];
       const shaCommit = this.graph.indexOf(d.repo, d.sha);
-      const shaKey = `${d.repo}@${d.sha}`;
+      // Only SHAs outside the graph are remembered by key (see explicit()), so only they need one.
+      const shaKey = shaCommit === NO_COMMIT ? `${d.repo}@${d.sha}` : '';
       const shippedBefore =
-        (shaCommit !== NO_COMMIT && this.stamp[shaCommit] === this.mark) || this.shippedOutsideGraph.has(shaKey);
+        shaCommit !== NO_COMMIT ? this.stamp[shaCommit] === this.mark : this.shippedOutsideGraph.has(shaKey);
       const prev = this.previous[i];
       const isRedeploy = prev >= 0 && this.deployments[prev].sha === d.sha && this.deployments[prev].repo === d.repo;
-      const base = { isRedeploy, shippedBefore, shaCommit };
+      // Every shipment is built whole, in one shape (no spread: the ES2017 build would copy property by property).
       if (d.changes) {
-        this.shipments[i] = { ...base, ...this.explicit(i, shaCommit) };
+        const listed = this.explicit(i, shaCommit);
+        this.shipments[i] = shipment(listed.changeShas, 'explicit', listed.commits, isRedeploy, shippedBefore, shaCommit);
         anchored = true;
       } else if (isRedeploy) {
         this.walk(shaCommit, i, null);
-        this.shipments[i] = { ...base, changeShas: [], changeMethod: 'ancestry', commits: [] };
+        this.shipments[i] = shipment([], 'ancestry', [], isRedeploy, shippedBefore, shaCommit);
       } else if (!anchored) {
         this.walk(shaCommit, i, null);
-        this.shipments[i] = { ...base, changeShas: null, changeMethod: 'unknown', commits: [] };
+        this.shipments[i] = shipment(null, 'unknown', [], isRedeploy, shippedBefore, shaCommit);
         this.reportUnknown(d, i === positions[0]);
         anchored = shaCommit !== NO_COMMIT;
       } else if (shaCommit === NO_COMMIT) {
-        this.shipments[i] = { ...base, changeShas: null, changeMethod: 'unknown', commits: [] };
+        this.shipments[i] = shipment(null, 'unknown', [], isRedeploy, shippedBefore, shaCommit);
         this.reportMissing(d);
       } else {
         const fresh: number[] = [];
@@ -109,8 +111,11 @@ class Tracer {
           paths === undefined ? fresh : fresh.filter((c) => touchesPaths(this.graph.commits[c].files, paths)),
           this.graph
         );
-        const changeShas = commits.map((c) => this.graph.commits[c].sha);
-        this.shipments[i] = { ...base, changeShas, changeMethod: 'ancestry', commits };
+        const changeShas: string[] = new Array(commits.length);
+        for (let k = 0; k < commits.length; k++) {
+          changeShas[k] = this.graph.commits[commits[k]].sha;
+        }
+        this.shipments[i] = shipment(changeShas, 'ancestry', commits, isRedeploy, shippedBefore, shaCommit);
       }
       if (shaCommit === NO_COMMIT) {
         this.shippedOutsideGraph.add(shaKey);
@@ -119,7 +124,7 @@ class Tracer {
   }
 
   /** The provider's list, minus what this service already shipped; its commits and SHA count as shipped. */
-  private explicit(i: number, shaCommit: number): Pick<Shipment, 'changeShas' | 'changeMethod' | 'commits'> {
+  private explicit(i: number, shaCommit: number): { changeShas: string[]; commits: number[] } {
     const d = this.deployments[i];
     const changeShas: string[] = [];
     const commits: number[] = [];
@@ -157,7 +162,7 @@ class Tracer {
         { service: d.service, at: d.finishedAt, count: missing.length }
       );
     }
-    return { changeShas, changeMethod: 'explicit', commits: sortByCommitTime(commits, this.graph) };
+    return { changeShas, commits: sortByCommitTime(commits, this.graph) };
   }
 
   /** Marks every not-yet-shipped ancestor of `start` (itself included); collects them when asked. */
@@ -211,6 +216,17 @@ class Tracer {
       { service: d.service, at: d.finishedAt }
     );
   }
+}
+
+function shipment(
+  changeShas: string[] | null,
+  changeMethod: Shipment['changeMethod'],
+  commits: number[],
+  isRedeploy: boolean,
+  shippedBefore: boolean,
+  shaCommit: number
+): Shipment {
+  return { changeShas, changeMethod, commits, isRedeploy, shippedBefore, shaCommit };
 }
 
 function sortByCommitTime(commits: number[], graph: CommitGraph): number[] {

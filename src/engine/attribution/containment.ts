@@ -3,15 +3,25 @@
  * as shipped, indexed (commit -> deployment positions) only when an incident or a revert asks.
  */
 export class Containment {
-  private readonly commits: number[] = [];
-  private readonly positions: number[] = [];
+  /** (commit, position) pairs in typed arrays that double when full: usually about one pair per commit. */
+  private commits: Int32Array;
+  private positions: Int32Array;
+  private count = 0;
   private index?: { start: Int32Array; positions: Int32Array };
 
-  constructor(private readonly commitCount: number) {}
+  constructor(private readonly commitCount: number) {
+    this.commits = new Int32Array(Math.max(16, commitCount));
+    this.positions = new Int32Array(this.commits.length);
+  }
 
   record(commit: number, position: number): void {
-    this.commits.push(commit);
-    this.positions.push(position);
+    if (this.count === this.commits.length) {
+      this.commits = grown(this.commits);
+      this.positions = grown(this.positions);
+    }
+    this.commits[this.count] = commit;
+    this.positions[this.count] = position;
+    this.count++;
     this.index = undefined;
   }
 
@@ -29,19 +39,26 @@ export class Containment {
     if (this.index) {
       return this.index;
     }
+    const count = this.count;
     const start = new Int32Array(this.commitCount + 1);
-    for (const c of this.commits) {
-      start[c + 1]++;
+    for (let k = 0; k < count; k++) {
+      start[this.commits[k] + 1]++;
     }
     for (let c = 0; c < this.commitCount; c++) {
       start[c + 1] += start[c];
     }
     const fill = start.slice(0, this.commitCount);
-    const positions = new Int32Array(this.commits.length);
-    for (let k = 0; k < this.commits.length; k++) {
+    const positions = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
       positions[fill[this.commits[k]]++] = this.positions[k];
     }
     this.index = { start, positions };
     return this.index;
   }
+}
+
+function grown(list: Int32Array): Int32Array {
+  const bigger = new Int32Array(list.length * 2);
+  bigger.set(list);
+  return bigger;
 }

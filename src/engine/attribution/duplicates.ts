@@ -4,6 +4,7 @@
  * then the greatest JSON text, which is arbitrary but stable.
  */
 import { Change, Deployment, Incident, PipelineRun } from '../model';
+import { CommitIndex } from './commitIndex';
 import { Findings } from './findings';
 import { ValidEvents } from './validity';
 
@@ -39,30 +40,64 @@ const RUN: Identity<PipelineRun> = {
 };
 
 export interface UniqueEvents extends ValidEvents {
-  /** repo -> SHA -> position in `changes`: built here once, reused as the commit graph's index. */
-  commitIndex: Map<string, Map<string, number>>;
+  /** repo and SHA -> position in `changes`: built here once, reused as the commit graph's index. */
+  commitIndex: CommitIndex;
 }
 
 export function dropDuplicates(events: ValidEvents, findings: Findings): UniqueEvents {
-  const changes = uniqueBy(events.changes, COMMIT, findings);
+  const changes = uniqueChanges(events.changes, findings);
   return {
-    deployments: uniqueBy(events.deployments, DEPLOYMENT, findings).kept,
+    deployments: uniqueBy(events.deployments, DEPLOYMENT, findings),
     changes: changes.kept,
     commitIndex: changes.index,
-    incidents: uniqueBy(events.incidents, INCIDENT, findings).kept,
-    pipelineRuns: uniqueBy(events.pipelineRuns, RUN, findings).kept,
+    incidents: uniqueBy(events.incidents, INCIDENT, findings),
+    pipelineRuns: uniqueBy(events.pipelineRuns, RUN, findings),
   };
 }
 
-function uniqueBy<T extends object>(
-  items: T[],
-  identity: Identity<T>,
-  findings: Findings
-): { kept: T[]; index: Map<string, Map<string, number>> } {
+/**
+ * Commits, the most numerous events, through the commit index instead of a map entry each. Without
+ * duplicates (the usual case) the list is kept as it is, not copied.
+ */
+function uniqueChanges(items: Change[], findings: Findings): { kept: Change[]; index: CommitIndex } {
+  const index = new CommitIndex(items, items.length);
+  let repeated: Uint8Array | undefined;
+  let copies: Map<number, Change[]> | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const at = index.insert(i);
+    if (at >= 0) {
+      repeated = repeated ?? new Uint8Array(items.length);
+      repeated[i] = 1;
+      copies = addCopy(copies, items, at, items[i]);
+    }
+  }
+  if (!repeated || !copies) {
+    return { kept: items, index };
+  }
+  const kept: Change[] = [];
+  const keptAt = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    if (repeated[i] === 0) {
+      keptAt[i] = kept.length;
+      kept.push(items[i]);
+    }
+  }
+  const moved = new Map<number, Change[]>();
+  copies.forEach((same, at) => moved.set(keptAt[at], same));
+  reportCopies(moved, kept, COMMIT, findings);
+  const keptIndex = new CommitIndex(kept, kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    keptIndex.insert(i);
+  }
+  return { kept, index: keptIndex };
+}
+
+function uniqueBy<T extends object>(items: T[], identity: Identity<T>, findings: Findings): T[] {
   const firstAt = new Map<string, Map<string, number>>();
   const kept: T[] = [];
   let copies: Map<number, T[]> | undefined;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const group = identity.group(item);
     let keys = firstAt.get(group);
     if (!keys) {
@@ -76,11 +111,27 @@ function uniqueBy<T extends object>(
       kept.push(item);
       continue;
     }
-    copies = copies ?? new Map();
-    const same = copies.get(at) ?? [kept[at]];
-    same.push(item);
-    copies.set(at, same);
+    copies = addCopy(copies, kept, at, item);
   }
+  reportCopies(copies, kept, identity, findings);
+  return kept;
+}
+
+function addCopy<T>(copies: Map<number, T[]> | undefined, kept: T[], at: number, item: T): Map<number, T[]> {
+  const all = copies ?? new Map<number, T[]>();
+  const same = all.get(at) ?? [kept[at]];
+  same.push(item);
+  all.set(at, same);
+  return all;
+}
+
+/** Keeps the preferred copy of each duplicated event and reports the duplicates. */
+function reportCopies<T extends object>(
+  copies: Map<number, T[]> | undefined,
+  kept: T[],
+  identity: Identity<T>,
+  findings: Findings
+): void {
   if (copies) {
     copies.forEach((same, at) => {
       kept[at] = preferred(same);
@@ -96,7 +147,6 @@ function uniqueBy<T extends object>(
       );
     });
   }
-  return { kept, index: firstAt };
 }
 
 function preferred<T extends object>(group: T[]): T {

@@ -206,3 +206,20 @@ describe('fix-forward naming a later deployment', () => {
     expect(failed(result)).toEqual([]);
   });
 });
+
+describe('verdict lists', () => {
+  it('share one frozen empty list for "none" and give each deployment with reasons its own list', () => {
+    const result = run({
+      changes: chain('c', 3),
+      deployments: [deploy('d1', 'c1', 1), deploy('d2', 'c2', 2), deploy('d3', 'c3', 3)],
+      incidents: [incident('i1', 2.5, { service: 'app', cause: { deploymentId: 'd2' } })],
+    });
+    const [d1, d2, d3] = ['d1', 'd2', 'd3'].map((id) => byId(result, id));
+    expect(d2.failureReasons).toEqual(['incident']);
+    expect(d2.incidentIds).toEqual(['i1']);
+    expect(d1.failureReasons).toEqual([]);
+    expect(Object.isFrozen(d1.failureReasons)).toBe(true);
+    expect(d1.failureReasons).toBe(d3.reworkReasons);
+    expect(Object.isFrozen(d2.failureReasons)).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@
  * pull request and message are built on first use, since most queries never need them.
  */
 import { Change } from '../model';
+import { CommitIndex, TitleIndex } from './commitIndex';
 
 export const NO_COMMIT = -1;
 
@@ -14,35 +15,42 @@ export class CommitGraph {
   readonly commits: Change[];
   readonly parentStart: Int32Array;
   readonly parentIndex: Int32Array;
-  private readonly byRepo: Map<string, Map<string, number>>;
+  private readonly index: CommitIndex;
   private generations?: Int32Array;
   private scratch?: { seen: Int32Array; mark: number; stack: Int32Array };
   private prefixIndex?: Float64Array;
   private pullRequests?: Map<number, number[]>;
-  /** repo -> first message line -> commit (or commits, when several share it); a repo is indexed when first asked. */
-  private titles = new Map<string, Map<string, number | number[]>>();
+  /** Commits by repository and first message line, built when a revert names a title. */
+  private titles?: TitleIndex;
 
   /**
-   * Commits must be unique by repo and SHA (see duplicates.ts), which also hands over its repo -> SHA ->
-   * position index so a million commits are indexed once.
+   * Commits must be unique by repo and SHA (see duplicates.ts), which also hands over its index of them so a
+   * million commits are indexed once.
    */
-  constructor(commits: Change[], index?: Map<string, Map<string, number>>) {
+  constructor(commits: Change[], index?: CommitIndex) {
     this.commits = commits;
-    this.byRepo = index ?? indexCommits(commits);
-    this.parentStart = new Int32Array(commits.length + 1);
-    const parents: number[] = [];
-    commits.forEach((c, i) => {
-      this.parentStart[i] = parents.length;
-      const shas = this.byRepo.get(c.repo)!;
-      for (const sha of c.parents) {
-        const p = shas.get(sha);
-        if (p !== undefined && p !== i) {
-          parents.push(p);
+    this.index = index ?? indexCommits(commits);
+    const n = commits.length;
+    this.parentStart = new Int32Array(n + 1);
+    let listed = 0;
+    for (let i = 0; i < n; i++) {
+      listed += commits[i].parents.length;
+    }
+    const parents = new Int32Array(listed);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const c = commits[i];
+      this.parentStart[i] = count;
+      const shas = c.parents;
+      for (let k = 0; k < shas.length; k++) {
+        const p = this.index.find(c.repo, shas[k]);
+        if (p >= 0 && p !== i) {
+          parents[count++] = p;
         }
       }
-    });
-    this.parentStart[commits.length] = parents.length;
-    this.parentIndex = Int32Array.from(parents);
+    }
+    this.parentStart[n] = count;
+    this.parentIndex = count === listed ? parents : parents.slice(0, count);
   }
 
   get size(): number {
@@ -50,9 +58,8 @@ export class CommitGraph {
   }
 
   indexOf(repo: string, sha: string): number {
-    const shas = this.byRepo.get(repo);
-    const i = shas === undefined ? undefined : shas.get(sha);
-    return i === undefined ? NO_COMMIT : i;
+    const i = this.index.find(repo, sha);
+    return i < 0 ? NO_COMMIT : i;
   }
 
   /**
@@ -93,23 +100,10 @@ export class CommitGraph {
 
   /** Commits of a repo whose first message line is exactly `title`. */
   commitsWithMessage(repo: string, title: string): number[] {
-    let titles = this.titles.get(repo);
-    if (!titles) {
-      const fresh = new Map<string, number | number[]>();
-      const shas = this.byRepo.get(repo);
-      if (shas) {
-        shas.forEach((i) => {
-          const message = this.commits[i].message;
-          if (message !== undefined) {
-            addTo(fresh, firstLine(message), i);
-          }
-        });
-      }
-      this.titles.set(repo, fresh);
-      titles = fresh;
+    if (!this.titles) {
+      this.titles = new TitleIndex(this.commits, firstLine);
     }
-    const found = titles.get(title);
-    return found === undefined ? [] : typeof found === 'number' ? [found] : found.slice().sort((a, b) => a - b);
+    return this.titles.find(repo, title);
   }
 
   /** Whether `ancestor` is reachable from `descendant` (or is it). Generation numbers prune the walk. */
@@ -220,17 +214,12 @@ export class CommitGraph {
   }
 }
 
-function indexCommits(commits: Change[]): Map<string, Map<string, number>> {
-  const byRepo = new Map<string, Map<string, number>>();
-  commits.forEach((c, i) => {
-    let shas = byRepo.get(c.repo);
-    if (!shas) {
-      shas = new Map();
-      byRepo.set(c.repo, shas);
-    }
-    shas.set(c.sha, i);
-  });
-  return byRepo;
+function indexCommits(commits: Change[]): CommitIndex {
+  const index = new CommitIndex(commits, commits.length);
+  for (let i = 0; i < commits.length; i++) {
+    index.insert(i);
+  }
+  return index;
 }
 
 export function firstLine(message: string): string {
@@ -279,18 +268,6 @@ function lowerBound(sorted: Float64Array, target: number): number {
     }
   }
   return lo;
-}
-
-/** Most titles belong to one commit: store the number, and an array only for the few that repeat. */
-function addTo(map: Map<string, number | number[]>, key: string, value: number): void {
-  const known = map.get(key);
-  if (known === undefined) {
-    map.set(key, value);
-  } else if (typeof known === 'number') {
-    map.set(key, [known, value]);
-  } else {
-    known.push(value);
-  }
 }
 
 function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {

@@ -17,12 +17,12 @@ import {
   splitAttempts,
 } from './deployments';
 import { dropDuplicates } from './duplicates';
-import { judgeDeployments } from './failures';
+import { judgeDeployments, NONE } from './failures';
 import { Findings } from './findings';
 import { CommitGraph } from './graph';
 import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
-import { attributeChange } from './leadTime';
+import { ChangeShipment, shippedChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
 import { compareText } from './order';
 import { recoveryOf } from './recovery';
@@ -99,7 +99,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
       failureReasons: verdicts.failureReasons[i],
       isRework: verdicts.reworkReasons[i].length > 0,
       reworkReasons: verdicts.reworkReasons[i],
-      incidentIds: verdicts.incidents[i].map((k) => incidents[k].id),
+      incidentIds: verdicts.incidents[i] === NONE ? NONE : verdicts.incidents[i].map((k) => incidents[k].id),
     };
     if (rollbacks.rolledBack[i] >= 0) {
       out.rollbackOf = deployments[rollbacks.rolledBack[i]].id;
@@ -116,11 +116,20 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     return out;
   });
 
-  const changes: AttributedChange[] = [];
+  let shipped = 0;
+  for (let i = 0; i < shipments.length; i++) {
+    shipped += shipments[i].commits.length;
+  }
+  const changes: AttributedChange[] = new Array(shipped);
+  let next = 0;
   deployments.forEach((d, i) => {
-    const team = attributedDeployments[i].team;
-    for (const c of shipments[i].commits) {
-      const change = attributeChange(graph.commits[c], d, team, opts.leadTimeStart);
+    const commits = shipments[i].commits;
+    if (commits.length === 0) {
+      return;
+    }
+    const shipment = new ChangeShipment(d, attributedDeployments[i].team, opts.leadTimeStart);
+    for (let k = 0; k < commits.length; k++) {
+      const change = shippedChange(graph.commits[commits[k]], shipment);
       if (change.leadTimeMs === null) {
         findings.add(
           'non-positive-lead-time',
@@ -131,16 +140,21 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
           { service: d.service, at: d.finishedAt }
         );
       }
-      changes.push(change);
+      changes[next++] = change;
     }
   });
 
-  const attributedIncidents = incidents.map((incident, k): AttributedIncident => ({
-    incident,
-    team: incident.service !== undefined ? directory.teamOf(incident.service) : '',
-    link: links[k].link,
-    ...incidentTimes(incident),
-  }));
+  const attributedIncidents = incidents.map((incident, k): AttributedIncident => {
+    const times = incidentTimes(incident);
+    return {
+      incident,
+      team: incident.service !== undefined ? directory.teamOf(incident.service) : '',
+      link: links[k].link,
+      timeToRestoreMs: times.timeToRestoreMs,
+      timeToDetectMs: times.timeToDetectMs,
+      timeToAcknowledgeMs: times.timeToAcknowledgeMs,
+    };
+  });
 
   return {
     deployments: attributedDeployments,

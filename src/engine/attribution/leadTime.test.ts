@@ -1,5 +1,5 @@
 import { attribute } from './index';
-import { attributeChange, breakdownOf, startOf } from './leadTime';
+import { attributeChange, breakdownOf, ChangeShipment, shippedChange, startOf } from './leadTime';
 import { at, commit, deploy, events, HOUR, NOW } from './testBuilders';
 import { LeadTimeStart } from '../options';
 
@@ -41,6 +41,51 @@ describe('attributeChange', () => {
     expect(attributeChange(commit('c', [], 10), d, '', 'commit').leadTimeMs).toBeNull();
     expect(attributeChange(commit('c', [], 11), d, '', 'commit').leadTimeMs).toBeNull();
     expect(attributeChange(commit('c', [], 9.999), d, '', 'commit').leadTimeMs).toBe(0.001 * HOUR);
+  });
+});
+
+describe('shippedChange', () => {
+  const d = deploy('d', 'c', 10, { environment: 'prod' });
+
+  it.each<[LeadTimeStart, string]>([
+    ['prOpened', 'with pull request data'],
+    ['commit', 'by commit time'],
+  ])('reads the same fields as the plain attribution (%s), and serialises to it', (start) => {
+    for (const change of [withPr, withoutPr, commit('c', [], 11)]) {
+      const lean = shippedChange(change, new ChangeShipment(d, 'core', start));
+      const plain = attributeChange(change, d, 'core', start);
+      const read = {
+        change: lean.change,
+        deploymentId: lean.deploymentId,
+        service: lean.service,
+        team: lean.team,
+        environment: lean.environment,
+        deployedAt: lean.deployedAt,
+        startAt: lean.startAt,
+        leadTimeMs: lean.leadTimeMs,
+        ...(lean.breakdown ? { breakdown: lean.breakdown } : {}),
+      };
+      expect(read).toEqual(plain);
+      expect(JSON.parse(JSON.stringify(lean))).toEqual(JSON.parse(JSON.stringify(plain)));
+    }
+  });
+
+  it('is what attribute() returns for every change', () => {
+    const result = attribute(
+      events({
+        changes: [commit('c1', [], 1), commit('c2', ['c1'], 3, { pullRequest: pr }), commit('c3', ['c2'], 4)],
+        deployments: [deploy('d0', 'c1', 2), deploy('d1', 'c3', 10)],
+      }),
+      { leadTimeStart: 'prOpened' },
+      NOW
+    );
+    expect(result.changes.map((c) => c.change.sha)).toEqual(['c2', 'c3']);
+    expect(result.changes[0].breakdown).toBeDefined();
+    expect(result.changes.map((c) => JSON.parse(JSON.stringify(c)))).toEqual(
+      result.changes.map((c) =>
+        JSON.parse(JSON.stringify(attributeChange(c.change, result.deployments[1].deployment, c.team, 'prOpened')))
+      )
+    );
   });
 });
 

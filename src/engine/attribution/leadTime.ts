@@ -7,24 +7,90 @@ import { Change, Deployment, Instant } from '../model';
 import { LeadTimeStart } from '../options';
 import { AttributedChange, LeadTimeBreakdown } from './types';
 
-export function attributeChange(change: Change, d: Deployment, team: string, start: LeadTimeStart): AttributedChange {
-  const startAt = startOf(change, start);
-  const lead = d.finishedAt - startAt;
-  const attributed: AttributedChange = {
-    change,
-    deploymentId: d.id,
-    service: d.service,
-    team,
-    environment: d.environment,
-    deployedAt: d.finishedAt,
-    startAt,
-    leadTimeMs: lead > 0 ? lead : null,
-  };
-  const breakdown = breakdownOf(change, d.finishedAt);
-  if (breakdown) {
-    attributed.breakdown = breakdown;
+/** What the changes of one deployment share, held once per deployment instead of copied into every change. */
+export class ChangeShipment {
+  constructor(
+    readonly deployment: Deployment,
+    readonly team: string,
+    readonly start: LeadTimeStart
+  ) {}
+}
+
+/**
+ * An attributed change as two references (the commit and its deployment's ChangeShipment) and, with pull request
+ * data, its breakdown: everything else is read through. A million changes take about 40 bytes each instead of
+ * about 150 for eight copied fields and their boxed numbers. toJSON() gives the same plain object as the fields.
+ */
+class ShippedChange implements AttributedChange {
+  breakdown?: LeadTimeBreakdown;
+
+  constructor(
+    readonly change: Change,
+    private readonly shipment: ChangeShipment
+  ) {}
+
+  get deploymentId(): string {
+    return this.shipment.deployment.id;
+  }
+
+  get service(): string {
+    return this.shipment.deployment.service;
+  }
+
+  get team(): string {
+    return this.shipment.team;
+  }
+
+  get environment(): string {
+    return this.shipment.deployment.environment;
+  }
+
+  get deployedAt(): Instant {
+    return this.shipment.deployment.finishedAt;
+  }
+
+  get startAt(): Instant {
+    return startOf(this.change, this.shipment.start);
+  }
+
+  get leadTimeMs(): number | null {
+    const lead = this.shipment.deployment.finishedAt - startOf(this.change, this.shipment.start);
+    return lead > 0 ? lead : null;
+  }
+
+  toJSON(): AttributedChange {
+    const plain: AttributedChange = {
+      change: this.change,
+      deploymentId: this.deploymentId,
+      service: this.service,
+      team: this.team,
+      environment: this.environment,
+      deployedAt: this.deployedAt,
+      startAt: this.startAt,
+      leadTimeMs: this.leadTimeMs,
+    };
+    if (this.breakdown) {
+      plain.breakdown = this.breakdown;
+    }
+    return plain;
+  }
+}
+
+/** The attributed change attribute() produces: the lean form above. */
+export function shippedChange(change: Change, shipment: ChangeShipment): AttributedChange {
+  const attributed = new ShippedChange(change, shipment);
+  if (change.pullRequest) {
+    const breakdown = breakdownOf(change, shipment.deployment.finishedAt);
+    if (breakdown) {
+      attributed.breakdown = breakdown;
+    }
   }
   return attributed;
+}
+
+/** One change's attribution to a deployment as a plain object (what toJSON() of the lean form gives). */
+export function attributeChange(change: Change, d: Deployment, team: string, start: LeadTimeStart): AttributedChange {
+  return (shippedChange(change, new ChangeShipment(d, team, start)) as ShippedChange).toJSON();
 }
 
 export function startOf(change: Change, start: LeadTimeStart): Instant {

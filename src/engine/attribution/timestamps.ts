@@ -91,16 +91,20 @@ export function checkTimestamps(events: ValidEvents, now: Instant, findings: Fin
 
 function checkAll<T>(events: T[], rule: Rule<T>, limit: Instant, findings: Findings): void {
   const { fields, order } = rule;
-  for (const event of events) {
+  // Index loops only: destructuring [name, read] pairs would allocate an iterator per field and event.
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e];
     let future = false;
-    for (const [, read] of fields) {
-      const value = read(event);
-      future = future || (value !== undefined && value > limit);
+    for (let f = 0; f < fields.length && !future; f++) {
+      const value = fields[f][1](event);
+      future = value !== undefined && value > limit;
     }
     if (future) {
       reportFuture(event, rule, limit, findings);
     }
-    for (const [first, second] of order) {
+    for (let o = 0; o < order.length; o++) {
+      const first = order[o][0];
+      const second = order[o][1];
       const a = fields[first][1](event);
       const b = fields[second][1](event);
       if (a !== undefined && b !== undefined && b < a) {

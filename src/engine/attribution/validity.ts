@@ -26,6 +26,7 @@ const CHANGE: Shape = {
   instants: ['committedAt'],
   optionalInstants: ['authoredAt'],
 };
+const NO_FIELDS: string[] = [];
 const PULL_REQUEST_INSTANTS = ['firstCommitAt', 'openedAt', 'firstReviewAt', 'mergedAt'];
 const INCIDENT: Shape = {
   label: 'Incident',
@@ -66,11 +67,18 @@ function filterValid<T>(
   if (!Array.isArray(items)) {
     return [];
   }
-  return items.filter((item, position) => {
+  // Usually everything is valid: then the list is kept as it is, not copied.
+  let kept: T[] | undefined;
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position];
     const problem = shapeProblem(item, shape) ?? (extra ? extra(item) : undefined);
     if (problem === undefined) {
-      return true;
+      if (kept) {
+        kept.push(item);
+      }
+      continue;
     }
+    kept = kept ?? items.slice(0, position);
     const subject = subjectOf(item, shape, position);
     findings.add(
       'invalid-event',
@@ -78,8 +86,8 @@ function filterValid<T>(
       subject,
       `${shape.label} ${subject} ${problem}; it is left out. Fix the source mapping or the events file.`
     );
-    return false;
-  });
+  }
+  return kept ?? items;
 }
 
 function shapeProblem(item: unknown, shape: Shape): string | undefined {
@@ -98,7 +106,7 @@ function shapeProblem(item: unknown, shape: Shape): string | undefined {
       return `has ${field} = ${show(record[field])}; expected a finite number (epoch milliseconds)`;
     }
   }
-  for (const field of shape.numbers ?? []) {
+  for (const field of shape.numbers ?? NO_FIELDS) {
     if (!isInstant(record[field])) {
       return `has ${field} = ${show(record[field])}; expected a finite number`;
     }

@@ -61,3 +61,15 @@ describe('scorecard columns', () => {
     ]);
   });
 });
+
+describe('scorecard columns cache', () => {
+  it('lives on the result, unseen by JSON and by comparisons', () => {
+    const a = attributed({ deployments: [deployment({ finishedAt: at(1) })] });
+    const before = JSON.stringify(a);
+    const columns = scorecardColumns(a);
+    expect(Object.keys(a)).not.toContain('__scorecardColumns');
+    expect(JSON.stringify(a)).toBe(before);
+    expect(a).toEqual(attributed({ deployments: [a.deployments[0]] }));
+    expect(scorecardColumns(a)).toBe(columns);
+  });
+});

@@ -1,9 +1,9 @@
 /**
  * Column views of attributed items for the scorecard: the few numbers it reads per item in typed
  * arrays, and each dimension's values interned to small integers. Built once per Attributed object
- * (cached weakly, rebuilt if its lists are replaced or change length) so that regrouping and
- * refiltering the same history runs over typed arrays only, without touching a million objects.
- * Attributed results are treated as immutable.
+ * (kept on it in a hidden property, rebuilt if its lists are replaced or change length) so that
+ * regrouping and refiltering the same history runs over typed arrays only, without touching a million
+ * objects. Attributed results are treated as immutable.
  */
 import { Attributed } from '../attribution/types';
 import { Dimensions, Dims, Grouping, Readers, UNKNOWN_GROUP } from './dimensions';
@@ -116,7 +116,27 @@ interface Cached {
   columns: ScorecardColumns;
 }
 
-const cache = new WeakMap<Attributed, Cached>();
+/**
+ * The cache lives on the Attributed object itself (not enumerable: JSON and comparisons do not see it), so it
+ * goes when the object goes. A WeakMap would do the same in a browser, but the Go backend's VM keeps a WeakMap
+ * entry alive when its value references its key, as these columns do.
+ */
+const CACHE_PROPERTY = '__scorecardColumns';
+
+function cachedOn(attributed: Attributed): Cached | undefined {
+  return (attributed as unknown as Record<string, Cached | undefined>)[CACHE_PROPERTY];
+}
+
+function cacheOn(attributed: Attributed, entry: Cached): void {
+  if (Object.isExtensible(attributed)) {
+    Object.defineProperty(attributed, CACHE_PROPERTY, {
+      value: entry,
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+  }
+}
 
 export function scorecardColumns(attributed: Attributed): ScorecardColumns {
   const lists: Cached['lists'] = [
@@ -128,12 +148,12 @@ export function scorecardColumns(attributed: Attributed): ScorecardColumns {
     attributed.incidents.length,
     attributed.teams,
   ];
-  const hit = cache.get(attributed);
+  const hit = cachedOn(attributed);
   if (hit && hit.lists.every((value, i) => value === lists[i])) {
     return hit.columns;
   }
   const columns = buildColumns(attributed);
-  cache.set(attributed, { lists, columns });
+  cacheOn(attributed, { lists, columns });
   return columns;
 }
 

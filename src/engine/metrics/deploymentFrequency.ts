@@ -18,23 +18,42 @@ import { aggregate, median } from '../stats';
 import { MetricContext, durationKind } from './context';
 import { CountCells, ValueCells } from './series';
 
-/** Deployments of the request's filters with their group, in finish order. */
-function groupedDeployments(ctx: MetricContext): Array<{ group: string; item: AttributedDeployment }> {
-  const out: Array<{ group: string; item: AttributedDeployment }> = [];
-  for (const item of ctx.attributed.deployments) {
+/** Deployments of the request's filters with their group (items[k] is in groups[k]), in finish order. */
+interface Grouped {
+  groups: string[];
+  items: AttributedDeployment[];
+}
+
+function groupedDeployments(ctx: MetricContext): Grouped {
+  const groups: string[] = [];
+  const items: AttributedDeployment[] = [];
+  const all = ctx.attributed.deployments;
+  let sorted = true;
+  for (let i = 0; i < all.length; i++) {
+    const item = all[i];
     const group = ctx.groupOf.deployment(item);
     if (group !== null) {
-      out.push({ group, item });
+      if (items.length > 0 && items[items.length - 1].deployment.finishedAt > item.deployment.finishedAt) {
+        sorted = false;
+      }
+      groups.push(group);
+      items.push(item);
     }
   }
-  out.sort((a, b) => a.item.deployment.finishedAt - b.item.deployment.finishedAt);
-  return out;
+  // Attribution hands deployments over in finish order; anything else is put in order here (stable).
+  if (sorted) {
+    return { groups, items };
+  }
+  const order = items.map((_item, k) => k);
+  order.sort((a, b) => items[a].deployment.finishedAt - items[b].deployment.finishedAt || a - b);
+  return { groups: order.map((k) => groups[k]), items: order.map((k) => items[k]) };
 }
 
 function countCells(ctx: MetricContext): CountCells {
   const cells = new CountCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const { group, item } of groupedDeployments(ctx)) {
-    cells.add(group, item.deployment.finishedAt);
+  const { groups, items } = groupedDeployments(ctx);
+  for (let k = 0; k < items.length; k++) {
+    cells.add(groups[k], items[k].deployment.finishedAt);
   }
   return cells;
 }
@@ -61,8 +80,10 @@ export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
   // bucket bounds are local midnights, so repeats of a day follow each other within a group.
   const days = new ValueCells(buckets, false);
   const lastDay = new Map<string, number>();
-  for (const { group, item } of groupedDeployments(ctx)) {
-    const at = item.deployment.finishedAt;
+  const { groups, items } = groupedDeployments(ctx);
+  for (let k = 0; k < items.length; k++) {
+    const group = groups[k];
+    const at = items[k].deployment.finishedAt;
     if (!counts.add(group, at)) {
       continue;
     }
@@ -81,8 +102,9 @@ export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
   }
   return counts.toSeries('deploymentDaysPerWeek', 'perPeriod', (_count, b, group) => {
     const perWeek = new Float64Array(weekCount[b]);
-    for (const day of days.values(group, b)) {
-      perWeek[weekIndexOfDay(day) - firstWeek[b]] += 1;
+    const inBucket = days.values(group, b);
+    for (let k = 0; k < inBucket.length; k++) {
+      perWeek[weekIndexOfDay(inBucket[k]) - firstWeek[b]] += 1;
     }
     return median(perWeek) as number;
   });
@@ -92,8 +114,10 @@ export function deploymentGap(ctx: MetricContext): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
   const previous = new Map<string, number>();
-  for (const { group, item } of groupedDeployments(ctx)) {
-    const at = item.deployment.finishedAt;
+  const { groups, items } = groupedDeployments(ctx);
+  for (let k = 0; k < items.length; k++) {
+    const group = groups[k];
+    const at = items[k].deployment.finishedAt;
     const before = previous.get(group);
     previous.set(group, at);
     if (before !== undefined) {

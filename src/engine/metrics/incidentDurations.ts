@@ -5,7 +5,7 @@
  */
 import { AttributedIncident } from '../attribution/types';
 import { MetricId, MetricSeries, SeriesPoint } from '../results';
-import { aggregate } from '../stats';
+import { aggregate, Values } from '../stats';
 import { MetricContext, durationKind } from './context';
 import { incidentInstant } from './instants';
 import { ValueCells } from './series';
@@ -30,7 +30,7 @@ export function incidentDurationSeries(
   const extra =
     slaMs === undefined
       ? undefined
-      : (values: number[]): Partial<SeriesPoint> => ({ shareWithinSla: shareWithin(values, slaMs) });
+      : (values: Values): Partial<SeriesPoint> => ({ shareWithinSla: shareWithin(values, slaMs) });
   return cells.toSeries(metric, durationKind(aggregation), (values) => aggregate(values, aggregation), extra);
 }
 

@@ -6,6 +6,7 @@
 import { Buckets, bucketIndexOf } from '../buckets';
 import { Instant } from '../model';
 import { MetricId, MetricSeries, SeriesPoint, ValueKind } from '../results';
+import { Values } from '../stats';
 import { ALL_GROUP } from './dimensions';
 
 /** Group names in a stable order (code-unit order, no locale: the engine runs without Intl). */
@@ -75,15 +76,36 @@ abstract class Cells<Row> {
   }
 }
 
-/** Values per cell, reduced by an aggregation at the end (durations). */
-export class ValueCells extends Cells<number[][]> {
+/**
+ * Values per cell, reduced by an aggregation at the end (durations). The values go into two growing typed
+ * arrays (cell, value), grouped by cell with one counting sort when read: no array per cell and nothing per
+ * value on the JavaScript heap, where a million lead times would otherwise sit as boxed numbers.
+ */
+export class ValueCells extends Cells<number> {
+  private cellOf = new Int32Array(1024);
+  private valueOf = new Float64Array(1024);
+  private size = 0;
+  private grouped?: { start: Int32Array; values: Float64Array };
+
   /** Adds a value at an instant; returns false (and adds nothing) outside the range. */
   add(group: string, at: Instant, value: number): boolean {
     const b = this.bucketOf(at);
     if (b < 0) {
       return false;
     }
-    this.row(group)[b].push(value);
+    const cell = this.row(group) * this.bucketCount + b;
+    if (this.size === this.cellOf.length) {
+      const cells = new Int32Array(this.size * 2);
+      cells.set(this.cellOf);
+      this.cellOf = cells;
+      const values = new Float64Array(this.size * 2);
+      values.set(this.valueOf);
+      this.valueOf = values;
+    }
+    this.cellOf[this.size] = cell;
+    this.valueOf[this.size] = value;
+    this.size++;
+    this.grouped = undefined;
     return true;
   }
 
@@ -92,32 +114,58 @@ export class ValueCells extends Cells<number[][]> {
     this.row(group);
   }
 
-  values(group: string, bucket: number): number[] {
+  /** The values of a cell, in the order they were added. */
+  values(group: string, bucket: number): Values {
     const row = this.rows.get(group);
-    return row ? row[bucket] : [];
+    return row === undefined ? NO_VALUES : this.cell(row * this.bucketCount + bucket);
   }
 
   toSeries(
     metric: MetricId,
     valueKind: ValueKind,
-    reduce: (values: number[]) => number | null,
-    extra?: (values: number[]) => Partial<SeriesPoint>
+    reduce: (values: Values) => number | null,
+    extra?: (values: Values) => Partial<SeriesPoint>
   ): MetricSeries[] {
     return this.series(metric, valueKind, (row, b) => {
-      const values = row[b];
+      const values = this.cell(row * this.bucketCount + b);
       const point: SeriesPoint = { time: this.time(b), value: reduce(values), count: values.length };
       return extra ? { ...point, ...extra(values) } : point;
     });
   }
 
-  protected newRow(): number[][] {
-    const row: number[][] = [];
-    for (let b = 0; b < this.bucketCount; b++) {
-      row.push([]);
+  /** Rows are numbered in order of creation (the base class may create one before this class's fields exist). */
+  protected newRow(): number {
+    return this.rows.size;
+  }
+
+  private cell(cell: number): Values {
+    const { start, values } = this.byCell();
+    return start[cell] === start[cell + 1] ? NO_VALUES : values.subarray(start[cell], start[cell + 1]);
+  }
+
+  /** Values grouped by cell (a stable counting sort): cell c holds values[start[c] .. start[c + 1]). */
+  private byCell(): { start: Int32Array; values: Float64Array } {
+    if (!this.grouped) {
+      const cells = this.rows.size * this.bucketCount;
+      const start = new Int32Array(cells + 1);
+      for (let k = 0; k < this.size; k++) {
+        start[this.cellOf[k] + 1]++;
+      }
+      for (let c = 0; c < cells; c++) {
+        start[c + 1] += start[c];
+      }
+      const fill = start.slice(0, cells);
+      const values = new Float64Array(this.size);
+      for (let k = 0; k < this.size; k++) {
+        values[fill[this.cellOf[k]]++] = this.valueOf[k];
+      }
+      this.grouped = { start, values };
     }
-    return row;
+    return this.grouped;
   }
 }
+
+const NO_VALUES: Values = new Float64Array(0);
 
 interface RateRow {
   hits: Float64Array;

@@ -2,6 +2,7 @@ import { attributed, change, deployment, incident, T0 } from '../../engine/metri
 import { deploymentAnnotations, MAX_CHANGES } from './deploymentAnnotations';
 import { annotationEvents } from '../../datasource/annotationEvents';
 import { annotationFrame } from './annotationFrame';
+import { toDataFrame } from '../dataFrame';
 
 describe('deploymentAnnotations', () => {
   it('escapes what comes from events and links only http(s) URLs', () => {
@@ -49,7 +50,7 @@ describe('deploymentAnnotations', () => {
   it('round-trips through the frame into Grafana annotation events', () => {
     const d = deployment({ finishedAt: T0, team: 'storefront' });
     const rows = deploymentAnnotations([d], attributed({ deployments: [d] }));
-    const [event] = annotationEvents([annotationFrame(rows, 'A', 'Deployments')]);
+    const [event] = annotationEvents([toDataFrame(annotationFrame(rows, 'A', 'Deployments'))]);
     expect(event).toEqual({
       id: d.deployment.id,
       time: T0,

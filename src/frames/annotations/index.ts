@@ -1,5 +1,4 @@
 /** Annotation frames for an events query with format 'annotations': deployments as points, incidents as regions. */
-import { DataFrame } from '@grafana/data';
 import {
   Attributed,
   deploymentOutcome,
@@ -9,6 +8,7 @@ import {
   selectIncidentsOverlapping,
   TimeRange,
 } from '../../engine';
+import { FrameDescription } from '../frame';
 import { annotationFrame } from './annotationFrame';
 import { deploymentAnnotations } from './deploymentAnnotations';
 import { incidentAnnotations } from './incidentAnnotations';
@@ -20,7 +20,11 @@ export interface AnnotationRequest {
   filters: Filters;
 }
 
-export function annotationFrameFor(request: AnnotationRequest, attributed: Attributed, range: TimeRange): DataFrame {
+export function annotationFrameFor(
+  request: AnnotationRequest,
+  attributed: Attributed,
+  range: TimeRange
+): FrameDescription {
   if (request.entity === 'incidents') {
     const incidents = selectIncidentsOverlapping(attributed, range, request.filters);
     return annotationFrame(incidentAnnotations(incidents, range), request.refId, 'Incidents');

@@ -20,6 +20,10 @@ export function parseInstant(value: unknown): InstantResult {
   if (typeof value !== 'string') {
     return fail(`is not text; write an ISO-8601 instant with a zone, e.g. ${INSTANT_EXAMPLE}`);
   }
+  const canonical = canonicalUtc(value);
+  if (canonical !== undefined) {
+    return { ok: true, value: canonical };
+  }
   const text = value.trim();
   if (DATE_ONLY.test(text)) {
     return fail(`is a date without a time and zone; write e.g. "${text}T00:00:00Z"`);
@@ -63,8 +67,68 @@ export function formatInstant(instant: Instant): string {
   return new Date(instant).toISOString();
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/**
+ * The instant of "2024-03-01T10:00:00Z" or "2024-03-01T10:00:00.250Z" (what exports write), read without a
+ * regular expression; undefined for any other text, which the general rule then reads (or explains).
+ */
+function canonicalUtc(text: string): Instant | undefined {
+  const n = text.length;
+  if (
+    (n !== 20 && n !== 24) ||
+    text.charCodeAt(n - 1) !== 90 || // Z
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58 ||
+    (n === 24 && text.charCodeAt(19) !== 46) // .
+  ) {
+    return undefined;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const millis = n === 24 ? digits(text, 20, 3) : 0;
+  if (
+    year < 1970 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    millis < 0
+  ) {
+    return undefined;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+}
+
+/** The number written by `count` decimal digits at `start`, or -1 if one is not a digit. */
+function digits(text: string, start: number, count: number): number {
+  let out = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) {
+      return -1;
+    }
+    out = out * 10 + d;
+  }
+  return out;
 }
 
 function fail(problem: string): InstantResult {

@@ -1,9 +1,8 @@
 /**
- * Turns validation issues into messages a person can act on: the path ("deployments[3].finishedAt"),
+ * Turns validation problems into messages a person can act on: the path ("deployments[3].finishedAt"),
  * the value found, what is wrong and how to fix it.
  */
-import { ZodIssue, ZodIssueCode } from 'zod';
-import { SHAPES } from './schema';
+import { INSTANT_EXAMPLE } from './instant';
 
 export type Path = Array<string | number>;
 
@@ -44,57 +43,54 @@ export function showValue(value: unknown): string {
   return textValue.length > 60 ? `${textValue.slice(0, 57)}...` : textValue;
 }
 
-export function valueAt(root: unknown, path: Path): unknown {
-  let current: unknown = root;
-  for (const step of path) {
-    if (current === null || typeof current !== 'object') {
-      return undefined;
-    }
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return current;
+/** "deployments[3].finishedAt", or "the file" for the root. */
+function whereOf(path: Path): string {
+  return formatPath(path) || 'the file';
 }
 
-/** A message for one issue of the item at `prefix` (e.g. ["deployments", 3]). */
-export function issueMessage(issue: ZodIssue, prefix: Path, item: unknown): string {
-  const fullPath = prefix.concat(issue.path);
-  const where = formatPath(fullPath) || 'the file';
-  const value = valueAt(item, issue.path);
-  const field = lastName(fullPath);
-  switch (issue.code) {
-    case ZodIssueCode.custom:
-      return value === undefined || value === null
-        ? `${where} ${issue.message}`
-        : `${where}: ${showValue(value)} ${issue.message}`;
-    case ZodIssueCode.invalid_type:
-      if (issue.received === 'undefined') {
-        return `${where} is missing; ${MISSING_HINTS[field] ?? 'add it (see docs/events-format.md)'}`;
-      }
-      if (issue.expected === 'integer') {
-        return `${where}: ${showValue(value)} is not a whole number; write e.g. 1`;
-      }
-      return `${where}: ${showValue(value)} is ${describeType(issue.received)}; expected ${describeType(issue.expected)}`;
-    case ZodIssueCode.invalid_enum_value: {
-      const options = issue.options.map(String);
-      const near = options.filter((o) => typeof value === 'string' && o === value.trim().toLowerCase())[0];
-      return (
-        `${where}: ${showValue(value)} is not one of ${options.join(', ')}; ` +
-        (near ? `write "${near}"` : 'use one of them')
-      );
-    }
-    case ZodIssueCode.unrecognized_keys:
-      return unknownFieldsMessage(where, issue.keys, Object.keys(SHAPES[lastName(fullPath)] ?? {}));
-    case ZodIssueCode.too_small:
-      if (issue.type === 'string') {
-        return `${where} is empty; give a non-empty text${isOptional(fullPath) ? ' or leave the field out' : ''}`;
-      }
-      return `${where}: ${showValue(value)} is too small; use a whole number of at least ${issue.minimum}`;
-    default:
-      return `${where}: ${showValue(value)} ${issue.message}`;
-  }
+/** A required field that is absent: what to add. */
+export function missingMessage(path: Path): string {
+  return `${whereOf(path)} is missing; ${MISSING_HINTS[lastName(path)] ?? 'add it (see docs/events-format.md)'}`;
 }
 
-export function unknownFieldsMessage(where: string, keys: string[], known: string[]): string {
+export function missingInstantMessage(path: Path): string {
+  return `${whereOf(path)} is missing; add an ISO-8601 instant, e.g. ${INSTANT_EXAMPLE}`;
+}
+
+/** A value of the wrong kind: "deployments[0].rollback: "yes" is text; expected true or false". */
+export function wrongTypeMessage(path: Path, value: unknown, expected: string): string {
+  return `${whereOf(path)}: ${showValue(value)} is ${describeType(value)}; expected ${expected}`;
+}
+
+export function notWholeMessage(path: Path, value: unknown): string {
+  return `${whereOf(path)}: ${showValue(value)} is not a whole number; write e.g. 1`;
+}
+
+export function tooSmallMessage(path: Path, value: unknown, minimum: number): string {
+  return `${whereOf(path)}: ${showValue(value)} is too small; use a whole number of at least ${minimum}`;
+}
+
+export function emptyMessage(path: Path, optional: boolean): string {
+  return `${whereOf(path)} is empty; give a non-empty text${optional ? ' or leave the field out' : ''}`;
+}
+
+/** Not one of the allowed words; suggests the one it differs from only in case or spaces. */
+export function notOneOfMessage(path: Path, value: string, options: readonly string[]): string {
+  const near = options.filter((o) => o === value.trim().toLowerCase())[0];
+  return (
+    `${whereOf(path)}: ${showValue(value)} is not one of ${options.join(', ')}; ` +
+    (near ? `write "${near}"` : 'use one of them')
+  );
+}
+
+/** A problem stated after the value: "incidents[0].cause: {...} names nothing; ...". */
+export function problemMessage(path: Path, value: unknown, problem: string): string {
+  return `${whereOf(path)}: ${showValue(value)} ${problem}`;
+}
+
+/** Unknown fields of the object at `path` (a string: "The events file"), suggesting near spellings. */
+export function unknownFieldsMessage(path: Path | string, keys: string[], known: string[]): string {
+  const where = typeof path === 'string' ? path : whereOf(path);
   const names = keys.map((k) => `"${k}"`).join(', ');
   const suggestions = keys
     .map((k) => {
@@ -128,13 +124,6 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-function isOptional(path: Path): boolean {
-  const field = path[path.length - 1];
-  const shape = SHAPES[lastName(path.slice(0, -1))];
-  const schema = typeof field === 'string' && shape ? shape[field] : undefined;
-  return schema !== undefined && schema.isOptional();
-}
-
 function lastName(path: Path): string {
   for (let i = path.length - 1; i >= 0; i--) {
     if (typeof path[i] === 'string') {
@@ -144,7 +133,9 @@ function lastName(path: Path): string {
   return '';
 }
 
-function describeType(type: string): string {
+/** What kind of JSON value this is, in words. */
+function describeType(value: unknown): string {
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   switch (type) {
     case 'string':
       return 'text';

@@ -204,6 +204,18 @@ describe('parseEventsJson: bad input', () => {
     ]);
   });
 
+  it('names a value of the wrong kind in a field of fixed words, with the words', () => {
+    expect(errorsOf({ deployments: [{ ...deployment, status: 1 }] })).toEqual([
+      'deployments[0].status: 1 is a number; expected one of success, failure, cancelled, in_progress',
+    ]);
+    expect(errorsOf({ deployments: [{ ...deployment, id: null }] })).toEqual([
+      'deployments[0].id: null is null; expected text',
+    ]);
+    expect(errorsOf({ incidents: [{ ...incident, createdAt: null }] })).toEqual([
+      'incidents[0].createdAt is missing; add an ISO-8601 instant, e.g. "2024-03-01T10:00:00Z" or "2024-03-01T12:00:00+02:00"',
+    ]);
+  });
+
   it('names unknown fields of nested objects, with the known ones', () => {
     expect(errorsOf({ incidents: [{ ...incident, resolvedat: '2024-03-01T12:00:00Z' }] })).toEqual([
       'incidents[0] has unknown field "resolvedat"; did you mean "resolvedAt" (not "resolvedat")? known fields are id, ' +
@@ -226,6 +238,12 @@ describe('parseEventsJson: bad input', () => {
     ]);
     expect(errorsOf({ catalog: { services: [{ name: 'a', repositories: [5] }] } })).toEqual([
       'catalog.services[0].repositories[0]: 5 must be "owner/name" or { "repo": "owner/name", "paths": ["services/x"] }',
+    ]);
+    expect(errorsOf({ catalog: { services: [{ name: 'a', repositories: [''] }] } })).toEqual([
+      'catalog.services[0].repositories[0] is empty; give a non-empty text',
+    ]);
+    expect(errorsOf({ catalog: { services: [{ name: 'a', repositories: [{ repo: 'x', path: [] }] }] } })).toEqual([
+      'catalog.services[0].repositories[0] has unknown field "path"; did you mean "paths" (not "path")? known fields are repo, paths',
     ]);
     expect(errorsOf({ catalog: { service: [] } })).toEqual([
       'catalog.services is missing; add "services": [ { "name": "checkout", ... } ]',

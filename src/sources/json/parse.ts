@@ -4,10 +4,10 @@
  * messages are collected, each naming the path, the value and the fix. Valid items are returned even when
  * others are not; a caller that must not compute on partial data treats any error as fatal (the CLI does).
  */
-import { z } from 'zod';
 import { CatalogService, Change, Deployment, DoraEvents, Incident, PipelineRun, ServiceCatalog } from '../../engine';
-import { issueMessage, Path, showValue, unknownFieldsMessage } from './messages';
-import { catalogSchema, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
+import { showValue, unknownFieldsMessage } from './messages';
+import { CATALOG_SHAPE, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
+import { checkObject } from './validate';
 
 export const MAX_ERRORS = 20;
 /** The source of events whose file does not name one. */
@@ -78,16 +78,15 @@ function readList(record: Record<string, unknown>, key: (typeof LIST_KEYS)[numbe
     errors.add(`${key}: ${showValue(list)} is not a list; write "${key}": [ ... ] (or leave it out)`);
     return [];
   }
-  const schema: z.ZodTypeAny = LISTS[key];
+  const shape = LISTS[key];
+  const report = errors.add;
   const out: unknown[] = [];
-  list.forEach((item, index) => {
-    const result = schema.safeParse(item);
-    if (result.success) {
-      out.push(compact(result.data));
-    } else {
-      errors.addIssues(result.error.issues, [key, index], item);
+  for (let index = 0; index < list.length; index++) {
+    const item = checkObject(shape, list[index], [key, index], report);
+    if (item !== undefined) {
+      out.push(item);
     }
-  });
+  }
   return out;
 }
 
@@ -95,12 +94,9 @@ function readCatalog(value: unknown, errors: ErrorList): ServiceCatalog | undefi
   if (value === undefined || value === null) {
     return undefined;
   }
-  const result = catalogSchema.safeParse(value);
-  if (!result.success) {
-    errors.addIssues(result.error.issues, ['catalog'], value);
-    return undefined;
-  }
-  return { services: result.data.services.map((s) => compact(s) as CatalogService) };
+  const catalog = checkObject(CATALOG_SHAPE, value, ['catalog'], errors.add) as
+    { services: CatalogService[] } | undefined;
+  return catalog ? { services: catalog.services } : undefined;
 }
 
 function toDeployment(item: unknown): Deployment {
@@ -118,40 +114,17 @@ function toPipelineRun(item: unknown): PipelineRun {
   return r.attempt === undefined ? { ...r, attempt: 1 } : r;
 }
 
-/** Optional fields are absent, never undefined-valued (the model's rule). */
-function compact(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(compact);
-  }
-  if (value === null || typeof value !== 'object') {
-    return value;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const field = (value as Record<string, unknown>)[key];
-    if (field !== undefined) {
-      out[key] = compact(field);
-    }
-  }
-  return out;
-}
-
 class ErrorList {
   private readonly list: string[] = [];
   count = 0;
 
-  add(message: string): void {
+  /** Bound, so validators can take it as their report function. */
+  readonly add = (message: string): void => {
     this.count++;
     if (this.list.length < MAX_ERRORS) {
       this.list.push(message);
     }
-  }
-
-  addIssues(issues: z.ZodIssue[], prefix: Path, item: unknown): void {
-    for (const issue of issues) {
-      this.add(issueMessage(issue, prefix, item));
-    }
-  }
+  };
 
   messages(): string[] {
     const rest = this.count - this.list.length;

@@ -1,38 +1,43 @@
 /**
- * The events file format (docs/events-format.md) as zod schemas: the engine's model with ISO-8601 instants.
- * Objects are strict, because a misspelt optional field ("resolvedat") would otherwise vanish silently and
- * change the numbers. JSON null in an optional field means "absent".
+ * The events file format (docs/events-format.md) as plain field specifications: the engine's model with
+ * ISO-8601 instants. Objects are strict, because a misspelt optional field ("resolvedat") would otherwise
+ * vanish silently and change the numbers. JSON null in an optional field means "absent".
+ *
+ * Plain data on purpose: the validator (validate.ts) walks these specs with a few comparisons per value, so
+ * the same check runs fast in the CLI, the browser and the backend's JavaScript runtime alike.
  */
-import { z } from 'zod';
-import { INSTANT_EXAMPLE, parseInstant } from './instant';
 
-/** An optional field: absent or null both mean "not given". */
-function optional<T extends z.ZodTypeAny>(schema: T) {
-  return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+/** One field's type. `optional` fields may be absent or null. */
+export type FieldSpec =
+  | { type: 'text'; optional?: boolean; nonEmpty?: boolean }
+  | { type: 'instant'; optional?: boolean }
+  | { type: 'whole'; min: number; optional?: boolean }
+  | { type: 'boolean'; optional?: boolean }
+  | { type: 'enum'; values: readonly string[]; optional?: boolean }
+  | { type: 'list'; of: FieldSpec; optional?: boolean }
+  | { type: 'object'; shape: Shape; optional?: boolean; check?: ObjectCheck }
+  | { type: 'repository'; optional?: boolean };
+
+/** The fields of an object, in the order they are checked (and reported). */
+export type Shape = Record<string, FieldSpec>;
+
+/** A rule over a whole object whose fields are fine: the problem (shown after the value), or undefined. */
+export type ObjectCheck = (value: Record<string, unknown>) => string | undefined;
+
+type Optional<T extends FieldSpec> = T & { optional: true };
+
+function optional<T extends FieldSpec>(spec: T): Optional<T> {
+  return { ...spec, optional: true };
 }
 
-const instant = z.unknown().transform((value, ctx) => {
-  if (value === undefined || value === null) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `is missing; add an ISO-8601 instant, e.g. ${INSTANT_EXAMPLE}`,
-    });
-    return z.NEVER;
-  }
-  const parsed = parseInstant(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.problem, params: { showValue: true } });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+const instant: FieldSpec = { type: 'instant' };
+const text: FieldSpec = { type: 'text' };
+const name: FieldSpec = { type: 'text', nonEmpty: true };
+const names: FieldSpec = { type: 'list', of: name };
+const flag: FieldSpec = { type: 'boolean' };
 
-const text = z.string();
-const name = z.string().min(1);
-const names = z.array(name);
-
-export const PULL_REQUEST_SHAPE = {
-  number: z.number().int().min(1),
+export const PULL_REQUEST_SHAPE: Shape = {
+  number: { type: 'whole', min: 1 },
   title: optional(text),
   labels: optional(names),
   branch: optional(text),
@@ -43,20 +48,20 @@ export const PULL_REQUEST_SHAPE = {
   mergedAt: optional(instant),
 };
 
-export const CHANGE_SHAPE = {
+export const CHANGE_SHAPE: Shape = {
   sha: name,
   repo: name,
   authoredAt: optional(instant),
   committedAt: instant,
   parents: names,
   message: optional(text),
-  pullRequest: optional(z.object(PULL_REQUEST_SHAPE).strict()),
+  pullRequest: optional({ type: 'object', shape: PULL_REQUEST_SHAPE }),
   files: optional(names),
 };
 
 export const DEPLOYMENT_STATUSES = ['success', 'failure', 'cancelled', 'in_progress'] as const;
 
-export const DEPLOYMENT_SHAPE = {
+export const DEPLOYMENT_SHAPE: Shape = {
   id: name,
   service: name,
   environment: name,
@@ -64,34 +69,32 @@ export const DEPLOYMENT_SHAPE = {
   sha: name,
   startedAt: optional(instant),
   finishedAt: instant,
-  status: z.enum(DEPLOYMENT_STATUSES),
+  status: { type: 'enum', values: DEPLOYMENT_STATUSES },
   source: optional(name),
   url: optional(text),
   title: optional(text),
   ref: optional(text),
   pipelineRunId: optional(name),
   changes: optional(names),
-  production: optional(z.boolean()),
-  rollback: optional(z.boolean()),
-  hotfix: optional(z.boolean()),
+  production: optional(flag),
+  rollback: optional(flag),
+  hotfix: optional(flag),
   fixesDeploymentId: optional(name),
 };
 
-export const CAUSE_SHAPE = {
+export const CAUSE_SHAPE: Shape = {
   deploymentId: optional(name),
   sha: optional(name),
-  pullRequest: optional(z.number().int().min(1)),
+  pullRequest: optional({ type: 'whole', min: 1 }),
   repo: optional(name),
 };
 
-const cause = z
-  .object(CAUSE_SHAPE)
-  .strict()
-  .refine((c) => c.deploymentId !== undefined || c.sha !== undefined || c.pullRequest !== undefined, {
-    message: 'names nothing; give deploymentId, sha or pullRequest (with repo), or leave cause out',
-  });
+const namesACause: ObjectCheck = (c) =>
+  c.deploymentId !== undefined || c.sha !== undefined || c.pullRequest !== undefined
+    ? undefined
+    : 'names nothing; give deploymentId, sha or pullRequest (with repo), or leave cause out';
 
-export const INCIDENT_SHAPE = {
+export const INCIDENT_SHAPE: Shape = {
   id: name,
   service: optional(name),
   title: optional(text),
@@ -102,74 +105,55 @@ export const INCIDENT_SHAPE = {
   severity: optional(text),
   url: optional(text),
   source: optional(name),
-  labels: optional(z.array(text)),
-  cause: optional(cause),
+  labels: optional({ type: 'list', of: text }),
+  cause: optional({ type: 'object', shape: CAUSE_SHAPE, check: namesACause }),
 };
 
 export const PIPELINE_CONCLUSIONS = ['success', 'failure', 'cancelled', 'skipped', 'in_progress'] as const;
 
-export const PIPELINE_RUN_SHAPE = {
+export const PIPELINE_RUN_SHAPE: Shape = {
   id: name,
   repo: name,
   workflow: name,
   sha: name,
-  attempt: optional(z.number().int().min(1)),
+  attempt: optional({ type: 'whole', min: 1 }),
   startedAt: instant,
   finishedAt: optional(instant),
-  conclusion: z.enum(PIPELINE_CONCLUSIONS),
+  conclusion: { type: 'enum', values: PIPELINE_CONCLUSIONS },
   branch: optional(text),
   url: optional(text),
 };
 
-export const REPOSITORY_SHAPE = {
+/** A catalog repository written as an object; "owner/name" alone is short for { "repo": "owner/name" }. */
+export const REPOSITORY_SHAPE: Shape = {
   repo: name,
   paths: optional(names),
 };
 
-const repository = z.union([name.transform((repo) => ({ repo })), z.object(REPOSITORY_SHAPE).strict()], {
-  errorMap: () => ({ message: 'must be "owner/name" or { "repo": "owner/name", "paths": ["services/x"] }' }),
-});
+/** What a catalog repository must look like, said when it is neither form. */
+export const REPOSITORY_FORMS = 'must be "owner/name" or { "repo": "owner/name", "paths": ["services/x"] }';
 
-export const SERVICE_SHAPE = {
+export const SERVICE_SHAPE: Shape = {
   name,
   team: optional(name),
-  repositories: optional(z.array(repository)),
+  repositories: optional({ type: 'list', of: { type: 'repository' } }),
   pipelines: optional(names),
   environments: optional(names),
   incidentServices: optional(names),
 };
 
-export const CATALOG_SHAPE = {
-  services: z.array(z.object(SERVICE_SHAPE).strict()),
+export const CATALOG_SHAPE: Shape = {
+  services: { type: 'list', of: { type: 'object', shape: SERVICE_SHAPE } },
 };
 
-export const deploymentSchema = z.object(DEPLOYMENT_SHAPE).strict();
-export const changeSchema = z.object(CHANGE_SHAPE).strict();
-export const incidentSchema = z.object(INCIDENT_SHAPE).strict();
-export const pipelineRunSchema = z.object(PIPELINE_RUN_SHAPE).strict();
-export const catalogSchema = z.object(CATALOG_SHAPE).strict();
-
-/** The lists of the file, and the schema of one item of each. */
+/** The lists of the file, and the shape of one item of each. */
 export const LISTS = {
-  deployments: deploymentSchema,
-  changes: changeSchema,
-  incidents: incidentSchema,
-  pipelineRuns: pipelineRunSchema,
+  deployments: DEPLOYMENT_SHAPE,
+  changes: CHANGE_SHAPE,
+  incidents: INCIDENT_SHAPE,
+  pipelineRuns: PIPELINE_RUN_SHAPE,
 };
 
 export type ListKey = keyof typeof LISTS;
 export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 export const TOP_LEVEL_KEYS = [...LIST_KEYS, 'catalog'];
-
-/** The fields of each kind of object, keyed by the last named step of its path (for messages). */
-export const SHAPES: Record<string, z.ZodRawShape> = {
-  deployments: DEPLOYMENT_SHAPE,
-  changes: CHANGE_SHAPE,
-  pullRequest: PULL_REQUEST_SHAPE,
-  incidents: INCIDENT_SHAPE,
-  cause: CAUSE_SHAPE,
-  pipelineRuns: PIPELINE_RUN_SHAPE,
-  catalog: CATALOG_SHAPE,
-  services: SERVICE_SHAPE,
-  repositories: REPOSITORY_SHAPE,
-};

@@ -38,7 +38,7 @@ export function nodeHttpClient(): CountingHttpClient {
               }
             }
             let data: unknown = text === '' ? undefined : text;
-            if (text && /json/.test(headers['content-type'] ?? '')) {
+            if (text && req.responseType !== 'text' && /json/.test(headers['content-type'] ?? '')) {
               try {
                 data = JSON.parse(text);
               } catch {

@@ -1,0 +1,76 @@
+/**
+ * The sources' HTTP seam on the server: every request goes to the host, which resolves the plugin.json route,
+ * adds the instance's secrets and sends it. Sources never see a token here either. Resolves for every HTTP
+ * status; rejects on transport failure or abort, like the browser's client.
+ */
+import { HttpClient, HttpRequest, HttpResponse, pathOf, requestAbortError } from '../sources/http';
+import { errorMessage, Host } from './host';
+
+interface HostResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export class HostHttpClient implements HttpClient {
+  constructor(private readonly host: () => Host) {}
+
+  request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    if (req.signal?.aborted) {
+      return Promise.reject(requestAbortError(req.url));
+    }
+    const body =
+      req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const headers: Record<string, string> = { ...(req.headers ?? {}) };
+    if (body !== undefined && !hasHeader(headers, 'content-type')) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const sent = this.host().request(JSON.stringify({ method: req.method, url: req.url, headers, body }), req.signal);
+    return new Promise<HttpResponse<T>>((resolve, reject) => {
+      const onAbort = () => reject(requestAbortError(req.url));
+      req.signal?.addEventListener('abort', onAbort);
+      sent.then(
+        (text) => {
+          req.signal?.removeEventListener('abort', onAbort);
+          try {
+            resolve(toResponse<T>(JSON.parse(text) as HostResponse, req.responseType));
+          } catch (e) {
+            reject(new Error(`The backend answered a request to ${pathOf(req.url)} with an unreadable response.`));
+          }
+        },
+        (err: unknown) => {
+          req.signal?.removeEventListener('abort', onAbort);
+          reject(
+            req.signal?.aborted
+              ? requestAbortError(req.url)
+              : new Error(
+                  `Request to ${pathOf(req.url)} failed before a response arrived (${errorMessage(err)}). ` +
+                    'Check that the Grafana server can reach the provider.'
+                )
+          );
+        }
+      );
+    });
+  }
+}
+
+function toResponse<T>(response: HostResponse, responseType: HttpRequest['responseType']): HttpResponse<T> {
+  const headers: Record<string, string> = {};
+  for (const key of Object.keys(response.headers ?? {})) {
+    headers[key.toLowerCase()] = String(response.headers![key]);
+  }
+  const text = response.body ?? '';
+  let data: unknown = text === '' ? undefined : text;
+  if (text !== '' && responseType !== 'text' && /json/i.test(headers['content-type'] ?? 'json')) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = text;
+    }
+  }
+  return { status: response.status, headers, data: data as T };
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((k) => k.toLowerCase() === name);
+}

@@ -1,0 +1,57 @@
+/** @jest-environment node */
+import { emptyEvents } from '../engine';
+import { eventTextProblem, serverPatternProblem, settingsPatternProblems } from './patterns';
+
+describe('patterns the server would read differently', () => {
+  it('lets ordinary patterns, the defaults among them, through', () => {
+    for (const p of [
+      '^(prod|production)$',
+      '(^|[^a-z])hot-?fix',
+      '^revert\\b',
+      'release|deploy',
+      '[A-Za-z0-9_-]+',
+      'ä|ö|ü',
+    ]) {
+      expect(serverPatternProblem('hotfixPattern', p)).toBeUndefined();
+    }
+  });
+
+  it('refuses Unicode properties, look-alike letters (written or escaped) and class ranges over them', () => {
+    expect(serverPatternProblem('hotfixPattern', '\\p{L}+fix')).toMatch(
+      /^Setting hotfixPattern "\\p\{L\}\+fix" uses a Unicode property/
+    );
+    expect(serverPatternProblem('productionEnvironmentPattern', '\u212Aube')).toBe(
+      'Setting productionEnvironmentPattern "\u212Aube" contains "\u212A" (U+212A), so it would match differently on ' +
+        'the Grafana server than in browsers. Remove that character, or run queries in the browser (data source ' +
+        'settings, "Run queries in").'
+    );
+    expect(serverPatternProblem('revertPattern', 'revert\\u017f')).toMatch(/contains "\u017F" \(U\+017F\)/);
+    expect(serverPatternProblem('revertPattern', '[À-ɏ]+')).toMatch(/has the class range À-ɏ that includes look-alike/);
+    expect(serverPatternProblem('revertPattern', '[\\u0100-\\u0200]')).toMatch(/class range \\u0100-\\u0200/);
+  });
+
+  it('checks every text setting, naming its path', () => {
+    expect(settingsPatternProblems({ github: { repositories: 'acme/x env=^prod\u212A$' }, lookbackDays: 30 })).toEqual([
+      expect.stringMatching(/^Setting github\.repositories "acme\/x env=\^prod\u212A\$" contains "\u212A"/),
+    ]);
+  });
+
+  it('finds look-alike letters in the texts patterns read', () => {
+    const events = emptyEvents();
+    expect(eventTextProblem(events)).toBeUndefined();
+    events.deployments.push({
+      id: 'd1',
+      service: 'checkout',
+      environment: 'production',
+      repo: 'acme/checkout',
+      sha: 'a',
+      finishedAt: 0,
+      status: 'success',
+      source: 'json',
+      title: 'Hotfix for \u212Aelvin',
+    });
+    expect(eventTextProblem(events)).toMatch(
+      /^Deployment d1 \(checkout\) has the character "\u212A" \(U\+212A\) in "Hotfix for \u212Aelvin", which the data source's case-insensitive patterns read; so it would match differently .* Replace it at the source/
+    );
+  });
+});

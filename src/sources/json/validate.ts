@@ -1,0 +1,218 @@
+/**
+ * Checks one value of the events file against its field spec (schema.ts) and builds the model's value:
+ * instants become epoch milliseconds, null and absent optional fields are left out, keys follow the shape.
+ * Every problem is reported (path, value, fix) through `report`; a value with any problem is not used.
+ *
+ * Hand-written rather than a schema library on purpose: it is the hot path of every events file, and it
+ * runs in the backend's JavaScript runtime, where a generic validator cost tens of seconds on large files.
+ * So the common case allocates nothing but the result, and a path is only built for a message.
+ */
+import { parseInstant } from './instant';
+import {
+  emptyMessage,
+  missingInstantMessage,
+  missingMessage,
+  notOneOfMessage,
+  notWholeMessage,
+  Path,
+  problemMessage,
+  tooSmallMessage,
+  unknownFieldsMessage,
+  wrongTypeMessage,
+} from './messages';
+import { FieldSpec, REPOSITORY_FORMS, REPOSITORY_SHAPE, Shape } from './schema';
+
+export type Report = (message: string) => void;
+
+/**
+ * How the values checked so far fared: OK; FLAWED (problems reported, but of the right kind); WRONG (not even
+ * the right kind of value: a catalog repository then tries its other form).
+ */
+const OK = 0;
+const FLAWED = 1;
+const WRONG = 2;
+
+class Check {
+  status = OK;
+
+  constructor(readonly report: Report) {}
+
+  fail(message: string, status: number): undefined {
+    this.report(message);
+    if (status > this.status) {
+      this.status = status;
+    }
+    return undefined;
+  }
+}
+
+/** The model's value of `input` (an item of a list, or the catalog), or undefined when it has problems. */
+export function checkObject(shape: Shape, input: unknown, path: Path, report: Report): unknown {
+  const check = new Check(report);
+  const value = checkFields(shape, input, path, check);
+  return check.status === OK ? value : undefined;
+}
+
+/** Checks `input`, found at `key` of the value at `at`. */
+function checkField(spec: FieldSpec, input: unknown, at: Path, key: string | number, check: Check): unknown {
+  switch (spec.type) {
+    case 'text':
+      if (typeof input === 'string' && (input.length > 0 || !spec.nonEmpty)) {
+        return input;
+      }
+      break;
+    case 'instant':
+      if (typeof input === 'string') {
+        const parsed = parseInstant(input);
+        if (parsed.ok) {
+          return parsed.value;
+        }
+      }
+      break;
+    case 'enum':
+      if (typeof input === 'string' && spec.values.indexOf(input) >= 0) {
+        return input;
+      }
+      break;
+    case 'boolean':
+      if (typeof input === 'boolean') {
+        return input;
+      }
+      break;
+  }
+  if (input === undefined && spec.optional) {
+    return undefined;
+  }
+  return checkValue(spec, input, at.concat(key), check);
+}
+
+function checkValue(spec: FieldSpec, input: unknown, path: Path, check: Check): unknown {
+  // null is "absent" in an optional field; a required instant that is null is as missing as an absent one.
+  if (input === undefined || (input === null && (spec.optional || spec.type === 'instant'))) {
+    if (spec.optional) {
+      return undefined;
+    }
+    return spec.type === 'instant'
+      ? check.fail(missingInstantMessage(path), FLAWED)
+      : check.fail(missingMessage(path), WRONG);
+  }
+  switch (spec.type) {
+    case 'text':
+      if (typeof input !== 'string') {
+        return check.fail(wrongTypeMessage(path, input, 'text'), WRONG);
+      }
+      return input.length === 0 && spec.nonEmpty
+        ? check.fail(emptyMessage(path, spec.optional === true), FLAWED)
+        : input;
+    case 'instant': {
+      const parsed = parseInstant(input);
+      return parsed.ok ? parsed.value : check.fail(problemMessage(path, input, parsed.problem), FLAWED);
+    }
+    case 'whole':
+      if (typeof input !== 'number') {
+        return check.fail(wrongTypeMessage(path, input, 'a number'), WRONG);
+      }
+      if (!Number.isInteger(input)) {
+        check.fail(notWholeMessage(path, input), FLAWED);
+      }
+      if (input < spec.min) {
+        check.fail(tooSmallMessage(path, input, spec.min), FLAWED);
+      }
+      return input;
+    case 'boolean':
+      return typeof input === 'boolean' ? input : check.fail(wrongTypeMessage(path, input, 'true or false'), WRONG);
+    case 'enum':
+      if (typeof input !== 'string') {
+        return check.fail(wrongTypeMessage(path, input, `one of ${spec.values.join(', ')}`), WRONG);
+      }
+      return spec.values.indexOf(input) >= 0 ? input : check.fail(notOneOfMessage(path, input, spec.values), WRONG);
+    case 'list':
+      return checkList(spec.of, input, path, check);
+    case 'object': {
+      const before = check.status;
+      check.status = OK;
+      const value = checkFields(spec.shape, input, path, check);
+      if (spec.check && value && check.status !== WRONG) {
+        const problem = spec.check(value);
+        if (problem) {
+          check.fail(problemMessage(path, input, problem), FLAWED);
+        }
+      }
+      check.status = Math.max(before, check.status);
+      return value;
+    }
+    case 'repository':
+      return checkRepository(input, path, check);
+  }
+}
+
+function checkList(of: FieldSpec, input: unknown, path: Path, check: Check): unknown[] | undefined {
+  if (!Array.isArray(input)) {
+    return check.fail(wrongTypeMessage(path, input, 'a list'), WRONG);
+  }
+  const out: unknown[] = new Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    out[i] = checkField(of, input[i], path, i, check);
+  }
+  return out;
+}
+
+function checkFields(shape: Shape, input: unknown, path: Path, check: Check): Record<string, unknown> | undefined {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return check.fail(wrongTypeMessage(path, input, 'an object'), WRONG);
+  }
+  const record = input as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const keys = keysOf(shape);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = checkField(shape[key], record[key], path, key, check);
+    if (value !== undefined) {
+      out[key] = value;
+    }
+  }
+  const unknown = unknownKeys(record, shape);
+  if (unknown) {
+    check.fail(unknownFieldsMessage(path, unknown, keys), FLAWED);
+  }
+  return out;
+}
+
+/** "owner/name", or { "repo": ..., "paths": [...] }; a value of neither form names both. */
+function checkRepository(input: unknown, path: Path, check: Check): unknown {
+  if (typeof input === 'string') {
+    return input.length === 0 ? check.fail(emptyMessage(path, false), FLAWED) : { repo: input };
+  }
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    const held: string[] = [];
+    const object = new Check((m) => held.push(m));
+    const value = checkFields(REPOSITORY_SHAPE, input, path, object);
+    if (object.status !== WRONG) {
+      held.forEach((m) => check.fail(m, FLAWED));
+      return value;
+    }
+  }
+  return check.fail(problemMessage(path, input, REPOSITORY_FORMS), WRONG);
+}
+
+const SHAPE_KEYS = new Map<Shape, string[]>();
+
+function keysOf(shape: Shape): string[] {
+  let keys = SHAPE_KEYS.get(shape);
+  if (!keys) {
+    keys = Object.keys(shape);
+    SHAPE_KEYS.set(shape, keys);
+  }
+  return keys;
+}
+
+/** The keys of `record` the shape does not know, or undefined when there are none. */
+function unknownKeys(record: Record<string, unknown>, shape: Shape): string[] | undefined {
+  let out: string[] | undefined;
+  for (const key in record) {
+    if (Object.prototype.hasOwnProperty.call(record, key) && !Object.prototype.hasOwnProperty.call(shape, key)) {
+      (out = out ?? []).push(key);
+    }
+  }
+  return out;
+}
