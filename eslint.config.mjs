@@ -47,7 +47,7 @@ export default defineConfig([
     },
   },
   {
-    // The folder rules of src/ (lint/layout.mjs, docs/design.md "Import rules"); everything outside the engine
+    // The folder rules of src/ (lint/layout.mjs, docs/design.md#import-rules); everything outside the engine
     // uses its public API, src/engine/index.ts.
     files: ['src/**/*.{ts,tsx}', 'cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}'],
     plugins: { layout },
