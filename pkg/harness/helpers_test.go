@@ -36,10 +36,10 @@ func binary(t *testing.T) string {
 	return path
 }
 
-// start runs the executable for this test (stopped when it ends); env adds to the environment.
-func start(t *testing.T, env ...string) *Plugin {
+// start runs the executable until the test that owns ctx ends; env adds to the environment.
+func start(parent context.Context, t *testing.T, env ...string) *Plugin {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(parent)
 	p, err := Start(ctx, binary(t), env...)
 	if err != nil {
 		cancel()
