@@ -144,3 +144,11 @@ func notices(r backend.DataResponse) string {
 	}
 	return strings.Join(texts, " | ")
 }
+
+// messages is what Grafana shows of a response: its error, then its frames' notices.
+func messages(r backend.DataResponse) string {
+	if r.Error != nil {
+		return r.Error.Error() + " | " + notices(r)
+	}
+	return notices(r)
+}
