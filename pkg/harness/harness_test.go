@@ -48,7 +48,7 @@ func eventsURLInstance(uid string, urls ...string) Instance {
 }
 
 func TestHandshakeAndHealth(t *testing.T) {
-	p := start(t, demoEnv())
+	p := start(t.Context(), t, demoEnv())
 	t.Logf("handshake with %s: %s", BinaryPath(root(t)), p.Handshake)
 	srv := sampleServer(t)
 	tests := []struct {
@@ -80,7 +80,7 @@ func TestHandshakeAndHealth(t *testing.T) {
 }
 
 func TestQueryDataIsAlertable(t *testing.T) {
-	p := start(t, demoEnv())
+	p := start(t.Context(), t, demoEnv())
 	from, to := demoNow.Add(-30*24*time.Hour), demoNow
 	tests := []struct {
 		name   string
@@ -117,7 +117,7 @@ func TestQueryDataIsAlertable(t *testing.T) {
 }
 
 func TestAlertQueriesStandOnTheirOwn(t *testing.T) {
-	p := start(t, demoEnv())
+	p := start(t.Context(), t, demoEnv())
 	from, to := demoNow.Add(-30*24*time.Hour), demoNow
 	queries := []backend.DataQuery{
 		Query("A", `{"kind":"metric","metric":"changeFailRate","groupBy":"service"}`, from, to),

@@ -36,10 +36,10 @@ func binary(t *testing.T) string {
 	return path
 }
 
-// start runs the executable for this test (stopped when it ends); env adds to the environment.
-func start(t *testing.T, env ...string) *Plugin {
+// start runs the executable until the test that owns ctx ends; env adds to the environment.
+func start(parent context.Context, t *testing.T, env ...string) *Plugin {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(parent)
 	p, err := Start(ctx, binary(t), env...)
 	if err != nil {
 		cancel()
@@ -143,4 +143,12 @@ func notices(r backend.DataResponse) string {
 		}
 	}
 	return strings.Join(texts, " | ")
+}
+
+// messages is what Grafana shows of a response: its error, then its frames' notices.
+func messages(r backend.DataResponse) string {
+	if r.Error != nil {
+		return r.Error.Error() + " | " + notices(r)
+	}
+	return notices(r)
 }
