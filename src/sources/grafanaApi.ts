@@ -4,7 +4,7 @@
  * server mode) the backend calls it through the plugin.json route `grafana` with the service account token
  * stored in the settings; without one it cannot, and the sources say so instead of fetching.
  */
-import { HttpApiError } from './jsonApi';
+import { HttpApiError } from './httpError';
 
 /** The plugin.json route to Grafana's own API (url {{ .JsonData.grafanaApi.url }}, token grafanaToken). */
 export const GRAFANA_ROUTE = 'grafana';
