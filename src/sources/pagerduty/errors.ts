@@ -2,7 +2,7 @@
  * What can go wrong talking to PagerDuty, as typed errors, and how each becomes a notice that names the service
  * (or list) and the fix. Messages never contain the key: it only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine';
+import { messageOf, utcMinute } from '../../engine';
 
 export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'plan' | 'server' | 'other';
 
@@ -76,6 +76,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
         return `${subject}: PagerDuty answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the PagerDuty API URL and that Grafana can reach it.`;
 }
