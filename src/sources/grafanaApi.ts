@@ -5,7 +5,7 @@
  * stored in the settings; without one it cannot, and the sources say so instead of fetching.
  */
 import { messageOf } from '../engine';
-import { HttpApiError } from './jsonApi';
+import { HttpApiError } from './httpError';
 
 /** The plugin.json route to Grafana's own API (url {{ .JsonData.grafanaApi.url }}, token grafanaToken). */
 export const GRAFANA_ROUTE = 'grafana';

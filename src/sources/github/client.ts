@@ -27,8 +27,6 @@ export interface GitHubClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-
-
 /** Conditional-request cache shared by every GitHub client of this page (bounded), so it outlives a refresh. */
 export const sharedEtagCache = new EtagCache();
 
