@@ -7,13 +7,8 @@
 import { abortableSleep } from './abort';
 import { HttpClient, HttpRequest } from './http';
 import { HttpApiError } from './httpError';
+import { CallContext } from './rest';
 import { QueryValue, queryString } from './url';
-
-export interface CallContext {
-  signal?: AbortSignal;
-  /** Epoch ms after which no retry wait is started (the query timeout). */
-  deadline?: number;
-}
 
 /** The message of an error body: { message } (Argo CD, Grafana), { error }, or the text itself. */
 export function bodyDetail(data: unknown): string {

@@ -1,4 +1,22 @@
-/** What REST clients of every provider share: the call context, a page's result, paging decisions, query strings. */
+/**
+ * What REST clients of every provider share: how they are built, the call context, a page's result, paging
+ * decisions, query strings.
+ */
+import { EtagCache } from './etagCache';
+import { HttpClient } from './http';
+
+/** How a code host's REST client is built (GitHub, GitLab). */
+export interface RestClientOptions {
+  http: HttpClient;
+  /** Data source base URL (instanceSettings.url); the provider's plugin.json routes hang below it. */
+  proxyUrl: string;
+  concurrency?: number;
+  etagCache?: EtagCache;
+  /** Retries of 5xx and rate limits (bounded backoff). */
+  maxRetries?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
 
 export interface CallContext {
   signal?: AbortSignal;

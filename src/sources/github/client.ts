@@ -4,28 +4,16 @@
  * and rate limits / 5xx waited out with bounded backoff, but never past the query's deadline.
  */
 import pLimit from 'p-limit';
-import { HttpClient, HttpResponse } from '../http';
+import { HttpResponse } from '../http';
 import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
 import { parseLinkHeader } from '../linkHeader';
-import { bodyMessage, CallContext, PageDecision, RestResult } from '../rest';
+import { bodyMessage, CallContext, RestClientOptions, PageDecision, RestResult } from '../rest';
 import { SharedRequests } from '../sharedRequests';
 import { queryString } from '../url';
 import { GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
 
 export type { CallContext, PageDecision, RestResult };
-
-export interface GitHubClientOptions {
-  http: HttpClient;
-  /** Data source base URL (instanceSettings.url); routes are /github/rest and /github/graphql below it. */
-  proxyUrl: string;
-  concurrency?: number;
-  etagCache?: EtagCache;
-  /** Retries of 5xx and rate limits (bounded backoff). */
-  maxRetries?: number;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
 
 /** Conditional-request cache shared by every GitHub client of this page (bounded), so it outlives a refresh. */
 export const sharedEtagCache = new EtagCache();
@@ -48,7 +36,7 @@ export class GitHubClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly maxRetries: number;
 
-  constructor(private readonly options: GitHubClientOptions) {
+  constructor(private readonly options: RestClientOptions) {
     this.limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.etags = options.etagCache ?? sharedEtagCache;
     const base = options.proxyUrl.replace(/\/+$/, '');

@@ -7,9 +7,9 @@
 import pLimit from 'p-limit';
 import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
-import { HttpClient, HttpResponse } from '../http';
+import { HttpResponse } from '../http';
 import { parseLinkHeader } from '../linkHeader';
-import { bodyMessage, CallContext, PageDecision, Query, RestResult } from '../rest';
+import { bodyMessage, CallContext, RestClientOptions, PageDecision, Query, RestResult } from '../rest';
 import { SharedRequests } from '../sharedRequests';
 import { queryString } from '../url';
 import { GitLabHttpError, GitLabRateLimitError } from './errors';
@@ -18,18 +18,6 @@ export type { CallContext, PageDecision, RestResult };
 
 /** The proxy route (plugin.json) below the data source URL; it points at the instance's /api/v4. */
 export const ROUTE = 'gitlab/api';
-
-export interface GitLabClientOptions {
-  http: HttpClient;
-  /** Data source base URL (instanceSettings.url); the route gitlab/api hangs below it. */
-  proxyUrl: string;
-  concurrency?: number;
-  etagCache?: EtagCache;
-  /** Retries of 5xx and rate limits (bounded backoff). */
-  maxRetries?: number;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
 
 /** Conditional-request cache shared by every GitLab client of this page (bounded), so it outlives a refresh. */
 export const sharedEtagCache = new EtagCache();
@@ -60,7 +48,7 @@ export class GitLabClient {
   /** Set when an answer said the rate limit is used up: no request is sent before this instant. */
   private pausedUntil = 0;
 
-  constructor(private readonly options: GitLabClientOptions) {
+  constructor(private readonly options: RestClientOptions) {
     this.limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.etags = options.etagCache ?? sharedEtagCache;
     this.restBase = `${options.proxyUrl.replace(/\/+$/, '')}/${ROUTE}`;
