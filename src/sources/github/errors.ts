@@ -2,6 +2,7 @@
  * What can go wrong talking to GitHub, as typed errors, and how each becomes a notice that names the repository
  * and the fix. Messages never contain a token: the token only exists in Grafana's proxy, never here.
  */
+import { messageOf } from '../../engine';
 import { HttpApiError, RateLimitError, resetWhen } from '../httpError';
 
 export class GitHubHttpError extends HttpApiError {
@@ -81,6 +82,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
     }
     return `${subject}: GitHub GraphQL error${e.type ? ` ${e.type}` : ''}: ${e.detail}.`;
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the GitHub API URL and that Grafana can reach it.`;
 }

@@ -2,6 +2,7 @@
  * What can go wrong talking to GitLab, as typed errors, and how each becomes a notice that names the project and
  * the fix. Messages never contain a token: the token only exists in Grafana's proxy (or the backend), never here.
  */
+import { messageOf } from '../../engine';
 import { HttpApiError, RateLimitError, resetWhen } from '../httpError';
 
 export class GitLabHttpError extends HttpApiError {
@@ -49,6 +50,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
         return `${subject}: GitLab answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the GitLab URL and that Grafana can reach it.`;
 }

@@ -2,7 +2,7 @@
  * What can go wrong talking to Jira, as typed errors, and how each becomes a notice that names the query or field
  * and the fix. Messages never contain a token: it only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine';
+import { messageOf, utcMinute } from '../../engine';
 import { HttpApiError, RateLimitError } from '../httpError';
 
 export class JiraHttpError extends HttpApiError {
@@ -44,6 +44,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
         return `${subject}: Jira answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the Jira site URL and that Grafana can reach it.`;
 }

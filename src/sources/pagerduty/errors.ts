@@ -2,6 +2,7 @@
  * What can go wrong talking to PagerDuty, as typed errors, and how each becomes a notice that names the service
  * (or list) and the fix. Messages never contain the key: it only exists in Grafana's proxy, never here.
  */
+import { messageOf } from '../../engine';
 import { HttpApiError, RateLimitError, resetWhen } from '../httpError';
 
 export class PagerDutyHttpError extends HttpApiError {
@@ -40,6 +41,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
         return `${subject}: PagerDuty answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the PagerDuty API URL and that Grafana can reach it.`;
 }
