@@ -6,8 +6,25 @@
  */
 import { DoraEvents, emptyEvents, Instant, TimeRange } from '../engine';
 import { abortError } from './abort';
-import { CallContext } from './rest';
+import { EtagCache } from './etagCache';
+import { HttpClient } from './http';
+import { SnapshotStore } from './lists';
+import { CallContext, RestClientOptions } from './rest';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from './types';
+
+/** How a code-host source is built: its connection, its settings and where it remembers what it read. */
+export interface ForgeSourceOptions<Settings, Snapshot extends object> {
+  http: HttpClient;
+  /** Data source base URL (instanceSettings.url); the provider's plugin.json routes hang below it. */
+  proxyUrl: string;
+  settings: Settings | undefined;
+  now?: () => Instant;
+  /** For tests and the bench; default: module-level, so they outlive a refresh. */
+  etagCache?: EtagCache;
+  snapshots?: SnapshotStore<Snapshot>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  concurrency?: number;
+}
 
 /** What one target gave. */
 export interface TargetResult<Limit> {
@@ -38,9 +55,20 @@ export interface TargetGroup<Target> {
 export abstract class ForgeSource<Resolved extends { timeoutMs: number }, Target, Limit> implements EventSource {
   abstract readonly name: string;
   protected readonly now: () => Instant;
+  /** What the provider's REST client is built with. */
+  protected readonly rest: RestClientOptions;
 
-  constructor(now?: () => Instant) {
-    this.now = now ?? (() => Date.now());
+  constructor(options: ForgeSourceOptions<unknown, object>) {
+    const now = options.now ?? (() => Date.now());
+    this.now = now;
+    this.rest = {
+      http: options.http,
+      proxyUrl: options.proxyUrl,
+      etagCache: options.etagCache,
+      sleep: options.sleep,
+      now,
+      concurrency: options.concurrency,
+    };
   }
 
   /** "GitHub", "GitLab": how notices name the provider. */
