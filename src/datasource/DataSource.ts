@@ -32,6 +32,9 @@ import { toDataFrames } from '../frames/dataFrame';
 import { AttributeFn } from './eventCache';
 import { GrafanaHttpClient } from '../sources/http.grafana';
 import { HttpClient } from '../sources/http';
+import { DataSourceServiceRunner } from '../sources/datasource/browserRunner';
+import { FrameQueryRunner } from '../sources/datasource/runner';
+import { BROWSER_GRAFANA_API } from '../sources/grafanaApi';
 import { createSourceSetup } from '../sources/registry';
 import { EventSource } from '../sources/types';
 import { DoraJsonData } from '../settings/model';
@@ -49,6 +52,8 @@ export interface DataSourceDeps {
   /** Replaces the sources from the settings (tests). */
   sources?: EventSource[];
   attribute?: AttributeFn;
+  /** Runs the data source bridge's queries (default: Grafana's data source service, as a panel would). */
+  bridgeRunner?: FrameQueryRunner;
 }
 
 /** The range of variable and editor option lists when Grafana passes none. */
@@ -67,7 +72,12 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
     super(instanceSettings);
     this.now = deps.now ?? Date.now;
     this.serverMode = runsOnServer(instanceSettings.jsonData);
-    const setup = createSourceSetup(instanceSettings, deps.http ?? new GrafanaHttpClient(), { now: this.now });
+    // In the browser, Grafana's own API (annotations, other data sources) is reached with the viewer's session.
+    const setup = createSourceSetup(instanceSettings, deps.http ?? new GrafanaHttpClient(), {
+      now: this.now,
+      grafana: BROWSER_GRAFANA_API,
+      bridgeRunner: deps.bridgeRunner ?? new DataSourceServiceRunner(),
+    });
     this.runner = new QueryRunner({
       setup: deps.sources ? { ...setup, sources: deps.sources, demo: null } : setup,
       now: this.now,
