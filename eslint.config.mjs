@@ -43,11 +43,11 @@ export default defineConfig([
     // The CLI, benchmarks and browser tests are TypeScript outside src: lint them with their own tsconfigs.
     files: ['cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}'],
     languageOptions: {
-      parserOptions: { project: ['./cli/tsconfig.json', './bench/engine/tsconfig.json', './bench/github/tsconfig.json', './bench/gitlab/tsconfig.json', './bench/incidents/tsconfig.json', './tests/tsconfig.json'] },
+      parserOptions: { project: ['./cli/tsconfig.json', './bench/engine/tsconfig.json', './bench/github/tsconfig.json', './bench/gitlab/tsconfig.json', './bench/incidents/tsconfig.json', './bench/backend/tsconfig.json', './tests/tsconfig.json'] },
     },
   },
   {
-    // The folder rules of src/ (lint/layout.mjs, docs/design.md "Import rules"); everything outside the engine
+    // The folder rules of src/ (lint/layout.mjs, docs/design.md#import-rules); everything outside the engine
     // uses its public API, src/engine/index.ts.
     files: ['src/**/*.{ts,tsx}', 'cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}'],
     plugins: { layout },

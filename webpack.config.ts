@@ -1,5 +1,5 @@
 // Extends the scaffold's webpack config (https://grafana.com/developers/plugin-tools/how-to-guides/extend-configurations).
-import type { Configuration } from 'webpack';
+import type { Compiler, Configuration } from 'webpack';
 import grafanaConfig, { type Env } from './.config/webpack/webpack.config.ts';
 import { copyFilePatterns } from './.config/bundler/copyFiles.ts';
 
@@ -12,4 +12,46 @@ for (const pattern of copyFilePatterns) {
   }
 }
 
-export default (env: Env): Promise<Configuration> => grafanaConfig(env);
+/**
+ * What Grafana downloads before the plugin can do anything: module.js. Editors and the query pipeline are
+ * chunks loaded on first use (src/editors/lazy.tsx, DataSource's runner); a production build above this fails.
+ */
+const INITIAL_BUNDLE_LIMIT = 250 * 1024;
+/** Lazily loaded chunks may be larger (the query pipeline is one), but not without bound. */
+const CHUNK_LIMIT = 600 * 1024;
+
+/** Prints the initial bundle's size and every chunk's, so each build reports them. */
+class BundleSizeReport {
+  apply(compiler: Compiler) {
+    compiler.hooks.afterEmit.tap('BundleSizeReport', (compilation) => {
+      const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+      const initial = compilation.entrypoints.get('module')?.getFiles() ?? [];
+      const size = (file: string) =>
+        compilation.getAsset(file)?.info.size ?? compilation.getAsset(file)?.source.size() ?? 0;
+      const initialBytes = initial.filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + size(f), 0);
+      const chunks = compilation
+        .getAssets()
+        .filter((a) => /\.js(\?|$)/.test(a.name) && !initial.includes(a.name))
+        .map((a) => `${a.name.split('?')[0]} ${kib(a.source.size())}`);
+      console.log(
+        `bundle: initial ${kib(initialBytes)} (limit ${kib(INITIAL_BUNDLE_LIMIT)}); lazy chunks: ${chunks.join(', ')}`
+      );
+    });
+  }
+}
+
+export default async (env: Env): Promise<Configuration> => {
+  const config = await grafanaConfig(env);
+  return {
+    ...config,
+    plugins: [...(config.plugins ?? []), new BundleSizeReport()],
+    performance: env.production
+      ? {
+          hints: 'error',
+          maxEntrypointSize: INITIAL_BUNDLE_LIMIT,
+          maxAssetSize: CHUNK_LIMIT,
+          assetFilter: (file: string) => /\.js(\?|$)/.test(file),
+        }
+      : config.performance,
+  };
+};

@@ -1,5 +1,5 @@
 /**
- * The folder rules of src/ as an ESLint rule (docs/design.md, "Import rules"). Imports run one way:
+ * The folder rules of src/ as an ESLint rule (docs/design.md#import-rules). Imports run one way:
  *
  *   editors -> query, settings, engine (and types of datasource)
  *   datasource -> sources, frames, query, settings, engine

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import layout from './layout.mjs';
+import fs from 'node:fs';
+import layout, { FOLDER_RULES } from './layout.mjs';
 
 const root = path.resolve(__dirname, '..');
 const linter = new Linter({ cwd: root, configType: 'flat' });
@@ -92,5 +93,26 @@ describe('folder rules', () => {
     expect(
       lint('src/sources/github/testing/x.ts', "import { EventCache } from '../../../datasource/eventCache';")
     ).toEqual([]);
+  });
+
+  it('are the ones docs/design.md lists under "Import rules"', () => {
+    const design = fs.readFileSync(path.join(root, 'docs', 'design.md'), 'utf8');
+    const section = design.split('### Import rules')[1].split('\n## ')[0];
+    const documented = {};
+    for (const [, folder, may] of section.matchAll(/^\| `(\w+)` +\| ([^|]+)\|/gm)) {
+      const typesOnly = [...may.matchAll(/types only of (\w+)/g)].map((m) => m[1]);
+      const names = may.replace(/,? and types only of \w+/g, '').replace('nothing outside itself', '');
+      documented[folder] = {
+        may: names
+          .split(',')
+          .map((n) => n.trim())
+          .filter((n) => n !== ''),
+        typesOnly,
+      };
+    }
+    const rules = Object.fromEntries(
+      Object.entries(FOLDER_RULES).map(([folder, r]) => [folder, { may: r.may, typesOnly: r.typesOnly ?? [] }])
+    );
+    expect(documented).toEqual(rules);
   });
 });

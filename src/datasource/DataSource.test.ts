@@ -245,6 +245,22 @@ describe('DataSource.query', () => {
     );
   });
 
+  it('gives the query editor the settings problems once the query pipeline has loaded', async () => {
+    const ds = dataSource(undefined, { catalogYaml: 'services: [unclosed' });
+    const problems = await ds.settingsProblems();
+    expect(problems).toEqual([expect.stringContaining('Service catalog, line 1: Catalog YAML is not valid')]);
+    expect(await dataSource(undefined, {}).settingsProblems()).toEqual([]);
+  });
+
+  it('loads the query pipeline once, on the first use, for every query after it', async () => {
+    const source = new FakeSource('test', serviceEvents('checkout', FROM + DAY));
+    const ds = dataSource([source]);
+    const [first, second] = await Promise.all([run(ds, [countQuery]), run(ds, [countQuery])]);
+    expect(first.data).toEqual(second.data);
+    // One pipeline: one fetch shared by both requests (a second pipeline would have its own cache and fetch again).
+    expect(source.calls).toHaveLength(1);
+  });
+
   it('summarises data quality in an info notice', async () => {
     const source = new FakeSource('test', serviceEvents('checkout', FROM + DAY));
     const response = await run(dataSource([source]), [countQuery]);

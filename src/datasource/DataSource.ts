@@ -22,21 +22,16 @@ import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, Observable } from 'rxjs';
 import { DAY_MS, TimeRange } from '../engine';
 import { annotationSupport } from './annotationSupport';
-import { QueryRunner } from './queryRunner';
+import type { QueryRunner } from './queryRunner';
 import { queryDisplayText } from '../query/display';
 import { interpolateFilters, interpolateQuery, TemplateSrvLike } from './interpolate';
-import { createRedactor } from './redact';
 import { grafanaTimeZone } from './timezone';
 import { isComplete, ValidQuery, validateQuery } from '../query/validate';
 import { toDataFrames } from '../frames/dataFrame';
-import { AttributeFn } from './eventCache';
-import { GrafanaHttpClient } from '../sources/http.grafana';
-import { HttpClient } from '../sources/http';
-import { DataSourceServiceRunner } from '../sources/datasource/browserRunner';
-import { FrameQueryRunner } from '../sources/datasource/runner';
-import { BROWSER_GRAFANA_API } from '../sources/grafanaApi';
-import { createSourceSetup } from '../sources/registry';
-import { EventSource } from '../sources/types';
+import type { AttributeFn } from './eventCache';
+import type { HttpClient } from '../sources/http';
+import type { EventSource } from '../sources/types';
+import type { FrameQueryRunner } from '../sources/datasource/runner';
 import { DoraJsonData } from '../settings/model';
 import { runsOnServer } from '../settings/serverMode';
 import { DEFAULT_QUERY, DoraQuery } from '../query/model';
@@ -60,30 +55,19 @@ export interface DataSourceDeps {
 const DEFAULT_LIST_DAYS = 30;
 
 export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
-  private readonly runner: QueryRunner;
+  /** The query pipeline, loaded on first use (browserRuntime.ts is its own chunk: the plugin loads fast). */
+  private runnerLoad?: Promise<QueryRunner>;
   private readonly now: () => number;
   /** Server mode: queries, variables, annotations and the health check go through the backend. */
   readonly serverMode: boolean;
 
   constructor(
-    instanceSettings: DataSourceInstanceSettings<DoraJsonData>,
+    private readonly settings: DataSourceInstanceSettings<DoraJsonData>,
     private readonly deps: DataSourceDeps = {}
   ) {
-    super(instanceSettings);
+    super(settings);
     this.now = deps.now ?? Date.now;
-    this.serverMode = runsOnServer(instanceSettings.jsonData);
-    // In the browser, Grafana's own API (annotations, other data sources) is reached with the viewer's session.
-    const setup = createSourceSetup(instanceSettings, deps.http ?? new GrafanaHttpClient(), {
-      now: this.now,
-      grafana: BROWSER_GRAFANA_API,
-      bridgeRunner: deps.bridgeRunner ?? new DataSourceServiceRunner(),
-    });
-    this.runner = new QueryRunner({
-      setup: deps.sources ? { ...setup, sources: deps.sources, demo: null } : setup,
-      now: this.now,
-      redact: createRedactor(instanceSettings),
-      attribute: deps.attribute,
-    });
+    this.serverMode = runsOnServer(settings.jsonData);
     this.variables = new DoraVariableSupport(this);
     this.annotations = annotationSupport;
   }
@@ -132,7 +116,7 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {
-    return this.serverMode ? super.testDatasource() : this.runner.health();
+    return this.serverMode ? super.testDatasource() : (await this.runner()).health();
   }
 
   /**
@@ -160,7 +144,7 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
     if (this.serverMode) {
       return this.serverValues(choice.value, filters, listRange);
     }
-    return this.runner.values(choice.value, filters, listRange, signal);
+    return (await this.runner()).values(choice.value, filters, listRange, signal);
   }
 
   /** Server mode: a variable's values from the backend (a `values` query, which only the backend's entry knows). */
@@ -196,11 +180,19 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
   }
 
   /** Problems in the data source settings (catalog, patterns, numbers, sources that cannot start). */
-  settingsProblems(): string[] {
-    return this.runner.settingsProblems();
+  async settingsProblems(): Promise<string[]> {
+    return (await this.runner()).settingsProblems();
+  }
+
+  private runner(): Promise<QueryRunner> {
+    this.runnerLoad ??= import(/* webpackChunkName: "runtime" */ './browserRuntime').then(({ createBrowserRunner }) =>
+      createBrowserRunner(this.settings, { ...this.deps, now: this.now })
+    );
+    return this.runnerLoad;
   }
 
   private async run(request: DataQueryRequest<DoraQuery>, signal: AbortSignal): Promise<DataQueryResponse> {
+    const runner = await this.runner();
     const errors: DataQueryError[] = [];
     const valid: ValidQuery[] = [];
     for (const target of request.targets.filter((t) => this.filterQuery(t))) {
@@ -208,10 +200,10 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
       if (checked.ok) {
         valid.push(checked.query);
       } else {
-        errors.push({ refId: target.refId, message: this.runner.redact(checked.message) });
+        errors.push({ refId: target.refId, message: runner.redact(checked.message) });
       }
     }
-    const result = await this.runner.run(
+    const result = await runner.run(
       {
         queries: valid,
         range: { from: request.range.from.valueOf(), to: request.range.to.valueOf() },

@@ -7,7 +7,7 @@
  */
 import { AnnotationQuery, AnnotationSupport } from '@grafana/data';
 import { of } from 'rxjs';
-import { AnnotationsEditor } from '../editors/AnnotationsEditor';
+import { AnnotationsEditor } from '../editors/lazy';
 import { DoraQuery, EventsQuery } from '../query/model';
 import { annotationEvents } from './annotationEvents';
 

@@ -13,7 +13,7 @@ import {
 } from '@grafana/data';
 import { Observable } from 'rxjs';
 import type { DataSource } from './DataSource';
-import { VariableQueryEditor } from '../editors/VariableQueryEditor';
+import { VariableQueryEditor } from '../editors/lazy';
 import { DoraQuery } from '../query/model';
 import { DEFAULT_VARIABLE_QUERY, DoraVariableQuery, variableQueryOf } from '../query/variableQuery';
 

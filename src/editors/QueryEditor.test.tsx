@@ -73,9 +73,9 @@ describe('QueryEditor', () => {
     expect(screen.queryByText('This query cannot run')).not.toBeInTheDocument();
   });
 
-  it('shows the problems of the data source settings', () => {
+  it('shows the problems of the data source settings', async () => {
     setup(metricQuery, ['Service catalog, line 4: Unknown service key "owner". Fix it in the data source settings.']);
-    expect(screen.getByText('The data source settings need attention')).toBeInTheDocument();
+    expect(await screen.findByText('The data source settings need attention')).toBeInTheDocument();
     expect(screen.getByText(/line 4: Unknown service key "owner"/)).toBeInTheDocument();
   });
 });

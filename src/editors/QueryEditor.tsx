@@ -2,7 +2,7 @@
  * The query editor: the kind of query, then that kind's own small editor (src/editors/query). Every field accepts
  * template variables; what would keep the query from running is shown under it, as the data source reports it.
  */
-import React from 'react';
+import React, { useEffect, useState } from 'react';
 import { QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { Alert, RadioButtonGroup } from '@grafana/ui';
@@ -32,7 +32,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
   };
   const kind: QueryKind = query.kind ?? 'metric';
   const problem = queryProblem(query);
-  const settingsProblems = datasource.settingsProblems?.() ?? [];
+  const settingsProblems = useSettingsProblems(datasource);
   const props = { onChange: update, datasource: datasource as EditorDataSource, range };
 
   return (
@@ -59,6 +59,22 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
       )}
     </EditorRows>
   );
+}
+
+/** The data source's settings problems (read once the query pipeline has loaded). */
+function useSettingsProblems(datasource: EditorDataSource): string[] {
+  const [problems, setProblems] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    datasource.settingsProblems?.().then(
+      (found) => current && setProblems(found),
+      () => current && setProblems([])
+    );
+    return () => {
+      current = false;
+    };
+  }, [datasource]);
+  return problems;
 }
 
 function KindEditor({ kind, query, ...props }: { kind: QueryKind } & KindEditorProps<DoraQuery>) {

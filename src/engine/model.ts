@@ -1,5 +1,6 @@
 /**
- * The normalized event model (DESIGN.md "Events"). Every source maps its API into these shapes.
+ * The normalized event model (docs/design.md#event-model; as JSON, docs/events-format.md). Every source maps
+ * its API into these shapes.
  * Instants are epoch milliseconds, UTC. Optional fields are absent, never null.
  */
 

@@ -1,4 +1,4 @@
-/** Options of the definitions (METRICS.md), with the documented defaults. */
+/** Options of the definitions (docs/definitions.md), with the documented defaults. */
 
 export type LeadTimeStart = 'commit' | 'prFirstCommit' | 'prOpened' | 'prMerged';
 /** Years whose State of DevOps table the levels follow (src/engine/tiers.ts). */

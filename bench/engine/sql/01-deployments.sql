@@ -1,4 +1,4 @@
--- Which deployments count (METRICS.md "Deployments"): successful production deployments (the source's own
+-- Which deployments count (docs/definitions.md#deployments): successful production deployments (the source's own
 -- verdict, else the environment and pipeline patterns), the jobs of one
 -- pipeline run deploying one service collapsed into the last job; failed and cancelled attempts kept apart.
 -- Order everywhere: finish, then id (pos is the position in that order, as in the engine).

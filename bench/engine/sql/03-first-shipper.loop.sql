@@ -1,4 +1,4 @@
--- The first deployment of each service that contains each commit (METRICS.md "Change lead time": the changes
+-- The first deployment of each service that contains each commit (docs/definitions.md#change-lead-time: the changes
 -- of a deployment are the commits reachable from its SHA and from no earlier deployment of the same service).
 --
 -- The first shipper of a commit is the smallest position among the deployments of the service whose SHA reaches

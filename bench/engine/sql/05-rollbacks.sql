@@ -1,4 +1,4 @@
--- Rollbacks (METRICS.md "Deployments"): a deployment whose SHA an earlier deployment of the same service already
+-- Rollbacks (docs/definitions.md#deployments): a deployment whose SHA an earlier deployment of the same service already
 -- contained, while a newer SHA is live, rolls back the deployment live before it in its environment. "Newer" is
 -- read by ancestry: when the live SHA is an ancestor of the deployed one it is a roll-forward. A provider hint
 -- (rollback) makes a rollback of whatever was live.

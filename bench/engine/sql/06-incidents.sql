@@ -1,4 +1,4 @@
--- Incident -> deployment (METRICS.md "Change failure rate"), the first rule that applies:
+-- Incident -> deployment (docs/definitions.md#change-failure-rate), the first rule that applies:
 -- (1) explicit: the deployment the incident names (a job id counts for its run), else the first deployment that
 --     shipped the commit it names (SHA or a prefix of at least 7 hex digits; its own service first);
 -- (2) same service: the latest deployment of its service that finished at or before the impact start, at most

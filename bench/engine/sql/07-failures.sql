@@ -1,4 +1,5 @@
--- Failed and rework deployments (METRICS.md "Change failure rate", "Deployment rework rate"), as reasons:
+-- Failed and rework deployments (docs/definitions.md#change-failure-rate,
+-- docs/definitions.md#deployment-rework-rate), as reasons:
 -- failure(pos, reason), rework(pos, reason) and fixes(fixer, failed) (for recovery time).
 
 -- Messages of the commits each deployment shipped first; for reverts, what they name.

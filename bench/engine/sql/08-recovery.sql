@@ -1,5 +1,5 @@
--- Per deployment: failed, rework, and for failed ones the recovery (METRICS.md "Failed deployment recovery
--- time"): restored - failure start. Failure start = the earliest impact start of its linked incidents, else its
+-- Per deployment: failed, rework, and for failed ones the recovery (docs/definitions.md#failed-deployment-recovery-time):
+-- restored - failure start. Failure start = the earliest impact start of its linked incidents, else its
 -- finish. Restored = the earliest of a linked incident resolved and the finish of a rollback or fix deployment
 -- (the deployment wins a tie). A restore before the failure start gives no recovery time.
 

@@ -9,7 +9,7 @@ export interface EditorDataSource {
   /** "$team", "$service", ...: the dashboard's variables. */
   templateVariableNames(): string[];
   /** Problems in the data source settings, shown above the query. */
-  settingsProblems?(): string[];
+  settingsProblems?(): Promise<string[]>;
 }
 
 /** Props of every per-kind editor. `onChange` stores the query and runs it. */

@@ -21,6 +21,6 @@ export function fakeEditorDataSource(
       return found instanceof Error ? Promise.reject(found) : Promise.resolve(found ?? []);
     },
     templateVariableNames: () => variables,
-    settingsProblems: () => settingsProblems,
+    settingsProblems: () => Promise.resolve(settingsProblems),
   };
 }

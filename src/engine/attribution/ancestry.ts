@@ -1,5 +1,5 @@
 /**
- * The changes of each deployment (METRICS.md "Change lead time"): the commits reachable from its SHA and
+ * The changes of each deployment (docs/definitions.md#change-lead-time): the commits reachable from its SHA and
  * from no earlier successful production deployment of the same service; explicit change lists win.
  *
  * The hot path. Services are traced one after another over one shared stamp array: stamp[c] === mark means

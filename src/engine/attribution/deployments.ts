@@ -1,5 +1,5 @@
 /**
- * Which deployments count (METRICS.md "Deployments"): production ones, by the environment pattern and, when
+ * Which deployments count (docs/definitions.md#deployments): production ones, by the environment pattern and, when
  * set, the pipeline pattern; jobs of one pipeline run deploying one service count once, at the last finish;
  * failed or cancelled attempts are kept apart. Everything is sorted by finish, then id, so results never
  * depend on input order.

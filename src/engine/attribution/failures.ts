@@ -1,5 +1,5 @@
 /**
- * Failed and rework deployments (METRICS.md "Change failure rate", "Deployment rework rate").
+ * Failed and rework deployments (docs/definitions.md#change-failure-rate, docs/definitions.md#deployment-rework-rate).
  * A deployment is failed when an incident is linked to it, it was rolled back, or a hotfix, revert or
  * fix-forward deployment refers to it (or to one of its changes). The referring deployments are rework
  * (rollbacks only when options.rollbacksAreRework), and each is recorded as a fix of the failed one, for

@@ -1,5 +1,5 @@
 /**
- * Incident -> deployment (METRICS.md "Change failure rate"), first rule that applies:
+ * Incident -> deployment (docs/definitions.md#change-failure-rate), first rule that applies:
  * (1) explicit: the incident names a deployment id, a SHA (the first deployment that shipped that commit)
  *     or a pull request (the first deployment that shipped one of its commits), preferring the incident's
  *     own service when several services shipped it;

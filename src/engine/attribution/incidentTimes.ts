@@ -1,4 +1,4 @@
-/** Per-incident durations (METRICS.md "Time to restore service", "Paired metrics"). */
+/** Per-incident durations (docs/definitions.md#time-to-restore-service, docs/definitions.md#paired-metrics). */
 import { Incident, Instant } from '../model';
 import { AttributedIncident } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * A change's lead time (METRICS.md "Change lead time"): finish of the first production deployment that
+ * A change's lead time (docs/definitions.md#change-lead-time): finish of the first production deployment that
  * contains it minus its start. The start follows options.leadTimeStart and falls back to the commit time
  * when the pull request data it needs is missing.
  */

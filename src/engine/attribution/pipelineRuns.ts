@@ -1,5 +1,5 @@
 /**
- * CI runs (METRICS.md "Paired metrics"): a run is flaky when it failed and a later attempt of the same
+ * CI runs (docs/definitions.md#paired-metrics): a run is flaky when it failed and a later attempt of the same
  * repository, workflow and SHA succeeded. Later = later start, then higher attempt, then id, so re-runs of
  * one run (same id, next attempt) and new runs of the same SHA both count.
  */

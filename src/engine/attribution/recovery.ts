@@ -1,5 +1,6 @@
 /**
- * Failed deployment recovery time (METRICS.md, DORA 2023+): restored - failure start.
+ * Failed deployment recovery time (DORA 2023+, docs/definitions.md#failed-deployment-recovery-time):
+ * restored - failure start.
  * Failure start = the earliest impact start (startedAt, else createdAt) of its linked incidents, else the
  * deployment's finish. Restored = the earliest of: a linked incident resolved, the finish of a rollback or
  * fix deployment (restoredBy, which also wins a tie). A restore before the failure start is contradictory

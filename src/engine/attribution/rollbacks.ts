@@ -1,5 +1,5 @@
 /**
- * Rollbacks (METRICS.md "Deployments"): a deployment whose SHA an earlier deployment of the same service
+ * Rollbacks (docs/definitions.md#deployments): a deployment whose SHA an earlier deployment of the same service
  * already contained, while a newer SHA is live, rolls back the deployment it replaced. "Newer" is read by
  * ancestry: going back to an already shipped SHA is a rollback unless the live SHA is an ancestor of it
  * (then it is a roll-forward to a state shipped before, e.g. after an earlier rollback). A provider hint

@@ -1,5 +1,5 @@
 /**
- * Timestamp checks (METRICS.md "Data quality"): instants more than 5 minutes after `now` (clock skew or
+ * Timestamp checks (docs/definitions.md#timestamp-checks): instants more than 5 minutes after `now` (clock skew or
  * a wrong unit), and pairs out of order (finished before started, resolved before created, merged before
  * opened...). One finding per event and check, naming the fields. Runs over every commit, so the common
  * (clean) path allocates nothing.

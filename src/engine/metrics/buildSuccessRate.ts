@@ -1,5 +1,5 @@
 /**
- * Build success rate (METRICS.md "Paired metrics"): successful CI runs / completed runs (success or
+ * Build success rate (docs/definitions.md#paired-metrics): successful CI runs / completed runs (success or
  * failure; cancelled, skipped and in-progress runs are left out), in the bucket of the run's finish.
  * Every attempt is a run. Null without completed runs.
  */

@@ -1,5 +1,5 @@
 /**
- * Change failure rate (METRICS.md "Change failure rate"): failed deployments / deployments in the
+ * Change failure rate (docs/definitions.md#change-failure-rate): failed deployments / deployments in the
  * bucket of the deployment's finish. Each deployment counts once however many incidents or other
  * failure reasons it has; a bucket without deployments is null, not 0.
  */

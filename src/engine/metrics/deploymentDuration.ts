@@ -1,5 +1,5 @@
 /**
- * Deployment duration (METRICS.md "Paired metrics"): finish minus start of successful production
+ * Deployment duration (docs/definitions.md#paired-metrics): finish minus start of successful production
  * deployments that report a start, in the bucket of the finish; median by default.
  */
 import { MetricSeries } from '../results';

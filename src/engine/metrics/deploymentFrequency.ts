@@ -1,5 +1,5 @@
 /**
- * Deployment frequency (METRICS.md "Deployment frequency"): successful production deployments per
+ * Deployment frequency (docs/definitions.md#deployment-frequency): successful production deployments per
  * bucket of their finish.
  *
  * - deploymentCount: the count.

@@ -1,5 +1,5 @@
 /**
- * Flaky rerun rate (METRICS.md "Paired metrics"): runs that failed and then passed on a re-run of
+ * Flaky rerun rate (docs/definitions.md#paired-metrics): runs that failed and then passed on a re-run of
  * the same SHA and workflow (attribution marks them flaky) / completed runs (success or failure),
  * in the bucket of the run's finish. Null without completed runs.
  */

@@ -1,5 +1,5 @@
 /**
- * Change lead time (METRICS.md "Change lead time"): per change, the finish of the first successful
+ * Change lead time (docs/definitions.md#change-lead-time): per change, the finish of the first successful
  * production deployment that contains it minus its start (attribution computes it; dropped lead
  * times, null, are left out). Placed in the bucket of the deployment's finish and aggregated with
  * the request's aggregation (median by default).

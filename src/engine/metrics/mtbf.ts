@@ -1,5 +1,5 @@
 /**
- * Mean time between failures (METRICS.md "Paired metrics"): (window - impaired time) / incidents.
+ * Mean time between failures (docs/definitions.md#paired-metrics): (window - impaired time) / incidents.
  *
  * Per group and bucket: the window is the bucket clipped to the range; the incidents are those that
  * start (else are created) in the bucket; the impaired time is the union of every incident's

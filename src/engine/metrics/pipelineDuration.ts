@@ -1,5 +1,5 @@
 /**
- * Pipeline duration (METRICS.md "Paired metrics"): finish minus start of successful CI runs, in the
+ * Pipeline duration (docs/definitions.md#paired-metrics): finish minus start of successful CI runs, in the
  * bucket of the finish; median by default.
  */
 import { MetricSeries } from '../results';

@@ -1,6 +1,6 @@
 /**
- * Failed deployment recovery time (METRICS.md, DORA 2023+): for each failed deployment, restored
- * minus failure start, as attribution computed it. Placed in the bucket of the failed deployment's
+ * Failed deployment recovery time (DORA 2023+, docs/definitions.md#failed-deployment-recovery-time): for each
+ * failed deployment, restored minus failure start, as attribution computed it. Placed in the bucket of the failed deployment's
  * finish; deployments not restored yet (recoveryMs null) are left out. Median by default.
  */
 import { MetricSeries } from '../results';

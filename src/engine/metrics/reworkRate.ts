@@ -1,5 +1,5 @@
 /**
- * Deployment rework rate (METRICS.md "Deployment rework rate"): rework deployments (rollbacks,
+ * Deployment rework rate (docs/definitions.md#deployment-rework-rate): rework deployments (rollbacks,
  * hotfixes, reverts, fix-forwards, as attribution classifies them) / deployments, in the bucket of
  * the deployment's finish; null without deployments.
  */

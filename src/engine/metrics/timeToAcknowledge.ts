@@ -1,5 +1,5 @@
 /**
- * Time to acknowledge (METRICS.md "Paired metrics"): acknowledged minus created, for acknowledged
+ * Time to acknowledge (docs/definitions.md#paired-metrics): acknowledged minus created, for acknowledged
  * incidents. Median by default; with slaMs, the share acknowledged within the SLA.
  */
 import { MetricSeries } from '../results';

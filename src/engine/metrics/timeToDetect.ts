@@ -1,5 +1,5 @@
 /**
- * Time to detect (METRICS.md "Paired metrics"): created minus impact start, for incidents whose
+ * Time to detect (docs/definitions.md#paired-metrics): created minus impact start, for incidents whose
  * impact start is known. Median by default; with slaMs, the share detected within the SLA.
  */
 import { MetricSeries } from '../results';

@@ -1,6 +1,6 @@
 /**
- * Time to restore service (the pre-2023 MTTR, METRICS.md): resolved minus started (or created) over
- * all incidents whatever their cause; unresolved incidents are left out. Median by default.
+ * Time to restore service (the pre-2023 MTTR, docs/definitions.md#time-to-restore-service): resolved minus
+ * started (or created) over all incidents whatever their cause; unresolved incidents are left out. Median by default.
  */
 import { MetricSeries } from '../results';
 import { MetricContext } from './context';

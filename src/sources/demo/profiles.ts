@@ -1,7 +1,7 @@
 /**
  * The demo organisation: 8 services in 4 teams, each tuned to land in a different DORA performance level
- * (METRICS.md, 2023 table), from continuous deployment with hour-long lead times (checkout) to release
- * trains with month-long lead times and slow recovery (billing).
+ * (docs/definitions.md#performance-levels, 2023 table), from continuous deployment with hour-long lead times
+ * (checkout) to release trains with month-long lead times and slow recovery (billing).
  */
 
 /** [min, max]; durations drawn log-uniformly between them (see Random.skewed). */

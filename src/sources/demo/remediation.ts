@@ -9,7 +9,10 @@ import { quickPullRequest } from './pullRequests';
 import { Failure, ServiceState } from './serviceState';
 import { incidentTitle, shortSha, slugify } from './wording';
 
-/** How incidents name their cause, in turn: the link methods of METRICS.md ('service' = no cause given). */
+/**
+ * How incidents name their cause, in turn: the link methods of docs/definitions.md#change-failure-rate
+ * ('service' = no cause given).
+ */
 const LINK_STYLES = ['explicit-sha', 'service', 'explicit-deployment', 'service', 'explicit-pr'] as const;
 
 export class Remediator {

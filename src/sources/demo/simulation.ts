@@ -272,8 +272,8 @@ export class ServiceSimulation implements ServiceState {
   }
 
   /**
-   * The release-branch case of METRICS.md: a fix lands on main and is cherry-picked to the previous release
-   * line, shipped as its next patch after the newer release went out; two days later to the current line.
+   * The release-branch case of docs/definitions.md#change-lead-time: a fix lands on main and is cherry-picked
+   * to the previous release line, shipped as its next patch after the newer release went out; two days later to the current line.
    */
   private onBackport(at: Instant, step: BackportStep): void {
     let fix = step.fix;

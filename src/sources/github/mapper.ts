@@ -214,8 +214,8 @@ function jobStatus(job: CheckRunNode): DeploymentStatus {
 
 /**
  * A deploying workflow run as one deployment. With a job pattern, the matching jobs decide: the run deploys
- * once, finishing with its last matching job (METRICS.md), failed if any matching job failed. Undefined when
- * the run deployed nothing (no matching job, or skipped).
+ * once, finishing with its last matching job (docs/definitions.md#deployments), failed if any matching job
+ * failed. Undefined when the run deployed nothing (no matching job, or skipped).
  */
 export function mapWorkflowRunDeployment(
   run: WorkflowRunRest,

@@ -18,13 +18,10 @@ import { fetchWorkflowRuns } from './fetch/workflowRuns';
 import * as map from './mapper';
 import { REPOSITORY_OVERVIEW } from './queries';
 import { RepoSnapshot } from './snapshot';
+import { TargetResult } from '../forgeSource';
 
-export interface RepositoryResult {
-  events: DoraEvents;
-  notices: SourceNotice[];
-  /** Set when a rate limit left lists incomplete; the source reports all such repositories in one notice. */
-  rateLimited?: { lists: string[]; error: GitHubRateLimitError };
-}
+/** What one repository gave (the skeleton's TargetResult). */
+export type RepositoryResult = TargetResult<GitHubRateLimitError>;
 
 interface OverviewData {
   repository: OverviewNode | null;

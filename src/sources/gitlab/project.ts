@@ -20,13 +20,10 @@ import { fetchReleases, fetchTags } from './fetch/releases';
 
 import * as map from './mapper';
 import { ProjectSnapshot } from './snapshot';
+import { TargetResult } from '../forgeSource';
 
-export interface ProjectResult {
-  events: DoraEvents;
-  notices: SourceNotice[];
-  /** Set when a rate limit left lists incomplete; the source reports all such projects in one notice. */
-  rateLimited?: { lists: string[]; error: GitLabRateLimitError };
-}
+/** What one project gave (the skeleton's TargetResult). */
+export type ProjectResult = TargetResult<GitLabRateLimitError>;
 
 export interface Overview {
   project: GlProject;
