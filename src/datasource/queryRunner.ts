@@ -15,6 +15,7 @@ import {
   DoraEvents,
   EngineOptions,
   Filters,
+  MINUTE_MS,
   ServiceCatalog,
   TimeRange,
   TimeZone,
@@ -22,11 +23,12 @@ import {
 } from '../engine';
 import { describeFrames } from './compute';
 import { checkHealth, HealthResult } from './health';
-import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from './notices';
+import { attachNotices, dataQualityNotice, demoNotice, errorSentence, sourceFailureNotice } from './notices';
 import { Redactor } from './redact';
 import { ValidQuery } from '../query/validate';
 import { FrameDescription } from '../frames/frame';
 import { AttributeFn, AttributionMemo, EventCache } from './eventCache';
+import { abortError } from '../sources/abort';
 import { SourceSetup } from '../sources/registry';
 import { SourceNotice, SourceResult } from '../sources/types';
 import { VariableValues } from '../query/variableQuery';
@@ -63,8 +65,6 @@ export interface RunResult {
   frames: FrameDescription[];
   errors: Array<{ refId: string; message: string }>;
 }
-
-const MINUTE_MS = 60 * 1000;
 
 export class QueryRunner {
   readonly setup: SourceSetup;
@@ -103,7 +103,7 @@ export class QueryRunner {
         const notices = loaded.notices.concat(this.qualityNotices(query, attributed, loaded.findings));
         frames.push(...attachNotices(described, notices, query.refId).map((f) => this.redactFrame(f)));
       } catch (e) {
-        errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${messageOf(e)}`) });
+        errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${errorSentence(e)}`) });
       }
     }
     return { frames, errors };
@@ -174,7 +174,7 @@ export class QueryRunner {
     for (const { source, result, error } of settled) {
       if (!result) {
         notices.push(sourceFailureNotice(source.name, error));
-        failures.push(`${source.name}: ${messageOf(error)}`);
+        failures.push(`${source.name}: ${errorSentence(error)}`);
         continue;
       }
       results.push(result);
@@ -237,10 +237,4 @@ function isEmpty(events: DoraEvents): boolean {
     events.incidents.length === 0 &&
     events.pipelineRuns.length === 0
   );
-}
-
-function abortError(): Error {
-  const err = new Error('The query was cancelled');
-  err.name = 'AbortError';
-  return err;
 }

@@ -10,7 +10,7 @@ import type { DataSource } from '../datasource/DataSource';
 import { DoraJsonData } from '../settings/model';
 import { DataQualityQuery, DoraQuery, EventsQuery, MetricQuery, QueryKind, ScorecardQuery } from '../query/model';
 import { KIND_OPTIONS } from '../query/vocabulary';
-import { radioOptions } from './query/choices';
+import { toOptions } from './query/choices';
 import { DataQualityQueryEditor } from './query/DataQualityQueryEditor';
 import { EventsQueryEditor } from './query/EventsQueryEditor';
 import { MetricQueryEditor } from './query/MetricQueryEditor';
@@ -23,7 +23,7 @@ export { switchKind };
 
 type Props = QueryEditorProps<DataSource, DoraQuery, DoraJsonData>;
 
-const KINDS = radioOptions(KIND_OPTIONS);
+const KINDS = toOptions(KIND_OPTIONS);
 
 export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: Props) {
   const update = (next: DoraQuery) => {

@@ -1,22 +1,15 @@
 import { DataQuery } from '@grafana/schema';
-import { Aggregation, BucketKind, DeploymentOutcome, GroupBy, LeadTimeStart, MetricId } from '../engine';
+import { Aggregation, BucketKind, DeploymentOutcome, Filters, GroupBy, LeadTimeStart, MetricId } from '../engine';
 
 export type { DeploymentOutcome };
 
 export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality';
 export type EventEntity = 'deployments' | 'changes' | 'incidents';
 
-/** Filters accept literal values and template variables ("$service", multi-value too). */
-export interface QueryFilters {
-  services?: string[];
-  teams?: string[];
-  environments?: string[];
-  repositories?: string[];
-}
-
 interface BaseQuery extends DataQuery {
   groupBy?: GroupBy;
-  filters?: QueryFilters;
+  /** The engine's filters; in a query they may hold template variables ("$service", multi-value too). */
+  filters?: Filters;
 }
 
 export interface MetricQuery extends BaseQuery {

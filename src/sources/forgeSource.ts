@@ -6,8 +6,25 @@
  */
 import { DoraEvents, emptyEvents, Instant, TimeRange } from '../engine';
 import { abortError } from './abort';
-import { CallContext } from './rest';
+import { EtagCache } from './etagCache';
+import { HttpClient } from './http';
+import { SnapshotStore } from './lists';
+import { CallContext, RestClientOptions } from './rest';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from './types';
+
+/** How a code-host source is built: its connection, its settings and where it remembers what it read. */
+export interface ForgeSourceOptions<Settings, Snapshot extends object> {
+  http: HttpClient;
+  /** Data source base URL (instanceSettings.url); the provider's plugin.json routes hang below it. */
+  proxyUrl: string;
+  settings: Settings | undefined;
+  now?: () => Instant;
+  /** For tests and the bench; default: module-level, so they outlive a refresh. */
+  etagCache?: EtagCache;
+  snapshots?: SnapshotStore<Snapshot>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  concurrency?: number;
+}
 
 /** What one target gave. */
 export interface TargetResult<Limit> {
@@ -38,9 +55,20 @@ export interface TargetGroup<Target> {
 export abstract class ForgeSource<Resolved extends { timeoutMs: number }, Target, Limit> implements EventSource {
   abstract readonly name: string;
   protected readonly now: () => Instant;
+  /** What the provider's REST client is built with. */
+  protected readonly rest: RestClientOptions;
 
-  constructor(now?: () => Instant) {
-    this.now = now ?? (() => Date.now());
+  constructor(options: ForgeSourceOptions<unknown, object>) {
+    const now = options.now ?? (() => Date.now());
+    this.now = now;
+    this.rest = {
+      http: options.http,
+      proxyUrl: options.proxyUrl,
+      etagCache: options.etagCache,
+      sleep: options.sleep,
+      now,
+      concurrency: options.concurrency,
+    };
   }
 
   /** "GitHub", "GitLab": how notices name the provider. */
@@ -59,7 +87,10 @@ export abstract class ForgeSource<Resolved extends { timeoutMs: number }, Target
   ): Promise<TargetResult<Limit>>;
   protected abstract describeRateLimit(limited: Array<LimitedTarget<Limit>>): string;
   protected abstract describeError(subject: string, e: unknown): string;
-  protected abstract checkTargets(targets: Target[], call: CallContext): Promise<HealthCheckItem[]>;
+  /** The token's own check (valid, whose, which scopes). */
+  protected abstract checkToken(call: CallContext): Promise<HealthCheckItem>;
+  /** One target's check: readable, and what of it the settings need. */
+  protected abstract checkTarget(target: Target, call: CallContext): Promise<HealthCheckItem>;
 
   async fetchEvents(range: TimeRange, signal?: AbortSignal): Promise<SourceResult> {
     let settings: Resolved;
@@ -106,7 +137,12 @@ export abstract class ForgeSource<Resolved extends { timeoutMs: number }, Target
     }
     const call: CallContext = { signal, deadline: this.now() + settings.timeoutMs };
     const { targets, notices } = await this.targets(settings, call);
-    const items = await this.checkTargets(targets, call);
+    const token = await this.checkToken(call);
+    if (token.status === 'error') {
+      // Without a valid token every target fails the same way; one clear message is better.
+      return [token];
+    }
+    const items = [token, ...(await Promise.all(targets.map((t) => this.checkTarget(t, call))))];
     return items.concat(
       notices.map((n) => ({ source: this.name, status: n.severity === 'info' ? 'ok' : n.severity, message: n.text }))
     );

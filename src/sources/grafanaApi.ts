@@ -4,7 +4,8 @@
  * server mode) the backend calls it through the plugin.json route `grafana` with the service account token
  * stored in the settings; without one it cannot, and the sources say so instead of fetching.
  */
-import { HttpApiError } from './jsonApi';
+import { messageOf } from '../engine';
+import { HttpApiError } from './httpError';
 import { GRAFANA_TOKEN_KEY } from '../settings/grafanaApi';
 import { SERVER_KEY_SUFFIX } from '../settings/serverMode';
 
@@ -49,6 +50,6 @@ export function describeGrafanaError(subject: string, e: unknown): string {
         return `${subject}: Grafana answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: Grafana's API could not be reached (${message}). Check the Grafana API URL in the data source settings.`;
 }

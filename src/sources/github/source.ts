@@ -5,13 +5,11 @@
  */
 import { Instant } from '../../engine';
 import { GitHubSettings } from '../../settings/model';
-import { HttpClient } from '../http';
 import { HealthCheckItem } from '../types';
 import { CallContext, GitHubClient } from './client';
-import { EtagCache } from '../etagCache';
-import { ForgeSource, LimitedTarget, TargetGroup, TargetResult } from '../forgeSource';
+import { ForgeSource, ForgeSourceOptions, LimitedTarget, TargetGroup, TargetResult } from '../forgeSource';
 import { describeError, describeRateLimit, GitHubRateLimitError } from './errors';
-import { checkHealth } from './health';
+import { checkRepository, checkToken } from './health';
 import { organizationRepositories } from './organization';
 import { fetchRepository } from './repository';
 import {
@@ -20,20 +18,9 @@ import {
   resolveGitHubSettings,
   ResolvedGitHubSettings,
 } from '../../settings/github';
-import { sharedSnapshots, SnapshotStore } from './snapshot';
+import { RepoSnapshot, sharedSnapshots, SnapshotStore } from './snapshot';
 
-export interface GitHubSourceOptions {
-  http: HttpClient;
-  /** Data source base URL (instanceSettings.url); the plugin.json routes github/rest and github/graphql hang below it. */
-  proxyUrl: string;
-  settings: GitHubSettings | undefined;
-  now?: () => Instant;
-  /** For tests and the bench; default: module-level, so they outlive a refresh. */
-  etagCache?: EtagCache;
-  snapshots?: SnapshotStore;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  concurrency?: number;
-}
+export type GitHubSourceOptions = ForgeSourceOptions<GitHubSettings, RepoSnapshot>;
 
 export class GitHubSource extends ForgeSource<ResolvedGitHubSettings, RepositoryConfig, GitHubRateLimitError> {
   readonly name = 'github';
@@ -42,16 +29,9 @@ export class GitHubSource extends ForgeSource<ResolvedGitHubSettings, Repository
   private readonly snapshots: SnapshotStore;
 
   constructor(private readonly options: GitHubSourceOptions) {
-    super(options.now);
+    super(options);
     this.snapshots = options.snapshots ?? sharedSnapshots;
-    this.client = new GitHubClient({
-      http: options.http,
-      proxyUrl: options.proxyUrl,
-      etagCache: options.etagCache,
-      sleep: options.sleep,
-      now: this.now,
-      concurrency: options.concurrency,
-    });
+    this.client = new GitHubClient(this.rest);
   }
 
   protected resolve(): ResolvedGitHubSettings {
@@ -101,7 +81,11 @@ export class GitHubSource extends ForgeSource<ResolvedGitHubSettings, Repository
     return describeError(subject, e, this.now());
   }
 
-  protected checkTargets(repositories: RepositoryConfig[], call: CallContext): Promise<HealthCheckItem[]> {
-    return checkHealth(this.client, repositories, call, this.now);
+  protected checkToken(call: CallContext): Promise<HealthCheckItem> {
+    return checkToken(this.client, call, this.now);
+  }
+
+  protected checkTarget(cfg: RepositoryConfig, call: CallContext): Promise<HealthCheckItem> {
+    return checkRepository(this.client, cfg, call, this.now);
   }
 }

@@ -6,30 +6,17 @@
  */
 import { Instant } from '../../engine';
 import { GitLabSettings } from '../../settings/model';
-import { EtagCache } from '../etagCache';
-import { ForgeSource, LimitedTarget, TargetGroup, TargetResult } from '../forgeSource';
-import { HttpClient } from '../http';
+import { ForgeSource, ForgeSourceOptions, LimitedTarget, TargetGroup, TargetResult } from '../forgeSource';
 import { HealthCheckItem } from '../types';
 import { CallContext, GitLabClient } from './client';
 import { describeError, describeRateLimit, GitLabRateLimitError } from './errors';
 import { groupProjects } from './group';
-import { checkHealth } from './health';
+import { checkProject, checkToken } from './health';
 import { fetchProject } from './project';
 import { ProjectConfig, projectConfig, resolveGitLabSettings, ResolvedGitLabSettings } from '../../settings/gitlab';
-import { sharedSnapshots, SnapshotStore } from './snapshot';
+import { ProjectSnapshot, sharedSnapshots, SnapshotStore } from './snapshot';
 
-export interface GitLabSourceOptions {
-  http: HttpClient;
-  /** Data source base URL (instanceSettings.url); the plugin.json route gitlab/api hangs below it. */
-  proxyUrl: string;
-  settings: GitLabSettings | undefined;
-  now?: () => Instant;
-  /** For tests and the bench; default: module-level, so they outlive a refresh. */
-  etagCache?: EtagCache;
-  snapshots?: SnapshotStore;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  concurrency?: number;
-}
+export type GitLabSourceOptions = ForgeSourceOptions<GitLabSettings, ProjectSnapshot>;
 
 export class GitLabSource extends ForgeSource<ResolvedGitLabSettings, ProjectConfig, GitLabRateLimitError> {
   readonly name = 'gitlab';
@@ -38,16 +25,9 @@ export class GitLabSource extends ForgeSource<ResolvedGitLabSettings, ProjectCon
   private readonly snapshots: SnapshotStore;
 
   constructor(private readonly options: GitLabSourceOptions) {
-    super(options.now);
+    super(options);
     this.snapshots = options.snapshots ?? sharedSnapshots;
-    this.client = new GitLabClient({
-      http: options.http,
-      proxyUrl: options.proxyUrl,
-      etagCache: options.etagCache,
-      sleep: options.sleep,
-      now: this.now,
-      concurrency: options.concurrency,
-    });
+    this.client = new GitLabClient(this.rest);
   }
 
   protected resolve(): ResolvedGitLabSettings {
@@ -98,7 +78,11 @@ export class GitLabSource extends ForgeSource<ResolvedGitLabSettings, ProjectCon
     return describeError(subject, e, this.now());
   }
 
-  protected checkTargets(projects: ProjectConfig[], call: CallContext): Promise<HealthCheckItem[]> {
-    return checkHealth(this.client, projects, call, this.now);
+  protected checkToken(call: CallContext): Promise<HealthCheckItem> {
+    return checkToken(this.client, call, this.now);
+  }
+
+  protected checkTarget(cfg: ProjectConfig, call: CallContext): Promise<HealthCheckItem> {
+    return checkProject(this.client, cfg, call, this.now);
   }
 }
