@@ -31,6 +31,7 @@ import { toDataFrames } from '../frames/dataFrame';
 import type { AttributeFn } from './eventCache';
 import type { HttpClient } from '../sources/http';
 import type { EventSource } from '../sources/types';
+import type { FrameQueryRunner } from '../sources/datasource/runner';
 import { DoraJsonData } from '../settings/model';
 import { runsOnServer } from '../settings/serverMode';
 import { DEFAULT_QUERY, DoraQuery } from '../query/model';
@@ -46,6 +47,8 @@ export interface DataSourceDeps {
   /** Replaces the sources from the settings (tests). */
   sources?: EventSource[];
   attribute?: AttributeFn;
+  /** Runs the data source bridge's queries (default: Grafana's data source service, as a panel would). */
+  bridgeRunner?: FrameQueryRunner;
 }
 
 /** The range of variable and editor option lists when Grafana passes none. */
