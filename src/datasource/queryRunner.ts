@@ -33,6 +33,7 @@ import { SourceSetup } from '../sources/registry';
 import { SourceNotice, SourceResult } from '../sources/types';
 import { VariableValues } from '../query/variableQuery';
 import { variableValues } from './variableValues';
+import { OnCallRead, readOnCall } from './onCall';
 
 export interface QueryRunnerDeps {
   setup: SourceSetup;
@@ -85,6 +86,9 @@ export class QueryRunner {
     }
     const range = request.range;
     const loaded = await this.load(range, signal);
+    const onCall = request.queries.some((q) => q.kind === 'onCall')
+      ? await readOnCall(this.setup.sources, loaded.events?.catalog ?? this.setup.catalog, signal)
+      : undefined;
     for (const query of request.queries) {
       if (loaded.error || !loaded.events) {
         errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${loaded.error}`) });
@@ -99,8 +103,9 @@ export class QueryRunner {
           intervalMs: request.intervalMs,
           benchmarkYear: options.benchmarkYear,
           extraFindings: loaded.findings,
+          onCall: onCall?.rows,
         });
-        const notices = loaded.notices.concat(this.qualityNotices(query, attributed, loaded.findings));
+        const notices = loaded.notices.concat(this.queryNotices(query, attributed, loaded.findings, onCall));
         frames.push(...attachNotices(described, notices, query.refId).map((f) => this.redactFrame(f)));
       } catch (e) {
         errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${errorSentence(e)}`) });
@@ -207,8 +212,19 @@ export class QueryRunner {
     return leadTimeStart ? { ...this.setup.options, leadTimeStart } : this.setup.options;
   }
 
-  /** The data-quality summary, except on a data-quality table, which already lists every finding. */
-  private qualityNotices(query: ValidQuery, attributed: Attributed, extra: DataQualityFinding[]): SourceNotice[] {
+  /**
+   * The data-quality summary, except on a data-quality table (it lists every finding) and on the on-call table
+   * (it is not computed from events), which gets what the on-call sources said instead.
+   */
+  private queryNotices(
+    query: ValidQuery,
+    attributed: Attributed,
+    extra: DataQualityFinding[],
+    onCall: OnCallRead | undefined
+  ): SourceNotice[] {
+    if (query.kind === 'onCall') {
+      return onCall?.notices ?? [];
+    }
     if (query.kind === 'dataQuality') {
       return [];
     }
