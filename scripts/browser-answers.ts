@@ -9,6 +9,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { query } from '../src/server/entry';
+import { zoneOffsetMinutes } from '../src/datasource/intlTimeZone';
 
 interface Route {
   path: string;
@@ -42,22 +43,6 @@ function render(template: string, jsonData: unknown, secure: Record<string, stri
       return String(value);
     }
   );
-}
-
-function zoneOffsetMinutes(zone: string, ms: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
 }
 
 async function main(): Promise<void> {
