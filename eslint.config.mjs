@@ -43,7 +43,7 @@ export default defineConfig([
     // The CLI, benchmarks and browser tests are TypeScript outside src: lint them with their own tsconfigs.
     files: ['cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}'],
     languageOptions: {
-      parserOptions: { project: ['./cli/tsconfig.json', './bench/engine/tsconfig.json', './bench/github/tsconfig.json', './bench/gitlab/tsconfig.json', './bench/incidents/tsconfig.json', './tests/tsconfig.json'] },
+      parserOptions: { project: ['./cli/tsconfig.json', './bench/engine/tsconfig.json', './bench/github/tsconfig.json', './bench/gitlab/tsconfig.json', './bench/incidents/tsconfig.json', './bench/backend/tsconfig.json', './tests/tsconfig.json'] },
     },
   },
   {

@@ -1,6 +1,13 @@
 /** The command line of `npm run dora`: parsed with node:util parseArgs, every value checked and explained. */
 import { parseArgs } from 'node:util';
-import { BENCHMARK_YEARS, BenchmarkYear, GroupBy, LeadTimeStart } from '../src/engine';
+import {
+  BENCHMARK_YEARS,
+  BenchmarkYear,
+  DEFAULT_OPTIONS,
+  GroupBy,
+  LEAD_TIME_STARTS,
+  LeadTimeStart,
+} from '../src/engine';
 import { parseInstant } from '../src/sources/json/instant';
 import { CliError } from './errors';
 
@@ -16,8 +23,8 @@ Computed by the plugin's own engine. Rates are 0..1 (null without deployments); 
   --from ISO, --to ISO     range, e.g. 2024-03-01T00:00:00Z (default: the whole days the events span;
                            with --demo the last 90 days)
   --group-by KEY           service (default), team, environment, repository or none
-  --benchmark-year YEAR    2021, 2022, 2023 (default) or 2024
-  --lead-time-start START  commit (default), prFirstCommit, prOpened or prMerged
+  --benchmark-year YEAR    ${BENCHMARK_YEARS.join(', ')} (default ${DEFAULT_OPTIONS.benchmarkYear})
+  --lead-time-start START  ${LEAD_TIME_STARTS.join(', ')} (default ${DEFAULT_OPTIONS.leadTimeStart})
   --now ISO                the current instant (default: the clock)
   --utc-offset OFFSET      zone of days and weeks as an offset, e.g. +02:00 (default: UTC)
   --help                   this text
@@ -25,7 +32,6 @@ Computed by the plugin's own engine. Rates are 0..1 (null without deployments); 
 Exit codes: 0 done, 2 bad arguments or an invalid events file, 1 internal error.`;
 
 export const GROUP_BYS: GroupBy[] = ['service', 'team', 'environment', 'repository', 'none'];
-export const LEAD_TIME_STARTS: LeadTimeStart[] = ['commit', 'prFirstCommit', 'prOpened', 'prMerged'];
 export const DEFAULT_SEED = 42;
 
 export interface CliOptions {
@@ -70,8 +76,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
       demo: false,
       seed: DEFAULT_SEED,
       groupBy: 'service',
-      benchmarkYear: 2023,
-      leadTimeStart: 'commit',
+      benchmarkYear: DEFAULT_OPTIONS.benchmarkYear,
+      leadTimeStart: DEFAULT_OPTIONS.leadTimeStart,
       utcOffsetMinutes: 0,
     };
   }
@@ -81,7 +87,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
     seed: DEFAULT_SEED,
     groupBy: oneOf('--group-by', values['group-by'], GROUP_BYS, 'service'),
     benchmarkYear: year(values['benchmark-year']),
-    leadTimeStart: oneOf('--lead-time-start', values['lead-time-start'], LEAD_TIME_STARTS, 'commit'),
+    leadTimeStart: oneOf(
+      '--lead-time-start',
+      values['lead-time-start'],
+      LEAD_TIME_STARTS,
+      DEFAULT_OPTIONS.leadTimeStart
+    ),
     utcOffsetMinutes: utcOffset(values['utc-offset']),
   };
   const events = values.events as string | undefined;
@@ -127,7 +138,7 @@ function argumentProblem(e: unknown): string {
   }
 }
 
-function oneOf<T extends string>(name: string, value: unknown, allowed: T[], fallback: T): T {
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) {
     return fallback;
   }
@@ -144,12 +155,12 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: T[], fal
 
 function year(value: unknown): BenchmarkYear {
   if (value === undefined) {
-    return 2023;
+    return DEFAULT_OPTIONS.benchmarkYear;
   }
   const found = BENCHMARK_YEARS.filter((y) => String(y) === value)[0];
   if (found === undefined) {
     throw new CliError(
-      `--benchmark-year: "${String(value)}" is not a benchmark year; pass one of ${BENCHMARK_YEARS.join(', ')} (2023 is the default).`
+      `--benchmark-year: "${String(value)}" is not a benchmark year; pass one of ${BENCHMARK_YEARS.join(', ')} (${DEFAULT_OPTIONS.benchmarkYear} is the default).`
     );
   }
   return found;

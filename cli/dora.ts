@@ -11,6 +11,7 @@ import {
   DoraEvents,
   EngineInputError,
   fixedOffset,
+  messageOf,
   TimeRange,
 } from '../src/engine';
 import { DemoSource } from '../src/sources/demo';
@@ -139,7 +140,7 @@ function readProblem(e: unknown): string {
     case 'EPERM':
       return 'permission denied; make the file readable';
     default:
-      return `${e instanceof Error ? e.message : String(e)}; check the path`;
+      return `${messageOf(e)}; check the path`;
   }
 }
 
@@ -161,7 +162,7 @@ function report(e: unknown, io: CliIo): number {
     io.err(`dora: ${e.message}\n`);
     return EXIT_USAGE;
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   io.err(`dora: internal error: ${message}. Please report it with the command you ran.\n`);
   return EXIT_INTERNAL;
 }

@@ -7,7 +7,17 @@
  * Only the normalized event model comes out, the same DoraEvents a source would hand to the engine; the SQL
  * peer gets exactly these events too, so neither side can use what the generator knows.
  */
-import { Change, DAY_MS, Deployment, DoraEvents, Incident, ServiceCatalog, TimeRange } from '../../src/engine';
+import {
+  Change,
+  DAY_MS,
+  Deployment,
+  DoraEvents,
+  Incident,
+  MINUTE_MS,
+  ServiceCatalog,
+  shortSha,
+  TimeRange,
+} from '../../src/engine';
 import { fakeSha, Random, seededRandom } from './random';
 
 /** The full-scale organisation of the issue; `scale` multiplies the event counts (and services, teams). */
@@ -34,7 +44,6 @@ export interface SyntheticOrg {
   teams: string[];
 }
 
-const MINUTE_MS = 60 * 1000;
 /** Monday 2025-01-06 00:00 UTC. */
 const RANGE_START = Date.UTC(2025, 0, 6);
 /** History before the range: commits from three weeks before, deployments from two. */
@@ -257,14 +266,14 @@ function generateDeployments(
       forward.pop();
       const target = forward[forward.length - 1];
       // Some providers say so; most rollbacks are only visible by ancestry.
-      succeed(emit(at, target, rnd.chance(0.3) ? { rollback: true } : { title: `Rollback to ${target.slice(0, 7)}` }));
+      succeed(emit(at, target, rnd.chance(0.3) ? { rollback: true } : { title: `Rollback to ${shortSha(target)}` }));
     } else if (roll < 0.3 && live) {
       const flagged = rnd.chance(0.5);
       const d = emit(at, head, flagged ? { hotfix: true } : { title: `HOTFIX ${service}` });
       pushForward(forward, head);
       succeed(d);
     } else if (roll < 0.31 && live) {
-      const d = emit(at, head, { fixesDeploymentId: live.id, title: `deploy ${head.slice(0, 7)}` });
+      const d = emit(at, head, { fixesDeploymentId: live.id, title: `deploy ${shortSha(head)}` });
       pushForward(forward, head);
       succeed(d);
     } else if (roll < 0.32 && live) {

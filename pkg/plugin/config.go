@@ -50,6 +50,9 @@ const (
 	EnvRequestTimeout  = "DORA_REQUEST_TIMEOUT_SECONDS"
 	EnvMaxResponseMB   = "DORA_MAX_RESPONSE_MB"
 	EnvResultCacheSecs = "DORA_RESULT_CACHE_SECONDS"
+	// EnvFixedNow (epoch milliseconds) fixes the clock the entry computes with: tests and benchmarks only, so
+	// the executable's answers can be compared with Node's for the same instant.
+	EnvFixedNow = "DORA_FIXED_NOW_MS"
 	// DefaultMemoryLimit is the Go soft memory limit when GOMEMLIMIT is not set.
 	DefaultMemoryLimit = 900 << 20
 )
@@ -79,7 +82,7 @@ func ConfigFromEnv() (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
-	return Config{
+	cfg := Config{
 		Pool:             vm.NewPool(envInt(EnvMaxRuntimes, max(2, runtime.GOMAXPROCS(0)))),
 		Program:          EmbeddedProgram,
 		PluginJSON:       pluginJSON,
@@ -89,7 +92,16 @@ func ConfigFromEnv() (Config, error) {
 		ResultTTL:        time.Duration(envInt(EnvResultCacheSecs, 60)) * time.Second,
 		ResultBytes:      64 << 20,
 		Logger:           log.DefaultLogger,
-	}, nil
+	}
+	if v := os.Getenv(EnvFixedNow); v != "" {
+		ms, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || ms <= 0 {
+			return Config{}, fmt.Errorf("%s=%q is not a time in epoch milliseconds; unset it (it is for tests)", EnvFixedNow, v)
+		}
+		fixed := time.UnixMilli(ms).UTC()
+		cfg.FixedNow = &fixed
+	}
+	return cfg, nil
 }
 
 // ApplyMemoryLimit sets a soft memory limit when GOMEMLIMIT does not, so goja's garbage stays bounded.

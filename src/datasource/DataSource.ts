@@ -30,6 +30,7 @@ import { toDataFrames } from '../frames/dataFrame';
 import type { AttributeFn } from './eventCache';
 import type { HttpClient } from '../sources/http';
 import type { EventSource } from '../sources/types';
+import type { FrameQueryRunner } from '../sources/datasource/runner';
 import { DoraJsonData } from '../settings/model';
 import { runsOnServer } from '../settings/serverMode';
 import { DEFAULT_QUERY, DoraQuery } from '../query/model';
@@ -45,6 +46,8 @@ export interface DataSourceDeps {
   /** Replaces the sources from the settings (tests). */
   sources?: EventSource[];
   attribute?: AttributeFn;
+  /** Runs the data source bridge's queries (default: Grafana's data source service, as a panel would). */
+  bridgeRunner?: FrameQueryRunner;
   /** Where the pipeline runs (default: the query worker, or the page when none can start; see browserRuntime.ts). */
   host?: RunnerHost;
 }

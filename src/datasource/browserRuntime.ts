@@ -5,7 +5,7 @@
  */
 import { DataSourceInstanceSettings } from '@grafana/data';
 import { config } from '@grafana/runtime';
-import { messageOf } from './notices';
+import { errorSentence } from './notices';
 import { grafanaTimeZone } from './timezone';
 import { createRedactor } from './redact';
 import { AttributeFn } from './eventCache';
@@ -66,7 +66,7 @@ export async function createBrowserHost(
   try {
     worker = (deps.spawnWorker ?? spawnQueryWorker)();
   } catch (e) {
-    console.warn(`DORA Metrics: the query worker could not start (${messageOf(e)}); queries run on the page.`);
+    console.warn(`DORA Metrics: the query worker could not start: ${errorSentence(e)} Queries run on the page.`);
   }
   if (!worker) {
     return onPage();

@@ -5,11 +5,10 @@
  *   shared; short TTL, bounded size; failed fetches are not kept.
  * - AttributionMemo: merged events per identical source results, and attribution per (events, options, now).
  */
-import { Attributed, DoraEvents, EngineOptions, Instant, ServiceCatalog, TimeRange } from '../engine';
+import { Attributed, DoraEvents, EngineOptions, Instant, MINUTE_MS, ServiceCatalog, TimeRange } from '../engine';
 import { EventSource, SourceResult } from '../sources/types';
+import { abortError } from '../sources/abort';
 import { BoundedMap } from '../sources/boundedMap';
-
-const MINUTE_MS = 60 * 1000;
 
 export interface CacheOptions {
   /** How long a settled entry stays fresh. Default 60 s. */
@@ -231,10 +230,4 @@ function stableJson(value: object): string {
       .sort()
       .map((k) => [k, record[k]])
   );
-}
-
-function abortError(): Error {
-  const err = new Error('The query was cancelled');
-  err.name = 'AbortError';
-  return err;
 }

@@ -6,7 +6,7 @@
  * warning; the per-source lines are in the details.
  */
 import { DAY_MS, DoraEvents, TimeRange } from '../engine';
-import { messageOf } from './notices';
+import { errorSentence } from './notices';
 import { EventSource, HealthCheckItem, SourceNotice } from '../sources/types';
 
 export const HEALTH_WINDOW_DAYS = 7;
@@ -132,7 +132,7 @@ export function countItem(source: string, events: DoraEvents, window: TimeRange)
 }
 
 function unreachable(source: EventSource, e: unknown): string {
-  const text = messageOf(e);
+  const text = errorSentence(e);
   // Provider errors already name the fix; a bare one gets the general advice.
   return /check|set |give |use |refresh|fix/i.test(text)
     ? text

@@ -4,7 +4,8 @@
  * variable set to All (or whose All value is '*', '.*' or '$__all') removes that filter.
  */
 import { ScopedVars } from '@grafana/data';
-import { DoraQuery, QueryFilters } from '../query/model';
+import { Filters } from '../engine';
+import { DoraQuery } from '../query/model';
 
 /** The part of Grafana's TemplateSrv used here. */
 export interface TemplateSrvLike {
@@ -17,7 +18,7 @@ const ALL_VALUES = ['$__all', 'All', '*', '.*'];
 const SEPARATOR = '\u001f';
 /** Fields that identify a query rather than describe it. */
 const NOT_INTERPOLATED = new Set(['refId', 'key', 'datasource']);
-const FILTER_KEYS: Array<keyof QueryFilters> = ['services', 'teams', 'environments', 'repositories'];
+const FILTER_KEYS: Array<keyof Filters> = ['services', 'teams', 'environments', 'repositories'];
 const SINGLE_VARIABLE = /^\s*(?:\$(\w+)|\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\])\s*$/;
 
 export function interpolateQuery(query: DoraQuery, scopedVars: ScopedVars, templateSrv: TemplateSrvLike): DoraQuery {
@@ -34,12 +35,8 @@ export function interpolateQuery(query: DoraQuery, scopedVars: ScopedVars, templ
   return out as unknown as DoraQuery;
 }
 
-export function interpolateFilters(
-  filters: QueryFilters,
-  scopedVars: ScopedVars,
-  templateSrv: TemplateSrvLike
-): QueryFilters {
-  const out: QueryFilters = {};
+export function interpolateFilters(filters: Filters, scopedVars: ScopedVars, templateSrv: TemplateSrvLike): Filters {
+  const out: Filters = {};
   for (const key of FILTER_KEYS) {
     const entries = filters[key];
     if (!Array.isArray(entries)) {

@@ -24,7 +24,7 @@ export function demoNotice(demo: 'unconfigured' | 'enabled' | null): SourceNotic
 export function sourceFailureNotice(source: string, error: unknown): SourceNotice {
   return {
     severity: 'warning',
-    text: `Source "${source}" failed: ${messageOf(error)} The panel shows the other sources' data only.`,
+    text: `Source "${source}" failed: ${errorSentence(error)} The panel shows the other sources' data only.`,
   };
 }
 
@@ -75,7 +75,8 @@ function dedupe(notices: SourceNotice[]): SourceNotice[] {
   });
 }
 
-export function messageOf(error: unknown): string {
+/** An error as a sentence for a notice or query error: its message, ending with a full stop. */
+export function errorSentence(error: unknown): string {
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }

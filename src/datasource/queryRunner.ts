@@ -15,6 +15,7 @@ import {
   DoraEvents,
   EngineOptions,
   Filters,
+  MINUTE_MS,
   ServiceCatalog,
   TimeRange,
   TimeZone,
@@ -22,15 +23,17 @@ import {
 } from '../engine';
 import { describeFrames } from './compute';
 import { checkHealth, HealthResult } from './health';
-import { attachNotices, dataQualityNotice, demoNotice, messageOf, sourceFailureNotice } from './notices';
+import { attachNotices, dataQualityNotice, demoNotice, errorSentence, sourceFailureNotice } from './notices';
 import { Redactor } from './redact';
 import { ValidQuery } from '../query/validate';
 import { FrameDescription } from '../frames/frame';
 import { AttributeFn, AttributionMemo, EventCache } from './eventCache';
+import { abortError } from '../sources/abort';
 import { SourceSetup } from '../sources/registry';
 import { SourceNotice, SourceResult } from '../sources/types';
 import { VariableValues } from '../query/variableQuery';
 import { variableValues } from './variableValues';
+import { OnCallRead, readOnCall } from './onCall';
 
 export interface QueryRunnerDeps {
   setup: SourceSetup;
@@ -69,8 +72,6 @@ export interface RunResult {
   errors: Array<{ refId: string; message: string }>;
 }
 
-const MINUTE_MS = 60 * 1000;
-
 export class QueryRunner {
   readonly setup: SourceSetup;
   private readonly cache = new EventCache();
@@ -90,6 +91,9 @@ export class QueryRunner {
     }
     const range = request.range;
     const loaded = await this.load(range, signal);
+    const onCall = request.queries.some((q) => q.kind === 'onCall')
+      ? await readOnCall(this.setup.sources, loaded.events?.catalog ?? this.setup.catalog, signal)
+      : undefined;
     for (const query of request.queries) {
       if (loaded.error || !loaded.events) {
         errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${loaded.error}`) });
@@ -105,11 +109,12 @@ export class QueryRunner {
           intervalMs: request.intervalMs,
           benchmarkYear: options.benchmarkYear,
           extraFindings: loaded.findings,
+          onCall: onCall?.rows,
         });
-        const notices = loaded.notices.concat(this.qualityNotices(query, attributed, loaded.findings));
+        const notices = loaded.notices.concat(this.queryNotices(query, attributed, loaded.findings, onCall));
         frames.push(...attachNotices(described, notices, query.refId).map((f) => this.redactFrame(f)));
       } catch (e) {
-        errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${messageOf(e)}`) });
+        errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${errorSentence(e)}`) });
       }
     }
     return { frames, errors };
@@ -191,7 +196,7 @@ export class QueryRunner {
     for (const { source, result, error } of settled) {
       if (!result) {
         notices.push(sourceFailureNotice(source.name, error));
-        failures.push(`${source.name}: ${messageOf(error)}`);
+        failures.push(`${source.name}: ${errorSentence(error)}`);
         continue;
       }
       results.push(result);
@@ -224,8 +229,19 @@ export class QueryRunner {
     return leadTimeStart ? { ...this.setup.options, leadTimeStart } : this.setup.options;
   }
 
-  /** The data-quality summary, except on a data-quality table, which already lists every finding. */
-  private qualityNotices(query: ValidQuery, attributed: Attributed, extra: DataQualityFinding[]): SourceNotice[] {
+  /**
+   * The data-quality summary, except on a data-quality table (it lists every finding) and on the on-call table
+   * (it is not computed from events), which gets what the on-call sources said instead.
+   */
+  private queryNotices(
+    query: ValidQuery,
+    attributed: Attributed,
+    extra: DataQualityFinding[],
+    onCall: OnCallRead | undefined
+  ): SourceNotice[] {
+    if (query.kind === 'onCall') {
+      return onCall?.notices ?? [];
+    }
     if (query.kind === 'dataQuality') {
       return [];
     }
@@ -254,10 +270,4 @@ function isEmpty(events: DoraEvents): boolean {
     events.incidents.length === 0 &&
     events.pipelineRuns.length === 0
   );
-}
-
-function abortError(): Error {
-  const err = new Error('The query was cancelled');
-  err.name = 'AbortError';
-  return err;
 }

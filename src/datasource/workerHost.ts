@@ -210,7 +210,7 @@ export class WorkerHost implements RunnerHost {
     }
     const wasReady = this.ready;
     if (!wasReady) {
-      console.warn(`DORA Metrics: the query worker could not start (${reason}); queries run on the page.`);
+      console.warn(`DORA Metrics: the query worker could not start: ${reason}. Queries run on the page.`);
     }
     const host = this.options.fallback();
     this.fallbackHost = host;

@@ -7,7 +7,7 @@ import { AnnotationQuery, QueryEditorProps } from '@grafana/data';
 import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { RadioButtonGroup, Text } from '@grafana/ui';
 import { DeploymentOutcome, DoraQuery, EventsQuery } from '../query/model';
-import { radioOptions } from './query/choices';
+import { toOptions } from './query/choices';
 import { OUTCOME_RADIO } from './query/EventsQueryEditor';
 import { FiltersRow } from './query/FiltersRow';
 import { EditorDataSource } from './query/types';
@@ -20,7 +20,7 @@ type Props = QueryEditorProps<any, DoraQuery> & {
 
 type AnnotatedEntity = 'deployments' | 'incidents';
 
-const ENTITIES = radioOptions<AnnotatedEntity>([
+const ENTITIES = toOptions<AnnotatedEntity>([
   { value: 'deployments', label: 'Deployments', description: 'A point per deployment, with its changes and incidents' },
   { value: 'incidents', label: 'Incidents', description: 'A region per incident, from impact start to resolution' },
 ]);

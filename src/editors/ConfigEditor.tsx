@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import { DataSourcePluginOptionsEditorProps, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Divider, useStyles2 } from '@grafana/ui';
 import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
+import { ArgoCdSection } from './config/ArgoCdSection';
 import { CatalogSection } from './config/CatalogSection';
 import { DemoSection } from './config/DemoSection';
 import { ExecutionSection } from './config/ExecutionSection';
@@ -57,6 +58,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <PagerDutySection {...props} />
       <Divider />
       <JiraSection {...props} />
+      <Divider />
+      <ArgoCdSection {...props} />
       <Divider />
       <EventsUrlSection {...props} />
       <Divider />

@@ -11,14 +11,14 @@ import { DoraJsonData } from '../settings/model';
 import { DoraQuery } from '../query/model';
 import { DoraVariableQuery, variableQueryOf, VariableValues } from '../query/variableQuery';
 import { VARIABLE_VALUE_OPTIONS } from '../query/vocabulary';
-import { radioOptions } from './query/choices';
+import { toOptions } from './query/choices';
 import { FiltersRow } from './query/FiltersRow';
 import { EditorDataSource } from './query/types';
 import { withOptional } from './query/withOptional';
 
 type Props = QueryEditorProps<DataSource, DoraQuery, DoraJsonData, DoraVariableQuery>;
 
-const VALUES = radioOptions(VARIABLE_VALUE_OPTIONS);
+const VALUES = toOptions(VARIABLE_VALUE_OPTIONS);
 
 export function VariableQueryEditor({ query: stored, onChange, datasource, range }: Props) {
   const query = variableQueryOf(stored);

@@ -8,13 +8,11 @@
  */
 import { EngineInputError } from './attribution/inputError';
 import { Instant } from './model';
-import { DAY_MS, WEEK_MS } from './options';
+import { DAY_MS, MINUTE_MS, WEEK_MS } from './options';
 import { BucketKind } from './results';
 import { TimeRange, TimeZone } from './time';
 
 export type ConcreteBucketKind = Exclude<BucketKind, 'auto'>;
-
-const MINUTE_MS = 60 * 1000;
 
 /** 'auto' prefers the finest bucket that is at least the panel interval and gives at most this many points. */
 export const AUTO_MAX_BUCKETS = 100;
@@ -105,11 +103,6 @@ export function localDayIndex(zone: TimeZone, instant: Instant): number {
 /** Monday-based week index of a local day index (1970-01-01 was a Thursday; week 0 starts 1969-12-29). */
 export function weekIndexOfDay(dayIndex: number): number {
   return Math.floor((dayIndex + 3) / 7);
-}
-
-/** Local midnight of a local day index, as an instant. */
-export function startOfLocalDay(zone: TimeZone, dayIndex: number): Instant {
-  return fromLocalMs(zone, dayIndex * DAY_MS);
 }
 
 /** Start of the bucket containing the instant ('range' has no calendar start: the instant itself). */

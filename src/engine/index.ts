@@ -10,7 +10,7 @@
  * Pure TypeScript at ES2017 level: no Grafana, DOM, fetch, Intl or console (see purity.test.ts).
  */
 export { attribute } from './attribution';
-export { EngineInputError } from './attribution/inputError';
+export { EngineInputError, messageOf } from './attribution/inputError';
 export { regexProblem } from './attribution/compiledOptions';
 export { humanDuration } from './attribution/humanDuration';
 export * from './attribution/types';

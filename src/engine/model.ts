@@ -34,6 +34,11 @@ export interface Change {
   files?: string[];
 }
 
+/** "abc1234": the 7-character short SHA of git's default abbreviation. */
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
 export type DeploymentStatus = 'success' | 'failure' | 'cancelled' | 'in_progress';
 
 export interface Deployment {

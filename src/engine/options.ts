@@ -1,6 +1,8 @@
 /** Options of the definitions (docs/definitions.md), with the documented defaults. */
 
-export type LeadTimeStart = 'commit' | 'prFirstCommit' | 'prOpened' | 'prMerged';
+/** Where a change's lead time starts: its commit, or the first commit, opening or merge of its pull request. */
+export const LEAD_TIME_STARTS = ['commit', 'prFirstCommit', 'prOpened', 'prMerged'] as const;
+export type LeadTimeStart = (typeof LEAD_TIME_STARTS)[number];
 /** Years whose State of DevOps table the levels follow (src/engine/tiers.ts). */
 export const BENCHMARK_YEARS = [2021, 2022, 2023, 2024] as const;
 export type BenchmarkYear = (typeof BENCHMARK_YEARS)[number];
@@ -22,7 +24,8 @@ export interface EngineOptions {
   benchmarkYear: BenchmarkYear;
 }
 
-export const HOUR_MS = 3600 * 1000;
+export const MINUTE_MS = 60 * 1000;
+export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;
 

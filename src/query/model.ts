@@ -1,22 +1,15 @@
 import { DataQuery } from '@grafana/schema';
-import { Aggregation, BucketKind, DeploymentOutcome, GroupBy, LeadTimeStart, MetricId } from '../engine';
+import { Aggregation, BucketKind, DeploymentOutcome, Filters, GroupBy, LeadTimeStart, MetricId } from '../engine';
 
 export type { DeploymentOutcome };
 
-export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality';
+export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality' | 'onCall';
 export type EventEntity = 'deployments' | 'changes' | 'incidents';
-
-/** Filters accept literal values and template variables ("$service", multi-value too). */
-export interface QueryFilters {
-  services?: string[];
-  teams?: string[];
-  environments?: string[];
-  repositories?: string[];
-}
 
 interface BaseQuery extends DataQuery {
   groupBy?: GroupBy;
-  filters?: QueryFilters;
+  /** The engine's filters; in a query they may hold template variables ("$service", multi-value too). */
+  filters?: Filters;
 }
 
 export interface MetricQuery extends BaseQuery {
@@ -48,7 +41,12 @@ export interface DataQualityQuery extends BaseQuery {
   kind: 'dataQuality';
 }
 
-export type DoraQuery = MetricQuery | ScorecardQuery | EventsQuery | DataQualityQuery;
+/** Who is on call now for each service, from the incident tools that know schedules (PagerDuty, demo). */
+export interface OnCallQuery extends BaseQuery {
+  kind: 'onCall';
+}
+
+export type DoraQuery = MetricQuery | ScorecardQuery | EventsQuery | DataQualityQuery | OnCallQuery;
 
 export const DEFAULT_QUERY: Partial<MetricQuery> = {
   kind: 'metric',

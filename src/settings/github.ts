@@ -70,11 +70,6 @@ const PATTERN_FIELDS: Array<keyof GitHubRepositoryRules> = [
 ];
 const BRANCH_FIELDS: Array<keyof GitHubRepositoryRules> = ['workflowBranch', 'productionBranch'];
 
-/** A regular expression the source compiles case-insensitively; null when valid, else the reason. */
-export function patternError(pattern: string): string | null {
-  return regexProblem(pattern) ?? null;
-}
-
 export function validateApiUrl(field: 'apiUrl' | 'graphqlUrl', url: string): SettingsProblem | null {
   const value = url.trim();
   if (!/^https:\/\/[^\s/]+/i.test(value)) {
@@ -106,7 +101,7 @@ function rulesProblems(rules: GitHubRepositoryRules, where: string): SettingsPro
   }
   for (const key of PATTERN_FIELDS) {
     const value = rules[key];
-    const error = typeof value === 'string' && value !== '' ? patternError(value) : null;
+    const error = typeof value === 'string' && value !== '' ? regexProblem(value) : undefined;
     if (error) {
       problems.push({
         field: `${where}${key}`,
@@ -206,7 +201,7 @@ export function validateGitHubSettings(s: GitHubSettings | undefined): SettingsP
     });
   }
   if (settings.organizationInclude) {
-    const error = patternError(settings.organizationInclude);
+    const error = regexProblem(settings.organizationInclude);
     if (error) {
       problems.push({
         field: 'organizationInclude',

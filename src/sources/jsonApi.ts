@@ -6,46 +6,9 @@
  */
 import { abortableSleep } from './abort';
 import { HttpClient, HttpRequest } from './http';
+import { HttpApiError } from './httpError';
+import { CallContext } from './rest';
 import { QueryValue, queryString } from './url';
-
-export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
-
-export interface CallContext {
-  signal?: AbortSignal;
-  /** Epoch ms after which no retry wait is started (the query timeout). */
-  deadline?: number;
-}
-
-/** What a non-2xx answer means; Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed". */
-export function httpErrorKind(status: number, detail: string): HttpErrorKind {
-  if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {
-    return 'auth';
-  }
-  if (status === 403) {
-    return 'forbidden';
-  }
-  if (status === 404) {
-    return 'not-found';
-  }
-  if (status >= 500) {
-    return 'server';
-  }
-  return 'other';
-}
-
-export class HttpApiError extends Error {
-  readonly kind: HttpErrorKind;
-  constructor(
-    readonly provider: string,
-    readonly status: number,
-    readonly path: string,
-    readonly detail: string
-  ) {
-    super(`${provider} answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
-    this.name = 'HttpApiError';
-    this.kind = httpErrorKind(status, detail);
-  }
-}
 
 /** The message of an error body: { message } (Argo CD, Grafana), { error }, or the text itself. */
 export function bodyDetail(data: unknown): string {

@@ -178,6 +178,51 @@ export const CHECKS: Check[] = [
     },
   },
   {
+    name: 'the GitLab section stores a self-managed instance and its projects, and the token only as a secure key',
+    async run(page, screenshots) {
+      const section = config(page);
+      const token = 'glpat-harnessToken1234567890';
+      await section.getByLabel(/^Enable GitLab/).check({ force: true });
+      await section.locator('#dora-gitlab-url').fill('example.com/gitlab');
+      await visible(page, /url "example.com\/gitlab" is not an https URL/, 'a URL without https is refused');
+      await section.locator('#dora-gitlab-url').fill('https://example.com/gitlab');
+      await hidden(page, /is not an https URL/, 'the URL error clears once the URL is valid');
+      await section.locator('#dora-gitlab-projects').fill('acme/platform/checkout deploy=jobs job=^deploy-prod');
+      await section.locator('#dora-gitlab-token').fill(token);
+      await untilJson(page, 'config-editor', 'GitLab settings not stored', (j) => {
+        const gitlab = j.gitlab as { enabled?: boolean; url?: string; apiUrl?: string; projects?: string } | undefined;
+        return (
+          gitlab?.enabled === true &&
+          gitlab.url === 'https://example.com/gitlab' &&
+          gitlab.apiUrl === 'https://example.com/gitlab/api/v4' &&
+          String(gitlab.projects).startsWith('acme/platform/checkout deploy=jobs') &&
+          (j._secureJsonKeys as string[]).includes('gitlabToken')
+        );
+      });
+      if (JSON.stringify(await shownJson(page, 'config-editor')).includes(token)) {
+        throw new Error('the GitLab token appears in jsonData');
+      }
+      const box = section.getByText('GitLab', { exact: true }).first();
+      await screenshotAround(
+        page,
+        [
+          box,
+          section.locator('#dora-gitlab-url'),
+          section.locator('#dora-gitlab-projects'),
+          section.locator('#dora-gitlab-timeout'),
+        ],
+        `${screenshots}/config-editor-gitlab.png`
+      );
+      await section.getByLabel(/^Enable GitLab/).uncheck({ force: true });
+      await untilJson(
+        page,
+        'config-editor',
+        'GitLab switch not cleared',
+        (j) => (j.gitlab as { enabled?: boolean })?.enabled === false
+      );
+    },
+  },
+  {
     name: 'choosing a metric in the query editor changes the query and runs it',
     async run(page, screenshots) {
       const before = Number((await shownJson(page, 'query-editor')).runs);

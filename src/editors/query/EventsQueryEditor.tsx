@@ -7,17 +7,17 @@ import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { RadioButtonGroup } from '@grafana/ui';
 import { DeploymentOutcome, EventEntity, EventsFormat, EventsQuery } from '../../query/model';
 import { ENTITY_OPTIONS, FORMAT_OPTIONS, OUTCOME_OPTIONS } from '../../query/vocabulary';
-import { radioOptions } from './choices';
+import { toOptions } from './choices';
 import { FiltersRow } from './FiltersRow';
 import { KindEditorProps } from './types';
 import { withOptional } from './withOptional';
 
-const ENTITIES = radioOptions(ENTITY_OPTIONS);
-const FORMATS = radioOptions(FORMAT_OPTIONS);
+const ENTITIES = toOptions(ENTITY_OPTIONS);
+const FORMATS = toOptions(FORMAT_OPTIONS);
 /** '' stands for "all outcomes" (no outcome field). */
 export const OUTCOME_RADIO = [
   { value: '', label: 'All', description: 'Every deployment' },
-  ...radioOptions(OUTCOME_OPTIONS),
+  ...toOptions(OUTCOME_OPTIONS),
 ];
 
 export function EventsQueryEditor({ query, onChange, datasource, range }: KindEditorProps<EventsQuery>) {

@@ -6,11 +6,11 @@ import React, { useMemo } from 'react';
 import { TimeRange as GrafanaTimeRange } from '@grafana/data';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { ComboboxOption, MultiCombobox } from '@grafana/ui';
-import { QueryFilters } from '../../query/model';
+import { Filters } from '../../engine';
 import { filterOptionsLoader } from './filterOptions';
 import { EditorDataSource, rangeMs } from './types';
 
-export type FilterKey = keyof Required<QueryFilters>;
+export type FilterKey = keyof Required<Filters>;
 
 export const ALL_FILTER_KEYS: FilterKey[] = ['services', 'teams', 'environments', 'repositories'];
 
@@ -22,8 +22,8 @@ const LABELS: Record<FilterKey, { label: string; tooltip: string }> = {
 };
 
 interface Props {
-  filters: QueryFilters | undefined;
-  onChange: (filters: QueryFilters | undefined) => void;
+  filters: Filters | undefined;
+  onChange: (filters: Filters | undefined) => void;
   datasource: EditorDataSource;
   range?: GrafanaTimeRange;
   /** Prefix of the fields' ids, unique per query row. */
@@ -76,12 +76,8 @@ export function FiltersRow({ filters, onChange, datasource, range, idPrefix, key
 }
 
 /** The filters with one key set; empty lists and an empty object are dropped (no filter). */
-export function withFilter(
-  filters: QueryFilters | undefined,
-  key: FilterKey,
-  values: string[]
-): QueryFilters | undefined {
-  const next: QueryFilters = { ...filters };
+export function withFilter(filters: Filters | undefined, key: FilterKey, values: string[]): Filters | undefined {
+  const next: Filters = { ...filters };
   const unique = values.filter((v, i) => v.trim() !== '' && values.indexOf(v) === i);
   if (unique.length > 0) {
     next[key] = unique;

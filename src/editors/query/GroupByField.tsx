@@ -3,7 +3,7 @@ import { EditorField } from '@grafana/plugin-ui';
 import { Combobox } from '@grafana/ui';
 import { GroupBy } from '../../engine';
 import { GROUP_BY_OPTIONS } from '../../query/vocabulary';
-import { comboOptions, selected } from './choices';
+import { selected, toOptions } from './choices';
 
 interface Props {
   id: string;
@@ -13,7 +13,7 @@ interface Props {
   onChange: (groupBy: GroupBy) => void;
 }
 
-const OPTIONS = comboOptions(GROUP_BY_OPTIONS);
+const OPTIONS = toOptions(GROUP_BY_OPTIONS);
 
 /** One series (metric) or row (scorecard) per value of a dimension; accepts a typed "$variable". */
 export function GroupByField({ id, value, fallback, onChange }: Props) {

@@ -3,7 +3,7 @@ import { EditorField } from '@grafana/plugin-ui';
 import { Combobox } from '@grafana/ui';
 import { LeadTimeStart } from '../../engine';
 import { LEAD_TIME_START_OPTIONS } from '../../query/vocabulary';
-import { comboOptions, selected } from './choices';
+import { selected, toOptions } from './choices';
 
 interface Props {
   id: string;
@@ -12,7 +12,7 @@ interface Props {
   onChange: (start: LeadTimeStart | undefined) => void;
 }
 
-const OPTIONS = comboOptions(LEAD_TIME_START_OPTIONS);
+const OPTIONS = toOptions(LEAD_TIME_START_OPTIONS);
 
 /** Where a change's lead time starts; empty means commit time, the DORA default. */
 export function LeadTimeStartField({ id, value, onChange }: Props) {

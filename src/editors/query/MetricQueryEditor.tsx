@@ -12,7 +12,7 @@ import {
   metricChoice,
 } from '../../query/vocabulary';
 import { hasVariable } from '../../query/templateVariables';
-import { comboOptions, selected } from './choices';
+import { selected, toOptions } from './choices';
 import { FiltersRow } from './FiltersRow';
 import { GroupByField } from './GroupByField';
 import { LeadTimeStartField } from './LeadTimeStartField';
@@ -23,7 +23,7 @@ import { withOptional } from './withOptional';
 const METRIC_COMBO_OPTIONS: Array<ComboboxOption<string>> = METRIC_OPTIONS.map(
   ({ value, label, description, category }) => ({ value, label, description, group: category })
 );
-const INTERVALS = comboOptions(INTERVAL_OPTIONS);
+const INTERVALS = toOptions(INTERVAL_OPTIONS);
 
 /** Whether the lead time start changes this metric (a variable might be a lead time metric). */
 export function usesLeadTimeStart(metric: string | undefined): boolean {
@@ -62,7 +62,7 @@ export function MetricQueryEditor({ query, onChange, datasource, range }: KindEd
           <Combobox<string>
             id={id('aggregation')}
             width={16}
-            options={comboOptions(aggregations)}
+            options={toOptions(aggregations)}
             value={
               oneReading && query.aggregation !== 'count'
                 ? null

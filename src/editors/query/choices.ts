@@ -2,11 +2,10 @@
 import { ComboboxOption } from '@grafana/ui';
 import { Choice } from '../../query/vocabulary';
 
-export function comboOptions<T extends string>(options: Array<Choice<T>>): Array<ComboboxOption<string>> {
-  return options.map(({ value, label, description }) => ({ value, label, description }));
-}
-
-export function radioOptions<T extends string>(options: Array<Choice<T>>) {
+/** Choices as the options of a Combobox or a RadioButtonGroup (value, label, description). */
+export function toOptions<T extends string>(
+  options: Array<Choice<T>>
+): Array<{ value: T; label: string; description?: string }> {
   return options.map(({ value, label, description }) => ({ value, label, description }));
 }
 

@@ -4,7 +4,7 @@
  * load is shown as an option that cannot be picked, naming what went wrong.
  */
 import { ComboboxOption } from '@grafana/ui';
-import { TimeRange } from '../../engine';
+import { messageOf, TimeRange } from '../../engine';
 import { labelOf, VARIABLE_VALUE_OPTIONS } from '../../query/vocabulary';
 import { VariableValues } from '../../query/variableQuery';
 import { EditorDataSource } from './types';
@@ -28,7 +28,7 @@ export function filterOptionsLoader(
       const known = await datasource.listValues({ refId: `options-${values}`, values }, range);
       return [...variables, ...known.filter(matches).map((value) => ({ value, label: value, group }))];
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = messageOf(e);
       return [
         ...variables,
         { value: `__error_${values}`, label: `Could not list ${values}: ${message}`, infoOption: true },

@@ -1,6 +1,6 @@
 /** EngineOptions checked once and turned into what attribution uses (compiled patterns). */
-import { EngineOptions, LeadTimeStart, withDefaults } from '../options';
-import { EngineInputError } from './inputError';
+import { EngineOptions, LEAD_TIME_STARTS, LeadTimeStart, withDefaults } from '../options';
+import { EngineInputError, messageOf } from './inputError';
 
 export interface AttributionOptions {
   production: RegExp;
@@ -12,8 +12,6 @@ export interface AttributionOptions {
   rollbacksAreRework: boolean;
   leadTimeStart: LeadTimeStart;
 }
-
-const LEAD_TIME_STARTS: LeadTimeStart[] = ['commit', 'prFirstCommit', 'prOpened', 'prMerged'];
 
 export function compileOptions(partial?: Partial<EngineOptions>): AttributionOptions {
   const options = withDefaults(partial);
@@ -64,6 +62,6 @@ export function regexProblem(source: string): string | undefined {
     new RegExp(source, 'i');
     return undefined;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return messageOf(e);
   }
 }

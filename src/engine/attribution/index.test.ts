@@ -1,4 +1,5 @@
-import { attribute, EngineInputError } from './index';
+import { attribute } from './index';
+import { EngineInputError } from './inputError';
 import { at, chain, commit, deploy, events, HOUR, incident, NOW, run } from './testBuilders';
 
 describe('attribute', () => {

@@ -170,19 +170,3 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
 function compareIncidents(a: Incident, b: Incident): number {
   return incidentStart(a) - incidentStart(b) || compareText(a.id, b.id);
 }
-
-export { compileOptions } from './compiledOptions';
-export type { AttributionOptions } from './compiledOptions';
-export { EngineInputError } from './inputError';
-export { isProductionDeployment, splitAttempts, previousInEnvironment } from './deployments';
-export { CommitGraph } from './graph';
-export { traceShipments } from './ancestry';
-export type { Shipment } from './ancestry';
-export { findRollbacks } from './rollbacks';
-export { linkIncidents } from './incidentLinks';
-export { causeOf } from './incidentCause';
-export { incidentStart, incidentTimes } from './incidentTimes';
-export { attributeChange, startOf, breakdownOf } from './leadTime';
-export { attributeRuns } from './pipelineRuns';
-export { humanDuration } from './humanDuration';
-export * from './types';

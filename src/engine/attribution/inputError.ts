@@ -1,6 +1,7 @@
 /**
- * Bad configuration handed to the engine (an option or catalog value it cannot use). The message names the
- * field, the value and the fix, so the data source can show it to the user as it is.
+ * Errors: bad configuration handed to the engine (an option or catalog value it cannot use), whose message
+ * names the field, the value and the fix, so the data source can show it to the user as it is; and the message
+ * of any thrown value.
  */
 export class EngineInputError extends Error {
   readonly field: string;
@@ -10,6 +11,11 @@ export class EngineInputError extends Error {
     this.name = 'EngineInputError';
     this.field = field;
   }
+}
+
+/** The message of a thrown value: an Error's message, else the value as text. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 function describeValue(value: unknown): string {

@@ -10,9 +10,10 @@ import {
   AttributedIncident,
   deploymentOutcome,
   humanDuration,
+  shortSha,
 } from '../../engine';
 import { ANNOTATION_COLORS } from '../../query/vocabulary';
-import { escapeHtml, joinLines, link, shortSha } from './html';
+import { escapeHtml, joinLines, link } from './html';
 import { AnnotationRow } from './row';
 
 /** Changes and incidents listed per deployment at most; the rest are counted. */

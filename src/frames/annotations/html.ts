@@ -20,8 +20,3 @@ export function link(url: string | undefined, label: string): string {
   }
   return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
 }
-
-/** "abc1234": the 7-character short SHA of git's default abbreviation. */
-export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
-}

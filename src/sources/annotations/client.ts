@@ -5,7 +5,9 @@
  * An annotation not yet returned ends no later than that, so it starts no later either and the next page has it.
  */
 import { HttpClient } from '../http';
-import { CallContext, HttpApiError, JsonApi } from '../jsonApi';
+import { JsonApi } from '../jsonApi';
+import { CallContext } from '../rest';
+import { HttpApiError } from '../httpError';
 import { GrafanaAnnotation } from './apiTypes';
 
 export const PAGE_LIMIT = 1000;

@@ -4,7 +4,9 @@
  * operation, the signed-in account and what it may do. Errors become notices naming the fix.
  */
 import { HttpClient } from '../http';
-import { CallContext, HttpApiError, JsonApi } from '../jsonApi';
+import { JsonApi } from '../jsonApi';
+import { CallContext } from '../rest';
+import { HttpApiError } from '../httpError';
 import { ArgoApplication, ArgoApplicationList, ArgoCanIResponse, ArgoUserInfo } from './apiTypes';
 import { ResolvedArgoCdSettings } from '../../settings/argocd';
 

@@ -4,7 +4,7 @@
  * since every viewer of the data source can use the token through the proxy).
  */
 import { isAbortError } from '../abort';
-import { CallContext } from '../jsonApi';
+import { CallContext } from '../rest';
 import { HealthCheckItem } from '../types';
 import { ArgoCdClient, describeArgoError } from './client';
 import { ResolvedArgoCdSettings } from '../../settings/argocd';

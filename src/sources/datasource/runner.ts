@@ -5,7 +5,8 @@
  */
 import { TimeRange } from '../../engine';
 import { HttpClient } from '../http';
-import { bodyDetail, HttpApiError } from '../jsonApi';
+import { bodyDetail } from '../jsonApi';
+import { HttpApiError } from '../httpError';
 import { BridgeQuery } from './queryModel';
 import { FrameJson, Table, tableFromJson } from './table';
 

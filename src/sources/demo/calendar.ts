@@ -1,8 +1,6 @@
 /** Working-time arithmetic for the demo (UTC): people merge and release on weekdays in office hours. */
 import { DAY_MS, HOUR_MS, Instant } from '../../engine';
 
-export const MINUTE_MS = 60 * 1000;
-
 export function startOfUtcDay(t: Instant): Instant {
   return Math.floor(t / DAY_MS) * DAY_MS;
 }

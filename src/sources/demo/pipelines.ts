@@ -1,6 +1,5 @@
 /** CI and deploy pipeline runs of one demo repository, with failures and flaky re-runs. */
-import { Instant, PipelineConclusion, PipelineRun } from '../../engine';
-import { MINUTE_MS } from './calendar';
+import { Instant, MINUTE_MS, PipelineConclusion, PipelineRun } from '../../engine';
 import { Random } from './random';
 
 export class PipelineRecorder {

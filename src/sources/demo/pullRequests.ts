@@ -1,6 +1,5 @@
 /** Pull requests made in a hurry (reverts, hotfixes, fixes): opened, reviewed and merged within the hour. */
-import { Instant, PullRequestInfo } from '../../engine';
-import { MINUTE_MS } from './calendar';
+import { Instant, MINUTE_MS, PullRequestInfo } from '../../engine';
 
 export function pullRequestUrl(repo: string, number: number): string {
   return `https://github.example.com/${repo}/pull/${number}`;

@@ -3,8 +3,8 @@
  * a commit with a skewed clock (non-positive lead time), an incident of a service the catalog does not know,
  * a deployment whose clock ran backwards, and incidents no deployment caused.
  */
-import { Change, DAY_MS, Deployment, DoraEvents, HOUR_MS, Incident, Instant } from '../../engine';
-import { MINUTE_MS, nextWorkingInstant, startOfUtcDay } from './calendar';
+import { Change, DAY_MS, Deployment, DoraEvents, HOUR_MS, Incident, Instant, MINUTE_MS } from '../../engine';
+import { nextWorkingInstant, startOfUtcDay } from './calendar';
 
 export const UNKNOWN_SERVICE = 'legacy-payments';
 

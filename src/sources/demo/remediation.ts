@@ -3,11 +3,10 @@
  * by SHA, pull request, deployment id, or only by service), and the remediation: a rollback, a revert, a
  * hotfix, a fix-forward, or an incident repaired without a deployment.
  */
-import { Change, Deployment, HOUR_MS, Incident, Instant } from '../../engine';
-import { MINUTE_MS } from './calendar';
+import { Change, Deployment, HOUR_MS, Incident, Instant, MINUTE_MS, shortSha } from '../../engine';
 import { quickPullRequest } from './pullRequests';
 import { Failure, ServiceState } from './serviceState';
-import { incidentTitle, shortSha, slugify } from './wording';
+import { incidentTitle, slugify } from './wording';
 
 /**
  * How incidents name their cause, in turn: the link methods of docs/definitions.md#change-failure-rate

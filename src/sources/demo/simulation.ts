@@ -3,8 +3,19 @@
  * (continuously, at slots, or as release trains), some fail and are remediated (see remediation.ts).
  * Everything it emits is a normalized event.
  */
-import { Change, DAY_MS, Deployment, HOUR_MS, Incident, Instant, PipelineRun, PullRequestInfo } from '../../engine';
-import { MINUTE_MS, nextWorkingInstant, startOfUtcDay, utcWeekday, workdays } from './calendar';
+import {
+  Change,
+  DAY_MS,
+  Deployment,
+  HOUR_MS,
+  Incident,
+  Instant,
+  MINUTE_MS,
+  PipelineRun,
+  PullRequestInfo,
+  shortSha,
+} from '../../engine';
+import { nextWorkingInstant, startOfUtcDay, utcWeekday, workdays } from './calendar';
 import { PipelineRecorder } from './pipelines';
 import { DemoServiceProfile } from './profiles';
 import { pullRequestUrl, quickPullRequest } from './pullRequests';
@@ -14,7 +25,7 @@ import { Remediator } from './remediation';
 import { DemoRepository } from './repository';
 import { BackportStep, PullRequestPlan, ServiceState, ShipMeta, Step } from './serviceState';
 import { TimeQueue } from './timeQueue';
-import { followUpMessage, pullRequestWording, shortSha, slugify } from './wording';
+import { followUpMessage, pullRequestWording, slugify } from './wording';
 
 export interface SimulatedService {
   changes: Change[];

@@ -47,7 +47,3 @@ export function followUpMessage(rng: Random): string {
 export function incidentTitle(rng: Random, service: string, topics: string[]): string {
   return `${service}: ${rng.pick(SYMPTOMS)} (${rng.pick(topics)})`;
 }
-
-export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
-}

@@ -2,32 +2,24 @@
  * What can go wrong talking to GitHub, as typed errors, and how each becomes a notice that names the repository
  * and the fix. Messages never contain a token: the token only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine';
+import { messageOf } from '../../engine';
+import { HttpApiError, RateLimitError, resetWhen } from '../httpError';
 
-export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
-
-export class GitHubHttpError extends Error {
-  readonly kind: HttpErrorKind;
-  constructor(
-    readonly status: number,
-    readonly path: string,
-    readonly detail: string
-  ) {
-    super(`GitHub answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
+export class GitHubHttpError extends HttpApiError {
+  constructor(status: number, path: string, detail: string) {
+    super('GitHub', status, path, detail);
     this.name = 'GitHubHttpError';
-    this.kind = kindOf(status, detail);
   }
 }
 
 /** A primary or secondary rate limit that could not be waited out before the query's deadline. */
-export class GitHubRateLimitError extends Error {
+export class GitHubRateLimitError extends RateLimitError {
   constructor(
-    /** Epoch ms when GitHub says the limit resets (undefined when it did not say). */
-    readonly resetAt: number | undefined,
+    resetAt: number | undefined,
     readonly secondary: boolean,
-    readonly path: string
+    path: string
   ) {
-    super(`GitHub ${secondary ? 'secondary ' : ''}rate limit reached for ${path}`);
+    super('GitHub', resetAt, path, secondary ? 'secondary ' : '');
     this.name = 'GitHubRateLimitError';
   }
 }
@@ -46,23 +38,6 @@ export class GitHubGraphQLError extends Error {
   }
 }
 
-function kindOf(status: number, detail: string): HttpErrorKind {
-  // Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed".
-  if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {
-    return 'auth';
-  }
-  if (status === 403) {
-    return 'forbidden';
-  }
-  if (status === 404) {
-    return 'not-found';
-  }
-  if (status >= 500) {
-    return 'server';
-  }
-  return 'other';
-}
-
 /** One notice for every repository a rate limit left incomplete: which ones, which lists, and when it resets. */
 export function describeRateLimit(
   incomplete: Array<{ repo: string; lists: string[]; error: GitHubRateLimitError }>,
@@ -72,24 +47,17 @@ export function describeRateLimit(
   const resets = incomplete.map((r) => r.error.resetAt).filter((t): t is number => t !== undefined);
   const secondary = incomplete.some((r) => r.error.secondary);
   const latest = resets.length ? Math.max(...resets) : undefined;
-  return `GitHub data is incomplete for ${which}: GitHub's ${rateLimitKind(secondary)} was reached and could not be waited out within the query timeout; ${resetWhen(latest, now)}. Refresh after that, or raise the timeout.`;
+  return `GitHub data is incomplete for ${which}: GitHub's ${rateLimitKind(secondary)} was reached and could not be waited out within the query timeout; ${resetWhen('GitHub', latest, now)}. Refresh after that, or raise the timeout.`;
 }
 
 function rateLimitKind(secondary: boolean): string {
   return secondary ? 'secondary (abuse) rate limit' : 'API rate limit';
 }
 
-/** When the limit resets, to the minute and in minutes from now. */
-function resetWhen(resetAt: number | undefined, now: number): string {
-  return resetAt !== undefined
-    ? `the limit resets at ${utcMinute(resetAt)} (in ${Math.max(1, Math.ceil((resetAt - now) / 60000))} min)`
-    : 'GitHub did not say when the limit resets';
-}
-
 /** "owner/name: what happened. The fix." */
 export function describeError(subject: string, e: unknown, now: number): string {
   if (e instanceof GitHubRateLimitError) {
-    return `${subject}: data is incomplete, GitHub's ${rateLimitKind(e.secondary)} was reached and could not be waited out within the query timeout; ${resetWhen(e.resetAt, now)}. Refresh after that, or raise the timeout.`;
+    return `${subject}: data is incomplete, GitHub's ${rateLimitKind(e.secondary)} was reached and could not be waited out within the query timeout; ${resetWhen('GitHub', e.resetAt, now)}. Refresh after that, or raise the timeout.`;
   }
   if (e instanceof GitHubHttpError) {
     switch (e.kind) {
@@ -114,6 +82,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
     }
     return `${subject}: GitHub GraphQL error${e.type ? ` ${e.type}` : ''}: ${e.detail}.`;
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the GitHub API URL and that Grafana can reach it.`;
 }

@@ -3,12 +3,11 @@
  * lists in parallel, each continuing from what the last refresh read. A list that fails leaves a notice and the
  * rest still arrives; only complete lists are kept for the next refresh.
  */
-import { DoraEvents, emptyEvents, Incident } from '../../engine';
+import { emptyEvents } from '../../engine';
 import { SourceNotice } from '../types';
 import { OverviewNode, WorkflowRunRest } from './apiTypes';
-import { isAbortError } from '../abort';
 import { describeError, GitHubGraphQLError, GitHubRateLimitError } from './errors';
-import { FetchContext, Fetched } from './fetch/context';
+import { FetchContext } from './fetch/context';
 import { fetchDeployments } from './fetch/deployments';
 import { fetchHistory, fetchOffBranchHistory } from './fetch/history';
 import { fetchIncidentIssues } from './fetch/issues';
@@ -18,13 +17,11 @@ import { fetchWorkflowRuns } from './fetch/workflowRuns';
 import * as map from './mapper';
 import { REPOSITORY_OVERVIEW } from './queries';
 import { RepoSnapshot } from './snapshot';
+import { TargetResult } from '../forgeSource';
+import { expandShortShas, FailureWording, ListFailures, push, targetFailure } from '../targetFetch';
 
-export interface RepositoryResult {
-  events: DoraEvents;
-  notices: SourceNotice[];
-  /** Set when a rate limit left lists incomplete; the source reports all such repositories in one notice. */
-  rateLimited?: { lists: string[]; error: GitHubRateLimitError };
-}
+/** What one repository gave (the skeleton's TargetResult). */
+export type RepositoryResult = TargetResult<GitHubRateLimitError>;
 
 interface OverviewData {
   repository: OverviewNode | null;
@@ -59,18 +56,17 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
   const { cfg } = ctx;
   const subject = `GitHub ${cfg.repo}`;
   const now = ctx.now();
+  const wording: FailureWording<GitHubRateLimitError> = {
+    subject,
+    isRateLimit: (e): e is GitHubRateLimitError => e instanceof GitHubRateLimitError,
+    describe: (what, e) => describeError(what, e, now),
+  };
   const notices: SourceNotice[] = [];
   let overview: OverviewNode;
   try {
     overview = await fetchOverview(ctx);
   } catch (e) {
-    if (isAbortError(e)) {
-      throw e;
-    }
-    if (e instanceof GitHubRateLimitError) {
-      return { events: emptyEvents(), notices: [], rateLimited: { lists: ['everything'], error: e } };
-    }
-    return { events: emptyEvents(), notices: [{ severity: 'error', text: describeError(subject, e, now) }] };
+    return targetFailure(wording, e);
   }
   snapshot.overview = overview;
 
@@ -100,15 +96,8 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
   const needsJobs = (run: WorkflowRunRest) =>
     cfg.deploymentSource === 'workflows' && cfg.jobPattern !== '' && map.isDeployingRun(run, cfg, workflowBranch);
 
-  const failures: Array<{ list: string; error: unknown }> = [];
-  const keep = <S>(list: string, fetched: Fetched<S>, store: (s: S) => void): S => {
-    if (fetched.error === undefined) {
-      store(fetched.state);
-    } else {
-      failures.push({ list, error: fetched.error });
-    }
-    return fetched.state;
-  };
+  const failures = new ListFailures(wording);
+  const keep = failures.keep.bind(failures);
 
   const [history, pullRequests, issues, deployments, releases, tags, runs] = await Promise.all([
     head ? fetchHistory(ctx, head, snapshot.history) : undefined,
@@ -166,46 +155,7 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
   for (const node of Object.values(keep('incident issues', issues, (s) => (snapshot.issues = s)).items)) {
     push(events.incidents, map.mapIssue(node, cfg));
   }
-  resolveShortShas(events);
+  expandShortShas(events);
 
-  const limited = failures.filter((f) => f.error instanceof GitHubRateLimitError);
-  const other = failures.filter((f) => !(f.error instanceof GitHubRateLimitError));
-  if (other.length > 0) {
-    notices.push({
-      severity: 'warning',
-      text: `${describeError(subject, other[0].error, now)} Incomplete: ${other.map((f) => f.list).join(', ')}.`,
-    });
-  }
-  const rateLimited =
-    limited.length > 0
-      ? { lists: limited.map((f) => f.list), error: limited[0].error as GitHubRateLimitError }
-      : undefined;
-  return { events, notices, rateLimited };
-}
-
-function push<T>(into: T[], item: T | undefined): void {
-  if (item !== undefined) {
-    into.push(item);
-  }
-}
-
-/** An incident may name an abbreviated SHA; the engine matches full SHAs, so expand it where it is unambiguous. */
-function resolveShortShas(events: DoraEvents): void {
-  const shas = events.changes.map((c) => c.sha).concat(events.deployments.map((d) => d.sha));
-  events.incidents.forEach((incident: Incident) => {
-    const short = incident.cause?.sha;
-    if (!short || short.length >= 40) {
-      return;
-    }
-    const found: Record<string, boolean> = {};
-    for (const sha of shas) {
-      if (sha.indexOf(short) === 0) {
-        found[sha] = true;
-      }
-    }
-    const candidates = Object.keys(found);
-    if (candidates.length === 1) {
-      incident.cause = { ...incident.cause, sha: candidates[0] };
-    }
-  });
+  return failures.result(events, notices);
 }

@@ -14,25 +14,16 @@ import {
   TagRefNode,
   WorkflowRunRest,
 } from './apiTypes';
-import { Instant } from '../../engine';
 import { ListState, reusable, SnapshotStore as Snapshots } from '../lists';
+import { HistoryState as CommitHistoryState, OffBranchState as OffBranchCommits } from '../commitHistory';
 
 export type { ListState };
 export { reusable };
 
-export interface HistoryState {
-  since: Instant;
-  head: string;
-  commits: Record<string, CommitNode>;
-}
-
-/** Commits reachable from deployed SHAs off the production branch (release and hotfix branches). */
-export interface OffBranchState {
-  since: Instant;
-  commits: Record<string, CommitNode>;
-  /** Heads already followed (also those before the window, which give no commits). */
-  walked: Record<string, boolean>;
-}
+/** The production branch's history as remembered between refreshes. */
+export type HistoryState = CommitHistoryState<CommitNode>;
+/** Commits reachable from deployed SHAs off the production branch. */
+export type OffBranchState = OffBranchCommits<CommitNode>;
 
 export interface RunsState extends ListState<WorkflowRunRest> {
   /** Earlier attempts of re-run runs, by "runId/attempt". */

@@ -7,9 +7,8 @@
 import pLimit from 'p-limit';
 import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
-import { HttpClient, HttpResponse } from '../http';
-import { parseLinkHeader } from '../linkHeader';
-import { bodyMessage, CallContext, PageDecision, Query, RestResult } from '../rest';
+import { HttpResponse } from '../http';
+import { bodyMessage, CallContext, conditionalGet, RestClientOptions, PageDecision, Query, RestResult } from '../rest';
 import { SharedRequests } from '../sharedRequests';
 import { queryString } from '../url';
 import { GitLabHttpError, GitLabRateLimitError } from './errors';
@@ -18,18 +17,6 @@ export type { CallContext, PageDecision, RestResult };
 
 /** The proxy route (plugin.json) below the data source URL; it points at the instance's /api/v4. */
 export const ROUTE = 'gitlab/api';
-
-export interface GitLabClientOptions {
-  http: HttpClient;
-  /** Data source base URL (instanceSettings.url); the route gitlab/api hangs below it. */
-  proxyUrl: string;
-  concurrency?: number;
-  etagCache?: EtagCache;
-  /** Retries of 5xx and rate limits (bounded backoff). */
-  maxRetries?: number;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
 
 /** Conditional-request cache shared by every GitLab client of this page (bounded), so it outlives a refresh. */
 export const sharedEtagCache = new EtagCache();
@@ -60,7 +47,7 @@ export class GitLabClient {
   /** Set when an answer said the rate limit is used up: no request is sent before this instant. */
   private pausedUntil = 0;
 
-  constructor(private readonly options: GitLabClientOptions) {
+  constructor(private readonly options: RestClientOptions) {
     this.limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.etags = options.etagCache ?? sharedEtagCache;
     this.restBase = `${options.proxyUrl.replace(/\/+$/, '')}/${ROUTE}`;
@@ -111,35 +98,12 @@ export class GitLabClient {
     return `${this.restBase}${rest}`;
   }
 
-  private async send<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {
-    const cached = this.etags.get(url);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (cached) {
-      headers['If-None-Match'] = cached.etag;
-    }
-    const response = await this.withRetries(url, ctx, () =>
-      this.options.http.request<T>({ method: 'GET', url, headers, signal: ctx.signal })
+  private send<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {
+    return conditionalGet<T>(this.etags, url, 'application/json', (headers) =>
+      this.withRetries(url, ctx, () =>
+        this.options.http.request<T>({ method: 'GET', url, headers, signal: ctx.signal })
+      )
     );
-    if (response.status === 304 && cached) {
-      return {
-        data: cached.data as T,
-        status: 304,
-        headers: response.headers,
-        notModified: true,
-        next: parseLinkHeader(cached.headers.link).next,
-      };
-    }
-    const etag = response.headers.etag;
-    if (etag) {
-      this.etags.set(url, { etag, data: response.data, headers: { link: response.headers.link ?? '' } });
-    }
-    return {
-      data: response.data,
-      status: response.status,
-      headers: response.headers,
-      notModified: false,
-      next: parseLinkHeader(response.headers.link).next,
-    };
   }
 
   /** Sends, waiting out rate limits and 5xx within the deadline; returns a 2xx or 304, else throws. */

@@ -2,58 +2,22 @@
  * What can go wrong talking to GitLab, as typed errors, and how each becomes a notice that names the project and
  * the fix. Messages never contain a token: the token only exists in Grafana's proxy (or the backend), never here.
  */
-import { utcMinute } from '../../engine';
+import { messageOf } from '../../engine';
+import { HttpApiError, RateLimitError, resetWhen } from '../httpError';
 
-export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'server' | 'other';
-
-export class GitLabHttpError extends Error {
-  readonly kind: HttpErrorKind;
-  constructor(
-    readonly status: number,
-    /** The API path asked for (no host, no query). */
-    readonly path: string,
-    readonly detail: string
-  ) {
-    super(`GitLab answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
+export class GitLabHttpError extends HttpApiError {
+  constructor(status: number, path: string, detail: string) {
+    super('GitLab', status, path, detail);
     this.name = 'GitLabHttpError';
-    this.kind = kindOf(status, detail);
   }
 }
 
 /** A rate limit that could not be waited out before the query's deadline. */
-export class GitLabRateLimitError extends Error {
-  constructor(
-    /** Epoch ms when GitLab says the limit resets (undefined when it did not say). */
-    readonly resetAt: number | undefined,
-    readonly path: string
-  ) {
-    super(`GitLab rate limit reached for ${path}`);
+export class GitLabRateLimitError extends RateLimitError {
+  constructor(resetAt: number | undefined, path: string) {
+    super('GitLab', resetAt, path);
     this.name = 'GitLabRateLimitError';
   }
-}
-
-function kindOf(status: number, detail: string): HttpErrorKind {
-  // Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed".
-  if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {
-    return 'auth';
-  }
-  if (status === 403) {
-    return 'forbidden';
-  }
-  if (status === 404) {
-    return 'not-found';
-  }
-  if (status >= 500) {
-    return 'server';
-  }
-  return 'other';
-}
-
-/** When the limit resets, to the minute and in minutes from now. */
-function resetWhen(resetAt: number | undefined, now: number): string {
-  return resetAt !== undefined
-    ? `the limit resets at ${utcMinute(resetAt)} (in ${Math.max(1, Math.ceil((resetAt - now) / 60000))} min)`
-    : 'GitLab did not say when the limit resets';
 }
 
 /** One notice for every project a rate limit left incomplete: which ones, which lists, and when it resets. */
@@ -64,13 +28,13 @@ export function describeRateLimit(
   const which = incomplete.map((r) => `${r.project} (${r.lists.join(', ')})`).join('; ');
   const resets = incomplete.map((r) => r.error.resetAt).filter((t): t is number => t !== undefined);
   const latest = resets.length ? Math.max(...resets) : undefined;
-  return `GitLab data is incomplete for ${which}: GitLab's rate limit was reached and could not be waited out within the query timeout; ${resetWhen(latest, now)}. Refresh after that, or raise the timeout.`;
+  return `GitLab data is incomplete for ${which}: GitLab's rate limit was reached and could not be waited out within the query timeout; ${resetWhen('GitLab', latest, now)}. Refresh after that, or raise the timeout.`;
 }
 
 /** "GitLab group/project: what happened. The fix." */
 export function describeError(subject: string, e: unknown, now: number): string {
   if (e instanceof GitLabRateLimitError) {
-    return `${subject}: data is incomplete, GitLab's rate limit was reached and could not be waited out within the query timeout; ${resetWhen(e.resetAt, now)}. Refresh after that, or raise the timeout.`;
+    return `${subject}: data is incomplete, GitLab's rate limit was reached and could not be waited out within the query timeout; ${resetWhen('GitLab', e.resetAt, now)}. Refresh after that, or raise the timeout.`;
   }
   if (e instanceof GitLabHttpError) {
     switch (e.kind) {
@@ -86,6 +50,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
         return `${subject}: GitLab answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the GitLab URL and that Grafana can reach it.`;
 }

@@ -4,8 +4,6 @@
  * fails leaves a notice and the rest still arrives; only complete lists are kept for the next refresh.
  */
 import { DoraEvents, emptyEvents, Incident } from '../../engine';
-import { isAbortError } from '../abort';
-import { Fetched } from '../lists';
 import { SourceNotice } from '../types';
 import { GlBranch, GlEnvironment, GlJob, GlProject } from './apiTypes';
 import { encodePath } from './client';
@@ -20,13 +18,11 @@ import { fetchReleases, fetchTags } from './fetch/releases';
 
 import * as map from './mapper';
 import { ProjectSnapshot } from './snapshot';
+import { TargetResult } from '../forgeSource';
+import { expandShortShas, FailureWording, ListFailures, push, targetFailure } from '../targetFetch';
 
-export interface ProjectResult {
-  events: DoraEvents;
-  notices: SourceNotice[];
-  /** Set when a rate limit left lists incomplete; the source reports all such projects in one notice. */
-  rateLimited?: { lists: string[]; error: GitLabRateLimitError };
-}
+/** What one project gave (the skeleton's TargetResult). */
+export type ProjectResult = TargetResult<GitLabRateLimitError>;
 
 export interface Overview {
   project: GlProject;
@@ -77,6 +73,11 @@ export async function fetchProject(ctx: FetchContext, snapshot: ProjectSnapshot)
   const { cfg } = ctx;
   const subject = `GitLab ${cfg.path}`;
   const now = ctx.now();
+  const wording: FailureWording<GitLabRateLimitError> = {
+    subject,
+    isRateLimit: (e): e is GitLabRateLimitError => e instanceof GitLabRateLimitError,
+    describe: (what, e) => describeError(what, e, now),
+  };
   const notices: SourceNotice[] = [];
   let overview: Overview;
   let environments: GlEnvironment[] = [];
@@ -86,13 +87,7 @@ export async function fetchProject(ctx: FetchContext, snapshot: ProjectSnapshot)
       environments = await fetchEnvironments(ctx);
     }
   } catch (e) {
-    if (isAbortError(e)) {
-      throw e;
-    }
-    if (e instanceof GitLabRateLimitError) {
-      return { events: emptyEvents(), notices: [], rateLimited: { lists: ['everything'], error: e } };
-    }
-    return { events: emptyEvents(), notices: [{ severity: 'error', text: describeError(subject, e, now) }] };
+    return targetFailure(wording, e);
   }
   const { branch, head } = overview;
   if (!head) {
@@ -116,15 +111,8 @@ export async function fetchProject(ctx: FetchContext, snapshot: ProjectSnapshot)
     });
   }
 
-  const failures: Array<{ list: string; error: unknown }> = [];
-  const keep = <S>(list: string, fetched: Fetched<S>, store: (s: S) => void): S => {
-    if (fetched.error === undefined) {
-      store(fetched.state);
-    } else {
-      failures.push({ list, error: fetched.error });
-    }
-    return fetched.state;
-  };
+  const failures = new ListFailures(wording);
+  const keep = failures.keep.bind(failures);
 
   const [history, mergeRequests, issues, deployments, releases, tags, jobs] = await Promise.all([
     head ? fetchHistory(ctx, head, snapshot.history) : undefined,
@@ -193,35 +181,14 @@ export async function fetchProject(ctx: FetchContext, snapshot: ProjectSnapshot)
       }
     }
   }
-  resolveCauses(events, cfg.path);
+  expandShortShas(events);
+  pipelineCauses(events, cfg.path);
 
-  const limited = failures.filter((f) => f.error instanceof GitLabRateLimitError);
-  const other = failures.filter((f) => !(f.error instanceof GitLabRateLimitError));
-  if (other.length > 0) {
-    notices.push({
-      severity: 'warning',
-      text: `${describeError(subject, other[0].error, now)} Incomplete: ${other.map((f) => f.list).join(', ')}.`,
-    });
-  }
-  const rateLimited =
-    limited.length > 0
-      ? { lists: limited.map((f) => f.list), error: limited[0].error as GitLabRateLimitError }
-      : undefined;
-  return { events, notices, rateLimited };
+  return failures.result(events, notices);
 }
 
-function push<T>(into: T[], item: T | undefined): void {
-  if (item !== undefined) {
-    into.push(item);
-  }
-}
-
-/**
- * Makes explicit causes name what the engine matches: an abbreviated SHA becomes the full SHA where unambiguous, and
- * a pipeline names the deployment that pipeline ran (deployments mode gives deployments ids of their own).
- */
-function resolveCauses(events: DoraEvents, project: string): void {
-  const shas = events.changes.map((c) => c.sha).concat(events.deployments.map((d) => d.sha));
+/** A pipeline an incident names becomes the deployment that pipeline ran (deployments mode gives deployments ids of their own). */
+function pipelineCauses(events: DoraEvents, project: string): void {
   const byPipeline = new Map<string, string>();
   for (const d of events.deployments) {
     if (d.pipelineRunId && d.pipelineRunId !== d.id && !byPipeline.has(d.pipelineRunId)) {
@@ -230,19 +197,9 @@ function resolveCauses(events: DoraEvents, project: string): void {
   }
   events.incidents.forEach((incident: Incident) => {
     const cause = incident.cause;
-    if (!cause) {
-      return;
-    }
-    const short = cause.sha;
-    if (short && short.length < 40) {
-      const candidates = Array.from(new Set(shas.filter((sha) => sha.indexOf(short) === 0)));
-      if (candidates.length === 1) {
-        incident.cause = { ...cause, sha: candidates[0] };
-      }
-    }
-    const viaPipeline = cause.deploymentId ? byPipeline.get(cause.deploymentId) : undefined;
-    if (viaPipeline && (cause.repo ?? project) === project) {
-      incident.cause = { ...incident.cause, deploymentId: viaPipeline };
+    const viaPipeline = cause?.deploymentId ? byPipeline.get(cause.deploymentId) : undefined;
+    if (viaPipeline && (cause?.repo ?? project) === project) {
+      incident.cause = { ...cause, deploymentId: viaPipeline };
     }
   });
 }

@@ -3,7 +3,6 @@
  * "anything new?" (one page per list, or a 304) instead of reading everything again. Raw GitLab answers are kept, not
  * events: mapping stays pure and re-runs on every refresh. Bounded, module-level.
  */
-import { Instant } from '../../engine';
 import { ListState, SnapshotStore as Snapshots } from '../lists';
 import {
   GlCommit,
@@ -15,20 +14,12 @@ import {
   GlTag,
   MergeRequestDetails,
 } from './apiTypes';
+import { HistoryState as CommitHistoryState, OffBranchState as OffBranchCommits } from '../commitHistory';
 
-export interface HistoryState {
-  since: Instant;
-  head: string;
-  commits: Record<string, GlCommit>;
-}
-
-/** Commits reachable from deployed SHAs off the production branch (release and hotfix branches). */
-export interface OffBranchState {
-  since: Instant;
-  commits: Record<string, GlCommit>;
-  /** Heads already followed (also those before the window, which give no commits). */
-  walked: Record<string, boolean>;
-}
+/** The production branch's history as remembered between refreshes. */
+export type HistoryState = CommitHistoryState<GlCommit>;
+/** Commits reachable from deployed SHAs off the production branch. */
+export type OffBranchState = OffBranchCommits<GlCommit>;
 
 export interface ProjectSnapshot {
   history?: HistoryState;

@@ -2,40 +2,20 @@
  * What can go wrong talking to Jira, as typed errors, and how each becomes a notice that names the query or field
  * and the fix. Messages never contain a token: it only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine';
+import { messageOf, utcMinute } from '../../engine';
+import { HttpApiError, RateLimitError } from '../httpError';
 
-export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'bad-query' | 'server' | 'other';
-
-export class JiraHttpError extends Error {
-  readonly kind: HttpErrorKind;
-  constructor(
-    readonly status: number,
-    readonly path: string,
-    readonly detail: string
-  ) {
-    super(`Jira answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
+export class JiraHttpError extends HttpApiError {
+  constructor(status: number, path: string, detail: string) {
+    super('Jira', status, path, detail, { 400: 'bad-query' });
     this.name = 'JiraHttpError';
-    this.kind =
-      status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))
-        ? 'auth'
-        : status === 403
-          ? 'forbidden'
-          : status === 404
-            ? 'not-found'
-            : status === 400
-              ? 'bad-query'
-              : status >= 500
-                ? 'server'
-                : 'other';
   }
 }
 
-export class JiraRateLimitError extends Error {
-  constructor(
-    readonly resetAt: number | undefined,
-    readonly path: string
-  ) {
-    super(`Jira rate limit reached for ${path}`);
+/** A rate limit that could not be waited out before the query's deadline. */
+export class JiraRateLimitError extends RateLimitError {
+  constructor(resetAt: number | undefined, path: string) {
+    super('Jira', resetAt, path);
     this.name = 'JiraRateLimitError';
   }
 }
@@ -64,6 +44,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
         return `${subject}: Jira answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the Jira site URL and that Grafana can reach it.`;
 }

@@ -4,7 +4,16 @@
  * messages are collected, each naming the path, the value and the fix. Valid items are returned even when
  * others are not; a caller that must not compute on partial data treats any error as fatal (the CLI does).
  */
-import { CatalogService, Change, Deployment, DoraEvents, Incident, PipelineRun, ServiceCatalog } from '../../engine';
+import {
+  CatalogService,
+  Change,
+  Deployment,
+  DoraEvents,
+  Incident,
+  messageOf,
+  PipelineRun,
+  ServiceCatalog,
+} from '../../engine';
 import { showValue, unknownFieldsMessage } from './messages';
 import { CATALOG_SHAPE, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
 import { checkObject } from './validate';
@@ -54,7 +63,7 @@ function parseText(text: string, errors: ErrorList): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     const at = /position (\d+)/.exec(message);
     const where = at ? ` (${lineAndColumn(text, Number(at[1]))})` : '';
     errors.add(

@@ -5,7 +5,8 @@
  * 304 and hand back the very same events object, so attribution is not redone either. One file's failure is
  * a notice; the other files still count.
  */
-import { DoraEvents, emptyEvents, Instant, TimeRange } from '../../engine';
+import { DoraEvents, emptyEvents, Instant, messageOf, TimeRange } from '../../engine';
+import { abortError } from '../abort';
 import { BoundedMap } from '../boundedMap';
 import { HttpClient, HttpResponse } from '../http';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
@@ -319,14 +320,4 @@ function withTimeout(
     },
     timedOut: () => expired,
   };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-function abortError(): Error {
-  const err = new Error('The query was cancelled');
-  err.name = 'AbortError';
-  return err;
 }

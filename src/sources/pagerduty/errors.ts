@@ -2,63 +2,28 @@
  * What can go wrong talking to PagerDuty, as typed errors, and how each becomes a notice that names the service
  * (or list) and the fix. Messages never contain the key: it only exists in Grafana's proxy, never here.
  */
-import { utcMinute } from '../../engine';
+import { messageOf } from '../../engine';
+import { HttpApiError, RateLimitError, resetWhen } from '../httpError';
 
-export type HttpErrorKind = 'auth' | 'forbidden' | 'not-found' | 'plan' | 'server' | 'other';
-
-export class PagerDutyHttpError extends Error {
-  readonly kind: HttpErrorKind;
-  constructor(
-    readonly status: number,
-    readonly path: string,
-    readonly detail: string
-  ) {
-    super(`PagerDuty answered ${status} for ${path}${detail ? `: ${detail}` : ''}`);
+export class PagerDutyHttpError extends HttpApiError {
+  constructor(status: number, path: string, detail: string) {
+    super('PagerDuty', status, path, detail, { 402: 'plan' });
     this.name = 'PagerDutyHttpError';
-    this.kind = kindOf(status, detail);
   }
 }
 
-/** A 429 that could not be waited out before the query's deadline. */
-export class PagerDutyRateLimitError extends Error {
-  constructor(
-    /** Epoch ms when PagerDuty says the limit resets (undefined when it did not say). */
-    readonly resetAt: number | undefined,
-    readonly path: string
-  ) {
-    super(`PagerDuty rate limit reached for ${path}`);
+/** A rate limit that could not be waited out before the query's deadline. */
+export class PagerDutyRateLimitError extends RateLimitError {
+  constructor(resetAt: number | undefined, path: string) {
+    super('PagerDuty', resetAt, path);
     this.name = 'PagerDutyRateLimitError';
   }
-}
-
-function kindOf(status: number, detail: string): HttpErrorKind {
-  // Grafana's proxy turns an upstream 401 into 400 "Authentication to data source failed".
-  if (status === 401 || (status === 400 && /authentication to data source failed/i.test(detail))) {
-    return 'auth';
-  }
-  if (status === 402) {
-    return 'plan';
-  }
-  if (status === 403) {
-    return 'forbidden';
-  }
-  if (status === 404) {
-    return 'not-found';
-  }
-  if (status >= 500) {
-    return 'server';
-  }
-  return 'other';
 }
 
 /** "PagerDuty service Checkout API: what happened. The fix." */
 export function describeError(subject: string, e: unknown, now: number): string {
   if (e instanceof PagerDutyRateLimitError) {
-    const when =
-      e.resetAt !== undefined
-        ? `the limit resets at ${utcMinute(e.resetAt)} (in ${Math.max(1, Math.ceil((e.resetAt - now) / 60000))} min)`
-        : 'PagerDuty did not say when the limit resets';
-    return `${subject}: data is incomplete, PagerDuty's API rate limit (429) could not be waited out within the query timeout; ${when}. Refresh after that, or raise the timeout.`;
+    return `${subject}: data is incomplete, PagerDuty's API rate limit (429) could not be waited out within the query timeout; ${resetWhen('PagerDuty', e.resetAt, now)}. Refresh after that, or raise the timeout.`;
   }
   if (e instanceof PagerDutyHttpError) {
     switch (e.kind) {
@@ -76,6 +41,6 @@ export function describeError(subject: string, e: unknown, now: number): string 
         return `${subject}: PagerDuty answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return `${subject}: request failed (${message}). Check the PagerDuty API URL and that Grafana can reach it.`;
 }

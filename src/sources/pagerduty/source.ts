@@ -3,7 +3,7 @@
  * with first acknowledgement, resolution, urgency, priority, teams, assignees and explicit causes. A list that
  * fails is a notice naming its services; what could be read still arrives, and so do the other sources' events.
  */
-import { emptyEvents, Instant, TimeRange } from '../../engine';
+import { emptyEvents, Instant, MINUTE_MS, TimeRange } from '../../engine';
 import { PagerDutySettings } from '../../settings/model';
 import { abortError, isAbortError } from '../abort';
 import { HttpClient } from '../http';
@@ -29,8 +29,6 @@ export interface PagerDutySourceOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   concurrency?: number;
 }
-
-const MINUTE_MS = 60 * 1000;
 
 export class PagerDutySource implements EventSource {
   readonly name = 'pagerduty';

@@ -137,7 +137,12 @@ function Harness() {
             onRunQuery={() => {}}
           />
         </Panel>
-        <Panel title="Data source settings" testId="config-editor" json={settings.jsonData}>
+        <Panel
+          title="Data source settings"
+          testId="config-editor"
+          // jsonData as Grafana stores it, plus the names (never the values) of the secure keys the editor set.
+          json={{ ...settings.jsonData, _secureJsonKeys: Object.keys(settings.secureJsonData ?? {}) }}
+        >
           <ConfigEditor options={settings} onOptionsChange={setSettings} />
         </Panel>
       </main>

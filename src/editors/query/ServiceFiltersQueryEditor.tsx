@@ -1,11 +1,16 @@
-/** Data quality: what the numbers could not use, and why. Findings are about services, so only those filters apply. */
+/** Data quality and on call: both are about services, so the editor is only the service and team filters. */
 import React from 'react';
-import { DataQualityQuery } from '../../query/model';
+import { DataQualityQuery, OnCallQuery } from '../../query/model';
 import { FiltersRow } from './FiltersRow';
 import { KindEditorProps } from './types';
 import { withOptional } from './withOptional';
 
-export function DataQualityQueryEditor({ query, onChange, datasource, range }: KindEditorProps<DataQualityQuery>) {
+export function ServiceFiltersQueryEditor<Q extends DataQualityQuery | OnCallQuery>({
+  query,
+  onChange,
+  datasource,
+  range,
+}: KindEditorProps<Q>) {
   return (
     <FiltersRow
       filters={query.filters}

@@ -1,0 +1,128 @@
+/**
+ * The inputs the backend is compared and timed on: the sample events file, the demo data and the benchmark
+ * generator's organisation, each with the settings that read it and the queries a user or an alert rule sends
+ * (every metric id, ungrouped and per service; the scorecard; each event list). Events files are written to a
+ * directory that the caller serves over HTTP on loopback; the settings point the events URL source at it.
+ */
+import { copyFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { DAY_MS, METRIC_IDS } from '../../src/engine';
+import { EventEntity } from '../../src/query/model';
+import { toEventsDocument } from '../../src/sources/json/serialize';
+import { generateOrg } from '../engine/generate';
+
+/** One query as the backend's entry receives it (src/server/README.md). */
+export interface CaseQuery {
+  refId: string;
+  query: Record<string, unknown>;
+  from: number;
+  to: number;
+  intervalMs: number;
+  maxDataPoints: number;
+}
+
+export interface Case {
+  name: string;
+  jsonData: Record<string, unknown>;
+  /** The clock both sides compute with (the backend: DORA_FIXED_NOW_MS). */
+  now: number;
+  fromAlert: boolean;
+  queries: CaseQuery[];
+}
+
+const ROOT = join(__dirname, '..', '..');
+const ENTITIES: EventEntity[] = ['deployments', 'changes', 'incidents'];
+const INTERVAL_MS = 60 * 60 * 1000;
+const MAX_DATA_POINTS = 1000;
+/** The demo's clock: a fixed day, so both sides generate the same demo organisation. */
+export const DEMO_NOW = Date.UTC(2026, 5, 1);
+export const BENCH_SEED = 42;
+
+interface Dataset {
+  name: string;
+  jsonData: Record<string, unknown>;
+  from: number;
+  to: number;
+  now: number;
+}
+
+/** Writes `<name>.events.json` below dir and returns the settings of an events URL source reading it. */
+function eventsFile(dir: string, base: string, name: string, write: (file: string) => void): Record<string, unknown> {
+  const file = `${name}.events.json`;
+  write(join(dir, file));
+  return { eventsUrl: { enabled: true, urls: [`${base}/${file}`], timeoutSeconds: 120 } };
+}
+
+/** The generator's organisation at a scale, as an events file; its year-long range. */
+export function generatedDataset(dir: string, base: string, scale: number): Dataset {
+  const org = generateOrg({ scale, seed: BENCH_SEED });
+  const name = `generated-${scale}`;
+  const jsonData = eventsFile(dir, base, name, (path) =>
+    writeFileSync(path, JSON.stringify(toEventsDocument(org.events)))
+  );
+  return { name, jsonData, from: org.range.from, to: org.range.to, now: org.range.to };
+}
+
+function datasets(dir: string, base: string): Dataset[] {
+  const sampleTo = Date.UTC(2024, 3, 1);
+  return [
+    {
+      name: 'sample',
+      jsonData: eventsFile(dir, base, 'sample', (path) =>
+        copyFileSync(join(ROOT, 'examples', 'events.sample.json'), path)
+      ),
+      from: Date.UTC(2024, 0, 1),
+      to: sampleTo,
+      now: sampleTo,
+    },
+    { name: 'demo', jsonData: { demoEnabled: true }, from: DEMO_NOW - 90 * DAY_MS, to: DEMO_NOW, now: DEMO_NOW },
+    generatedDataset(dir, base, 0.01),
+  ];
+}
+
+/** Every query kind over one range: metrics (all, per service), scorecards (all, per team), event lists. */
+export function queriesOver(from: number, to: number): CaseQuery[] {
+  const models: Array<Record<string, unknown>> = [];
+  for (const metric of METRIC_IDS) {
+    models.push({ kind: 'metric', metric, groupBy: 'none', interval: 'auto', aggregation: 'median' });
+    models.push({ kind: 'metric', metric, groupBy: 'service', interval: 'auto', aggregation: 'median' });
+  }
+  models.push({ kind: 'scorecard', groupBy: 'none' }, { kind: 'scorecard', groupBy: 'team' });
+  for (const entity of ENTITIES) {
+    models.push({ kind: 'events', entity, format: 'table' });
+  }
+  return models.map((query, i) => ({
+    refId: `Q${i}`,
+    query,
+    from,
+    to,
+    intervalMs: INTERVAL_MS,
+    maxDataPoints: MAX_DATA_POINTS,
+  }));
+}
+
+/** Alert rules' queries: metrics per service over the last 30 days of the range, no dashboard variables. */
+export function alertQueriesOver(to: number): CaseQuery[] {
+  return METRIC_IDS.map((metric, i) => ({
+    refId: `A${i}`,
+    query: { kind: 'metric', metric, groupBy: 'service', interval: 'auto', aggregation: 'median' },
+    from: to - 30 * DAY_MS,
+    to,
+    intervalMs: INTERVAL_MS,
+    maxDataPoints: MAX_DATA_POINTS,
+  }));
+}
+
+/** The differential's cases: for each dataset, a dashboard request and an alerting request. */
+export function differentialCases(dir: string, base: string): Case[] {
+  return datasets(dir, base).flatMap((d) => [
+    { name: d.name, jsonData: d.jsonData, now: d.now, fromAlert: false, queries: queriesOver(d.from, d.to) },
+    {
+      name: `${d.name} (alerting)`,
+      jsonData: d.jsonData,
+      now: d.now,
+      fromAlert: true,
+      queries: alertQueriesOver(d.to),
+    },
+  ]);
+}
