@@ -5,6 +5,7 @@ import {
   computeMetric,
   computeScorecard,
   DataQualityFinding,
+  deploymentContexts,
   selectAll,
   TimeRange,
   TimeZone,
@@ -68,14 +69,14 @@ export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: C
           return [
             deploymentsFrame(
               withOutcome(selected.deployments, query.outcome),
-              incidentLinkMethods(attributed.incidents),
+              { incidentLinks: incidentLinkMethods(attributed.incidents), contexts: deploymentContexts(attributed) },
               query.refId
             ),
           ];
         case 'changes':
           return [changesFrame(selected.changes, query.refId)];
         case 'incidents':
-          return [incidentsFrame(selected.incidents, query.refId)];
+          return [incidentsFrame(selected.incidents, query.refId, attributed.runbooks)];
       }
     }
     case 'dataQuality': {

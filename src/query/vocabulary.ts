@@ -94,7 +94,7 @@ export const METRIC_OPTIONS: MetricChoice[] = [
   metric(
     'deployAttemptFailureRate',
     'Deploy attempt failure rate',
-    'Failed or cancelled production deploy attempts / all attempts',
+    'Failed production deploy attempts / failed attempts + successful deployments (cancelled left out)',
     'rate',
     'Instability'
   ),

@@ -74,20 +74,34 @@ export function settingsPatternProblems(jsonData: unknown): string[] {
   return problems;
 }
 
+/**
+ * Events already found free of such characters: sources keep unchanged events as the same objects, so each
+ * evaluation after the first checks only new ones. A WeakSet holds no value that could keep its key alive.
+ */
+const checkedEvents = new WeakSet<object>();
+
 /** The first text the engine's patterns read that holds such a character, as a message; or undefined. */
 export function eventTextProblem(events: DoraEvents): string | undefined {
   for (const d of events.deployments) {
+    if (checkedEvents.has(d)) {
+      continue;
+    }
     const found = firstExotic([d.environment, d.title, d.ref]);
     if (found) {
       return `Deployment ${d.id} (${d.service}) has ${found}`;
     }
+    checkedEvents.add(d);
   }
   for (const c of events.changes) {
+    if (checkedEvents.has(c)) {
+      continue;
+    }
     const pr = c.pullRequest;
     const found = firstExotic([c.message, pr?.title, pr?.branch].concat(pr?.labels ?? []));
     if (found) {
       return `Change ${c.sha} of ${c.repo} has ${found}`;
     }
+    checkedEvents.add(c);
   }
   return undefined;
 }
