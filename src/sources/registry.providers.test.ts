@@ -10,6 +10,7 @@ import { DoraJsonData } from '../settings/model';
 import { enabledProviders } from '../settings/reader';
 import { shopApps, T0 } from './argocd/testing/scenario';
 import { startFakeArgoCd } from './argocd/testing/server';
+import { MAPPINGS } from './datasource/testing/mappings';
 import { BROWSER_GRAFANA_API } from './grafanaApi';
 import { HttpClient, HttpRequest } from './http';
 import { createSourceSetup } from './registry';
@@ -20,22 +21,7 @@ const ARGOCD: DoraJsonData['argocd'] = { enabled: true, url: 'https://argocd.acm
 const ANNOTATIONS: DoraJsonData['annotations'] = { enabled: true, deploymentTags: 'deploy' };
 const BRIDGE: DoraJsonData['datasourceBridge'] = {
   enabled: true,
-  mappings: [
-    {
-      name: 'Deployments',
-      kind: 'deployments',
-      datasource: { uid: 'warehouse', type: 'grafana-postgresql-datasource' },
-      query: 'SELECT * FROM deployments',
-      columns: {
-        service: 'service',
-        environment: 'env',
-        repo: 'repo',
-        sha: 'sha',
-        finishedAt: 'finished_at',
-        status: 'status',
-      },
-    },
-  ],
+  mappings: [MAPPINGS[0]],
 };
 
 describe('registry: Argo CD, Grafana annotations, data source bridge', () => {

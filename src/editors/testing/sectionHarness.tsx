@@ -7,7 +7,7 @@ import { DoraSettings, settingsWith } from './settings';
 
 export type SectionComponent = (
   props: DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>
-) => React.ReactElement;
+) => React.ReactElement | null;
 
 export function renderSection(
   Section: SectionComponent,
