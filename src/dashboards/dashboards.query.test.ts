@@ -145,6 +145,30 @@ async function missingOrganizedColumns(
   return Object.keys(include).filter((name) => include[name] && !names.has(name));
 }
 
+/**
+ * A dashboard with a deployment variable (the debug dashboard) is tried on a deployment worth debugging: the newest
+ * one an incident of the range (of the chosen team) is linked to, so its changes, incidents and neighbours all show.
+ */
+async function withDeployment(
+  dashboard: DashboardJson,
+  chosen: Record<string, string[]>
+): Promise<Record<string, string[]>> {
+  if (!(dashboard.templating?.list ?? []).some((v) => v.name === 'deployment') || chosen.deployment) {
+    return chosen;
+  }
+  const probe = {
+    id: 0,
+    title: 'probe',
+    type: 'table',
+    targets: [{ refId: 'P', kind: 'events', entity: 'incidents', filters: { teams: chosen.team ?? [] } }],
+  } as unknown as PanelJson;
+  const response = await runPanel(demoDataSource(dashboard, chosen), dashboard, probe);
+  const linked = response.data[0].fields.find((f: { name: string }) => f.name === 'Linked deployment');
+  const id = (linked?.values as string[] | undefined)?.find((v) => v !== '');
+  expect(id).toBeTruthy();
+  return { ...chosen, deployment: [id!] };
+}
+
 const SCENARIOS: Array<[string, Record<string, string[]>, { afterTransformations: boolean }]> = [
   ['variables at their defaults (All)', {}, { afterTransformations: true }],
   ['one team chosen', { team: ['storefront'] }, { afterTransformations: false }],
@@ -158,7 +182,7 @@ describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, Dashboard
       it.each(panels.map((p) => [p.title, p] as [string, PanelJson]))(
         'panel "%s" gets a non-empty frame',
         async (_title, panel) => {
-          const ds = demoDataSource(dashboard, chosen);
+          const ds = demoDataSource(dashboard, await withDeployment(dashboard, chosen));
           const response = await runPanel(ds, dashboard, panel);
           expect(response.errors ?? []).toEqual([]);
           const nonEmpty = response.data.filter((f: DataFrame) => rows(f) > 0);

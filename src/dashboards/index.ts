@@ -5,6 +5,7 @@
  */
 import { Dashboard } from '@grafana/schema';
 import dataQuality from './data-quality.json';
+import debug from './debug.json';
 import executive from './executive.json';
 import incidents from './incidents.json';
 import onCall from './on-call.json';
@@ -39,4 +40,5 @@ export const DASHBOARDS: ShippedDashboard[] = [
   { path: 'dashboards/data-quality.json', json: dataQuality },
   { path: 'dashboards/on-call.json', json: onCall },
   { path: 'dashboards/executive.json', json: executive },
+  { path: 'dashboards/debug.json', json: debug },
 ];

@@ -4,7 +4,7 @@
  * variable set to All (or whose All value is '*', '.*' or '$__all') removes that filter.
  */
 import { ScopedVars } from '@grafana/data';
-import { Filters } from '../engine';
+import { FILTER_KEYS, Filters } from '../engine';
 import { DoraQuery } from '../query/model';
 
 /** The part of Grafana's TemplateSrv used here. */
@@ -18,7 +18,6 @@ const ALL_VALUES = ['$__all', 'All', '*', '.*'];
 const SEPARATOR = '\u001f';
 /** Fields that identify a query rather than describe it. */
 const NOT_INTERPOLATED = new Set(['refId', 'key', 'datasource']);
-const FILTER_KEYS: Array<keyof Filters> = ['services', 'teams', 'environments', 'repositories', 'severities', 'labels'];
 const SINGLE_VARIABLE = /^\s*(?:\$(\w+)|\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\])\s*$/;
 
 export function interpolateQuery(query: DoraQuery, scopedVars: ScopedVars, templateSrv: TemplateSrvLike): DoraQuery {

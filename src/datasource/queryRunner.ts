@@ -139,7 +139,7 @@ export class QueryRunner {
   /** A template variable's values (services, teams, ...) in the range, narrowed by the filters. */
   async values(values: VariableValues, filters: Filters, range: TimeRange, signal: AbortSignal): Promise<string[]> {
     const { attributed, catalog } = await this.attributed(range, signal);
-    return variableValues(attributed, catalog, values, filters);
+    return variableValues(attributed, catalog, values, filters, range);
   }
 
   health(): Promise<HealthResult> {

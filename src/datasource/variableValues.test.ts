@@ -42,6 +42,20 @@ describe('variableValues', () => {
     expect(variableValues(data, catalog, 'services', { environments: ['prod-us'] })).toEqual(['search']);
   });
 
+  it('lists the deployments of the range newest first for a deployments variable, narrowed by the filters', () => {
+    const d = attributed({
+      deployments: [
+        deployment({ id: 'old', finishedAt: T0, service: 'checkout' }),
+        deployment({ id: 'new', finishedAt: T0 + 1000, service: 'checkout' }),
+        deployment({ id: 'other', finishedAt: T0 + 500, service: 'ledger' }),
+        deployment({ id: 'later', finishedAt: T0 + 5000, service: 'checkout' }),
+      ],
+    });
+    const range = { from: T0, to: T0 + 2000 };
+    expect(variableValues(d, catalog, 'deployments', {}, range)).toEqual(['new', 'other', 'old']);
+    expect(variableValues(d, catalog, 'deployments', { services: ['checkout'] }, range)).toEqual(['new', 'old']);
+  });
+
   it('works without a catalog', () => {
     expect(variableValues(data, undefined, 'teams')).toEqual(['finance', 'platform', 'storefront']);
   });

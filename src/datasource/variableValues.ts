@@ -7,14 +7,16 @@ import {
   Attributed,
   CatalogService,
   Dimension,
+  deploymentIds,
   dimensionValues,
   Filters,
   ServiceCatalog,
+  TimeRange,
   UNKNOWN_GROUP,
 } from '../engine';
 import { VariableValues } from '../query/variableQuery';
 
-const DIMENSION_OF: Record<VariableValues, Dimension> = {
+const DIMENSION_OF: Record<Exclude<VariableValues, 'deployments'>, Dimension> = {
   services: 'service',
   teams: 'team',
   environments: 'environment',
@@ -25,8 +27,13 @@ export function variableValues(
   attributed: Attributed,
   catalog: ServiceCatalog | undefined,
   values: VariableValues,
-  filters: Filters = {}
+  filters: Filters = {},
+  range?: TimeRange
 ): string[] {
+  if (values === 'deployments') {
+    // Newest first, as a debug dashboard offers them; the catalog names no deployments.
+    return deploymentIds(attributed, range ?? { from: -Infinity, to: Infinity }, filters);
+  }
   const found = new Set(dimensionValues(attributed, DIMENSION_OF[values], { filters }));
   for (const service of catalog?.services ?? []) {
     if (passes(service, filters)) {
@@ -48,6 +55,8 @@ function catalogValues(service: CatalogService, values: VariableValues): string[
       return service.environments ?? [];
     case 'repositories':
       return (service.repositories ?? []).map((r) => r.repo);
+    case 'deployments':
+      return [];
   }
 }
 

@@ -28,6 +28,7 @@ export {
   dimensionValues,
   deploymentOutcome,
   deploymentContexts,
+  deploymentIds,
   DIMENSIONS,
 } from './select';
 export type { Dimension, DimensionValuesOptions, DeploymentContext, DeploymentOutcome, Selection } from './select';

@@ -49,7 +49,23 @@ export interface Filters {
   severities?: string[];
   /** Changes only: just those whose pull request has one of these labels (e.g. "security"). */
   labels?: string[];
+  /**
+   * Just these deployments (by id) and what belongs to them: their changes, the incidents linked to them (failed
+   * attempts by their own id). Pipeline runs pass.
+   */
+  deployments?: string[];
 }
+
+/** Every filter a query may carry, in the order editors and messages list them. */
+export const FILTER_KEYS: ReadonlyArray<keyof Filters> = [
+  'services',
+  'teams',
+  'environments',
+  'repositories',
+  'severities',
+  'labels',
+  'deployments',
+];
 
 export interface MetricRequest {
   metric: MetricId;

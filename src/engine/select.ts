@@ -83,6 +83,13 @@ export function selectDeployments(attributed: Attributed, range: TimeRange, filt
   return new Selector(attributed, filters).deployments(range);
 }
 
+/** Ids of the successful production deployments finished in the range that pass the filters, newest first. */
+export function deploymentIds(attributed: Attributed, range: TimeRange, filters?: Filters): string[] {
+  return selectDeployments(attributed, range, filters)
+    .map((d) => d.deployment.id)
+    .reverse();
+}
+
 /** Changes whose first production deployment finished in the range. */
 export function selectChanges(attributed: Attributed, range: TimeRange, filters?: Filters): AttributedChange[] {
   return new Selector(attributed, filters).changes(range);
@@ -171,12 +178,12 @@ class Selector {
   }
 
   deployments(range: TimeRange): AttributedDeployment[] {
-    const pass = this.grouping.compile(this.dims.deployment);
+    const pass = this.grouping.compile(this.dims.deployment, this.dims.deploymentFacets);
     return this.attributed.deployments.filter((d) => inRange(d.deployment.finishedAt, range) && pass(d) !== null);
   }
 
   failedAttempts(range: TimeRange): Deployment[] {
-    const pass = this.grouping.compile(this.dims.attempt);
+    const pass = this.grouping.compile(this.dims.attempt, this.dims.attemptFacets);
     return this.attributed.failedAttempts.filter((d) => inRange(d.finishedAt, range) && pass(d) !== null);
   }
 

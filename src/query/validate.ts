@@ -2,7 +2,7 @@
  * Checks a query (after template interpolation) and fills in defaults. A bad field is reported with the
  * field, the value and the fix; it never reaches the engine.
  */
-import { Aggregation, BucketKind, Filters, GroupBy, LeadTimeStart, MetricId } from '../engine';
+import { Aggregation, BucketKind, FILTER_KEYS, Filters, GroupBy, LeadTimeStart, MetricId } from '../engine';
 import {
   AGGREGATION_OPTIONS,
   Choice,
@@ -161,7 +161,6 @@ function optional<T extends string>(
   return value === undefined || value === '' || value === null ? undefined : pick(q, field, options, undefined);
 }
 
-const FILTER_KEYS: Array<keyof Filters> = ['services', 'teams', 'environments', 'repositories', 'severities', 'labels'];
 
 function filters(value: unknown): Filters {
   if (value === undefined || value === null) {

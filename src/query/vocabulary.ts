@@ -241,6 +241,11 @@ export const VARIABLE_VALUE_OPTIONS: Array<Choice<VariableValues>> = [
   { value: 'teams', label: 'Teams', description: 'Teams of the service catalog' },
   { value: 'environments', label: 'Environments', description: 'Production environments deployed to' },
   { value: 'repositories', label: 'Repositories', description: 'Repositories of deployments, changes and pipelines' },
+  {
+    value: 'deployments',
+    label: 'Deployments',
+    description: 'Ids of the production deployments in the time range, newest first (a debug dashboard picks one)',
+  },
 ];
 
 /** Metrics whose values depend on where a change's lead time starts (the breakdown phases have fixed ends). */

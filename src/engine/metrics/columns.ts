@@ -189,7 +189,7 @@ function buildColumns(attributed: Attributed): ScorecardColumns {
     restoreMs[i] = durationOrNaN(incidents[i].timeToRestoreMs);
   }
   return {
-    deployments: new ItemColumns(deps, dims.deployment),
+    deployments: new ItemColumns(deps, dims.deployment, dims.deploymentFacets),
     deployedAt,
     failed,
     rework,

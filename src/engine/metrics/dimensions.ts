@@ -17,7 +17,9 @@
  *
  * Two filters apply to one kind of item only (facets): severities to incidents (their severity), labels to
  * changes (the labels of their pull request; a change without a pull request has none). Other kinds of item pass
- * them, so "incidents of sev1" does not empty the deployment metrics beside it.
+ * them, so "incidents of sev1" does not empty the deployment metrics beside it. The deployments filter keeps
+ * deployments and failed attempts by id, changes by the deployment that shipped them, incidents by the deployment
+ * they are linked to; pipeline runs pass it.
  *
  * For speed every kind of item has one reader per dimension, and a request's filters and groupBy
  * are compiled once into a function item -> group (or null when filtered out): no object per item.
@@ -46,6 +48,7 @@ export type Readers<T> = Record<keyof Dims, (item: T) => string>;
 
 /** The facets a kind of item has (absent: the facet filter does not apply to it). */
 export interface Facets<T> {
+  deployment?: (item: T) => string;
   severity?: (item: T) => string;
   labels?: (item: T) => readonly string[] | undefined;
 }
@@ -79,6 +82,7 @@ export class Grouping {
   private readonly sets: Array<[keyof Dims, Set<string>]> = [];
   private readonly severities: Set<string> | null;
   private readonly labels: Set<string> | null;
+  private readonly deploymentIds: Set<string> | null;
 
   constructor(groupBy: GroupBy, filters: Filters | undefined) {
     if (groupBy !== 'none' && !Object.prototype.hasOwnProperty.call(GROUP_FIELDS, groupBy)) {
@@ -104,18 +108,24 @@ export class Grouping {
     }
     this.severities = facetSet(filters, 'severities');
     this.labels = facetSet(filters, 'labels');
+    this.deploymentIds = facetSet(filters, 'deployments');
   }
 
   /** item -> whether it passes the facet filters that apply to its kind; null when none applies. */
   facetCheck<T>(facets: Facets<T> | undefined): ((item: T) => boolean) | null {
     const severity = this.severities !== null && facets ? facets.severity : undefined;
     const labels = this.labels !== null && facets ? facets.labels : undefined;
-    if (!severity && !labels) {
+    const deployment = this.deploymentIds !== null && facets ? facets.deployment : undefined;
+    if (!severity && !labels && !deployment) {
       return null;
     }
+    const ids = this.deploymentIds as Set<string>;
     const severities = this.severities as Set<string>;
     const wanted = this.labels as Set<string>;
     return (item) => {
+      if (deployment && !ids.has(deployment(item))) {
+        return false;
+      }
       if (severity && !severities.has(severity(item) || UNKNOWN_GROUP)) {
         return false;
       }
@@ -215,9 +225,15 @@ export class Dimensions {
   readonly change: Readers<AttributedChange>;
   readonly incident: Readers<AttributedIncident>;
   readonly run: Readers<AttributedPipelineRun>;
-  readonly incidentFacets: Facets<AttributedIncident> = { severity: (item) => item.incident.severity || '' };
+  readonly deploymentFacets: Facets<AttributedDeployment> = { deployment: (item) => item.deployment.id };
+  readonly attemptFacets: Facets<Deployment> = { deployment: (d) => d.id };
+  readonly incidentFacets: Facets<AttributedIncident> = {
+    severity: (item) => item.incident.severity || '',
+    deployment: (item) => item.link.deploymentId || '',
+  };
   readonly changeFacets: Facets<AttributedChange> = {
     labels: (item) => (item.change.pullRequest ? item.change.pullRequest.labels : undefined),
+    deployment: (item) => item.deploymentId,
   };
   private lookups: DeploymentLookups | null = null;
 
@@ -339,15 +355,15 @@ export interface Groupers {
 
 export function compileGroupers(grouping: Grouping, dims: Dimensions): Groupers {
   return {
-    deployment: grouping.compile(dims.deployment),
-    attempt: grouping.compile(dims.attempt),
+    deployment: grouping.compile(dims.deployment, dims.deploymentFacets),
+    attempt: grouping.compile(dims.attempt, dims.attemptFacets),
     change: grouping.compile(dims.change, dims.changeFacets),
     incident: grouping.compile(dims.incident, dims.incidentFacets),
     run: grouping.compile(dims.run),
   };
 }
 
-function facetSet(filters: Filters | undefined, key: 'severities' | 'labels'): Set<string> | null {
+function facetSet(filters: Filters | undefined, key: 'severities' | 'labels' | 'deployments'): Set<string> | null {
   const values = filters ? filters[key] : undefined;
   if (values === undefined || values === null) {
     return null;

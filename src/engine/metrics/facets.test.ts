@@ -1,4 +1,4 @@
-import { selectChanges, selectIncidents, selectDeployments } from '../select';
+import { deploymentIds, selectChanges, selectIncidents, selectDeployments } from '../select';
 import { UTC } from '../time';
 import { computeMetric } from './index';
 import { computeScorecard } from './scorecard';
@@ -65,5 +65,34 @@ describe('severity and label filters (facets of incidents and changes)', () => {
 
   it('rejects a filter that is not a list', () => {
     expect(() => value('timeToRestore', { severities: 'sev1' })).toThrow(EngineInputError);
+  });
+});
+
+describe('deployments filter (one deployment and what belongs to it)', () => {
+  const chosen = deployment({ id: 'chosen', finishedAt: at(2) });
+  const other = deployment({ id: 'other', finishedAt: at(3) });
+  const itsChange = change({ deployedAt: at(2), leadTimeMs: H, deploymentId: 'chosen' });
+  const otherChange = change({ deployedAt: at(3), leadTimeMs: 2 * H, deploymentId: 'other' });
+  const linked = incident({ createdAt: at(2) + H, resolvedAt: at(2) + 2 * H, deploymentId: 'chosen' });
+  const unlinked = incident({ createdAt: at(4), resolvedAt: at(4) + H });
+  const data = attributed({
+    deployments: [chosen, other],
+    changes: [itsChange, otherChange],
+    incidents: [linked, unlinked],
+  });
+  const filters = { deployments: ['chosen'] };
+
+  it('keeps the deployment, the changes it shipped and the incidents linked to it', () => {
+    expect(selectDeployments(data, range, filters)).toEqual([chosen]);
+    expect(selectChanges(data, range, filters)).toEqual([itsChange]);
+    expect(selectIncidents(data, range, filters)).toEqual([linked]);
+    expect(
+      computeMetric(data, request({ metric: 'leadTime', bucket: 'range', range, filters }))[0].points[0].value
+    ).toBe(H);
+  });
+
+  it('lists deployment ids of the range newest first, for a template variable', () => {
+    expect(deploymentIds(data, range)).toEqual(['other', 'chosen']);
+    expect(deploymentIds(data, { from: T0, to: at(3) })).toEqual(['chosen']);
   });
 });
