@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,39 +78,71 @@ func (a *tally) add(b tally) {
 	a.texts += b.texts
 }
 
-// nodeAnswers runs bench/backend/nodeAnswers.ts: events files into dir (served at base), cases.json out.
-func nodeAnswers(t *testing.T, dir, base string) []diffCase {
+// fixtures: the events files and Node's answers, made once for every test of the package (bench/backend/
+// nodeAnswers.ts takes seconds), served on loopback until the package's tests end (TestMain removes them).
+var fixtures struct {
+	once  sync.Once
+	dir   string
+	srv   *httptest.Server
+	cases []diffCase
+	err   error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtures.srv != nil {
+		fixtures.srv.Close()
+	}
+	if fixtures.dir != "" {
+		_ = os.RemoveAll(fixtures.dir)
+	}
+	os.Exit(code)
+}
+
+// nodeAnswers returns the cases with Node's answers, their events files served on loopback (skips when the
+// executable is not built or Node's packages are not installed).
+func nodeAnswers(t *testing.T) []diffCase {
 	t.Helper()
+	binary(t)
 	repo := root(t)
 	tsx := filepath.Join(repo, "node_modules", ".bin", "tsx")
 	if _, err := os.Stat(tsx); err != nil {
 		t.Skipf("the differential needs Node and the project's packages (%s is missing): run `npm ci`", tsx)
 	}
+	fixtures.once.Do(func() { fixtures.cases, fixtures.err = makeFixtures(repo, tsx) })
+	if fixtures.err != nil {
+		t.Fatal(fixtures.err)
+	}
+	return fixtures.cases
+}
+
+func makeFixtures(repo, tsx string) ([]diffCase, error) {
+	dir, err := os.MkdirTemp("", "dora-differential-")
+	if err != nil {
+		return nil, err
+	}
+	fixtures.dir = dir
+	fixtures.srv = httptest.NewServer(http.FileServer(http.Dir(dir)))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tsx, filepath.Join("bench", "backend", "nodeAnswers.ts"), "--dir", dir, "--base", base)
+	cmd := exec.CommandContext(ctx, tsx, filepath.Join("bench", "backend", "nodeAnswers.ts"), "--dir", dir, "--base", fixtures.srv.URL)
 	cmd.Dir = repo
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("nodeAnswers: %v\n%s", err, out)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("nodeAnswers: %v\n%s", err, out)
 	}
 	raw, err := os.ReadFile(filepath.Join(dir, "cases.json"))
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	var cases []diffCase
 	if err := json.Unmarshal(raw, &cases); err != nil {
-		t.Fatal(err)
+		return nil, fmt.Errorf("cases.json: %w", err)
 	}
-	return cases
+	return cases, nil
 }
 
 func TestDifferentialAgainstNode(t *testing.T) {
-	binary(t)
-	dir := t.TempDir()
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	t.Cleanup(srv.Close)
-	cases := nodeAnswers(t, dir, srv.URL)
+	cases := nodeAnswers(t)
 	if len(cases) < 6 {
 		t.Fatalf("%d cases; want the sample file, the demo and the generator, each for dashboards and alerting", len(cases))
 	}
@@ -124,15 +157,8 @@ func TestDifferentialAgainstNode(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			p := plugins[c.Now]
-			queries := make([]backend.DataQuery, len(c.Queries))
-			for i, q := range c.Queries {
-				queries[i] = backend.DataQuery{
-					RefID: q.RefID, JSON: q.Query, TimeRange: backend.TimeRange{From: time.UnixMilli(q.From).UTC(), To: time.UnixMilli(q.To).UTC()},
-					Interval: time.Duration(q.IntervalMs) * time.Millisecond, MaxDataPoints: q.MaxDataPoints,
-				}
-			}
 			uid := strings.NewReplacer(" ", "-", "(", "", ")", "", ".", "-").Replace(c.Name)
-			resp, err := p.QueryData(deadline(t, 3*time.Minute), Instance{UID: uid, JSONData: c.JSONData}, queries, c.FromAlert)
+			resp, err := p.QueryData(deadline(t, 3*time.Minute), Instance{UID: uid, JSONData: c.JSONData}, c.dataQueries(0), c.FromAlert)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -162,6 +188,63 @@ func TestDifferentialAgainstNode(t *testing.T) {
 		})
 	}
 	t.Logf("differential total: %d queries, %d frames: %d numbers, %d times, %d texts equal", total.queries, total.frames, total.numbers, total.times, total.texts)
+}
+
+// dataQueries are the case's queries as Grafana sends them, the range shifted by shift.
+func (c diffCase) dataQueries(shift time.Duration) []backend.DataQuery {
+	queries := make([]backend.DataQuery, len(c.Queries))
+	for i, q := range c.Queries {
+		queries[i] = backend.DataQuery{
+			RefID: q.RefID, JSON: q.Query,
+			TimeRange:     backend.TimeRange{From: time.UnixMilli(q.From).Add(shift).UTC(), To: time.UnixMilli(q.To).Add(shift).UTC()},
+			Interval:      time.Duration(q.IntervalMs) * time.Millisecond,
+			MaxDataPoints: q.MaxDataPoints,
+		}
+	}
+	return queries
+}
+
+// TestWarmEvaluationEqualsCold: an alert rule's next evaluation (the same queries a minute later, nothing
+// changed), answered by a process that has just answered the first one (its caches and attribution reused),
+// equals the answer of a fresh process, frame for frame.
+func TestWarmEvaluationEqualsCold(t *testing.T) {
+	for _, c := range nodeAnswers(t) {
+		if !c.FromAlert {
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			env := fmt.Sprintf("DORA_FIXED_NOW_MS=%d", c.Now)
+			inst := Instance{UID: "warm", JSONData: c.JSONData}
+			warm := start(t.Context(), t, env, "DORA_RESULT_CACHE_SECONDS=0")
+			if _, err := warm.QueryData(deadline(t, 3*time.Minute), inst, c.dataQueries(0), true); err != nil {
+				t.Fatal(err)
+			}
+			started := time.Now()
+			got, err := warm.QueryData(deadline(t, 3*time.Minute), inst, c.dataQueries(time.Minute), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			warmTook := time.Since(started)
+			started = time.Now()
+			want, err := start(t.Context(), t, env).QueryData(deadline(t, 3*time.Minute), inst, c.dataQueries(time.Minute), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compared := 0
+			for ref, w := range want.Responses {
+				wantJSON, err1 := json.Marshal(w.Frames)
+				gotJSON, err2 := json.Marshal(got.Responses[ref].Frames)
+				if err1 != nil || err2 != nil {
+					t.Fatalf("%s: frames do not encode: %v %v", ref, err1, err2)
+				}
+				if string(wantJSON) != string(gotJSON) || fmt.Sprint(w.Error) != fmt.Sprint(got.Responses[ref].Error) {
+					t.Errorf("%s: the warm process answered differently from a fresh one", ref)
+				}
+				compared += len(wantJSON)
+			}
+			t.Logf("%d queries, %d bytes of frames equal; warm %s, fresh %s", len(want.Responses), compared, warmTook.Round(time.Millisecond), time.Since(started).Round(time.Millisecond))
+		})
+	}
 }
 
 func describeQuery(queries []diffQuery, ref string) string {

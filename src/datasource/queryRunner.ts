@@ -42,6 +42,11 @@ export interface QueryRunnerDeps {
   attribute?: AttributeFn;
   /** A reason to refuse the merged events (the server's check of texts its runtime reads differently). */
   refuseEvents?: (events: DoraEvents) => string | undefined;
+  /**
+   * Awaited before each attribution and each query's computation: the browser's query worker yields to its
+   * messages there, so a cancel that arrives mid-request stops the remaining work. Absent: no pause.
+   */
+  checkpoint?: (signal: AbortSignal) => Promise<void>;
 }
 
 /** The fetched, merged events of one request, with what went wrong on the way. */
@@ -94,6 +99,7 @@ export class QueryRunner {
         errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${loaded.error}`) });
         continue;
       }
+      await this.checkpoint(signal);
       try {
         const options = this.optionsFor(query);
         const attributed = this.memo.attribute(loaded.events, options, this.minuteNow());
@@ -123,6 +129,7 @@ export class QueryRunner {
     if (loaded.error || !loaded.events) {
       throw new Error(this.redact(loaded.error ?? 'no events.'));
     }
+    await this.checkpoint(signal);
     return {
       attributed: this.memo.attribute(loaded.events, this.setup.options, this.minuteNow()),
       catalog: loaded.events.catalog,
@@ -146,6 +153,16 @@ export class QueryRunner {
 
   redact(text: string): string {
     return this.deps.redact(text);
+  }
+
+  /** The host's pause (if any), then a cancelled request stops here. */
+  private async checkpoint(signal: AbortSignal): Promise<void> {
+    if (this.deps.checkpoint) {
+      await this.deps.checkpoint(signal);
+    }
+    if (signal.aborted) {
+      throw abortError();
+    }
   }
 
   /** "now" to the minute, so panels refreshed within a minute share one attribution. */
