@@ -7,8 +7,10 @@ import { TimeRange as GrafanaTimeRange } from '@grafana/data';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { ComboboxOption, MultiCombobox } from '@grafana/ui';
 import { Filters } from '../../engine';
+import { DoraQuery } from '../../query/model';
 import { filterOptionsLoader } from './filterOptions';
-import { EditorDataSource, rangeMs } from './types';
+import { EditorDataSource, KindEditorProps, rangeMs } from './types';
+import { withOptional } from './withOptional';
 
 export type FilterKey = keyof Required<Filters>;
 
@@ -72,6 +74,26 @@ export function FiltersRow({ filters, onChange, datasource, range, idPrefix, key
         </EditorField>
       ))}
     </EditorRow>
+  );
+}
+
+/** The filters row of a query editor: the query's filters, saved on the query (no key when there is none). */
+export function QueryFiltersRow({
+  query,
+  onChange,
+  datasource,
+  range,
+  keys,
+}: KindEditorProps<DoraQuery> & { keys?: FilterKey[] }) {
+  return (
+    <FiltersRow
+      filters={query.filters}
+      onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
+      datasource={datasource}
+      range={range}
+      idPrefix={`dora-${query.refId}`}
+      keys={keys}
+    />
   );
 }
 
