@@ -1,44 +1,9 @@
 /** The PagerDuty and Jira config sections: what they store where (secrets only in secureJsonData), messages as you type. */
-import React, { useState } from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DataSourceSettings } from '@grafana/data';
-import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
 import { JiraSection } from './JiraSection';
 import { PagerDutySection } from './PagerDutySection';
-
-type Settings = DataSourceSettings<DoraJsonData, DoraSecureJsonData>;
-type Section = typeof PagerDutySection | typeof JiraSection;
-
-function renderSection(Component: Section, jsonData: DoraJsonData = {}) {
-  const changes: Settings[] = [];
-  const initial = {
-    id: 1,
-    uid: 'dora',
-    orgId: 1,
-    name: 'DORA',
-    type: 'opendora-dora-datasource',
-    access: 'proxy',
-    url: '',
-    jsonData,
-    secureJsonFields: {},
-    secureJsonData: {},
-  } as unknown as Settings;
-  function Stateful() {
-    const [options, setOptions] = useState(initial);
-    return (
-      <Component
-        options={options}
-        onOptionsChange={(next) => {
-          changes.push(next);
-          setOptions(next);
-        }}
-      />
-    );
-  }
-  render(<Stateful />);
-  return { latest: () => changes[changes.length - 1] };
-}
+import { renderSection } from '../testing/configHarness';
 
 describe('PagerDutySection', () => {
   it('enabling stores the API URL (the proxy route reads it); the key goes to secureJsonData only', async () => {
