@@ -82,13 +82,14 @@ function main(): void {
   rmSync(driver, { force: true });
   const f = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
   process.stdout.write(
-    '\n| scale | events file | backend cold | backend warm | backend repeat | backend peak RSS | node cold | node warm | node peak RSS |\n' +
+    '\n| scale | events file | backend cold (CPU) | backend warm (CPU) | backend repeat | backend peak RSS | node cold (CPU) | node warm (CPU) | node peak RSS |\n' +
       '|---|---|---|---|---|---|---|---|---|\n'
   );
   for (const r of rows) {
     process.stdout.write(
-      `| ${r.scale} | ${r.fileMiB.toFixed(1)} MiB | ${f(r.backend.cold_ms)} | ${f(r.backend.warm_ms)} | ${f(r.backend.repeat_ms)} | ` +
-        `${r.backend.peak_rss_mb.toFixed(0)} MiB | ${f(r.node.cold_ms)} | ${f(r.node.warm_ms)} | ${r.node.peak_rss_mb.toFixed(0)} MiB |\n`
+      `| ${r.scale} | ${r.fileMiB.toFixed(1)} MiB | ${f(r.backend.cold_ms)} (${f(r.backend.cold_cpu_ms)}) | ` +
+        `${f(r.backend.warm_ms)} (${f(r.backend.warm_cpu_ms)}) | ${f(r.backend.repeat_ms)} | ${r.backend.peak_rss_mb.toFixed(0)} MiB | ` +
+        `${f(r.node.cold_ms)} (${f(r.node.cold_cpu_ms)}) | ${f(r.node.warm_ms)} (${f(r.node.warm_cpu_ms)}) | ${r.node.peak_rss_mb.toFixed(0)} MiB |\n`
     );
   }
   const last = rows[rows.length - 1];
@@ -99,6 +100,8 @@ function main(): void {
       cold_ms: round(last.backend.cold_ms),
       warm_ms: round(last.backend.warm_ms),
       repeat_ms: round(last.backend.repeat_ms),
+      cold_cpu_ms: round(last.backend.cold_cpu_ms),
+      warm_cpu_ms: round(last.backend.warm_cpu_ms),
       node_ms: round(last.node.cold_ms),
       node_warm_ms: round(last.node.warm_ms),
       peak_rss_mb: round(last.backend.peak_rss_mb),

@@ -6,6 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Host } from '../../src/server/host';
+import { zoneOffsetMinutes } from '../../src/datasource/intlTimeZone';
 
 interface Route {
   path: string;
@@ -49,21 +50,8 @@ function render(template: string, jsonData: unknown, secure: Record<string, stri
   );
 }
 
-export function zoneOffsetMinutes(zone: string, ms: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
-}
+/** Zone offsets as the Go host gives them, from Node's Intl (one implementation with the query worker's). */
+export { zoneOffsetMinutes };
 
 export function nodeHost(options: NodeHostOptions): Host {
   const secure = options.secure ?? {};

@@ -28,11 +28,15 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/events.json`;
   const jsonData = { eventsUrl: { enabled: true, urls: [url], timeoutSeconds: 600 } };
   installNodeHost({ jsonData, now: args.now, log: () => undefined });
+  const cpu: number[] = [];
   const timed = async (shiftMs: number): Promise<number> => {
     const request = benchRequest(args, jsonData, shiftMs);
+    const startedCpu = process.cpuUsage();
     const started = performance.now();
     const answer = JSON.parse(await query(JSON.stringify(request))) as { results: Record<string, { error?: string }> };
     const elapsed = performance.now() - started;
+    const used = process.cpuUsage(startedCpu);
+    cpu.push((used.user + used.system) / 1000);
     for (const [ref, r] of Object.entries(answer.results)) {
       if (r.error) {
         throw new Error(`query ${ref}: ${r.error}`);
@@ -40,9 +44,19 @@ async function main(): Promise<void> {
     }
     return elapsed;
   };
-  const times: BenchTimes = { cold_ms: await timed(0), warm_ms: await timed(60_000), repeat_ms: await timed(60_000) };
+  const cold = await timed(0);
+  const warm = await timed(60_000);
+  const repeat = await timed(60_000);
+  const times: BenchTimes = {
+    cold_ms: cold,
+    warm_ms: warm,
+    repeat_ms: repeat,
+    cold_cpu_ms: cpu[0],
+    warm_cpu_ms: cpu[1],
+  };
   server.close();
-  process.stdout.write(JSON.stringify({ ...times, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  const figures = { ...times, peak_rss_mb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(JSON.stringify(figures) + '\n');
 }
 
 main().catch((e: unknown) => {

@@ -18,6 +18,9 @@ export interface BenchTimes {
   cold_ms: number;
   warm_ms: number;
   repeat_ms: number;
+  /** CPU time of the process in the cold and warm requests (wall times include waiting on a busy machine). */
+  cold_cpu_ms: number;
+  warm_cpu_ms: number;
 }
 
 /** --file F --from MS --to MS --now MS */

@@ -77,9 +77,15 @@ func (a *tally) add(b tally) {
 	a.texts += b.texts
 }
 
-// nodeAnswers runs bench/backend/nodeAnswers.ts: events files into dir (served at base), cases.json out.
-func nodeAnswers(t *testing.T, dir, base string) []diffCase {
+// nodeAnswers runs bench/backend/nodeAnswers.ts with its events files served on loopback for the test, and
+// returns the cases with Node's answers (skips when the executable is not built).
+func nodeAnswers(t *testing.T) []diffCase {
 	t.Helper()
+	binary(t)
+	dir := t.TempDir()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	base := srv.URL
 	repo := root(t)
 	tsx := filepath.Join(repo, "node_modules", ".bin", "tsx")
 	if _, err := os.Stat(tsx); err != nil {
@@ -105,11 +111,7 @@ func nodeAnswers(t *testing.T, dir, base string) []diffCase {
 }
 
 func TestDifferentialAgainstNode(t *testing.T) {
-	binary(t)
-	dir := t.TempDir()
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	t.Cleanup(srv.Close)
-	cases := nodeAnswers(t, dir, srv.URL)
+	cases := nodeAnswers(t)
 	if len(cases) < 6 {
 		t.Fatalf("%d cases; want the sample file, the demo and the generator, each for dashboards and alerting", len(cases))
 	}
@@ -124,15 +126,8 @@ func TestDifferentialAgainstNode(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			p := plugins[c.Now]
-			queries := make([]backend.DataQuery, len(c.Queries))
-			for i, q := range c.Queries {
-				queries[i] = backend.DataQuery{
-					RefID: q.RefID, JSON: q.Query, TimeRange: backend.TimeRange{From: time.UnixMilli(q.From).UTC(), To: time.UnixMilli(q.To).UTC()},
-					Interval: time.Duration(q.IntervalMs) * time.Millisecond, MaxDataPoints: q.MaxDataPoints,
-				}
-			}
 			uid := strings.NewReplacer(" ", "-", "(", "", ")", "", ".", "-").Replace(c.Name)
-			resp, err := p.QueryData(deadline(t, 3*time.Minute), Instance{UID: uid, JSONData: c.JSONData}, queries, c.FromAlert)
+			resp, err := p.QueryData(deadline(t, 3*time.Minute), Instance{UID: uid, JSONData: c.JSONData}, c.dataQueries(0), c.FromAlert)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -162,6 +157,63 @@ func TestDifferentialAgainstNode(t *testing.T) {
 		})
 	}
 	t.Logf("differential total: %d queries, %d frames: %d numbers, %d times, %d texts equal", total.queries, total.frames, total.numbers, total.times, total.texts)
+}
+
+// dataQueries are the case's queries as Grafana sends them, the range shifted by shift.
+func (c diffCase) dataQueries(shift time.Duration) []backend.DataQuery {
+	queries := make([]backend.DataQuery, len(c.Queries))
+	for i, q := range c.Queries {
+		queries[i] = backend.DataQuery{
+			RefID: q.RefID, JSON: q.Query,
+			TimeRange:     backend.TimeRange{From: time.UnixMilli(q.From).Add(shift).UTC(), To: time.UnixMilli(q.To).Add(shift).UTC()},
+			Interval:      time.Duration(q.IntervalMs) * time.Millisecond,
+			MaxDataPoints: q.MaxDataPoints,
+		}
+	}
+	return queries
+}
+
+// TestWarmEvaluationEqualsCold: an alert rule's next evaluation (the same queries a minute later, nothing
+// changed), answered by a process that has just answered the first one (its caches and attribution reused),
+// equals the answer of a fresh process, frame for frame.
+func TestWarmEvaluationEqualsCold(t *testing.T) {
+	for _, c := range nodeAnswers(t) {
+		if !c.FromAlert {
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			env := fmt.Sprintf("DORA_FIXED_NOW_MS=%d", c.Now)
+			inst := Instance{UID: "warm", JSONData: c.JSONData}
+			warm := start(t.Context(), t, env, "DORA_RESULT_CACHE_SECONDS=0")
+			if _, err := warm.QueryData(deadline(t, 3*time.Minute), inst, c.dataQueries(0), true); err != nil {
+				t.Fatal(err)
+			}
+			started := time.Now()
+			got, err := warm.QueryData(deadline(t, 3*time.Minute), inst, c.dataQueries(time.Minute), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			warmTook := time.Since(started)
+			started = time.Now()
+			want, err := start(t.Context(), t, env).QueryData(deadline(t, 3*time.Minute), inst, c.dataQueries(time.Minute), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compared := 0
+			for ref, w := range want.Responses {
+				wantJSON, err1 := json.Marshal(w.Frames)
+				gotJSON, err2 := json.Marshal(got.Responses[ref].Frames)
+				if err1 != nil || err2 != nil {
+					t.Fatalf("%s: frames do not encode: %v %v", ref, err1, err2)
+				}
+				if string(wantJSON) != string(gotJSON) || fmt.Sprint(w.Error) != fmt.Sprint(got.Responses[ref].Error) {
+					t.Errorf("%s: the warm process answered differently from a fresh one", ref)
+				}
+				compared += len(wantJSON)
+			}
+			t.Logf("%d queries, %d bytes of frames equal; warm %s, fresh %s", len(want.Responses), compared, warmTook.Round(time.Millisecond), time.Since(started).Round(time.Millisecond))
+		})
+	}
 }
 
 func describeQuery(queries []diffQuery, ref string) string {

@@ -2,7 +2,8 @@
  * Every panel of every shipped dashboard, run through the real DataSource.query() against the demo source with
  * the dashboard's variables at their defaults (and at one team), gets a non-empty frame and no error. At the
  * defaults, each panel also still has rows after its own transformations (filters such as "failed only"); for
- * one team such a filter may rightly leave nothing. The dashboards' variable queries and annotations run through the
+ * one team such a filter may rightly leave nothing. What is left has the fields its panel type draws (a time series
+ * a time and a number field, a stat a number...), and every column a table's "organize fields" keeps exists. The dashboards' variable queries and annotations run through the
  * real variable and annotation support on the same data.
  */
 import { lastValueFrom, Observable } from 'rxjs';
@@ -14,6 +15,7 @@ import {
   DataSourceInstanceSettings,
   DataTransformerConfig,
   dateTime,
+  FieldType,
   PluginMeta,
   PluginType,
   standardTransformers,
@@ -101,6 +103,34 @@ async function transformed(
 
 const rows = (frame: DataFrame) => frame.length ?? frame.fields[0]?.values.length ?? 0;
 
+/**
+ * What a panel type needs to draw something: a time series a time and a number field, a stat, bar gauge or bar
+ * chart a number field (a bar chart also a text or time axis), a table any column. Missing: what is wrong.
+ */
+function shapeProblem(type: string | undefined, frames: DataFrame[]): string | null {
+  const has = (kind: FieldType) => frames.some((f) => rows(f) > 0 && f.fields.some((field) => field.type === kind));
+  const needs: Record<string, FieldType[][]> = {
+    timeseries: [[FieldType.time], [FieldType.number]],
+    stat: [[FieldType.number]],
+    bargauge: [[FieldType.number]],
+    barchart: [[FieldType.number], [FieldType.string, FieldType.time]],
+    table: [],
+  };
+  for (const alternatives of needs[type ?? ''] ?? [[FieldType.number]]) {
+    if (!alternatives.some(has)) {
+      return `a ${type} panel needs a ${alternatives.join(' or ')} field with values`;
+    }
+  }
+  return null;
+}
+
+/** The columns an "organize fields" transformation keeps: each must exist in the query's frames, or the column is blank. */
+function organizedColumns(transformations: DataTransformerConfig[] | undefined): string[] {
+  const organize = (transformations ?? []).find((t) => t.id === 'organize');
+  const include = (organize?.options as { includeByName?: Record<string, boolean> } | undefined)?.includeByName ?? {};
+  return Object.keys(include).filter((name) => include[name]);
+}
+
 const SCENARIOS: Array<[string, Record<string, string[]>, { afterTransformations: boolean }]> = [
   ['variables at their defaults (All)', {}, { afterTransformations: true }],
   ['one team chosen', { team: ['storefront'] }, { afterTransformations: false }],
@@ -124,12 +154,18 @@ describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, Dashboard
           for (const target of panel.targets ?? []) {
             expect([target.refId, refIds.has(target.refId)]).toEqual([target.refId, true]);
           }
+          const fieldNames = new Set(response.data.flatMap((f: DataFrame) => f.fields.map((field) => field.name)));
+          const missing = organizedColumns(panel.transformations as DataTransformerConfig[] | undefined).filter(
+            (name) => !fieldNames.has(name)
+          );
+          expect([panel.title, missing]).toEqual([panel.title, []]);
           if (afterTransformations) {
             const shown = await transformed(
               response.data,
               panel.transformations as DataTransformerConfig[] | undefined
             );
             expect(shown.filter((f) => rows(f) > 0).length).toBeGreaterThan(0);
+            expect([panel.title, shapeProblem(panel.type, shown)]).toEqual([panel.title, null]);
           }
         }
       );

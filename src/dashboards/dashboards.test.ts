@@ -143,7 +143,10 @@ describe('shipped dashboards', () => {
     it('states the native unit of every stat, time series and bar gauge', () => {
       for (const panel of panels.filter((p) => p.type !== 'table' && p.type !== 'barchart')) {
         const unit = panel.fieldConfig?.defaults?.unit;
-        expect([panel.title, unit]).toEqual([panel.title, expect.stringMatching(/^(dtdurationms|percentunit|short)$/)]);
+        expect([panel.title, unit]).toEqual([
+          panel.title,
+          expect.stringMatching(/^(dtdurationms|percentunit|short|d)$/),
+        ]);
       }
     });
 

@@ -6,6 +6,7 @@
 import { Dashboard } from '@grafana/schema';
 import dataQuality from './data-quality.json';
 import incidents from './incidents.json';
+import onCall from './on-call.json';
 import overview from './overview.json';
 import teamService from './team-service.json';
 
@@ -35,4 +36,5 @@ export const DASHBOARDS: ShippedDashboard[] = [
   { path: 'dashboards/team-service.json', json: teamService },
   { path: 'dashboards/incidents.json', json: incidents },
   { path: 'dashboards/data-quality.json', json: dataQuality },
+  { path: 'dashboards/on-call.json', json: onCall },
 ];

@@ -22,15 +22,15 @@ import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, Observable } from 'rxjs';
 import { DAY_MS, TimeRange } from '../engine';
 import { annotationSupport } from './annotationSupport';
-import type { QueryRunner } from './queryRunner';
+import type { RunnerHost } from './runnerHost';
 import { queryDisplayText } from '../query/display';
 import { interpolateFilters, interpolateQuery, TemplateSrvLike } from './interpolate';
-import { grafanaTimeZone } from './timezone';
 import { isComplete, ValidQuery, validateQuery } from '../query/validate';
 import { toDataFrames } from '../frames/dataFrame';
 import type { AttributeFn } from './eventCache';
 import type { HttpClient } from '../sources/http';
 import type { EventSource } from '../sources/types';
+import type { FrameQueryRunner } from '../sources/datasource/runner';
 import { DoraJsonData } from '../settings/model';
 import { runsOnServer } from '../settings/serverMode';
 import { DEFAULT_QUERY, DoraQuery } from '../query/model';
@@ -46,14 +46,18 @@ export interface DataSourceDeps {
   /** Replaces the sources from the settings (tests). */
   sources?: EventSource[];
   attribute?: AttributeFn;
+  /** Runs the data source bridge's queries (default: Grafana's data source service, as a panel would). */
+  bridgeRunner?: FrameQueryRunner;
+  /** Where the pipeline runs (default: the query worker, or the page when none can start; see browserRuntime.ts). */
+  host?: RunnerHost;
 }
 
 /** The range of variable and editor option lists when Grafana passes none. */
 const DEFAULT_LIST_DAYS = 30;
 
 export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
-  /** The query pipeline, loaded on first use (browserRuntime.ts is its own chunk: the plugin loads fast). */
-  private runnerLoad?: Promise<QueryRunner>;
+  /** The query pipeline's host, loaded on first use (browserRuntime.ts is its own chunk: the plugin loads fast). */
+  private runnerLoad?: Promise<RunnerHost>;
   private readonly now: () => number;
   /** Server mode: queries, variables, annotations and the health check go through the backend. */
   readonly serverMode: boolean;
@@ -181,10 +185,14 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
     return (await this.runner()).settingsProblems();
   }
 
-  private runner(): Promise<QueryRunner> {
-    this.runnerLoad ??= import(/* webpackChunkName: "runtime" */ './browserRuntime').then(({ createBrowserRunner }) =>
-      createBrowserRunner(this.settings, { ...this.deps, now: this.now })
-    );
+  /** The query worker (or the page, when none can start) running the pipeline: see browserRuntime.ts. */
+  private runner(): Promise<RunnerHost> {
+    const { host, ...deps } = this.deps;
+    this.runnerLoad ??= host
+      ? Promise.resolve(host)
+      : import(/* webpackChunkName: "runtime" */ './browserRuntime').then(({ createBrowserHost }) =>
+          createBrowserHost(this.settings, deps)
+        );
     return this.runnerLoad;
   }
 
@@ -204,7 +212,7 @@ export class DataSource extends DataSourceWithBackend<DoraQuery, DoraJsonData> {
       {
         queries: valid,
         range: { from: request.range.from.valueOf(), to: request.range.to.valueOf() },
-        zone: grafanaTimeZone(request.timezone),
+        timezone: request.timezone,
         intervalMs: request.intervalMs,
       },
       signal

@@ -5,6 +5,7 @@ import {
   computeMetric,
   computeScorecard,
   DataQualityFinding,
+  deploymentContexts,
   selectAll,
   TimeRange,
   TimeZone,
@@ -15,6 +16,8 @@ import { ValidQuery } from '../query/validate';
 import { dataQualityFrame } from '../frames/dataQualityFrame';
 import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from '../frames/eventsFrames';
 import { metricFrames } from '../frames/metricFrames';
+import { onCallFrame, OnCallRow } from '../frames/onCallFrame';
+import { selectOnCall } from './onCall';
 import { FrameDescription } from '../frames/frame';
 import { scorecardFrame } from '../frames/scorecardFrame';
 
@@ -27,6 +30,8 @@ export interface ComputeContext {
   benchmarkYear: BenchmarkYear;
   /** Findings the wiring adds (e.g. a source without events). */
   extraFindings: DataQualityFinding[];
+  /** Who is on call now (read only when a query asks). */
+  onCall?: OnCallRow[];
 }
 
 export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: ComputeContext): FrameDescription[] {
@@ -64,19 +69,21 @@ export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: C
           return [
             deploymentsFrame(
               withOutcome(selected.deployments, query.outcome),
-              incidentLinkMethods(attributed.incidents),
+              { incidentLinks: incidentLinkMethods(attributed.incidents), contexts: deploymentContexts(attributed) },
               query.refId
             ),
           ];
         case 'changes':
           return [changesFrame(selected.changes, query.refId)];
         case 'incidents':
-          return [incidentsFrame(selected.incidents, query.refId)];
+          return [incidentsFrame(selected.incidents, query.refId, attributed.runbooks)];
       }
     }
     case 'dataQuality': {
       const findings = ctx.extraFindings.concat(attributed.dataQuality);
       return [dataQualityFrame(selectFindings(findings, attributed, query.filters), query.refId)];
     }
+    case 'onCall':
+      return [onCallFrame(selectOnCall(ctx.onCall ?? [], query.filters), query.refId)];
   }
 }

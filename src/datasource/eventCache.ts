@@ -184,10 +184,11 @@ export function mergeEvents(all: DoraEvents[], override?: ServiceCatalog): DoraE
   const out: DoraEvents = { deployments: [], changes: [], incidents: [], pipelineRuns: [] };
   const services = new Map<string, ServiceCatalog['services'][number]>();
   for (const events of all) {
-    out.deployments.push(...events.deployments);
-    out.changes.push(...events.changes);
-    out.incidents.push(...events.incidents);
-    out.pipelineRuns.push(...events.pipelineRuns);
+    // Not push(...items): a spread of 100k+ items overflows the stack (a worker's first).
+    appendAll(out.deployments, events.deployments);
+    appendAll(out.changes, events.changes);
+    appendAll(out.incidents, events.incidents);
+    appendAll(out.pipelineRuns, events.pipelineRuns);
     for (const service of events.catalog?.services ?? []) {
       services.set(service.name, service);
     }
@@ -199,6 +200,12 @@ export function mergeEvents(all: DoraEvents[], override?: ServiceCatalog): DoraE
     out.catalog = { services: Array.from(services.values()) };
   }
   return out;
+}
+
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
 }
 
 /** Small numbers for object identities, without keeping the objects alive. */

@@ -33,6 +33,7 @@ import { SourceSetup } from '../sources/registry';
 import { SourceNotice, SourceResult } from '../sources/types';
 import { VariableValues } from '../query/variableQuery';
 import { variableValues } from './variableValues';
+import { OnCallRead, readOnCall } from './onCall';
 
 export interface QueryRunnerDeps {
   setup: SourceSetup;
@@ -41,6 +42,11 @@ export interface QueryRunnerDeps {
   attribute?: AttributeFn;
   /** A reason to refuse the merged events (the server's check of texts its runtime reads differently). */
   refuseEvents?: (events: DoraEvents) => string | undefined;
+  /**
+   * Awaited before each attribution and each query's computation: the browser's query worker yields to its
+   * messages there, so a cancel that arrives mid-request stops the remaining work. Absent: no pause.
+   */
+  checkpoint?: (signal: AbortSignal) => Promise<void>;
 }
 
 /** The fetched, merged events of one request, with what went wrong on the way. */
@@ -85,11 +91,15 @@ export class QueryRunner {
     }
     const range = request.range;
     const loaded = await this.load(range, signal);
+    const onCall = request.queries.some((q) => q.kind === 'onCall')
+      ? await readOnCall(this.setup.sources, loaded.events?.catalog ?? this.setup.catalog, signal)
+      : undefined;
     for (const query of request.queries) {
       if (loaded.error || !loaded.events) {
         errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${loaded.error}`) });
         continue;
       }
+      await this.checkpoint(signal);
       try {
         const options = this.optionsFor(query);
         const attributed = this.memo.attribute(loaded.events, options, this.minuteNow());
@@ -99,8 +109,9 @@ export class QueryRunner {
           intervalMs: request.intervalMs,
           benchmarkYear: options.benchmarkYear,
           extraFindings: loaded.findings,
+          onCall: onCall?.rows,
         });
-        const notices = loaded.notices.concat(this.qualityNotices(query, attributed, loaded.findings));
+        const notices = loaded.notices.concat(this.queryNotices(query, attributed, loaded.findings, onCall));
         frames.push(...attachNotices(described, notices, query.refId).map((f) => this.redactFrame(f)));
       } catch (e) {
         errors.push({ refId: query.refId, message: this.redact(`Query ${query.refId}: ${errorSentence(e)}`) });
@@ -118,6 +129,7 @@ export class QueryRunner {
     if (loaded.error || !loaded.events) {
       throw new Error(this.redact(loaded.error ?? 'no events.'));
     }
+    await this.checkpoint(signal);
     return {
       attributed: this.memo.attribute(loaded.events, this.setup.options, this.minuteNow()),
       catalog: loaded.events.catalog,
@@ -141,6 +153,16 @@ export class QueryRunner {
 
   redact(text: string): string {
     return this.deps.redact(text);
+  }
+
+  /** The host's pause (if any), then a cancelled request stops here. */
+  private async checkpoint(signal: AbortSignal): Promise<void> {
+    if (this.deps.checkpoint) {
+      await this.deps.checkpoint(signal);
+    }
+    if (signal.aborted) {
+      throw abortError();
+    }
   }
 
   /** "now" to the minute, so panels refreshed within a minute share one attribution. */
@@ -207,8 +229,19 @@ export class QueryRunner {
     return leadTimeStart ? { ...this.setup.options, leadTimeStart } : this.setup.options;
   }
 
-  /** The data-quality summary, except on a data-quality table, which already lists every finding. */
-  private qualityNotices(query: ValidQuery, attributed: Attributed, extra: DataQualityFinding[]): SourceNotice[] {
+  /**
+   * The data-quality summary, except on a data-quality table (it lists every finding) and on the on-call table
+   * (it is not computed from events), which gets what the on-call sources said instead.
+   */
+  private queryNotices(
+    query: ValidQuery,
+    attributed: Attributed,
+    extra: DataQualityFinding[],
+    onCall: OnCallRead | undefined
+  ): SourceNotice[] {
+    if (query.kind === 'onCall') {
+      return onCall?.notices ?? [];
+    }
     if (query.kind === 'dataQuality') {
       return [];
     }

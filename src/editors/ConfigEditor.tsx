@@ -3,6 +3,8 @@ import { css } from '@emotion/css';
 import { DataSourcePluginOptionsEditorProps, GrafanaTheme2 } from '@grafana/data';
 import { Alert, Divider, useStyles2 } from '@grafana/ui';
 import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
+import { AnnotationsSection } from './config/AnnotationsSection';
+import { ArgoCdSection } from './config/ArgoCdSection';
 import { CatalogSection } from './config/CatalogSection';
 import { DemoSection } from './config/DemoSection';
 import { ExecutionSection } from './config/ExecutionSection';
@@ -12,6 +14,7 @@ import { FailureSection } from './config/FailureSection';
 import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
 import { GitLabSection } from './config/GitLabSection';
+import { GrafanaApiSection, needsGrafanaApi } from './config/GrafanaApiSection';
 import { JiraSection } from './config/JiraSection';
 import { PagerDutySection } from './config/PagerDutySection';
 import { configIssues } from '../settings/problems';
@@ -58,6 +61,16 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <Divider />
       <JiraSection {...props} />
       <Divider />
+      <ArgoCdSection {...props} />
+      <Divider />
+      <AnnotationsSection {...props} />
+      <Divider />
+      {needsGrafanaApi(jsonData) && (
+        <>
+          <GrafanaApiSection {...props} />
+          <Divider />
+        </>
+      )}
       <EventsUrlSection {...props} />
       <Divider />
       <DeploymentSection jsonData={jsonData} onChange={onChange} />

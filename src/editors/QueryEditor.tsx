@@ -8,10 +8,18 @@ import { EditorField, EditorRow, EditorRows } from '@grafana/plugin-ui';
 import { Alert, RadioButtonGroup } from '@grafana/ui';
 import type { DataSource } from '../datasource/DataSource';
 import { DoraJsonData } from '../settings/model';
-import { DataQualityQuery, DoraQuery, EventsQuery, MetricQuery, QueryKind, ScorecardQuery } from '../query/model';
+import {
+  DataQualityQuery,
+  DoraQuery,
+  EventsQuery,
+  MetricQuery,
+  OnCallQuery,
+  QueryKind,
+  ScorecardQuery,
+} from '../query/model';
 import { KIND_OPTIONS } from '../query/vocabulary';
 import { toOptions } from './query/choices';
-import { DataQualityQueryEditor } from './query/DataQualityQueryEditor';
+import { ServiceFiltersQueryEditor } from './query/ServiceFiltersQueryEditor';
 import { EventsQueryEditor } from './query/EventsQueryEditor';
 import { MetricQueryEditor } from './query/MetricQueryEditor';
 import { queryProblem } from '../query/problem';
@@ -86,6 +94,8 @@ function KindEditor({ kind, query, ...props }: { kind: QueryKind } & KindEditorP
     case 'events':
       return <EventsQueryEditor query={query as EventsQuery} {...props} />;
     case 'dataQuality':
-      return <DataQualityQueryEditor query={query as DataQualityQuery} {...props} />;
+      return <ServiceFiltersQueryEditor query={query as DataQualityQuery} {...props} />;
+    case 'onCall':
+      return <ServiceFiltersQueryEditor query={query as OnCallQuery} {...props} />;
   }
 }

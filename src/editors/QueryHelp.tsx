@@ -80,6 +80,13 @@ export const EXAMPLES: Record<QueryKind, Example[]> = {
       query: { kind: 'dataQuality' },
     },
   ],
+  onCall: [
+    {
+      title: 'Who is on call for the chosen team',
+      why: 'The people each escalation policy pages now, first level first, with their shift end.',
+      query: { kind: 'onCall', filters: { teams: ['$team'] } },
+    },
+  ],
 };
 
 export function QueryHelp({ query, onClickExample }: QueryEditorHelpProps<DoraQuery>) {

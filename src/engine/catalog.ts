@@ -3,13 +3,17 @@
  * to, and which monorepo paths are a service's own. Without a catalog (or with an empty one) every event
  * keeps the service its source named and teams are unknown ('').
  */
-import { CatalogService, Deployment, PipelineRun, ServiceCatalog } from './model';
+import { AvailabilityObjective, CatalogService, Deployment, PipelineRun, ServiceCatalog } from './model';
 
 export interface ServiceDirectory {
   /** True when the catalog lists at least one service; only then can a service be "unknown". */
   readonly active: boolean;
   /** service -> team, for catalog services with a team. */
   readonly teams: Record<string, string>;
+  /** service -> runbook URL, for catalog services with one. */
+  readonly runbooks: Record<string, string>;
+  /** service -> availability objective, for catalog services with one. */
+  readonly objectives: Record<string, AvailabilityObjective>;
   teamOf(service: string): string;
   /** Catalog name of a deployment's service; undefined when the catalog cannot tell. */
   deploymentService(deployment: Deployment): string | undefined;
@@ -30,6 +34,8 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
   const byIncidentService = new Lookup();
   const paths = new Map<string, string[]>();
   const teams: Record<string, string> = {};
+  const runbooks: Record<string, string> = {};
+  const objectives: Record<string, AvailabilityObjective> = {};
   for (const service of services) {
     if (names.has(service.name)) {
       continue; // the catalog parser reports duplicates; the first entry wins
@@ -37,6 +43,12 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
     names.set(service.name, service);
     if (typeof service.team === 'string' && service.team !== '') {
       teams[service.name] = service.team;
+    }
+    if (typeof service.runbook === 'string' && service.runbook !== '') {
+      runbooks[service.name] = service.runbook;
+    }
+    if (isObjective(service.objective)) {
+      objectives[service.name] = { target: service.objective.target, windowDays: service.objective.windowDays };
     }
     byEnvironment.addAll(service.environments, service.name);
     byPipeline.addAll(service.pipelines, service.name);
@@ -57,6 +69,8 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
   return {
     active: names.size > 0,
     teams,
+    runbooks,
+    objectives,
     teamOf: (service) => (Object.prototype.hasOwnProperty.call(teams, service) ? teams[service] : ''),
     deploymentService: (d) =>
       known(d.service) ??
@@ -95,6 +109,19 @@ function catalogServices(catalog?: ServiceCatalog): CatalogService[] {
     return [];
   }
   return catalog.services.filter((s) => s && typeof s.name === 'string' && s.name !== '');
+}
+
+/** A usable objective: 0 < target < 1 over a positive number of days (the catalog parser explains bad ones). */
+function isObjective(value: AvailabilityObjective | undefined): value is AvailabilityObjective {
+  return (
+    !!value &&
+    typeof value.target === 'number' &&
+    value.target > 0 &&
+    value.target < 1 &&
+    typeof value.windowDays === 'number' &&
+    value.windowDays > 0 &&
+    isFinite(value.windowDays)
+  );
 }
 
 function pairKey(service: string, repo: string): string {

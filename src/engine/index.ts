@@ -27,9 +27,10 @@ export {
   selectIncidentsOverlapping,
   dimensionValues,
   deploymentOutcome,
+  deploymentContexts,
   DIMENSIONS,
 } from './select';
-export type { Dimension, DimensionValuesOptions, DeploymentOutcome, Selection } from './select';
+export type { Dimension, DimensionValuesOptions, DeploymentContext, DeploymentOutcome, Selection } from './select';
 
 export * from './tiers';
 export * from './stats';

@@ -26,6 +26,8 @@ export interface Change {
   repo: string;
   authoredAt?: Instant;
   committedAt: Instant;
+  /** Who wrote the change (name or login), where the code host says. */
+  author?: string;
   parents: string[];
   /** First line of the commit message; used for revert detection. */
   message?: string;
@@ -90,6 +92,8 @@ export interface Incident {
   acknowledgedAt?: Instant;
   resolvedAt?: Instant;
   severity?: string;
+  /** Who owns the incident now (assignee, else the person on call), where the incident tool says. */
+  owner?: string;
   url?: string;
   source: string;
   labels?: string[];
@@ -125,6 +129,18 @@ export interface CatalogService {
   pipelines?: string[];
   environments?: string[];
   incidentServices?: string[];
+  /** The service's runbook (an http or https URL), linked from incident tables. */
+  runbook?: string;
+  /** The service's availability objective, for its error budget. */
+  objective?: AvailabilityObjective;
+}
+
+/** "99.9% available over 30 days": the budget is (1 - target) of the window. */
+export interface AvailabilityObjective {
+  /** Target availability as a fraction, 0 < target < 1 (99.9% is 0.999). */
+  target: number;
+  /** The rolling window the objective is measured over, in days. */
+  windowDays: number;
 }
 
 export interface ServiceCatalog {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { computeMetric } from './metrics';
 import { at, attributed, change, deployment, failedAttempt, incident, request, run, T0 } from './metrics/testing';
 import {
+  deploymentContexts,
   deploymentOutcome,
   dimensionValues,
   selectAll,
@@ -46,6 +47,33 @@ describe('deploymentOutcome', () => {
     expect(deploymentOutcome(rollback)).toBe('rollback');
     expect(deploymentOutcome(deployment({ finishedAt: at(1), failed: true }))).toBe('failed');
     expect(deploymentOutcome(deployment({ finishedAt: at(1), isRework: true }))).toBe('success');
+  });
+});
+
+describe('deploymentContexts', () => {
+  it('names the previous and next deployment of the same service and environment, and the authors shipped', () => {
+    const first = deployment({ id: 'd1', finishedAt: at(1) });
+    const otherEnv = deployment({ id: 'eu', finishedAt: at(2), environment: 'prod-eu' });
+    const otherService = deployment({ id: 's1', finishedAt: at(2), service: 'search' });
+    const second = deployment({ id: 'd2', finishedAt: at(3) });
+    const third = deployment({ id: 'd3', finishedAt: at(4) });
+    const late = change({ deployedAt: at(3), leadTimeMs: 1000, deploymentId: 'd2' });
+    late.change.author = 'Ben';
+    const early = change({ deployedAt: at(3), leadTimeMs: 5000, deploymentId: 'd2' });
+    early.change.author = 'Ana';
+    const again = change({ deployedAt: at(3), leadTimeMs: 3000, deploymentId: 'd2' });
+    again.change.author = 'Ben';
+    const data = attributed({
+      deployments: [third, otherEnv, first, second, otherService],
+      changes: [late, early, again],
+    });
+    expect(deploymentContexts(data)).toEqual({
+      d1: { next: 'd2', authors: [] },
+      d2: { previous: 'd1', next: 'd3', authors: ['Ana', 'Ben'] },
+      d3: { previous: 'd2', authors: [] },
+      eu: { authors: [] },
+      s1: { authors: [] },
+    });
   });
 });
 

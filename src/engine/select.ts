@@ -37,6 +37,47 @@ export function deploymentOutcome(item: AttributedDeployment): DeploymentOutcome
   return item.isRollback ? 'rollback' : item.failed ? 'failed' : 'success';
 }
 
+/** A deployment's place in its service's history, for tables that explain it. */
+export interface DeploymentContext {
+  /** The deployment of the same service and environment just before it (the one it replaced), if any. */
+  previous?: string;
+  /** The deployment of the same service and environment just after it (the one that replaced it), if any. */
+  next?: string;
+  /** Authors of the changes it shipped for the first time, in commit order, each once. */
+  authors: string[];
+}
+
+/**
+ * deployment id -> its previous and next deployment (same service and environment, by finish) and the authors of
+ * its changes, over all successful production deployments (so the neighbours of a deployment at the edge of a
+ * range are still found).
+ */
+export function deploymentContexts(attributed: Attributed): Record<string, DeploymentContext> {
+  const out: Record<string, DeploymentContext> = {};
+  const last = new Map<string, string>();
+  for (const item of attributed.deployments) {
+    const d = item.deployment;
+    const key = `${d.service}\u0000${d.environment}`;
+    const previous = last.get(key);
+    const context: DeploymentContext = { authors: [] };
+    if (previous !== undefined) {
+      context.previous = previous;
+      out[previous].next = d.id;
+    }
+    out[d.id] = context;
+    last.set(key, d.id);
+  }
+  const changes = attributed.changes.slice().sort((a, b) => a.change.committedAt - b.change.committedAt);
+  for (const item of changes) {
+    const context = out[item.deploymentId];
+    const author = item.change.author;
+    if (context && author && context.authors.indexOf(author) < 0) {
+      context.authors.push(author);
+    }
+  }
+  return out;
+}
+
 /** Successful production deployments finished in the range. */
 export function selectDeployments(attributed: Attributed, range: TimeRange, filters?: Filters): AttributedDeployment[] {
   return new Selector(attributed, filters).deployments(range);

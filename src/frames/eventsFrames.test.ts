@@ -78,7 +78,10 @@ describe('deploymentsFrame', () => {
           restoredBy: 'd3',
         }),
       ],
-      incidentLinkMethods([incident]),
+      {
+        incidentLinks: incidentLinkMethods([incident]),
+        contexts: { d1: { next: 'd2', authors: [] }, d2: { previous: 'd1', authors: ['Ana Lopez', 'Ben Okafor'] } },
+      },
       'E'
     )
   );
@@ -94,6 +97,13 @@ describe('deploymentsFrame', () => {
     expect(values(frame, 'Incident link methods')).toEqual(['service-window', '']);
     expect(values(frame, 'Recovery time')).toEqual([3 * H, null]);
     expect(values(frame, 'Restored by')).toEqual(['d3', '']);
+  });
+
+  it('names the outcome, the authors shipped and the deployments before and after each one', () => {
+    expect(values(frame, 'Outcome')).toEqual(['failed', 'success']);
+    expect(values(frame, 'Authors')).toEqual(['Ana Lopez, Ben Okafor', '']);
+    expect(values(frame, 'Replaced')).toEqual(['d1', '']);
+    expect(values(frame, 'Replaced by')).toEqual(['', 'd2']);
   });
 
   it('makes the URL a data link', () => {
@@ -156,6 +166,29 @@ describe('incidentsFrame', () => {
     expect(values(frame, 'Resolved')).toEqual([null]);
     expect(values(frame, 'Time to detect')).toEqual([H]);
     expect(values(frame, 'Time to acknowledge')).toEqual([null]);
+  });
+
+  it('shows status, owner and the runbook of the service from the catalog as a data link', () => {
+    const owned = {
+      ...incident,
+      incident: { ...incident.incident, id: 'INC-2', owner: 'Ana Lopez', resolvedAt: T + 4 * H },
+    };
+    const elsewhere = {
+      ...incident,
+      incident: { ...incident.incident, id: 'INC-3', service: 'search', acknowledgedAt: T + 2 * H },
+    };
+    const frame = toDataFrame(
+      incidentsFrame([owned, elsewhere], 'I', { checkout: 'https://wiki.example.test/runbooks/checkout' })
+    );
+    expect(values(frame, 'Status')).toEqual(['resolved', 'acknowledged']);
+    expect(values(frame, 'Owner')).toEqual(['Ana Lopez', '']);
+    expect(values(frame, 'Runbook')).toEqual(['https://wiki.example.test/runbooks/checkout', '']);
+    const runbook = frame.fields.find((f) => f.name === 'Runbook')!;
+    expect(runbook.config.links?.[0]).toMatchObject({
+      title: 'Open runbook',
+      url: '${__value.raw}',
+      targetBlank: true,
+    });
   });
 });
 

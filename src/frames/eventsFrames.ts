@@ -2,20 +2,34 @@
  * Event tables with their attribution, newest first: what each number on a panel is made of.
  * Times are epoch ms; durations are ms ('dtdurationms'); lists are comma-separated text.
  */
-import { AttributedChange, AttributedDeployment, AttributedIncident, LinkMethod } from '../engine';
+import {
+  AttributedChange,
+  AttributedDeployment,
+  AttributedIncident,
+  DeploymentContext,
+  deploymentOutcome,
+  LinkMethod,
+} from '../engine';
 import { FrameDescription } from './frame';
 import { openUrlLink } from './links';
 import { fieldConfigFor } from './units';
 
 const DURATION = fieldConfigFor('duration');
 
+/** What a deployments table shows beside each deployment: how its incidents were linked, its neighbours, its authors. */
+export interface DeploymentTableContext {
+  incidentLinks: Record<string, LinkMethod>;
+  contexts: Record<string, DeploymentContext>;
+}
+
 export function deploymentsFrame(
   deployments: AttributedDeployment[],
-  incidentLinks: Record<string, LinkMethod>,
+  { incidentLinks, contexts }: DeploymentTableContext,
   refId: string
 ): FrameDescription {
   const rows = deployments.slice().sort((a, b) => b.deployment.finishedAt - a.deployment.finishedAt);
   const col = <T>(f: (d: AttributedDeployment) => T) => rows.map(f);
+  const context = (d: AttributedDeployment): DeploymentContext | undefined => contexts[d.deployment.id];
   return {
     refId,
     name: 'Deployments',
@@ -27,6 +41,13 @@ export function deploymentsFrame(
       { name: 'Environment', type: 'string', values: col((d) => d.deployment.environment) },
       { name: 'Repository', type: 'string', values: col((d) => d.deployment.repo) },
       { name: 'SHA', type: 'string', values: col((d) => d.deployment.sha) },
+      { name: 'Outcome', type: 'string', values: col((d) => deploymentOutcome(d)) },
+      {
+        name: 'Authors',
+        type: 'string',
+        values: col((d) => (context(d)?.authors ?? []).join(', ')),
+        config: { description: 'Authors of the changes this deployment shipped for the first time' },
+      },
       {
         name: 'Changes',
         type: 'number',
@@ -42,6 +63,18 @@ export function deploymentsFrame(
       { name: 'Rework', type: 'boolean', values: col((d) => d.isRework) },
       { name: 'Rework reasons', type: 'string', values: col((d) => d.reworkReasons.join(', ')) },
       { name: 'Rollback of', type: 'string', values: col((d) => d.rollbackOf ?? '') },
+      {
+        name: 'Replaced',
+        type: 'string',
+        values: col((d) => context(d)?.previous ?? ''),
+        config: { description: 'The deployment of the same service and environment just before this one' },
+      },
+      {
+        name: 'Replaced by',
+        type: 'string',
+        values: col((d) => context(d)?.next ?? ''),
+        config: { description: 'The deployment of the same service and environment just after this one' },
+      },
       { name: 'Incidents', type: 'string', values: col((d) => d.incidentIds.join(', ')) },
       {
         name: 'Incident link methods',
@@ -106,7 +139,21 @@ export function changesFrame(changes: AttributedChange[], refId: string): FrameD
   };
 }
 
-export function incidentsFrame(incidents: AttributedIncident[], refId: string): FrameDescription {
+/** Open until resolved; acknowledged once someone took it. */
+export function incidentStatus(item: AttributedIncident): 'resolved' | 'acknowledged' | 'open' {
+  const { resolvedAt, acknowledgedAt } = item.incident;
+  return resolvedAt !== undefined ? 'resolved' : acknowledgedAt !== undefined ? 'acknowledged' : 'open';
+}
+
+export function incidentsFrame(
+  incidents: AttributedIncident[],
+  refId: string,
+  runbooks: Record<string, string> = {}
+): FrameDescription {
+  const runbookOf = (i: AttributedIncident) => {
+    const service = i.incident.service;
+    return service !== undefined && Object.prototype.hasOwnProperty.call(runbooks, service) ? runbooks[service] : '';
+  };
   const rows = incidents.slice().sort((a, b) => b.incident.createdAt - a.incident.createdAt);
   const col = <T>(f: (i: AttributedIncident) => T) => rows.map(f);
   return {
@@ -119,6 +166,13 @@ export function incidentsFrame(incidents: AttributedIncident[], refId: string): 
       { name: 'Team', type: 'string', values: col((i) => i.team) },
       { name: 'Title', type: 'string', values: col((i) => i.incident.title ?? '') },
       { name: 'Severity', type: 'string', values: col((i) => i.incident.severity ?? '') },
+      { name: 'Status', type: 'string', values: col((i) => incidentStatus(i)) },
+      {
+        name: 'Owner',
+        type: 'string',
+        values: col((i) => i.incident.owner ?? ''),
+        config: { description: 'Who owns the incident now, as the incident tool says', noValue: 'not reported' },
+      },
       { name: 'Started', type: 'time', values: col((i) => i.incident.startedAt ?? null) },
       { name: 'Resolved', type: 'time', values: col((i) => i.incident.resolvedAt ?? null) },
       { name: 'Link method', type: 'string', values: col((i) => i.link.method) },
@@ -137,6 +191,12 @@ export function incidentsFrame(incidents: AttributedIncident[], refId: string): 
         type: 'string',
         values: col((i) => i.incident.url ?? ''),
         config: { links: openUrlLink('Open incident') },
+      },
+      {
+        name: 'Runbook',
+        type: 'string',
+        values: col(runbookOf),
+        config: { links: openUrlLink('Open runbook'), description: "The service's runbook from the service catalog" },
       },
     ],
   };

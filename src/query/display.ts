@@ -36,6 +36,8 @@ export function queryDisplayText(query: DoraQuery): string {
     }
     case 'dataQuality':
       return `Data quality${filters}`;
+    case 'onCall':
+      return `On call now${filters}`;
     default:
       return 'DORA query';
   }

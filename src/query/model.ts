@@ -3,7 +3,7 @@ import { Aggregation, BucketKind, DeploymentOutcome, Filters, GroupBy, LeadTimeS
 
 export type { DeploymentOutcome };
 
-export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality';
+export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality' | 'onCall';
 export type EventEntity = 'deployments' | 'changes' | 'incidents';
 
 interface BaseQuery extends DataQuery {
@@ -41,7 +41,12 @@ export interface DataQualityQuery extends BaseQuery {
   kind: 'dataQuality';
 }
 
-export type DoraQuery = MetricQuery | ScorecardQuery | EventsQuery | DataQualityQuery;
+/** Who is on call now for each service, from the incident tools that know schedules (PagerDuty, demo). */
+export interface OnCallQuery extends BaseQuery {
+  kind: 'onCall';
+}
+
+export type DoraQuery = MetricQuery | ScorecardQuery | EventsQuery | DataQualityQuery | OnCallQuery;
 
 export const DEFAULT_QUERY: Partial<MetricQuery> = {
   kind: 'metric',

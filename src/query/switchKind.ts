@@ -1,4 +1,4 @@
-import { DataQualityQuery, DoraQuery, EventsQuery, MetricQuery, QueryKind, ScorecardQuery } from './model';
+import { DataQualityQuery, DoraQuery, EventsQuery, MetricQuery, OnCallQuery, QueryKind, ScorecardQuery } from './model';
 
 /** A query of another kind that keeps the refId and what both kinds share (filters, group by, lead time start). */
 export function switchKind(query: DoraQuery, kind: QueryKind): DoraQuery {
@@ -31,6 +31,10 @@ export function switchKind(query: DoraQuery, kind: QueryKind): DoraQuery {
     }
     case 'dataQuality': {
       const q: DataQualityQuery = { ...common, kind };
+      return q;
+    }
+    case 'onCall': {
+      const q: OnCallQuery = { ...common, kind };
       return q;
     }
   }

@@ -48,7 +48,12 @@ export interface ValidDataQualityQuery extends Base {
   kind: 'dataQuality';
 }
 
-export type ValidQuery = ValidMetricQuery | ValidScorecardQuery | ValidEventsQuery | ValidDataQualityQuery;
+export interface ValidOnCallQuery extends Base {
+  kind: 'onCall';
+}
+
+export type ValidQuery =
+  ValidMetricQuery | ValidScorecardQuery | ValidEventsQuery | ValidDataQualityQuery | ValidOnCallQuery;
 
 export type Validation = { ok: true; query: ValidQuery } | { ok: false; message: string };
 
@@ -105,6 +110,7 @@ function validate(query: DoraQuery): ValidQuery {
     case 'events':
       return events(q, base);
     case 'dataQuality':
+    case 'onCall':
       return { ...base, kind };
   }
 }
@@ -117,7 +123,9 @@ function events(q: Record<string, unknown>, base: Base): ValidEventsQuery {
     throw new QueryError(`outcome "${outcome}" applies to deployments only; remove it or list deployments.`);
   }
   if (format === 'annotations' && entity === 'changes') {
-    throw new QueryError('format "annotations" shows deployments or incidents; changes are listed in deployments\' text.');
+    throw new QueryError(
+      'format "annotations" shows deployments or incidents; changes are listed in deployments\' text.'
+    );
   }
   return { ...base, kind: 'events', entity, outcome, format };
 }

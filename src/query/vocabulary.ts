@@ -30,6 +30,7 @@ export const KIND_OPTIONS: Array<Choice<QueryKind>> = [
   },
   { value: 'events', label: 'Events', description: 'Deployments, changes or incidents with their attribution' },
   { value: 'dataQuality', label: 'Data quality', description: 'What the numbers could not use, and why' },
+  { value: 'onCall', label: 'On call', description: 'Who is on call now for each service, from the incident tool' },
 ];
 
 function metric(
@@ -93,7 +94,7 @@ export const METRIC_OPTIONS: MetricChoice[] = [
   metric(
     'deployAttemptFailureRate',
     'Deploy attempt failure rate',
-    'Failed or cancelled production deploy attempts / all attempts',
+    'Failed production deploy attempts / failed attempts + successful deployments (cancelled left out)',
     'rate',
     'Instability'
   ),

@@ -22,6 +22,7 @@ import { currentHost, errorMessage } from './host';
 import { HostHttpClient } from './hostHttp';
 import { eventTextProblem, settingsPatternProblems } from './patterns';
 import { serverTimeZone } from './zone';
+import { reusingAttribute } from './attributionReuse';
 
 type InstanceSettings = Parameters<typeof createSourceSetup>[0];
 
@@ -85,7 +86,13 @@ function instanceFor(settings: ServerSettings | undefined): Instance {
     const instanceSettings = { url: '', jsonData, secureJsonFields } as unknown as InstanceSettings;
     const setup = createSourceSetup(instanceSettings, new HostHttpClient(currentHost), { now });
     instance = {
-      runner: new QueryRunner({ setup, now, redact: createRedactor(jsonData), refuseEvents: eventTextProblem }),
+      runner: new QueryRunner({
+        setup,
+        now,
+        redact: createRedactor(jsonData),
+        refuseEvents: eventTextProblem,
+        attribute: reusingAttribute(),
+      }),
       refused: settingsPatternProblems(jsonData),
     };
     instances.set(key, instance);

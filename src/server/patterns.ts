@@ -74,20 +74,43 @@ export function settingsPatternProblems(jsonData: unknown): string[] {
   return problems;
 }
 
+/**
+ * Events already found free of such characters: sources keep unchanged events as the same objects, so each
+ * evaluation after the first checks only new ones. A WeakSet holds no value that could keep its key alive.
+ */
+const checkedEvents = new WeakSet<object>();
+
 /** The first text the engine's patterns read that holds such a character, as a message; or undefined. */
 export function eventTextProblem(events: DoraEvents): string | undefined {
   for (const d of events.deployments) {
-    const found = firstExotic([d.environment, d.title, d.ref]);
-    if (found) {
-      return `Deployment ${d.id} (${d.service}) has ${found}`;
+    if (checkedEvents.has(d)) {
+      continue;
     }
+    // One test over the texts joined (a character class matches one character, never across the joins), and
+    // the message only for the rare event that has such a character.
+    if (EXOTIC.test(`${d.environment}\n${d.title ?? ''}\n${d.ref ?? ''}`)) {
+      const found = firstExotic([d.environment, d.title, d.ref]);
+      if (found) {
+        return `Deployment ${d.id} (${d.service}) has ${found}`;
+      }
+    }
+    checkedEvents.add(d);
   }
   for (const c of events.changes) {
-    const pr = c.pullRequest;
-    const found = firstExotic([c.message, pr?.title, pr?.branch].concat(pr?.labels ?? []));
-    if (found) {
-      return `Change ${c.sha} of ${c.repo} has ${found}`;
+    if (checkedEvents.has(c)) {
+      continue;
     }
+    const pr = c.pullRequest;
+    const texts = pr
+      ? `${c.message ?? ''}\n${pr.title ?? ''}\n${pr.branch ?? ''}\n${(pr.labels ?? []).join('\n')}`
+      : c.message;
+    if (texts !== undefined && EXOTIC.test(texts)) {
+      const found = firstExotic([c.message, pr?.title, pr?.branch].concat(pr?.labels ?? []));
+      if (found) {
+        return `Change ${c.sha} of ${c.repo} has ${found}`;
+      }
+    }
+    checkedEvents.add(c);
   }
   return undefined;
 }

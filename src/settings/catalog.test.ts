@@ -86,4 +86,65 @@ describe('parseCatalogYaml', () => {
     const result = parseCatalogYaml('services:\n  - name: a\n  - name: a\n');
     expect(result.errors).toEqual([{ message: 'Service "a" appears twice in the catalog; keep one entry.' }]);
   });
+
+  it('reads a runbook URL and an availability objective per service (window 30 days unless given)', () => {
+    const result = parseCatalogYaml(
+      [
+        'services:',
+        '  - name: checkout',
+        '    runbook: https://wiki.example.com/runbooks/checkout',
+        '    objective: { availability: 99.9%, window: 28d }',
+        '  - name: search',
+        '    objective:',
+        '      availability: 99.5',
+      ].join('\n')
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.catalog?.services).toEqual([
+      {
+        name: 'checkout',
+        runbook: 'https://wiki.example.com/runbooks/checkout',
+        objective: { target: 0.999, windowDays: 28 },
+      },
+      { name: 'search', objective: { target: 0.995, windowDays: 30 } },
+    ]);
+  });
+
+  it.each([
+    [
+      '    runbook: wiki/checkout',
+      3,
+      '"runbook" of service "checkout" is "wiki/checkout", not a web address; write the full URL',
+    ],
+    [
+      '    objective: 99.9%',
+      3,
+      '"objective" of service "checkout" must be a mapping, e.g. "objective: { availability: 99.9%, window: 30d }"',
+    ],
+    [
+      '    objective: { availability: 100% }',
+      3,
+      '"availability" of service "checkout" is "100%"; use a percentage above 0 and below 100',
+    ],
+    ['    objective: { availability: high }', 3, '"availability" of service "checkout" is "high"; use a percentage'],
+    ['    objective: { window: 30d }', 3, 'The objective of service "checkout" has no availability; add it'],
+    [
+      '    objective: { availability: 99.9, window: 1y }',
+      3,
+      '"window" of the objective of service "checkout" is "1y"; use whole days from 1d to 366d',
+    ],
+    [
+      '    objective: { availability: 99.9, budget: 43m }',
+      3,
+      'Unknown objective key "budget" in service "checkout"; expected availability, window',
+    ],
+  ])('reports %s with its line, value and fix, and leaves the field out', (line, lineNumber, message) => {
+    const result = parseCatalogYaml(['services:', '  - name: checkout', line].join('\n'));
+    expect(result.errors).toEqual([{ line: lineNumber, message: expect.stringContaining(message) }]);
+    const service = result.catalog?.services[0];
+    expect(service?.runbook).toBeUndefined();
+    if (!line.includes('budget')) {
+      expect(service?.objective).toBeUndefined();
+    }
+  });
 });

@@ -10,9 +10,11 @@
  *       pipelines: [deploy-checkout]
  *       environments: [production]
  *       incidentServices: [Checkout API]
+ *       runbook: https://wiki.example.com/runbooks/checkout
+ *       objective: { availability: 99.9%, window: 30d }
  */
 import { isMap, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, YAMLMap } from 'yaml';
-import { CatalogRepository, CatalogService, ServiceCatalog } from '../engine';
+import { AvailabilityObjective, CatalogRepository, CatalogService, ServiceCatalog } from '../engine';
 
 export interface CatalogError {
   /** 1-based line in the YAML text, where known. */
@@ -26,7 +28,19 @@ export interface CatalogParseResult {
   errors: CatalogError[];
 }
 
-const SERVICE_KEYS = ['name', 'team', 'repositories', 'pipelines', 'environments', 'incidentServices'];
+const SERVICE_KEYS = [
+  'name',
+  'team',
+  'repositories',
+  'pipelines',
+  'environments',
+  'incidentServices',
+  'runbook',
+  'objective',
+];
+const OBJECTIVE_KEYS = ['availability', 'window'];
+/** The window of an objective that names none. */
+export const DEFAULT_OBJECTIVE_WINDOW_DAYS = 30;
 const STRING_LIST_KEYS: Array<'pipelines' | 'environments' | 'incidentServices'> = [
   'pipelines',
   'environments',
@@ -138,7 +152,85 @@ class CatalogReader {
         service[key] = list;
       }
     }
+    const runbook = this.runbook(node, name);
+    if (runbook) {
+      service.runbook = runbook;
+    }
+    const objective = this.objective(node, name);
+    if (objective) {
+      service.objective = objective;
+    }
     return service;
+  }
+
+  /** An http(s) URL; anything else is reported with the service, the value and the fix. */
+  private runbook(service: YAMLMap, name: string): string | undefined {
+    const node = service.get('runbook', true);
+    const value = this.string(service, 'runbook');
+    if (value === undefined) {
+      return undefined;
+    }
+    if (!/^https?:\/\/[^\s/]+/i.test(value)) {
+      this.fail(
+        node,
+        `"runbook" of service "${name}" is "${value}", not a web address; ` +
+          'write the full URL, e.g. "runbook: https://wiki.example.com/runbooks/checkout".'
+      );
+      return undefined;
+    }
+    return value;
+  }
+
+  /** "{ availability: 99.9%, window: 30d }" (availability in percent, window in days, default 30d). */
+  private objective(service: YAMLMap, name: string): AvailabilityObjective | undefined {
+    const node = service.get('objective', true);
+    if (node === undefined) {
+      return undefined;
+    }
+    const example = 'e.g. "objective: { availability: 99.9%, window: 30d }"';
+    if (!isMap(node)) {
+      this.fail(node, `"objective" of service "${name}" must be a mapping, ${example}.`);
+      return undefined;
+    }
+    for (const pair of node.items) {
+      const key = keyOf(pair);
+      if (OBJECTIVE_KEYS.indexOf(key) < 0) {
+        this.fail(
+          pair.key,
+          `Unknown objective key "${key}" in service "${name}"; expected ${OBJECTIVE_KEYS.join(', ')}.`
+        );
+      }
+    }
+    const availabilityNode = node.get('availability', true);
+    if (availabilityNode === undefined) {
+      this.fail(node, `The objective of service "${name}" has no availability; add it, ${example}.`);
+      return undefined;
+    }
+    const raw = isScalar(availabilityNode) ? availabilityNode.value : undefined;
+    const percent = numberOf(raw, '%');
+    if (percent === undefined || !(percent > 0 && percent < 100)) {
+      this.fail(
+        availabilityNode,
+        `"availability" of service "${name}" is ${quote(raw)}; use a percentage above 0 and below 100, ` +
+          'e.g. "99.9%" (100% would allow no downtime at all).'
+      );
+      return undefined;
+    }
+    const windowNode = node.get('window', true);
+    let windowDays = DEFAULT_OBJECTIVE_WINDOW_DAYS;
+    if (windowNode !== undefined) {
+      const rawWindow = isScalar(windowNode) ? windowNode.value : undefined;
+      const days = numberOf(rawWindow, 'd');
+      if (days === undefined || !(days >= 1 && days <= 366)) {
+        this.fail(
+          windowNode,
+          `"window" of the objective of service "${name}" is ${quote(rawWindow)}; use whole days from 1d to 366d, e.g. "30d".`
+        );
+        return undefined;
+      }
+      windowDays = days;
+    }
+    return { target: Math.round(percent * 1e6) / 1e8, windowDays };
   }
 
   private repositories(service: YAMLMap): CatalogRepository[] | undefined {
@@ -217,6 +309,26 @@ class CatalogReader {
 
 function keyOf(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+/** 99.9, "99.9" or "99.9%" (with suffix "%"); undefined when not a finite number. */
+function numberOf(value: unknown, suffix: string): number | undefined {
+  if (typeof value === 'number') {
+    return isFinite(value) ? value : undefined;
+  }
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const text = value.trim();
+  const bare = text.endsWith(suffix) ? text.slice(0, -suffix.length).trim() : text;
+  if (!/^\d+(\.\d+)?$/.test(bare)) {
+    return undefined;
+  }
+  return Number(bare);
+}
+
+function quote(value: unknown): string {
+  return value === undefined || value === null ? 'empty' : `"${String(value)}"`;
 }
 
 function firstLine(message: string): string {

@@ -1,6 +1,10 @@
 /** The data source settings as Grafana stores them (jsonData, secureJsonData), with their defaults and bounds. */
 import { DataSourceJsonData } from '@grafana/data';
 import { BenchmarkYear } from '../engine';
+import type { AnnotationsSettings } from './annotations';
+import type { ArgoCdSettings } from './argocd';
+import type { DataSourceBridgeSettings } from './datasourceBridge';
+import type { GrafanaApiSettings } from './grafanaApi';
 
 /** Days fetched before the dashboard's `from` when the settings name none. */
 export const DEFAULT_LOOKBACK_DAYS = 30;
@@ -36,6 +40,14 @@ export interface DoraJsonData extends DataSourceJsonData {
   runQueriesIn?: 'browser' | 'server';
   /** Events files served over HTTP (src/settings/eventsUrl.ts). */
   eventsUrl?: EventsUrlSettings;
+  /** Argo CD applications' sync history (src/settings/argocd.ts). */
+  argocd?: ArgoCdSettings;
+  /** Grafana's own annotations as deployments and incidents (src/settings/annotations.ts). */
+  annotations?: AnnotationsSettings;
+  /** Queries to other Grafana data sources whose rows are events (src/settings/datasourceBridge.ts). */
+  datasourceBridge?: DataSourceBridgeSettings;
+  /** Where the backend reaches Grafana's own API (annotations, data source queries) on the server. */
+  grafanaApi?: GrafanaApiSettings;
 }
 
 /** Kept in jsonData under `eventsUrl`: URLs serving an events file (docs/events-format.md). */
@@ -205,4 +217,8 @@ export interface DoraSecureJsonData {
   jiraBasicCredentials?: string;
   /** Jira Data Center: a personal access token. */
   jiraToken?: string;
+  /** Argo CD: token of a read-only account (sent by the argocd route). */
+  argocdToken?: string;
+  /** Grafana service account token (Viewer) for Grafana's own API on the server (the grafana/api/... routes). */
+  grafanaToken?: string;
 }

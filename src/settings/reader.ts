@@ -19,6 +19,9 @@ export const PROVIDER_SWITCHES = {
   jira: (jsonData: DoraJsonData) => jsonData.jira?.enabled === true,
   gitlab: (jsonData: DoraJsonData) => jsonData.gitlab?.enabled === true,
   eventsUrl: (jsonData: DoraJsonData) => jsonData.eventsUrl?.enabled === true,
+  argocd: (jsonData: DoraJsonData) => jsonData.argocd?.enabled === true,
+  annotations: (jsonData: DoraJsonData) => jsonData.annotations?.enabled === true,
+  datasourceBridge: (jsonData: DoraJsonData) => jsonData.datasourceBridge?.enabled === true,
 };
 
 export type ProviderName = keyof typeof PROVIDER_SWITCHES;

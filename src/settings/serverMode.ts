@@ -28,6 +28,8 @@ export const TOKEN_KEYS: Array<keyof DoraSecureJsonData> = [
   'pagerdutyToken',
   'jiraBasicCredentials',
   'jiraToken',
+  'argocdToken',
+  'grafanaToken',
 ];
 
 /** The suffix of a token's server-mode key: githubToken -> githubTokenServer. */

@@ -87,7 +87,10 @@ export abstract class ForgeSource<Resolved extends { timeoutMs: number }, Target
   ): Promise<TargetResult<Limit>>;
   protected abstract describeRateLimit(limited: Array<LimitedTarget<Limit>>): string;
   protected abstract describeError(subject: string, e: unknown): string;
-  protected abstract checkTargets(targets: Target[], call: CallContext): Promise<HealthCheckItem[]>;
+  /** The token's own check (valid, whose, which scopes). */
+  protected abstract checkToken(call: CallContext): Promise<HealthCheckItem>;
+  /** One target's check: readable, and what of it the settings need. */
+  protected abstract checkTarget(target: Target, call: CallContext): Promise<HealthCheckItem>;
 
   async fetchEvents(range: TimeRange, signal?: AbortSignal): Promise<SourceResult> {
     let settings: Resolved;
@@ -134,7 +137,12 @@ export abstract class ForgeSource<Resolved extends { timeoutMs: number }, Target
     }
     const call: CallContext = { signal, deadline: this.now() + settings.timeoutMs };
     const { targets, notices } = await this.targets(settings, call);
-    const items = await this.checkTargets(targets, call);
+    const token = await this.checkToken(call);
+    if (token.status === 'error') {
+      // Without a valid token every target fails the same way; one clear message is better.
+      return [token];
+    }
+    const items = [token, ...(await Promise.all(targets.map((t) => this.checkTarget(t, call))))];
     return items.concat(
       notices.map((n) => ({ source: this.name, status: n.severity === 'info' ? 'ok' : n.severity, message: n.text }))
     );

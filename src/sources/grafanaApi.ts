@@ -6,11 +6,14 @@
  */
 import { messageOf } from '../engine';
 import { HttpApiError } from './httpError';
+import { GRAFANA_TOKEN_KEY } from '../settings/grafanaApi';
+import { SERVER_KEY_SUFFIX } from '../settings/serverMode';
 
-/** The plugin.json route to Grafana's own API (url {{ .JsonData.grafanaApi.url }}, token grafanaToken). */
+/**
+ * The prefix of the plugin.json routes to Grafana's own API: grafana/api/annotations (GET) and grafana/api/ds/query
+ * (POST), each to {{ .JsonData.grafanaApi.url }} with the token grafanaToken (src/settings/grafanaApi.ts).
+ */
 export const GRAFANA_ROUTE = 'grafana';
-/** The secure key of the service account token (server mode stores it as grafanaTokenServer). */
-export const GRAFANA_TOKEN_KEY = 'grafanaToken';
 
 export interface GrafanaApiAccess {
   /** Prefix of /api/... paths: '' in the browser (same origin), `${proxyBase}/grafana` on the server. */
@@ -19,20 +22,12 @@ export interface GrafanaApiAccess {
   auth: 'session' | 'token' | 'missing';
 }
 
-/** Settings of the route (jsonData.grafanaApi): the URL the Grafana server reaches itself at. */
-export interface GrafanaApiSettings {
-  /** e.g. http://localhost:3000 (always stored: the route reads it). */
-  url?: string;
-}
-
-export const DEFAULT_GRAFANA_URL = 'http://localhost:3000';
-
 export const BROWSER_GRAFANA_API: GrafanaApiAccess = { base: '', auth: 'session' };
 
 /** Access on the server: the route below the backend's empty base, if a token is stored under either key. */
 export function serverGrafanaApi(secureKeys: string[]): GrafanaApiAccess {
   const configured =
-    secureKeys.indexOf(GRAFANA_TOKEN_KEY) >= 0 || secureKeys.indexOf(`${GRAFANA_TOKEN_KEY}Server`) >= 0;
+    secureKeys.indexOf(GRAFANA_TOKEN_KEY) >= 0 || secureKeys.indexOf(`${GRAFANA_TOKEN_KEY}${SERVER_KEY_SUFFIX}`) >= 0;
   return { base: `/${GRAFANA_ROUTE}`, auth: configured ? 'token' : 'missing' };
 }
 

@@ -5,7 +5,7 @@
  */
 import { BackendSrv, getBackendSrv } from '@grafana/runtime';
 import { Subscription } from 'rxjs';
-import { HttpClient, HttpRequest, HttpResponse, pathOf, requestAbortError } from './http';
+import { headersToRecord, HttpClient, HttpRequest, HttpResponse, networkError, requestAbortError } from './http';
 
 type BackendSrvProvider = () => Pick<BackendSrv, 'fetch'>;
 
@@ -71,29 +71,4 @@ function errorAsResponse<T>(err: unknown): HttpResponse<T> | undefined {
 
 function isCancelled(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { cancelled?: unknown }).cancelled === true;
-}
-
-function headersToRecord(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!headers || typeof headers !== 'object') {
-    return out;
-  }
-  const withForEach = headers as { forEach?: (cb: (value: string, key: string) => void) => void };
-  if (typeof withForEach.forEach === 'function' && !Array.isArray(headers)) {
-    withForEach.forEach((value, key) => {
-      out[String(key).toLowerCase()] = String(value);
-    });
-    return out;
-  }
-  for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-    out[key.toLowerCase()] = String(value);
-  }
-  return out;
-}
-
-function networkError(url: string, cause: unknown): Error {
-  const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'no response';
-  return new Error(
-    `Request to ${pathOf(url)} failed before a response arrived (${detail}). Check that Grafana can reach the provider.`
-  );
 }

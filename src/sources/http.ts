@@ -38,3 +38,30 @@ export function requestAbortError(url: string): Error {
   err.name = 'AbortError';
   return err;
 }
+
+/** Response headers (a Headers object, a Map or a plain record) as a record with lower-cased names. */
+export function headersToRecord(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers || typeof headers !== 'object') {
+    return out;
+  }
+  const withForEach = headers as { forEach?: (cb: (value: string, key: string) => void) => void };
+  if (typeof withForEach.forEach === 'function' && !Array.isArray(headers)) {
+    withForEach.forEach((value, key) => {
+      out[String(key).toLowerCase()] = String(value);
+    });
+    return out;
+  }
+  for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+    out[key.toLowerCase()] = String(value);
+  }
+  return out;
+}
+
+/** The error of a request that got no response (network down, DNS, CORS): names the path, not the query. */
+export function networkError(url: string, cause: unknown): Error {
+  const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'no response';
+  return new Error(
+    `Request to ${pathOf(url)} failed before a response arrived (${detail}). Check that Grafana can reach the provider.`
+  );
+}

@@ -6,7 +6,12 @@ import { DataSourceInstanceSettings } from '@grafana/data';
 import { EngineOptions, ServiceCatalog } from '../engine';
 import { DoraJsonData } from '../settings/model';
 import { DemoMode, PROVIDER_SWITCHES, readSettings } from '../settings/reader';
+import { AnnotationsSource } from './annotations/source';
+import { ArgoCdSource } from './argocd/source';
+import { DataSourceBridgeSource } from './datasource/source';
+import { FrameQueryRunner, QueryApiRunner } from './datasource/runner';
 import { DemoSource } from './demo';
+import { GrafanaApiAccess, serverGrafanaApi } from './grafanaApi';
 import { GitHubSource } from './github/source';
 import { GitLabSource } from './gitlab/source';
 import { EventsUrlSource } from './json/urlSource';
@@ -20,6 +25,16 @@ export interface RegistryDeps {
   now?: () => number;
   /** Replaces the built-in providers (tests). */
   providers?: ProviderFactory[];
+  /**
+   * How Grafana's own API is reached (annotations, data source queries): the browser passes the viewer's session;
+   * absent (the backend), the grafana/api/... routes with the service account token, if one is saved.
+   */
+  grafana?: GrafanaApiAccess;
+  /**
+   * How the data source bridge runs its queries: the browser passes Grafana's data source service; absent (the
+   * backend), Grafana's query API (POST /api/ds/query) through the route.
+   */
+  bridgeRunner?: FrameQueryRunner;
 }
 
 export interface SourceSetup {
@@ -85,7 +100,49 @@ const PROVIDERS: ProviderFactory[] = [
         now: deps.now,
       }),
   },
+  // Argo CD applications' sync history (src/sources/argocd): route argocd.
+  {
+    name: 'argocd',
+    enabled: PROVIDER_SWITCHES.argocd,
+    create: (settings, http, deps) =>
+      new ArgoCdSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.argocd, now: deps.now }),
+  },
+  // Grafana's own annotations (src/sources/annotations): the viewer's session, or route grafana/api/annotations.
+  {
+    name: 'annotations',
+    enabled: PROVIDER_SWITCHES.annotations,
+    create: (settings, http, deps) =>
+      new AnnotationsSource({
+        http,
+        grafana: grafanaAccess(settings, deps),
+        settings: settings.jsonData.annotations,
+        now: deps.now,
+      }),
+  },
+  // Queries to other Grafana data sources (src/sources/datasource): the data source service, or route grafana/api/ds/query.
+  {
+    name: 'datasource',
+    enabled: PROVIDER_SWITCHES.datasourceBridge,
+    create: (settings, http, deps) => {
+      const grafana = grafanaAccess(settings, deps);
+      return new DataSourceBridgeSource({
+        runner: deps.bridgeRunner ?? new QueryApiRunner(http, grafana.base),
+        grafana,
+        settings: settings.jsonData.datasourceBridge,
+        now: deps.now,
+      });
+    },
+  },
 ];
+
+/** The browser's access when given, else the backend's: the routes, with or without a saved token. */
+function grafanaAccess(settings: DataSourceInstanceSettings<DoraJsonData>, deps: RegistryDeps): GrafanaApiAccess {
+  if (deps.grafana) {
+    return deps.grafana;
+  }
+  const fields = (settings as { secureJsonFields?: Record<string, boolean> }).secureJsonFields ?? {};
+  return serverGrafanaApi(Object.keys(fields).filter((key) => fields[key]));
+}
 
 export function createSources(
   settings: DataSourceInstanceSettings<DoraJsonData>,

@@ -3,7 +3,8 @@
  * decisions, query strings.
  */
 import { EtagCache } from './etagCache';
-import { HttpClient } from './http';
+import { HttpClient, HttpResponse } from './http';
+import { parseLinkHeader } from './linkHeader';
 
 /** How a code host's REST client is built (GitHub, GitLab). */
 export interface RestClientOptions {
@@ -53,4 +54,42 @@ export function bodyMessage(data: unknown): string {
     }
   }
   return typeof data === 'string' ? data.slice(0, 200) : '';
+}
+
+/**
+ * A GET that asks "changed since?" with the ETag the cache holds: a 304 answers with the cached data (and its Link
+ * header, for paging), a new ETag is remembered. `send` makes the request with the headers given (and its retries).
+ */
+export async function conditionalGet<T>(
+  etags: EtagCache,
+  url: string,
+  accept: string,
+  send: (headers: Record<string, string>) => Promise<HttpResponse<T>>
+): Promise<RestResult<T>> {
+  const cached = etags.get(url);
+  const headers: Record<string, string> = { Accept: accept };
+  if (cached) {
+    headers['If-None-Match'] = cached.etag;
+  }
+  const response = await send(headers);
+  if (response.status === 304 && cached) {
+    return {
+      data: cached.data as T,
+      status: 304,
+      headers: response.headers,
+      notModified: true,
+      next: parseLinkHeader(cached.headers.link).next,
+    };
+  }
+  const etag = response.headers.etag;
+  if (etag) {
+    etags.set(url, { etag, data: response.data, headers: { link: response.headers.link ?? '' } });
+  }
+  return {
+    data: response.data,
+    status: response.status,
+    headers: response.headers,
+    notModified: false,
+    next: parseLinkHeader(response.headers.link).next,
+  };
 }

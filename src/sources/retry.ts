@@ -5,6 +5,7 @@
  */
 import { abortError } from './abort';
 import { HttpResponse } from './http';
+import { CallContext } from './rest';
 
 /** What to do with a response: keep it, wait and send again, or give up with it. */
 export type RetryDecision =
@@ -18,12 +19,6 @@ export type RetryDecision =
       /** When the provider says the limit resets (epoch ms), if it does. */
       resetAt?: number;
     };
-
-export interface RetryContext {
-  signal?: AbortSignal;
-  /** Epoch ms after which no wait is started (the query timeout). */
-  deadline?: number;
-}
 
 export interface RetryOptions {
   maxRetries: number;
@@ -65,7 +60,7 @@ export function retryAfterMs(headers: Record<string, string>, now: number): numb
 export async function sendWithRetries<T>(
   send: () => Promise<HttpResponse<T>>,
   decide: (response: HttpResponse<T>, attempt: number) => RetryDecision,
-  ctx: RetryContext,
+  ctx: CallContext,
   options: RetryOptions
 ): Promise<RetryOutcome<T>> {
   for (let attempt = 0; ; attempt++) {

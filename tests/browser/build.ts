@@ -1,4 +1,7 @@
-/** Bundles the harness page with esbuild into a folder: index.html + harness.js (+ assets). */
+/**
+ * Bundles the harness pages with esbuild into a folder: index.html + harness.js (the editors, + assets), and
+ * perf.html + perf.js + perf-worker.js (the performance page and the query worker, src/datasource/worker.ts).
+ */
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -19,6 +22,40 @@ export async function buildHarness(outDir: string): Promise<void> {
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     loader: { '.svg': 'file', '.png': 'file', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file' },
   });
+  const common = {
+    bundle: true,
+    format: 'iife' as const,
+    platform: 'browser' as const,
+    target: 'chrome120',
+    minify: false,
+    sourcemap: false,
+    logLevel: 'error' as const,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    loader: {
+      '.svg': 'file',
+      '.png': 'file',
+      '.woff': 'file',
+      '.woff2': 'file',
+      '.ttf': 'file',
+      '.eot': 'file',
+    } as const,
+  };
+  await build({
+    ...common,
+    entryPoints: [join(__dirname, 'harness', 'perf.ts')],
+    outfile: join(outDir, 'perf.js'),
+    define: { ...common.define, global: 'window' },
+  });
+  await build({
+    ...common,
+    entryPoints: [join(__dirname, '..', '..', 'src', 'datasource', 'worker.ts')],
+    outfile: join(outDir, 'perf-worker.js'),
+  });
+  writeFileSync(
+    join(outDir, 'perf.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>DORA Metrics performance</title></head>' +
+      '<body><script src="perf.js"></script></body></html>'
+  );
   // Grafana serves this icon itself (Combobox shows it while options load); @grafana/ui does not ship it.
   const unicons = join(outDir, 'public', 'build', 'img', 'icons', 'unicons');
   mkdirSync(unicons, { recursive: true });

@@ -3,6 +3,8 @@
  * annotation editors in Grafana's theme, on the demo data),
  * serves it on 127.0.0.1, drives Debian's Chromium through playwright-core, runs the checks, saves screenshots
  * to docs/screenshots/ and prints "browser: N passed, M failed". Exits non-zero on any failure.
+ * Then the performance checks (perfChecks.ts): the dashboards' panels on a 1/10-scale events file, with the query
+ * worker and on the main thread, long tasks measured, and cancellation. `-- --only editors|perf` runs one part.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -11,6 +13,7 @@ import { buildHarness } from './build';
 import { launchChromium } from './chromium';
 import { CHECKS } from './checks';
 import { serveFolder } from './server';
+import { perfChecks, writeEventsFile } from './perfChecks';
 
 const REPORT_DIR = resolve(__dirname, '..', '..', 'test-results');
 const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
@@ -23,9 +26,12 @@ const CATALOG_COPIES: Array<[string, string]> = [
 const GRAFANA_UI_IMAGES = resolve(__dirname, '..', '..', 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img');
 
 async function main(): Promise<number> {
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
   const out = mkdtempSync(join(tmpdir(), 'dora-harness-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   await buildHarness(out);
+  const eventsFile = only === 'editors' ? undefined : writeEventsFile(out);
   const server = await serveFolder(out, { '/public/build/img/': GRAFANA_UI_IMAGES });
   const context = await launchChromium();
   let passed = 0;
@@ -49,7 +55,7 @@ async function main(): Promise<number> {
       route.request().url().startsWith(server.url) ? route.continue() : route.abort()
     );
     await page.goto(server.url, { waitUntil: 'load' });
-    for (const check of CHECKS) {
+    for (const check of only === 'perf' ? [] : CHECKS) {
       const errorsBefore = pageErrors.length;
       try {
         await check.run(page, SCREENSHOTS);
@@ -64,8 +70,21 @@ async function main(): Promise<number> {
         await page.screenshot({ path: join(out, `failed-${failed}.png`), fullPage: true }).catch(() => undefined);
       }
     }
-    await page.screenshot({ path: join(SCREENSHOTS, 'editors.png'), fullPage: true });
-    if (failed === 0) {
+    if (eventsFile) {
+      for (const result of await perfChecks(context, server.url, eventsFile, REPORT_DIR)) {
+        if (result.error) {
+          failed++;
+          console.log(`  FAIL ${result.name}: ${result.error}`);
+        } else {
+          passed++;
+          console.log(`  ok   ${result.name}`);
+        }
+      }
+    }
+    if (only !== 'perf') {
+      await page.screenshot({ path: join(SCREENSHOTS, 'editors.png'), fullPage: true });
+    }
+    if (failed === 0 && only !== 'perf') {
       mkdirSync(CATALOG_SCREENSHOTS, { recursive: true });
       for (const [from, to] of CATALOG_COPIES) {
         copyFileSync(join(SCREENSHOTS, from), join(CATALOG_SCREENSHOTS, to));

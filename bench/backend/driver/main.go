@@ -28,9 +28,12 @@ import (
 type figures struct {
 	// ColdMs: the first request of the process; WarmMs: the same queries a minute later, nothing changed
 	// upstream (an alert rule's next evaluation); RepeatMs: the same request again (the results cache).
-	ColdMs     float64 `json:"cold_ms"`
-	WarmMs     float64 `json:"warm_ms"`
-	RepeatMs   float64 `json:"repeat_ms"`
+	ColdMs   float64 `json:"cold_ms"`
+	WarmMs   float64 `json:"warm_ms"`
+	RepeatMs float64 `json:"repeat_ms"`
+	// CPU time of the plugin process in each (on a busy machine, wall times include waiting for a core).
+	ColdCPUMs  float64 `json:"cold_cpu_ms"`
+	WarmCPUMs  float64 `json:"warm_cpu_ms"`
 	PeakRSSMiB float64 `json:"peak_rss_mb"`
 	Series     int     `json:"series"`
 }
@@ -97,12 +100,15 @@ func run(ctx context.Context, file string, from, to, now int64, models []json.Ra
 		return elapsed, series, nil
 	}
 	var out figures
+	cpu := p.CPUSeconds()
 	if out.ColdMs, out.Series, err = request(0); err != nil {
 		return out, err
 	}
+	out.ColdCPUMs, cpu = (p.CPUSeconds()-cpu)*1000, p.CPUSeconds()
 	if out.WarmMs, _, err = request(time.Minute); err != nil {
 		return out, err
 	}
+	out.WarmCPUMs = (p.CPUSeconds() - cpu) * 1000
 	if out.RepeatMs, _, err = request(time.Minute); err != nil {
 		return out, err
 	}

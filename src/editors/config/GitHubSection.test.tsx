@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DoraJsonData } from '../../settings/model';
 import { GitHubSection } from './GitHubSection';
-import { renderSection as renderWith } from '../testing/configHarness';
+import { renderSection as renderWith } from '../testing/sectionHarness';
 
 function renderSection(jsonData: DoraJsonData = {}, secureJsonFields: Record<string, boolean> = {}) {
   return renderWith(GitHubSection, jsonData, secureJsonFields);

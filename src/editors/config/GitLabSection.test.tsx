@@ -2,7 +2,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GitLabSection } from './GitLabSection';
-import { renderSection } from '../testing/configHarness';
+import { renderSection } from '../testing/sectionHarness';
 
 const enabled = { gitlab: { enabled: true, projects: 'acme/shop' } };
 

@@ -1,9 +1,9 @@
 /** The PagerDuty and Jira config sections: what they store where (secrets only in secureJsonData), messages as you type. */
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderSection } from '../testing/sectionHarness';
 import { JiraSection } from './JiraSection';
 import { PagerDutySection } from './PagerDutySection';
-import { renderSection } from '../testing/configHarness';
 
 describe('PagerDutySection', () => {
   it('enabling stores the API URL (the proxy route reads it); the key goes to secureJsonData only', async () => {
@@ -41,5 +41,32 @@ describe('JiraSection', () => {
     fireEvent.change(screen.getByLabelText(/^Personal access token/), { target: { value: 'pat-xyz' } });
     expect(latest().secureJsonData).toEqual({ jiraToken: 'pat-xyz' });
     expect(screen.getByText(/causeField "cause" is not a custom field id/)).toBeInTheDocument();
+  });
+});
+
+describe('server mode (issue 11): the PagerDuty and Jira tokens are saved under keys no proxy route names', () => {
+  it('PagerDuty: pagerdutyTokenServer', () => {
+    const { latest } = renderSection(PagerDutySection, {
+      runQueriesIn: 'server',
+      pagerduty: { enabled: true, apiUrl: 'https://api.pagerduty.com' },
+    });
+    fireEvent.change(screen.getByLabelText(/^REST API key/), { target: { value: 'u+secretkey123' } });
+    expect(latest().secureJsonData).toEqual({ pagerdutyTokenServer: 'u+secretkey123' });
+  });
+
+  it('Jira Cloud: jiraBasicCredentialsServer; Data Center: jiraTokenServer', () => {
+    const cloud = renderSection(JiraSection, {
+      runQueriesIn: 'server',
+      jira: { enabled: true, url: 'https://acme.atlassian.net', email: 'dora@acme.test' },
+    });
+    fireEvent.change(screen.getByLabelText(/^API token/), { target: { value: 'tok123' } });
+    expect(cloud.latest().secureJsonData).toEqual({ jiraBasicCredentialsServer: btoa('dora@acme.test:tok123') });
+    cloud.unmount();
+    const dc = renderSection(JiraSection, {
+      runQueriesIn: 'server',
+      jira: { enabled: true, url: 'https://jira.acme.test', deployment: 'datacenter' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Personal access token/), { target: { value: 'pat-xyz' } });
+    expect(dc.latest().secureJsonData).toEqual({ jiraTokenServer: 'pat-xyz' });
   });
 });

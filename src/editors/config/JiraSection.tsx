@@ -3,7 +3,9 @@ import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/da
 import { Field, Input, RadioButtonGroup, SecretInput, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { DoraJsonData, DoraSecureJsonData, JiraDeployment, JiraSettings } from '../../settings/model';
-import { basicCredentials, DEFAULT_JQL, SettingsProblem, validateJiraSettings } from '../../settings/jira';
+import { basicCredentials, DEFAULT_JQL, validateJiraSettings } from '../../settings/jira';
+import { secureKeyFor } from '../../settings/serverMode';
+import { errorOf } from './sectionProps';
 
 export type JiraSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
 
@@ -11,11 +13,6 @@ const DEPLOYMENT_OPTIONS: Array<SelectableValue<JiraDeployment>> = [
   { value: 'cloud', label: 'Jira Cloud', description: 'https://SITE.atlassian.net, email and API token' },
   { value: 'datacenter', label: 'Data Center', description: 'Your server, a personal access token' },
 ];
-
-function errorOf(problems: SettingsProblem[], field: string): string | undefined {
-  const mine = problems.filter((p) => p.field === field).map((p) => p.message);
-  return mine.length ? mine.join(' ') : undefined;
-}
 
 /** Jira settings: site, authentication (secrets in secureJsonData only), the JQL and the field mapping. */
 export function JiraSection({ options, onOptionsChange }: JiraSectionProps) {
@@ -28,7 +25,8 @@ export function JiraSection({ options, onOptionsChange }: JiraSectionProps) {
     onOptionsChange({ ...options, jsonData: { ...jsonData, jira: { ...jira, deployment, ...patch } } });
   const problems = enabled ? validateJiraSettings({ ...jira, deployment }) : [];
   const field = (name: string) => ({ invalid: Boolean(errorOf(problems, name)), error: errorOf(problems, name) });
-  const secretKey = deployment === 'cloud' ? 'jiraBasicCredentials' : 'jiraToken';
+  // In server mode the secret is stored under a key no proxy route names (jiraTokenServer, ...).
+  const secretKey = secureKeyFor(jsonData, deployment === 'cloud' ? 'jiraBasicCredentials' : 'jiraToken');
   const setSecret = (value: string, email = jira.email ?? '') => {
     setToken(value);
     const secret = deployment === 'cloud' ? (value ? basicCredentials(email, value) : '') : value;

@@ -1,16 +1,16 @@
 import React from 'react';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
-import { Field, Input, RadioButtonGroup, SecretInput, Switch, TextArea } from '@grafana/ui';
+import { Field, Input, RadioButtonGroup, Switch, TextArea } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { DoraJsonData, DoraSecureJsonData, PagerDutyServiceScope, PagerDutySettings } from '../../settings/model';
 import {
   DEFAULT_API_URL,
   DEFAULT_TIMEOUT_SECONDS,
   EU_API_URL,
-  SettingsProblem,
   validatePagerDutySettings,
 } from '../../settings/pagerduty';
-import { numberOrUndefined } from './sectionProps';
+import { errorOf, numberOrUndefined } from './sectionProps';
+import { TokenField } from './TokenField';
 
 export type PagerDutySectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
 
@@ -29,11 +29,6 @@ const SEVERITY_OPTIONS: Array<SelectableValue<'priority' | 'urgency'>> = [
   { value: 'priority', label: 'Priority (else urgency)' },
   { value: 'urgency', label: 'Urgency' },
 ];
-
-function errorOf(problems: SettingsProblem[], field: string): string | undefined {
-  const mine = problems.filter((p) => p.field === field).map((p) => p.message);
-  return mine.length ? mine.join(' ') : undefined;
-}
 
 /**
  * PagerDuty settings: region (API URL, always stored: the proxy route reads it), the read-only REST API key
@@ -72,33 +67,16 @@ export function PagerDutySection({ options, onOptionsChange }: PagerDutySectionP
           onChange={(v) => update({ apiUrl: v })}
         />
       </Field>
-      <Field
+      <TokenField
+        options={options}
+        onOptionsChange={onOptionsChange}
+        tokenKey="pagerdutyToken"
+        id="dora-pagerduty-token"
         label="REST API key"
-        description="A read-only API key (PagerDuty: Integrations, API Access Keys, Read-only). Anyone who may query this data source can use it through Grafana's proxy."
-        htmlFor="dora-pagerduty-token"
-      >
-        <SecretInput
-          id="dora-pagerduty-token"
-          width={60}
-          isConfigured={Boolean(options.secureJsonFields?.pagerdutyToken)}
-          value={options.secureJsonData?.pagerdutyToken ?? ''}
-          placeholder="u+..."
-          disabled={!enabled}
-          onChange={(e) =>
-            onOptionsChange({
-              ...options,
-              secureJsonData: { ...options.secureJsonData, pagerdutyToken: e.currentTarget.value },
-            })
-          }
-          onReset={() =>
-            onOptionsChange({
-              ...options,
-              secureJsonFields: { ...options.secureJsonFields, pagerdutyToken: false },
-              secureJsonData: { ...options.secureJsonData, pagerdutyToken: '' },
-            })
-          }
-        />
-      </Field>
+        description="A read-only API key (PagerDuty: Integrations, API Access Keys, Read-only). In browser mode anyone who may query this data source can use it through Grafana's proxy."
+        placeholder="u+..."
+        disabled={!enabled}
+      />
       <Field label="Services" description="Which services' incidents are read">
         <RadioButtonGroup
           options={SCOPE_OPTIONS}

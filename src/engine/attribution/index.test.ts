@@ -12,6 +12,8 @@ describe('attribute', () => {
       pipelineRuns: [],
       dataQuality: [],
       teams: {},
+      runbooks: {},
+      objectives: {},
     });
   });
 

@@ -164,6 +164,8 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     pipelineRuns: attributeRuns(clean.pipelineRuns, directory),
     dataQuality: findings.sorted(),
     teams: { ...directory.teams },
+    runbooks: { ...directory.runbooks },
+    objectives: { ...directory.objectives },
   };
 }
 

@@ -1,5 +1,5 @@
 /** What attribution produces: every deployment, change and incident with the reasons behind it. */
-import { Change, Deployment, Incident, Instant, PipelineRun } from '../model';
+import { AvailabilityObjective, Change, Deployment, Incident, Instant, PipelineRun } from '../model';
 
 export type LinkMethod = 'explicit' | 'service-window' | 'none';
 
@@ -119,4 +119,8 @@ export interface Attributed {
   dataQuality: DataQualityFinding[];
   /** service -> team from the catalog. */
   teams: Record<string, string>;
+  /** service -> runbook URL from the catalog (absent or empty without runbooks). */
+  runbooks?: Record<string, string>;
+  /** service -> availability objective from the catalog (absent or empty without objectives). */
+  objectives?: Record<string, AvailabilityObjective>;
 }

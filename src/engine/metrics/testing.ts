@@ -102,6 +102,7 @@ export interface IncidentSpec {
   service?: string;
   team?: string;
   deploymentId?: string | null;
+  severity?: string;
 }
 
 export function incident(spec: IncidentSpec): AttributedIncident {
@@ -117,6 +118,7 @@ export function incident(spec: IncidentSpec): AttributedIncident {
       acknowledgedAt: spec.acknowledgedAt,
       resolvedAt: spec.resolvedAt,
       source: 'test',
+      ...(spec.severity !== undefined ? { severity: spec.severity } : {}),
     },
     team: spec.team || '',
     link: { incidentId: id, deploymentId: linked, method: linked ? 'explicit' : 'none', detail: 'test' },
@@ -181,6 +183,8 @@ export function attributed(parts: Partial<Attributed> = {}): Attributed {
     pipelineRuns: parts.pipelineRuns || [],
     dataQuality: parts.dataQuality || [],
     teams: parts.teams || {},
+    ...(parts.runbooks ? { runbooks: parts.runbooks } : {}),
+    ...(parts.objectives ? { objectives: parts.objectives } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import { DataSourceServiceRunner } from './browserRunner';
 import { bridgeQuery, interpolateRange, queryProperty } from './queryModel';
 import { rowsToEvents } from './rows';
 import { QueryApiRunner } from './runner';
-import { BridgeMapping, resolveBridgeSettings, validateBridgeSettings } from '../../settings/datasourceBridge';
+import { resolveBridgeSettings, validateBridgeSettings } from '../../settings/datasourceBridge';
 import { DataSourceBridgeSource } from './source';
 import { tableFromFrame, tableFromJson } from './table';
 import {
@@ -25,54 +25,10 @@ import {
   T0,
 } from './testing/frames';
 import { Answers, fakeDataSourceService, startFakeQueryApi } from './testing/services';
+import { ANSWERS, MAPPINGS, PG } from './testing/mappings';
 
 const DAY = 24 * 3600 * 1000;
 const RANGE = { from: T0 - 30 * DAY, to: T0 + 7 * DAY };
-const PG = { uid: 'warehouse', type: 'grafana-postgresql-datasource' };
-
-export const MAPPINGS: BridgeMapping[] = [
-  {
-    name: 'Deployments',
-    kind: 'deployments',
-    datasource: PG,
-    query: DEPLOYMENTS_SQL,
-    columns: {
-      finishedAt: 'finished_at',
-      service: 'service',
-      environment: 'env',
-      repo: 'repository',
-      sha: 'commit_sha',
-      status: 'outcome',
-    },
-  },
-  {
-    name: 'Commits',
-    kind: 'changes',
-    datasource: PG,
-    query: 'SELECT sha, repo, committed_at, parents FROM commits',
-    columns: { sha: 'sha', repo: 'repo', committedAt: 'committed_at', parents: 'parents' },
-  },
-  {
-    name: 'Incidents',
-    kind: 'incidents',
-    datasource: PG,
-    query: 'SELECT * FROM incidents',
-    columns: {
-      id: 'incident_id',
-      service: 'service',
-      createdAt: 'opened',
-      resolvedAt: 'closed',
-      'cause.sha': 'caused_by',
-    },
-  },
-];
-
-export const ANSWERS: Answers = [
-  { contains: 'FROM deployments', frames: [deploymentsFrame()] },
-  { contains: 'FROM commits', frames: [changesFrame()] },
-  { contains: 'FROM incidents', frames: [incidentsFrame()] },
-];
-
 describe('tables', () => {
   it("decode the query API's frames as Grafana's own dataFrameFromJSON does", () => {
     for (const json of [deploymentsFrame(), changesFrame(), incidentsFrame()]) {

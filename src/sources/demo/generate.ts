@@ -1,10 +1,11 @@
 /**
  * The whole demo data set: every service simulated over 180 days ending at the end of a UTC day, plus the
- * deliberate data-quality problems and the catalog. A pure function of (seed, day).
+ * deliberate data-quality problems, the people (authors, incident owners) and the catalog. A pure function of (seed, day).
  */
 import { DAY_MS, DoraEvents, Instant } from '../../engine';
 import { startOfUtcDay } from './calendar';
 import { demoCatalog } from './catalog';
+import { addPeople } from './people';
 import { DEMO_SERVICES } from './profiles';
 import { addDataQualityProblems } from './quirks';
 import { toWholeSeconds } from './seconds';
@@ -37,6 +38,7 @@ export function generateDemoData(seed: number, now: Instant): DemoData {
   toWholeSeconds(events);
   sortEvents(events);
   numberIncidents(events);
+  addPeople(events);
   return { events, shipped, end };
 }
 

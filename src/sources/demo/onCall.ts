@@ -23,19 +23,30 @@ function rotaOf(team: string): string[] {
   return ROTAS[team] ?? [`${team} primary`, `${team} secondary`, `${team} third`];
 }
 
+/** The people of a demo team (its rota), who also write its changes. */
+export function teamMembers(team: string): string[] {
+  return rotaOf(team);
+}
+
+/** Who of a team is on call at an instant at a level (1 = primary). */
+export function onCallAt(team: string, at: Instant, level = 1): string {
+  const rota = rotaOf(team);
+  const week = Math.floor((at - FIRST_SHIFT) / WEEK) + level - 1;
+  return rota[((week % rota.length) + rota.length) % rota.length];
+}
+
 export function demoOnCall(now: Instant): OnCallOwner[] {
   const week = Math.floor((now - FIRST_SHIFT) / WEEK);
   const start = FIRST_SHIFT + week * WEEK;
   const owners: OnCallOwner[] = [];
   for (const profile of DEMO_SERVICES) {
-    const rota = rotaOf(profile.team);
     const service = profile.incidentServiceName ?? profile.name;
     [0, 1].forEach((offset) => {
       owners.push({
         service,
         escalationPolicy: `${profile.team} on-call`,
         level: offset + 1,
-        user: rota[(((week + offset) % rota.length) + rota.length) % rota.length],
+        user: onCallAt(profile.team, now, offset + 1),
         schedule: `${profile.team} weekly`,
         start,
         end: start + WEEK,

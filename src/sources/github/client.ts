@@ -7,8 +7,7 @@ import pLimit from 'p-limit';
 import { HttpResponse } from '../http';
 import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
-import { parseLinkHeader } from '../linkHeader';
-import { bodyMessage, CallContext, RestClientOptions, PageDecision, RestResult } from '../rest';
+import { bodyMessage, CallContext, conditionalGet, RestClientOptions, PageDecision, RestResult } from '../rest';
 import { SharedRequests } from '../sharedRequests';
 import { queryString } from '../url';
 import { GitHubGraphQLError, GitHubHttpError, GitHubRateLimitError } from './errors';
@@ -104,35 +103,12 @@ export class GitHubClient {
     return this.inflight.run(key, ctx.signal, run);
   }
 
-  private async sendGet<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {
-    const cached = this.etags.get(url);
-    const headers: Record<string, string> = { Accept: 'application/vnd.github+json' };
-    if (cached) {
-      headers['If-None-Match'] = cached.etag;
-    }
-    const response = await this.withRetries(url, ctx, () =>
-      this.options.http.request<T>({ method: 'GET', url, headers, signal: ctx.signal })
+  private sendGet<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {
+    return conditionalGet<T>(this.etags, url, 'application/vnd.github+json', (headers) =>
+      this.withRetries(url, ctx, () =>
+        this.options.http.request<T>({ method: 'GET', url, headers, signal: ctx.signal })
+      )
     );
-    if (response.status === 304 && cached) {
-      return {
-        data: cached.data as T,
-        status: 304,
-        headers: response.headers,
-        notModified: true,
-        next: parseLinkHeader(cached.headers.link).next,
-      };
-    }
-    const etag = response.headers.etag;
-    if (etag) {
-      this.etags.set(url, { etag, data: response.data, headers: { link: response.headers.link ?? '' } });
-    }
-    return {
-      data: response.data,
-      status: response.status,
-      headers: response.headers,
-      notModified: false,
-      next: parseLinkHeader(response.headers.link).next,
-    };
   }
 
   private async sendGraphQL(body: unknown, ctx: CallContext): Promise<RestResult<unknown>> {

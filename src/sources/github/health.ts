@@ -25,7 +25,8 @@ export function writeScopes(header: string | undefined): string[] {
     .filter((s) => WRITE_SCOPE.test(s));
 }
 
-async function checkToken(client: GitHubClient, call: CallContext, now: () => number): Promise<HealthCheckItem> {
+/** The token's own check: valid, which user, which scopes. */
+export async function checkToken(client: GitHubClient, call: CallContext, now: () => number): Promise<HealthCheckItem> {
   try {
     const result = await client.get<{ login?: string }>(rest.user(), undefined, call);
     const login = result.data?.login ?? 'unknown user';
@@ -59,7 +60,7 @@ async function checkToken(client: GitHubClient, call: CallContext, now: () => nu
   }
 }
 
-async function checkRepository(
+export async function checkRepository(
   client: GitHubClient,
   cfg: RepositoryConfig,
   call: CallContext,
@@ -151,19 +152,4 @@ async function probeAccess(
     }
     throw e;
   }
-}
-
-export async function checkHealth(
-  client: GitHubClient,
-  repositories: RepositoryConfig[],
-  call: CallContext,
-  now: () => number
-): Promise<HealthCheckItem[]> {
-  const token = await checkToken(client, call, now);
-  if (token.status === 'error') {
-    // Without a valid token every repository fails the same way; one clear message is better.
-    return [token];
-  }
-  const repos = await Promise.all(repositories.map((cfg) => checkRepository(client, cfg, call, now)));
-  return [token, ...repos];
 }

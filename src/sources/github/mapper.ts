@@ -26,7 +26,8 @@ import {
   WorkflowRunRest,
 } from './apiTypes';
 import * as ids from './ids';
-import { parseImpactStart, parseSeverity } from '../incidentText';
+import { parseSeverity } from '../incidentText';
+import { issueIncident, tagDeployment } from '../forgeEvents';
 import { parseIncidentCause } from './incidents';
 import { isProductionTag } from '../../settings/releaseTags';
 import { RepositoryConfig } from '../../settings/github';
@@ -285,20 +286,16 @@ export function mapRelease(node: ReleaseNode, cfg: RepositoryConfig): Deployment
   ) {
     return undefined;
   }
-  return withoutUndefined<Deployment>({
+  return tagDeployment({
     id: ids.releaseDeploymentId(cfg.repo, node.tagName),
     service: cfg.service,
-    environment: 'production',
     repo: cfg.repo,
+    tag: node.tagName,
     sha: node.tagCommit.oid,
     finishedAt,
-    status: 'success',
     source: SOURCE,
-    // Selected by this repository's own deployment rule: the data source's global patterns do not apply.
-    production: true,
-    url: node.url,
     title: node.name ?? node.tagName,
-    ref: node.tagName,
+    url: node.url,
   });
 }
 
@@ -326,20 +323,16 @@ export function mapTag(node: TagRefNode, cfg: RepositoryConfig): Deployment | un
   if (!target || target.at === undefined || !isProductionTag(node.name, cfg.tagPattern)) {
     return undefined;
   }
-  return {
+  return tagDeployment({
     id: ids.tagDeploymentId(cfg.repo, node.name),
     service: cfg.service,
-    environment: 'production',
     repo: cfg.repo,
+    tag: node.name,
     sha: target.sha,
     finishedAt: target.at,
-    status: 'success',
     source: SOURCE,
-    // Selected by this repository's own deployment rule: the data source's global patterns do not apply.
-    production: true,
     title: node.name,
-    ref: node.name,
-  };
+  });
 }
 
 /** Closed as not planned or duplicate: not an incident that happened (a false alarm or a second report). */
@@ -354,13 +347,11 @@ export function mapIssue(node: IssueNode, cfg: RepositoryConfig): Incident | und
   }
   const labels = labelNames(node.labels);
   const body = node.body ?? '';
-  const startedAt = parseImpactStart(body);
-  return withoutUndefined<Incident>({
+  return issueIncident({
     id: ids.incidentId(cfg.repo, node.number),
     service: cfg.service,
     title: node.title,
-    // An impact start after the report is a typo, not information.
-    startedAt: startedAt !== undefined && startedAt <= createdAt ? startedAt : undefined,
+    body,
     createdAt,
     resolvedAt: node.state === 'CLOSED' ? toInstant(node.closedAt) : undefined,
     severity: parseSeverity(labels),

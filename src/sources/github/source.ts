@@ -9,7 +9,7 @@ import { HealthCheckItem } from '../types';
 import { CallContext, GitHubClient } from './client';
 import { ForgeSource, ForgeSourceOptions, LimitedTarget, TargetGroup, TargetResult } from '../forgeSource';
 import { describeError, describeRateLimit, GitHubRateLimitError } from './errors';
-import { checkHealth } from './health';
+import { checkRepository, checkToken } from './health';
 import { organizationRepositories } from './organization';
 import { fetchRepository } from './repository';
 import {
@@ -81,7 +81,11 @@ export class GitHubSource extends ForgeSource<ResolvedGitHubSettings, Repository
     return describeError(subject, e, this.now());
   }
 
-  protected checkTargets(repositories: RepositoryConfig[], call: CallContext): Promise<HealthCheckItem[]> {
-    return checkHealth(this.client, repositories, call, this.now);
+  protected checkToken(call: CallContext): Promise<HealthCheckItem> {
+    return checkToken(this.client, call, this.now);
+  }
+
+  protected checkTarget(cfg: RepositoryConfig, call: CallContext): Promise<HealthCheckItem> {
+    return checkRepository(this.client, cfg, call, this.now);
   }
 }

@@ -8,8 +8,7 @@ import pLimit from 'p-limit';
 import { abortableSleep, abortError } from '../abort';
 import { EtagCache } from '../etagCache';
 import { HttpResponse } from '../http';
-import { parseLinkHeader } from '../linkHeader';
-import { bodyMessage, CallContext, RestClientOptions, PageDecision, Query, RestResult } from '../rest';
+import { bodyMessage, CallContext, conditionalGet, RestClientOptions, PageDecision, Query, RestResult } from '../rest';
 import { SharedRequests } from '../sharedRequests';
 import { queryString } from '../url';
 import { GitLabHttpError, GitLabRateLimitError } from './errors';
@@ -99,35 +98,12 @@ export class GitLabClient {
     return `${this.restBase}${rest}`;
   }
 
-  private async send<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {
-    const cached = this.etags.get(url);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (cached) {
-      headers['If-None-Match'] = cached.etag;
-    }
-    const response = await this.withRetries(url, ctx, () =>
-      this.options.http.request<T>({ method: 'GET', url, headers, signal: ctx.signal })
+  private send<T>(url: string, ctx: CallContext): Promise<RestResult<T>> {
+    return conditionalGet<T>(this.etags, url, 'application/json', (headers) =>
+      this.withRetries(url, ctx, () =>
+        this.options.http.request<T>({ method: 'GET', url, headers, signal: ctx.signal })
+      )
     );
-    if (response.status === 304 && cached) {
-      return {
-        data: cached.data as T,
-        status: 304,
-        headers: response.headers,
-        notModified: true,
-        next: parseLinkHeader(cached.headers.link).next,
-      };
-    }
-    const etag = response.headers.etag;
-    if (etag) {
-      this.etags.set(url, { etag, data: response.data, headers: { link: response.headers.link ?? '' } });
-    }
-    return {
-      data: response.data,
-      status: response.status,
-      headers: response.headers,
-      notModified: false,
-      next: parseLinkHeader(response.headers.link).next,
-    };
   }
 
   /** Sends, waiting out rate limits and 5xx within the deadline; returns a 2xx or 304, else throws. */

@@ -27,7 +27,8 @@ const WRITE_SCOPES = [
 const READ_SCOPES = ['read_api', 'api'];
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
-async function checkToken(client: GitLabClient, call: CallContext, now: () => number): Promise<HealthCheckItem> {
+/** The token's own check: valid, which user, which scopes. */
+export async function checkToken(client: GitLabClient, call: CallContext, now: () => number): Promise<HealthCheckItem> {
   try {
     const token = (await client.get<GlTokenSelf>('/personal_access_tokens/self', undefined, call)).data;
     const scopes = token.scopes ?? [];
@@ -60,7 +61,7 @@ async function checkToken(client: GitLabClient, call: CallContext, now: () => nu
   }
 }
 
-async function checkProject(
+export async function checkProject(
   client: GitLabClient,
   cfg: ProjectConfig,
   call: CallContext,
@@ -143,19 +144,4 @@ async function checkProject(
     }
     return { source: SOURCE, status: 'error', message: describeError(subject, e, now()) };
   }
-}
-
-export async function checkHealth(
-  client: GitLabClient,
-  projects: ProjectConfig[],
-  call: CallContext,
-  now: () => number
-): Promise<HealthCheckItem[]> {
-  const token = await checkToken(client, call, now);
-  if (token.status === 'error') {
-    // Without a valid token every project fails the same way; one clear message is better.
-    return [token];
-  }
-  const items = await Promise.all(projects.map((cfg) => checkProject(client, cfg, call, now)));
-  return [token, ...items];
 }

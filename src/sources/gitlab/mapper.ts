@@ -12,7 +12,8 @@ import {
   PipelineRun,
   PullRequestInfo,
 } from '../../engine';
-import { parseImpactStart, parseSeverity } from '../incidentText';
+import { parseSeverity } from '../incidentText';
+import { issueIncident, tagDeployment } from '../forgeEvents';
 import { toInstant, withoutUndefined } from '../mapping';
 import { isProductionTag } from '../../settings/releaseTags';
 import {
@@ -339,19 +340,16 @@ export function mapRelease(r: GlRelease, cfg: ProjectConfig): Deployment | undef
   if (r.upcoming_release || !r.commit || finishedAt === undefined || !isProductionTag(r.tag_name, cfg.tagPattern)) {
     return undefined;
   }
-  return withoutUndefined<Deployment>({
+  return tagDeployment({
     id: ids.releaseDeploymentId(cfg.path, r.tag_name),
     service: cfg.service,
-    environment: 'production',
     repo: cfg.path,
+    tag: r.tag_name,
     sha: r.commit.id,
     finishedAt,
-    status: 'success',
     source: SOURCE,
-    production: true,
-    url: r._links?.self,
     title: r.name || r.tag_name,
-    ref: r.tag_name,
+    url: r._links?.self,
   });
 }
 
@@ -366,19 +364,16 @@ export function mapTag(t: GlTag, cfg: ProjectConfig): Deployment | undefined {
   if (!t.commit || at === undefined || !isProductionTag(t.name, cfg.tagPattern)) {
     return undefined;
   }
-  return {
+  return tagDeployment({
     id: ids.tagDeploymentId(cfg.path, t.name),
     service: cfg.service,
-    environment: 'production',
     repo: cfg.path,
+    tag: t.name,
     sha: t.commit.id,
     finishedAt: at,
-    status: 'success',
     source: SOURCE,
-    production: true,
     title: t.name,
-    ref: t.name,
-  };
+  });
 }
 
 /** GitLab's incident severity field, unless unknown; else a severity label. */
@@ -394,13 +389,11 @@ export function mapIssue(issue: GlIssue, cfg: ProjectConfig): Incident | undefin
     return undefined;
   }
   const body = issue.description ?? '';
-  const startedAt = parseImpactStart(body);
-  return withoutUndefined<Incident>({
+  return issueIncident({
     id: ids.incidentId(cfg.path, issue.iid),
     service: cfg.service,
     title: issue.title,
-    // An impact start after the report is a typo, not information.
-    startedAt: startedAt !== undefined && startedAt <= createdAt ? startedAt : undefined,
+    body,
     createdAt,
     resolvedAt: issue.state === 'closed' ? toInstant(issue.closed_at) : undefined,
     severity: severityOf(issue),

@@ -11,7 +11,7 @@ import { HealthCheckItem } from '../types';
 import { CallContext, GitLabClient } from './client';
 import { describeError, describeRateLimit, GitLabRateLimitError } from './errors';
 import { groupProjects } from './group';
-import { checkHealth } from './health';
+import { checkProject, checkToken } from './health';
 import { fetchProject } from './project';
 import { ProjectConfig, projectConfig, resolveGitLabSettings, ResolvedGitLabSettings } from '../../settings/gitlab';
 import { ProjectSnapshot, sharedSnapshots, SnapshotStore } from './snapshot';
@@ -78,7 +78,11 @@ export class GitLabSource extends ForgeSource<ResolvedGitLabSettings, ProjectCon
     return describeError(subject, e, this.now());
   }
 
-  protected checkTargets(projects: ProjectConfig[], call: CallContext): Promise<HealthCheckItem[]> {
-    return checkHealth(this.client, projects, call, this.now);
+  protected checkToken(call: CallContext): Promise<HealthCheckItem> {
+    return checkToken(this.client, call, this.now);
+  }
+
+  protected checkTarget(cfg: ProjectConfig, call: CallContext): Promise<HealthCheckItem> {
+    return checkProject(this.client, cfg, call, this.now);
   }
 }

@@ -4,54 +4,32 @@
  * endpoint and its paging (Cloud: /rest/api/3/search/jql with nextPageToken; Data Center: /rest/api/2/search with
  * startAt), only the fields asked for; 429 and 503 waited out as Retry-After says, 5xx retried, within the deadline.
  */
-import pLimit from 'p-limit';
 import { JiraDeployment } from '../../settings/model';
-import { abortableSleep } from '../abort';
-import { HttpClient, HttpResponse } from '../http';
-import { isServerError, retryAfterMs, RetryContext, RetryDecision, sendWithRetries, serverBackoff } from '../retry';
-import { SharedRequests } from '../sharedRequests';
-import { queryString, QueryValue } from '../url';
+import { HttpResponse } from '../http';
+import { CallContext } from '../rest';
+import { isServerError, retryAfterMs, RetryDecision, RetryOutcome, serverBackoff } from '../retry';
+import { RetryingClient, RetryingClientOptions } from '../retryingClient';
+import { QueryValue } from '../url';
 import { EnhancedSearchPage, JiraErrorBody, JiraIssue, OffsetSearchPage } from './apiTypes';
 import { JiraHttpError, JiraRateLimitError } from './errors';
 
-export type CallContext = RetryContext;
+export type { CallContext };
 
-export interface JiraClientOptions {
-  http: HttpClient;
-  proxyUrl: string;
+export interface JiraClientOptions extends RetryingClientOptions {
   deployment: JiraDeployment;
-  concurrency?: number;
-  maxRetries?: number;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export const PAGE_SIZE = 100;
 const RATE_LIMIT_DEFAULT_WAIT_MS = 10000;
 
-export class JiraClient {
-  requestCount = 0;
-  /** REST API version path: 3 on Cloud, 2 on Data Center. */
-  readonly api: string;
-  private readonly base: string;
-  private readonly limit: ReturnType<typeof pLimit>;
-  private readonly inflight = new SharedRequests<unknown>();
-  private readonly now: () => number;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-
+export class JiraClient extends RetryingClient {
   constructor(private readonly options: JiraClientOptions) {
-    const route = options.deployment === 'cloud' ? 'jira/cloud' : 'jira/datacenter';
-    this.base = `${options.proxyUrl.replace(/\/+$/, '')}/${route}`;
-    this.api = options.deployment === 'cloud' ? '/rest/api/3' : '/rest/api/2';
-    this.limit = pLimit(options.concurrency ?? 4);
-    this.now = options.now ?? (() => Date.now());
-    this.sleep = options.sleep ?? abortableSleep;
-  }
-
-  /** GET below the REST API path ("/myself"); throws JiraHttpError or JiraRateLimitError. */
-  get<T>(path: string, query: Record<string, QueryValue> = {}, ctx: CallContext = {}): Promise<T> {
-    const url = `${this.base}${this.api}${path}${queryString(query)}`;
-    return this.inflight.run(url, ctx.signal, (signal) => this.send<T>(path, url, { ...ctx, signal })) as Promise<T>;
+    // Cloud: REST API 3 through jira/cloud; Data Center: REST API 2 through jira/datacenter.
+    super(
+      options,
+      options.deployment === 'cloud' ? 'jira/cloud/rest/api/3' : 'jira/datacenter/rest/api/2',
+      'application/json'
+    );
   }
 
   /** Every issue the JQL selects, page by page, with only `fields` (and the changelog when asked). */
@@ -91,31 +69,13 @@ export class JiraClient {
     }
   }
 
-  private async send<T>(path: string, url: string, ctx: CallContext): Promise<T> {
-    const outcome = await sendWithRetries<T>(
-      () =>
-        this.limit(() =>
-          this.options.http.request<T>({
-            method: 'GET',
-            url,
-            headers: { Accept: 'application/json' },
-            signal: ctx.signal,
-          })
-        ),
-      (response, attempt) => this.decide(response, attempt),
-      ctx,
-      { maxRetries: this.options.maxRetries ?? 4, now: this.now, sleep: this.sleep, onSend: () => this.requestCount++ }
-    );
-    if (outcome.ok) {
-      return outcome.response.data;
-    }
-    if (outcome.wait?.reason === 'rate-limit') {
-      throw new JiraRateLimitError(outcome.wait.resetAt, path);
-    }
-    throw new JiraHttpError(outcome.response.status, path, errorMessage(outcome.response.data));
+  protected failure(outcome: Extract<RetryOutcome<unknown>, { ok: false }>, path: string): Error {
+    return outcome.wait?.reason === 'rate-limit'
+      ? new JiraRateLimitError(outcome.wait.resetAt, path)
+      : new JiraHttpError(outcome.response.status, path, errorMessage(outcome.response.data));
   }
 
-  private decide(response: HttpResponse<unknown>, attempt: number): RetryDecision {
+  protected decide(response: HttpResponse<unknown>, attempt: number): RetryDecision {
     const { status, headers } = response;
     if (status >= 200 && status < 300) {
       return { kind: 'done' };

@@ -3,26 +3,17 @@
  * token=..."): limited concurrency, identical in-flight requests shared, offset/more paging, created-time windows
  * split to what PagerDuty accepts, and 429 / 5xx waited out with bounded backoff, never past the query's deadline.
  */
-import pLimit from 'p-limit';
-import { abortableSleep } from '../abort';
-import { HttpClient, HttpResponse } from '../http';
-import { isServerError, retryAfterMs, RetryContext, RetryDecision, sendWithRetries, serverBackoff } from '../retry';
-import { SharedRequests } from '../sharedRequests';
-import { queryString, QueryValue } from '../url';
+import { HttpResponse } from '../http';
+import { CallContext, PageDecision } from '../rest';
+import { isServerError, retryAfterMs, RetryDecision, RetryOutcome, serverBackoff } from '../retry';
+import { RetryingClient, RetryingClientOptions } from '../retryingClient';
+import { QueryValue } from '../url';
 import { Pagination, PdErrorBody } from './apiTypes';
 import { PagerDutyHttpError, PagerDutyRateLimitError } from './errors';
 
-export type CallContext = RetryContext;
-export type PageDecision = 'continue' | 'stop';
+export type { CallContext, PageDecision };
 
-export interface PagerDutyClientOptions {
-  http: HttpClient;
-  /** Data source base URL (instanceSettings.url); the route is /pagerduty/api below it. */
-  proxyUrl: string;
-  concurrency?: number;
-  maxRetries?: number;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+export interface PagerDutyClientOptions extends RetryingClientOptions {
   /** PagerDuty's paging depth (tests lower it to keep the fake small). */
   maxOffset?: number;
 }
@@ -33,36 +24,15 @@ export const PAGE_LIMIT = 100;
 export const MAX_OFFSET = 10000;
 /** Wait after a 429 that names no reset: PagerDuty's limits are per minute. */
 const RATE_LIMIT_DEFAULT_WAIT_MS = 10000;
-const DEFAULT_CONCURRENCY = 4;
-const DEFAULT_MAX_RETRIES = 4;
 
 export interface PagesOutcome {
   /** True when PagerDuty had more items than offset paging can reach (10,000): the caller splits the window. */
   capped: boolean;
 }
 
-export class PagerDutyClient {
-  /** Every HTTP request sent, retries included. */
-  requestCount = 0;
-  private readonly base: string;
-  private readonly limit: ReturnType<typeof pLimit>;
-  private readonly inflight = new SharedRequests<unknown>();
-  private readonly now: () => number;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly maxRetries: number;
-
+export class PagerDutyClient extends RetryingClient {
   constructor(private readonly options: PagerDutyClientOptions) {
-    this.base = `${options.proxyUrl.replace(/\/+$/, '')}/pagerduty/api`;
-    this.limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
-    this.now = options.now ?? (() => Date.now());
-    this.sleep = options.sleep ?? abortableSleep;
-    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  }
-
-  /** GET a path ("/incidents"); throws PagerDutyHttpError or PagerDutyRateLimitError when it cannot be read. */
-  get<T>(path: string, query: Record<string, QueryValue> = {}, ctx: CallContext = {}): Promise<T> {
-    const url = `${this.base}${path}${queryString(query)}`;
-    return this.inflight.run(url, ctx.signal, (signal) => this.send<T>(path, url, { ...ctx, signal })) as Promise<T>;
+    super(options, 'pagerduty/api', 'application/vnd.pagerduty+json;version=2');
   }
 
   /**
@@ -88,31 +58,13 @@ export class PagerDutyClient {
     }
   }
 
-  private async send<T>(path: string, url: string, ctx: CallContext): Promise<T> {
-    const outcome = await sendWithRetries<T>(
-      () =>
-        this.limit(() =>
-          this.options.http.request<T>({
-            method: 'GET',
-            url,
-            headers: { Accept: 'application/vnd.pagerduty+json;version=2' },
-            signal: ctx.signal,
-          })
-        ),
-      (response, attempt) => this.decide(response, attempt),
-      ctx,
-      { maxRetries: this.maxRetries, now: this.now, sleep: this.sleep, onSend: () => this.requestCount++ }
-    );
-    if (outcome.ok) {
-      return outcome.response.data;
-    }
-    if (outcome.wait?.reason === 'rate-limit') {
-      throw new PagerDutyRateLimitError(outcome.wait.resetAt, path);
-    }
-    throw new PagerDutyHttpError(outcome.response.status, path, errorMessage(outcome.response.data));
+  protected failure(outcome: Extract<RetryOutcome<unknown>, { ok: false }>, path: string): Error {
+    return outcome.wait?.reason === 'rate-limit'
+      ? new PagerDutyRateLimitError(outcome.wait.resetAt, path)
+      : new PagerDutyHttpError(outcome.response.status, path, errorMessage(outcome.response.data));
   }
 
-  private decide(response: HttpResponse<unknown>, attempt: number): RetryDecision {
+  protected decide(response: HttpResponse<unknown>, attempt: number): RetryDecision {
     const { status, headers } = response;
     if (status >= 200 && status < 300) {
       return { kind: 'done' };

@@ -4,18 +4,18 @@ import userEvent from '@testing-library/user-event';
 import { choose } from '../testing/combobox';
 import { fakeEditorDataSource } from '../testing/editorDataSource';
 import { installComboboxStubs } from '../testing/jsdom';
-import { DataQualityQueryEditor } from './DataQualityQueryEditor';
+import { ServiceFiltersQueryEditor } from './ServiceFiltersQueryEditor';
 
 jest.setTimeout(60000);
 beforeAll(installComboboxStubs);
 
-describe('DataQualityQueryEditor', () => {
+describe('ServiceFiltersQueryEditor', () => {
   it('filters by service and team only (findings are about services)', async () => {
     const onChange = jest.fn();
     const user = userEvent.setup({ delay: null });
     const query = { refId: 'Q', kind: 'dataQuality' as const };
     render(
-      <DataQualityQueryEditor
+      <ServiceFiltersQueryEditor
         query={query}
         onChange={onChange}
         datasource={fakeEditorDataSource({ services: ['checkout', 'ledger'] })}
@@ -25,5 +25,22 @@ describe('DataQualityQueryEditor', () => {
     expect(screen.queryByRole('combobox', { name: /^Repositories/ })).not.toBeInTheDocument();
     await choose(user, /^Services/, 'ledger');
     expect(onChange).toHaveBeenLastCalledWith({ ...query, filters: { services: ['ledger'] } });
+  });
+});
+
+describe('ServiceFiltersQueryEditor on an on-call query', () => {
+  it('filters who is on call by team', async () => {
+    const onChange = jest.fn();
+    const user = userEvent.setup({ delay: null });
+    const query = { refId: 'O', kind: 'onCall' as const };
+    render(
+      <ServiceFiltersQueryEditor
+        query={query}
+        onChange={onChange}
+        datasource={fakeEditorDataSource({ teams: ['platform', 'storefront'] })}
+      />
+    );
+    await choose(user, /^Teams/, 'storefront');
+    expect(onChange).toHaveBeenLastCalledWith({ ...query, filters: { teams: ['storefront'] } });
   });
 });

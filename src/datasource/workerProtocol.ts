@@ -1,0 +1,183 @@
+/**
+ * The messages between the page and its query worker (worker.ts), typed on both sides. The page sends the
+ * instance's settings once, then calls (run, values, health, settingsProblems) with ids and cancels by id; the
+ * worker answers each call once (done or failed, with its activity counters) and asks the page to run the data
+ * source bridge's queries, which need Grafana's data source service on the page.
+ */
+import { DataSourceInstanceSettings } from '@grafana/data';
+import { Filters, TimeRange } from '../engine';
+import { HealthResult } from './health';
+import { RunResult } from './queryRunner';
+import { FieldValue } from '../frames/frame';
+import type { HostRunRequest } from './runnerHost';
+import { VariableValues } from '../query/variableQuery';
+import { BridgeQuery } from '../sources/datasource/queryModel';
+import { QueryAnswer } from '../sources/datasource/runner';
+import { DoraJsonData } from '../settings/model';
+
+/** The parts of the instance settings the pipeline reads, as plain data (structured clone drops nothing). */
+export interface PlainSettings {
+  id?: number;
+  uid: string;
+  type: string;
+  name: string;
+  url?: string;
+  jsonData: DoraJsonData;
+  secureJsonFields?: Record<string, boolean>;
+}
+
+export interface WorkerInit {
+  settings: PlainSettings;
+  /** The page's base URL (Grafana's root with its sub path): local paths resolve against it. */
+  baseUri: string;
+  /** The viewer's current organisation, sent with every request as the page does. */
+  orgId?: number;
+}
+
+export type Call =
+  | { kind: 'run'; request: HostRunRequest }
+  | { kind: 'values'; values: VariableValues; filters: Filters; range: TimeRange }
+  | { kind: 'health' }
+  | { kind: 'settingsProblems' };
+
+export type CallKind = Call['kind'];
+
+export interface CallResults {
+  run: RunResult;
+  values: string[];
+  health: HealthResult;
+  settingsProblems: string[];
+}
+
+/** An error as it crosses: its name (AbortError stays one) and message. */
+export interface WireError {
+  name: string;
+  message: string;
+}
+
+/** What the worker has done since it started (diagnostics; the browser test reads it). */
+export interface WorkerActivity {
+  /** Calls received. */
+  calls: number;
+  /** Calls cancelled by the page. */
+  cancelled: number;
+  /** Steps (an attribution or a query's computation) started; a cancelled call starts no more. */
+  steps: number;
+}
+
+export type ToWorker =
+  | { type: 'init'; init: WorkerInit }
+  | { type: 'call'; id: number; call: Call }
+  | { type: 'cancel'; id: number }
+  | { type: 'bridgeAnswer'; id: number; answer?: Record<string, QueryAnswer>; error?: WireError };
+
+export type FromWorker =
+  | { type: 'ready' }
+  /** Rows of a large frame of a run's answer, sent ahead of it in slices (each slice is a short task to read). */
+  | { type: 'rows'; id: number; frame: number; columns: FieldValue[][] }
+  | { type: 'done'; id: number; value: CallResults[CallKind]; activity: WorkerActivity }
+  | { type: 'failed'; id: number; error: WireError; activity: WorkerActivity }
+  | { type: 'bridge'; id: number; queries: BridgeQuery[]; range: TimeRange };
+
+/** The settings as plain data: only the fields the pipeline reads, JSON-safe. */
+export function plainSettings(settings: DataSourceInstanceSettings<DoraJsonData>): PlainSettings {
+  const withSecure = settings as DataSourceInstanceSettings<DoraJsonData> & {
+    secureJsonFields?: Record<string, boolean>;
+  };
+  const plain: PlainSettings = {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- still part of the settings Grafana passes
+    id: settings.id,
+    uid: settings.uid,
+    type: settings.type,
+    name: settings.name,
+    url: settings.url,
+    jsonData: settings.jsonData ?? {},
+    secureJsonFields: withSecure.secureJsonFields,
+  };
+  return JSON.parse(JSON.stringify(plain)) as PlainSettings;
+}
+
+/** The instance settings the registry expects, from their plain form (the worker has no plugin meta). */
+export function instanceSettings(plain: PlainSettings): DataSourceInstanceSettings<DoraJsonData> {
+  return {
+    ...plain,
+    access: 'proxy',
+    readOnly: false,
+    meta: undefined,
+  } as unknown as DataSourceInstanceSettings<DoraJsonData>;
+}
+
+export function toWireError(e: unknown): WireError {
+  if (e instanceof Error) {
+    return { name: e.name, message: e.message };
+  }
+  return { name: 'Error', message: typeof e === 'string' ? e : String(e) };
+}
+
+export function fromWireError(wire: WireError): Error {
+  const err = new Error(wire.message);
+  err.name = wire.name;
+  return err;
+}
+
+/** Values per 'rows' message: reading one on the page takes a few milliseconds. */
+export const ROWS_PER_MESSAGE_VALUES = 16384;
+
+/**
+ * A run's answer with its large frames' values taken out, and those values in slices of rows of at most
+ * `maxValues` values: the page reads each slice as a task of its own, never one long task for a large table.
+ */
+export function sliceRows(
+  result: RunResult,
+  maxValues = ROWS_PER_MESSAGE_VALUES
+): { result: RunResult; slices: Array<{ frame: number; columns: FieldValue[][] }> } {
+  const slices: Array<{ frame: number; columns: FieldValue[][] }> = [];
+  const frames = result.frames.map((frame, index) => {
+    const rows = frame.fields.reduce((n, f) => Math.max(n, f.values.length), 0);
+    const fieldCount = Math.max(1, frame.fields.length);
+    if (rows * fieldCount <= maxValues) {
+      return frame;
+    }
+    const step = Math.max(1, Math.floor(maxValues / fieldCount));
+    for (let from = 0; from < rows; from += step) {
+      slices.push({ frame: index, columns: frame.fields.map((f) => f.values.slice(from, from + step)) });
+    }
+    return { ...frame, fields: frame.fields.map((f) => ({ ...f, values: [] })) };
+  });
+  return { result: { ...result, frames }, slices };
+}
+
+/** Puts slices received ahead of an answer back into its frames (in the order they were sent). */
+export class RowsCollector {
+  private readonly received = new Map<number, FieldValue[][]>();
+
+  add(frame: number, columns: FieldValue[][]): void {
+    const collected = this.received.get(frame);
+    if (!collected) {
+      this.received.set(
+        frame,
+        columns.map((c) => c.slice())
+      );
+      return;
+    }
+    columns.forEach((values, j) => {
+      const into = collected[j];
+      for (let i = 0; i < values.length; i++) {
+        into.push(values[i]);
+      }
+    });
+  }
+
+  fill(result: RunResult): RunResult {
+    if (this.received.size === 0) {
+      return result;
+    }
+    return {
+      ...result,
+      frames: result.frames.map((frame, index) => {
+        const columns = this.received.get(index);
+        return columns ? { ...frame, fields: frame.fields.map((f, j) => ({ ...f, values: columns[j] ?? [] })) } : frame;
+      }),
+    };
+  }
+}

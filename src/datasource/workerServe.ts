@@ -1,0 +1,156 @@
+/**
+ * The query worker's side of the protocol (workerProtocol.ts): builds the instance's QueryRunner on 'init', runs
+ * each call with an AbortController of its own, aborts it on 'cancel', and answers once per call. Between the
+ * pipeline's steps it yields to its messages (a macrotask), so a cancel stops the remaining steps; the data source
+ * bridge's queries go to the page. Free of worker globals: worker.ts passes `self`, tests a MessagePort.
+ */
+import { TimeRange } from '../engine';
+import { intlTimeZone } from './intlTimeZone';
+import { dispatch, inlineHost, RunnerHost } from './runnerHost';
+import {
+  CallKind,
+  CallResults,
+  FromWorker,
+  fromWireError,
+  sliceRows,
+  toWireError,
+  ToWorker,
+  WorkerActivity,
+  WorkerInit,
+} from './workerProtocol';
+import { QueryRunner, RunResult } from './queryRunner';
+import { abortError } from '../sources/abort';
+import { BridgeQuery } from '../sources/datasource/queryModel';
+import { FrameQueryRunner, QueryAnswer } from '../sources/datasource/runner';
+
+/** The worker's global scope as this file uses it. */
+export interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+
+export interface RunnerFactoryDeps {
+  bridgeRunner: FrameQueryRunner;
+  checkpoint: (signal: AbortSignal) => Promise<void>;
+}
+
+export type RunnerFactory = (init: WorkerInit, deps: RunnerFactoryDeps) => QueryRunner;
+
+/** A macrotask: messages that arrived meanwhile (a cancel) are handled before the next step. */
+export function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function serveRunner(scope: WorkerScope, createRunner: RunnerFactory, pause = yieldToMessages): void {
+  const activity: WorkerActivity = { calls: 0, cancelled: 0, steps: 0 };
+  const calls = new Map<number, AbortController>();
+  const bridge = new PageBridge(scope);
+  let host: RunnerHost | undefined;
+  const checkpoint = async (signal: AbortSignal) => {
+    await pause();
+    if (!signal.aborted) {
+      activity.steps++;
+    }
+  };
+
+  /** A run's large frames go ahead in slices; the answer carries the rest. */
+  const sendRows = (id: number, kind: CallKind, value: CallResults[CallKind]): CallResults[CallKind] => {
+    if (kind !== 'run') {
+      return value;
+    }
+    const { result, slices } = sliceRows(value as RunResult);
+    for (const slice of slices) {
+      scope.postMessage({ type: 'rows', id, frame: slice.frame, columns: slice.columns });
+    }
+    return result;
+  };
+
+  scope.addEventListener('message', (event) => {
+    const message = event.data;
+    switch (message.type) {
+      case 'init':
+        host = inlineHost(createRunner(message.init, { bridgeRunner: bridge, checkpoint }), intlTimeZone, 'worker');
+        scope.postMessage({ type: 'ready' });
+        return;
+      case 'call': {
+        const { id, call } = message;
+        activity.calls++;
+        const controller = new AbortController();
+        calls.set(id, controller);
+        const running = host
+          ? Promise.resolve().then(() => dispatch(host as RunnerHost, call, controller.signal))
+          : Promise.reject(new Error('The query worker got a call before its settings.'));
+        running.then(
+          (value) => {
+            calls.delete(id);
+            scope.postMessage({ type: 'done', id, value: sendRows(id, call.kind, value), activity: { ...activity } });
+          },
+          (e: unknown) => {
+            calls.delete(id);
+            if (controller.signal.aborted) {
+              activity.cancelled++;
+            }
+            const error = controller.signal.aborted ? toWireError(abortError()) : toWireError(e);
+            scope.postMessage({ type: 'failed', id, error, activity: { ...activity } });
+          }
+        );
+        return;
+      }
+      case 'cancel':
+        calls.get(message.id)?.abort();
+        return;
+      case 'bridgeAnswer':
+        bridge.answer(message.id, message.answer, message.error ? fromWireError(message.error) : undefined);
+        return;
+    }
+  });
+}
+
+/** The data source bridge's runner in the worker: the page runs the queries with Grafana's data source service. */
+class PageBridge implements FrameQueryRunner {
+  private next = 1;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (answer: Record<string, QueryAnswer>) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(private readonly scope: WorkerScope) {}
+
+  run(queries: BridgeQuery[], range: TimeRange, signal?: AbortSignal): Promise<Record<string, QueryAnswer>> {
+    if (signal?.aborted) {
+      return Promise.reject(abortError());
+    }
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.waiting.delete(id);
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.set(id, {
+        resolve: (answer) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(answer);
+        },
+        reject: (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      });
+      this.scope.postMessage({ type: 'bridge', id, queries, range });
+    });
+  }
+
+  answer(id: number, answer: Record<string, QueryAnswer> | undefined, error: Error | undefined): void {
+    const waiting = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (!waiting) {
+      return;
+    }
+    if (answer) {
+      waiting.resolve(answer);
+    } else {
+      waiting.reject(error ?? new Error('the page answered the data source queries with nothing'));
+    }
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The performance page of the browser test: a DataSource reading a large events file through the events URL
+ * source (the test server serves it below the data source proxy path, as Grafana would), running every panel query
+ * of the shipped dashboards the way Grafana does (one request per panel, all at once), while the main thread's long
+ * tasks are recorded. `?mode=worker` runs the pipeline in the query worker (perf-worker.js, src/datasource/worker.ts),
+ * `?mode=page` on the main thread (the fallback). window.perf is what the test calls.
+ */
+import { DataQueryRequest, DataQueryResponse, dateTime } from '@grafana/data';
+import { lastValueFrom } from 'rxjs';
+import { DataSource } from '../../../src/datasource/DataSource';
+import { createBrowserHost } from '../../../src/datasource/browserRuntime';
+import { fromWorker, WorkerHost } from '../../../src/datasource/workerHost';
+import { FetchHttpClient } from '../../../src/sources/http.fetch';
+import { DASHBOARDS } from '../../../src/dashboards';
+import { DoraQuery } from '../../../src/query/model';
+
+export interface RunFigures {
+  /** From the first request to the last answer. */
+  computeMs: number;
+  /** Long tasks (over 50 ms) of the main thread meanwhile, as PerformanceObserver('longtask') reports them. */
+  longTasks: number;
+  longestTaskMs: number;
+  /** The longest gap between two turns of a timer loop on the main thread: the longest block, under 50 ms too. */
+  longestBlockMs: number;
+  panels: number;
+  frames: number;
+  rows: number;
+  errors: string[];
+  /** The panels with the most rows: "dashboard panel title: rows". */
+  largest: string[];
+  /** A digest of every frame's values, to compare the worker's answers with the page's. */
+  digest: string;
+}
+
+export interface CancelFigures {
+  queries: number;
+  /** Queries the worker computed before it stopped. */
+  computed: number;
+  /** From the cancel to the worker's answer that it stopped. */
+  stoppedAfterMs: number;
+  uncancelledMs: number;
+}
+
+export interface PerfApi {
+  where(): Promise<string>;
+  runPanels(): Promise<RunFigures>;
+  cancelOne(): Promise<CancelFigures>;
+}
+
+declare global {
+  interface Window {
+    perf: PerfApi;
+  }
+}
+
+/** The organisation's year (bench/engine/generate.ts: from Monday 2025-01-06 UTC). */
+const RANGE = { from: Date.UTC(2025, 0, 6), to: Date.UTC(2026, 0, 5) };
+
+const settings = {
+  id: 2,
+  uid: 'perf',
+  type: 'opendora-dora-datasource',
+  name: 'DORA Metrics (large)',
+  url: '/api/datasources/proxy/uid/perf',
+  access: 'proxy' as const,
+  readOnly: false,
+  jsonData: { eventsUrl: { enabled: true, urls: ['https://events.example.com/org.json'], timeoutSeconds: 300 } },
+  meta: {} as never,
+};
+
+/** Every variable at All, as a dashboard opened with its defaults. */
+const templateSrv = {
+  replace: (target?: string) =>
+    (target ?? '').replace(/\$\{\w+(?::[^}]*)?\}|\$\w+/g, (v) => (v.startsWith('$__') ? v : '$__all')),
+  getVariables: () => [],
+};
+
+const mode = new URLSearchParams(window.location.search).get('mode') === 'page' ? 'page' : 'worker';
+// The page mode fetches with the same client as the worker (Grafana's backendSrv is not on this page).
+const hostLoad = createBrowserHost(
+  settings,
+  mode === 'worker'
+    ? { spawnWorker: () => fromWorker(new Worker('perf-worker.js', { name: 'dora-query-worker' })) }
+    : { http: new FetchHttpClient({ baseUri: document.baseURI }) }
+);
+const datasourceLoad = hostLoad.then((host) => new DataSource(settings, { templateSrv, host }));
+
+const longTasks: Array<{ start: number; duration: number }> = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }
+}).observe({ type: 'longtask', buffered: true });
+
+/** Every panel's targets of the shipped dashboards, each panel one request. */
+function panelTargets(): DoraQuery[][] {
+  return panelList().map((p) => p.targets);
+}
+
+function panelList(): Array<{ title: string; targets: DoraQuery[] }> {
+  const panels: Array<{ title: string; targets: DoraQuery[] }> = [];
+  for (const dashboard of DASHBOARDS) {
+    for (const panel of (dashboard.json.panels ?? []) as Array<{ title?: string; targets?: unknown[] }>) {
+      const targets = (panel.targets ?? []) as DoraQuery[];
+      if (targets.length > 0) {
+        panels.push({ title: `${dashboard.json.title}: ${panel.title}`, targets });
+      }
+    }
+  }
+  return panels;
+}
+
+function request(targets: DoraQuery[], id: string): DataQueryRequest<DoraQuery> {
+  const from = dateTime(RANGE.from);
+  const to = dateTime(RANGE.to);
+  return {
+    requestId: id,
+    interval: '1d',
+    intervalMs: 24 * 3600 * 1000,
+    maxDataPoints: 1000,
+    range: { from, to, raw: { from, to } },
+    scopedVars: {},
+    targets,
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: Date.now(),
+  };
+}
+
+/** Turns of a 0 ms timer loop: the longest gap is the longest time the main thread could not run anything. */
+function blockMeter(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) {
+      setTimeout(tick, 0);
+    }
+  };
+  setTimeout(tick, 0);
+  return {
+    stop: () => {
+      running = false;
+      return Math.max(longest, performance.now() - last);
+    },
+  };
+}
+
+function digestOf(responses: DataQueryResponse[]): { digest: string; frames: number; rows: number } {
+  let hash = 2166136261;
+  let frames = 0;
+  let rows = 0;
+  const text = JSON.stringify(
+    responses.map((r) =>
+      (r.data as Array<{ name?: string; length: number; fields: Array<{ name: string; values: unknown }> }>).map(
+        (f) => {
+          frames++;
+          rows += f.length;
+          return [f.name, f.fields.map((field) => [field.name, Array.from(field.values as ArrayLike<unknown>)])];
+        }
+      )
+    )
+  );
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
+  }
+  return { digest: `${text.length}:${hash.toString(16)}`, frames, rows };
+}
+
+window.perf = {
+  where: async () => (await hostLoad).where,
+
+  async runPanels() {
+    const ds = await datasourceLoad;
+    const list = panelList();
+    const panels = list.map((p) => p.targets);
+    const meter = blockMeter();
+    const start = performance.now();
+    const responses = await Promise.all(
+      panels.map((targets, i) => lastValueFrom(ds.query(request(targets, `panel-${i}`))))
+    );
+    const end = performance.now();
+    const longestBlockMs = meter.stop();
+    // The observer reports a task after it ends: let the last one end and be reported.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const during = longTasks.filter((t) => t.start + t.duration >= start && t.start <= end);
+    const errors = responses.flatMap((r) => (r.errors ?? []).map((e) => e.message ?? 'error'));
+    const largest = responses
+      .map((r, i) => ({
+        title: list[i].title,
+        rows: (r.data as Array<{ length: number }>).reduce((n, f) => n + f.length, 0),
+      }))
+      .sort((a, b) => b.rows - a.rows)
+      .slice(0, 3)
+      .map((p) => `${p.title}: ${p.rows}`);
+    return {
+      computeMs: Math.round(end - start),
+      longTasks: during.length,
+      longestTaskMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
+      longestBlockMs: Math.round(longestBlockMs),
+      panels: panels.length,
+      errors,
+      largest,
+      ...digestOf(responses),
+    };
+  },
+
+  async cancelOne() {
+    const ds = await datasourceLoad;
+    const host = await hostLoad;
+    if (!(host instanceof WorkerHost)) {
+      throw new Error(`the pipeline runs on the ${host.where}, not in the worker`);
+    }
+    // One panel with every query of the dashboards (distinct refIds): the worker computes them one by one.
+    const targets = panelTargets()
+      .flat()
+      .map((t, i) => ({ ...t, refId: `Q${i}` }));
+    const started = performance.now();
+    await lastValueFrom(ds.query(request(targets, 'uncancelled')));
+    const uncancelledMs = performance.now() - started;
+    const before = { ...host.activity };
+    const subscription = ds.query(request(targets, 'cancelled')).subscribe({});
+    await new Promise((resolve) => setTimeout(resolve, uncancelledMs / 3));
+    const cancelledAt = performance.now();
+    subscription.unsubscribe();
+    while (host.activity.cancelled === before.cancelled) {
+      if (performance.now() - cancelledAt > 30000) {
+        throw new Error('the worker did not answer the cancelled query within 30 s');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    return {
+      queries: targets.length,
+      computed: host.activity.steps - before.steps,
+      stoppedAfterMs: Math.round(performance.now() - cancelledAt),
+      uncancelledMs: Math.round(uncancelledMs),
+    };
+  },
+};
