@@ -12,7 +12,8 @@ import { filterOptionsLoader } from './filterOptions';
 import { EditorDataSource, KindEditorProps, rangeMs } from './types';
 import { withOptional } from './withOptional';
 
-export type FilterKey = keyof Required<Filters>;
+/** The filters by dimension (severities and labels, which apply to one kind of item, have their own fields). */
+export type FilterKey = keyof Pick<Required<Filters>, 'services' | 'teams' | 'environments' | 'repositories'>;
 
 export const ALL_FILTER_KEYS: FilterKey[] = ['services', 'teams', 'environments', 'repositories'];
 
