@@ -172,7 +172,7 @@ func TestFailingSources(t *testing.T) {
 		{"500 server error", "/status/500", []string{"500"}},
 		{"503 unavailable", "/status/503", []string{"503"}},
 		{"times out", "/slow", []string{"time"}},
-		{"answers too much", "/large", []string{"MB"}},
+		{"answers too much", "/large", []string{"larger than 2 MB", "DORA_MAX_RESPONSE_MB"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -196,6 +196,9 @@ func TestFailingSources(t *testing.T) {
 				}
 				if len(r.Frames) == 0 {
 					t.Errorf("query %s: no frames; the other file's events must still be shown", ref)
+				}
+				if tc.path != "/slow" && strings.Contains(text, "failed before a response arrived") {
+					t.Errorf("query %s: %q; the server answered, the message must not say it could not be reached", ref, text)
 				}
 			}
 			if where := leaks(resp); len(where) > 0 {

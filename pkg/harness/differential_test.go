@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,37 +78,67 @@ func (a *tally) add(b tally) {
 	a.texts += b.texts
 }
 
-// nodeAnswers runs bench/backend/nodeAnswers.ts with its events files served on loopback for the test, and
-// returns the cases with Node's answers (skips when the executable is not built).
+// fixtures: the events files and Node's answers, made once for every test of the package (bench/backend/
+// nodeAnswers.ts takes seconds), served on loopback until the package's tests end (TestMain removes them).
+var fixtures struct {
+	once  sync.Once
+	dir   string
+	srv   *httptest.Server
+	cases []diffCase
+	err   error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtures.srv != nil {
+		fixtures.srv.Close()
+	}
+	if fixtures.dir != "" {
+		_ = os.RemoveAll(fixtures.dir)
+	}
+	os.Exit(code)
+}
+
+// nodeAnswers returns the cases with Node's answers, their events files served on loopback (skips when the
+// executable is not built or Node's packages are not installed).
 func nodeAnswers(t *testing.T) []diffCase {
 	t.Helper()
 	binary(t)
-	dir := t.TempDir()
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	t.Cleanup(srv.Close)
-	base := srv.URL
 	repo := root(t)
 	tsx := filepath.Join(repo, "node_modules", ".bin", "tsx")
 	if _, err := os.Stat(tsx); err != nil {
 		t.Skipf("the differential needs Node and the project's packages (%s is missing): run `npm ci`", tsx)
 	}
+	fixtures.once.Do(func() { fixtures.cases, fixtures.err = makeFixtures(repo, tsx) })
+	if fixtures.err != nil {
+		t.Fatal(fixtures.err)
+	}
+	return fixtures.cases
+}
+
+func makeFixtures(repo, tsx string) ([]diffCase, error) {
+	dir, err := os.MkdirTemp("", "dora-differential-")
+	if err != nil {
+		return nil, err
+	}
+	fixtures.dir = dir
+	fixtures.srv = httptest.NewServer(http.FileServer(http.Dir(dir)))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tsx, filepath.Join("bench", "backend", "nodeAnswers.ts"), "--dir", dir, "--base", base)
+	cmd := exec.CommandContext(ctx, tsx, filepath.Join("bench", "backend", "nodeAnswers.ts"), "--dir", dir, "--base", fixtures.srv.URL)
 	cmd.Dir = repo
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("nodeAnswers: %v\n%s", err, out)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("nodeAnswers: %v\n%s", err, out)
 	}
 	raw, err := os.ReadFile(filepath.Join(dir, "cases.json"))
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	var cases []diffCase
 	if err := json.Unmarshal(raw, &cases); err != nil {
-		t.Fatal(err)
+		return nil, fmt.Errorf("cases.json: %w", err)
 	}
-	return cases
+	return cases, nil
 }
 
 func TestDifferentialAgainstNode(t *testing.T) {

@@ -16,6 +16,7 @@ import {
   DataTransformerConfig,
   dateTime,
   FieldType,
+  getFieldDisplayName,
   PluginMeta,
   PluginType,
   standardTransformers,
@@ -111,6 +112,7 @@ function shapeProblem(type: string | undefined, frames: DataFrame[]): string | n
   const has = (kind: FieldType) => frames.some((f) => rows(f) > 0 && f.fields.some((field) => field.type === kind));
   const needs: Record<string, FieldType[][]> = {
     timeseries: [[FieldType.time], [FieldType.number]],
+    'status-history': [[FieldType.time], [FieldType.number]],
     stat: [[FieldType.number]],
     bargauge: [[FieldType.number]],
     barchart: [[FieldType.number], [FieldType.string, FieldType.time]],
@@ -124,11 +126,23 @@ function shapeProblem(type: string | undefined, frames: DataFrame[]): string | n
   return null;
 }
 
-/** The columns an "organize fields" transformation keeps: each must exist in the query's frames, or the column is blank. */
-function organizedColumns(transformations: DataTransformerConfig[] | undefined): string[] {
-  const organize = (transformations ?? []).find((t) => t.id === 'organize');
-  const include = (organize?.options as { includeByName?: Record<string, boolean> } | undefined)?.includeByName ?? {};
-  return Object.keys(include).filter((name) => include[name]);
+/**
+ * The columns an "organize fields" transformation keeps that are not there when it runs (after the transformations
+ * before it), by the display names it matches on: each would be a silently missing column.
+ */
+async function missingOrganizedColumns(
+  frames: DataFrame[],
+  transformations: DataTransformerConfig[] | undefined
+): Promise<string[]> {
+  const list = transformations ?? [];
+  const index = list.findIndex((t) => t.id === 'organize');
+  if (index < 0) {
+    return [];
+  }
+  const include = (list[index].options as { includeByName?: Record<string, boolean> }).includeByName ?? {};
+  const before = await transformed(frames, list.slice(0, index));
+  const names = new Set(before.flatMap((f) => f.fields.map((field) => getFieldDisplayName(field, f, before))));
+  return Object.keys(include).filter((name) => include[name] && !names.has(name));
 }
 
 const SCENARIOS: Array<[string, Record<string, string[]>, { afterTransformations: boolean }]> = [
@@ -154,9 +168,9 @@ describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, Dashboard
           for (const target of panel.targets ?? []) {
             expect([target.refId, refIds.has(target.refId)]).toEqual([target.refId, true]);
           }
-          const fieldNames = new Set(response.data.flatMap((f: DataFrame) => f.fields.map((field) => field.name)));
-          const missing = organizedColumns(panel.transformations as DataTransformerConfig[] | undefined).filter(
-            (name) => !fieldNames.has(name)
+          const missing = await missingOrganizedColumns(
+            response.data,
+            panel.transformations as DataTransformerConfig[] | undefined
           );
           expect([panel.title, missing]).toEqual([panel.title, []]);
           if (afterTransformations) {

@@ -18,7 +18,7 @@ import { annotationSupport } from '../datasource/annotationSupport';
 import { BENCHMARKS } from '../engine';
 
 const PLUGIN_ID = 'opendora-dora-datasource';
-const PANEL_TYPES = ['stat', 'timeseries', 'table', 'bargauge', 'barchart'];
+const PANEL_TYPES = ['stat', 'timeseries', 'table', 'bargauge', 'barchart', 'status-history'];
 const ROOT = join(__dirname, '..', '..');
 
 const each = DASHBOARDS.map((d) => [d.json.title, d.json] as [string, DashboardJson]);

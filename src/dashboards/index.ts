@@ -5,6 +5,7 @@
  */
 import { Dashboard } from '@grafana/schema';
 import dataQuality from './data-quality.json';
+import executive from './executive.json';
 import incidents from './incidents.json';
 import onCall from './on-call.json';
 import overview from './overview.json';
@@ -37,4 +38,5 @@ export const DASHBOARDS: ShippedDashboard[] = [
   { path: 'dashboards/incidents.json', json: incidents },
   { path: 'dashboards/data-quality.json', json: dataQuality },
   { path: 'dashboards/on-call.json', json: onCall },
+  { path: 'dashboards/executive.json', json: executive },
 ];

@@ -18,7 +18,7 @@ const ALL_VALUES = ['$__all', 'All', '*', '.*'];
 const SEPARATOR = '\u001f';
 /** Fields that identify a query rather than describe it. */
 const NOT_INTERPOLATED = new Set(['refId', 'key', 'datasource']);
-const FILTER_KEYS: Array<keyof Filters> = ['services', 'teams', 'environments', 'repositories'];
+const FILTER_KEYS: Array<keyof Filters> = ['services', 'teams', 'environments', 'repositories', 'severities', 'labels'];
 const SINGLE_VARIABLE = /^\s*(?:\$(\w+)|\$\{(\w+)(?::[^}]*)?\}|\[\[(\w+)(?::[^\]]*)?\]\])\s*$/;
 
 export function interpolateQuery(query: DoraQuery, scopedVars: ScopedVars, templateSrv: TemplateSrvLike): DoraQuery {

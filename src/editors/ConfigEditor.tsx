@@ -6,6 +6,7 @@ import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
 import { AnnotationsSection } from './config/AnnotationsSection';
 import { ArgoCdSection } from './config/ArgoCdSection';
 import { CatalogSection } from './config/CatalogSection';
+import { DataSourceBridgeSection } from './config/DataSourceBridgeSection';
 import { DemoSection } from './config/DemoSection';
 import { ExecutionSection } from './config/ExecutionSection';
 import { EventsUrlSection } from './config/EventsUrlSection';
@@ -64,6 +65,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <ArgoCdSection {...props} />
       <Divider />
       <AnnotationsSection {...props} />
+      <Divider />
+      <DataSourceBridgeSection {...props} />
       <Divider />
       {needsGrafanaApi(jsonData) && (
         <>

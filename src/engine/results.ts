@@ -25,7 +25,10 @@ export type MetricId =
   | 'flakyRerunRate'
   | 'pipelineDuration'
   | 'deploymentDuration'
-  | 'daysSinceLastDeployment';
+  | 'daysSinceLastDeployment'
+  | 'errorBudgetAllowed'
+  | 'errorBudgetConsumed'
+  | 'errorBudgetRemaining';
 
 export type Aggregation = 'median' | 'p75' | 'p90' | 'mean' | 'count';
 export type BucketKind = 'auto' | 'day' | 'week' | 'month' | 'range';
@@ -42,6 +45,10 @@ export interface Filters {
   teams?: string[];
   environments?: string[];
   repositories?: string[];
+  /** Incidents only: just those of these severities (as the incident tool names them, e.g. "sev1"). */
+  severities?: string[];
+  /** Changes only: just those whose pull request has one of these labels (e.g. "security"). */
+  labels?: string[];
 }
 
 export interface MetricRequest {

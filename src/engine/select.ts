@@ -181,17 +181,17 @@ class Selector {
   }
 
   changes(range: TimeRange): AttributedChange[] {
-    const pass = this.grouping.compile(this.dims.change);
+    const pass = this.grouping.compile(this.dims.change, this.dims.changeFacets);
     return this.attributed.changes.filter((c) => inRange(c.deployedAt, range) && pass(c) !== null);
   }
 
   incidents(range: TimeRange): AttributedIncident[] {
-    const pass = this.grouping.compile(this.dims.incident);
+    const pass = this.grouping.compile(this.dims.incident, this.dims.incidentFacets);
     return this.attributed.incidents.filter((i) => inRange(incidentInstant(i), range) && pass(i) !== null);
   }
 
   incidentsOverlapping(range: TimeRange): AttributedIncident[] {
-    const pass = this.grouping.compile(this.dims.incident);
+    const pass = this.grouping.compile(this.dims.incident, this.dims.incidentFacets);
     return this.attributed.incidents.filter((i) => {
       const start = incidentInstant(i);
       const end = i.incident.resolvedAt !== undefined ? i.incident.resolvedAt : Infinity;

@@ -14,14 +14,16 @@ export function metricFrames(series: MetricSeries[], ctx: MetricFrameContext): F
   return series.map((s) => metricFrame(s, ctx));
 }
 
-/** "Change lead time (median)"; rates and counts have one reading, so no aggregation in their name. */
+/** "Change lead time (median)"; rates, counts and one-reading durations (error budget) have no aggregation in their name. */
 export function metricDisplayName(s: Pick<MetricSeries, 'metric' | 'valueKind'>, aggregation: Aggregation): string {
   const choice = metricChoice(s.metric);
   const label = choice?.label ?? s.metric;
   if (aggregation === 'count') {
     return `${label} (count)`;
   }
-  return s.valueKind === 'duration' ? `${label} (${labelOf(AGGREGATION_OPTIONS, aggregation).toLowerCase()})` : label;
+  return s.valueKind === 'duration' && (!choice || choice.aggregates)
+    ? `${label} (${labelOf(AGGREGATION_OPTIONS, aggregation).toLowerCase()})`
+    : label;
 }
 
 function metricFrame(s: MetricSeries, ctx: MetricFrameContext): FrameDescription {

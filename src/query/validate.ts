@@ -161,7 +161,7 @@ function optional<T extends string>(
   return value === undefined || value === '' || value === null ? undefined : pick(q, field, options, undefined);
 }
 
-const FILTER_KEYS: Array<keyof Filters> = ['services', 'teams', 'environments', 'repositories'];
+const FILTER_KEYS: Array<keyof Filters> = ['services', 'teams', 'environments', 'repositories', 'severities', 'labels'];
 
 function filters(value: unknown): Filters {
   if (value === undefined || value === null) {

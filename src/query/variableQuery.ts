@@ -2,7 +2,7 @@ import { DataQuery } from '@grafana/schema';
 import { Filters } from '../engine';
 
 /** What a template variable lists; the names match the query filters they feed. */
-export type VariableValues = keyof Required<Filters>;
+export type VariableValues = keyof Pick<Required<Filters>, 'services' | 'teams' | 'environments' | 'repositories'>;
 
 /** A template variable's query: the services (teams, environments, repositories) of the events and the catalog. */
 export interface DoraVariableQuery extends DataQuery {

@@ -18,7 +18,7 @@ export interface MetricChoice extends Choice<MetricId> {
   /** Whether median/p75/p90/mean applies (durations); rates and counts have one reading. */
   aggregates: boolean;
   /** Group shown in the metric picker. */
-  category: 'Throughput' | 'Instability' | 'Incidents' | 'Pipelines';
+  category: 'Throughput' | 'Instability' | 'Incidents' | 'Pipelines' | 'Reliability';
 }
 
 export const KIND_OPTIONS: Array<Choice<QueryKind>> = [
@@ -156,6 +156,33 @@ export const METRIC_OPTIONS: MetricChoice[] = [
     'Days from the last production deployment to the end of each bucket (empty when there is none)',
     'days',
     'Throughput'
+  ),
+  {
+    ...metric(
+      'errorBudgetAllowed',
+      'Error budget allowed',
+      "Downtime the service's availability objective allows over its window (catalog objective)",
+      'duration',
+      'Reliability'
+    ),
+    aggregates: false,
+  },
+  {
+    ...metric(
+      'errorBudgetConsumed',
+      'Error budget consumed',
+      'Incident impact time (impact start to resolution) inside the objective window',
+      'duration',
+      'Reliability'
+    ),
+    aggregates: false,
+  },
+  metric(
+    'errorBudgetRemaining',
+    'Error budget remaining',
+    '1 - consumed / allowed over the objective window (negative when overspent)',
+    'rate',
+    'Reliability'
   ),
 ];
 

@@ -43,10 +43,12 @@ export class HostHttpClient implements HttpClient {
           reject(
             req.signal?.aborted
               ? requestAbortError(req.url)
-              : new Error(
-                  `Request to ${pathOf(req.url)} failed before a response arrived (${errorMessage(err)}). ` +
-                    'Check that the Grafana server can reach the provider.'
-                )
+              : isProblem(err)
+                ? new Error(errorMessage(err))
+                : new Error(
+                    `Request to ${pathOf(req.url)} failed before a response arrived (${errorMessage(err)}). ` +
+                      'Check that the Grafana server can reach the provider.'
+                  )
           );
         }
       );
@@ -69,6 +71,11 @@ function toResponse<T>(response: HostResponse, responseType: HttpRequest['respon
     }
   }
   return { status: response.status, headers, data: data as T };
+}
+
+/** The host refused the request or its response (e.g. over the size cap): its message is complete as it is. */
+function isProblem(err: unknown): boolean {
+  return Boolean(err && typeof err === 'object' && (err as { name?: unknown }).name === 'HostRequestProblem');
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

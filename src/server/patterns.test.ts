@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { emptyEvents } from '../engine';
+import { Change, emptyEvents } from '../engine';
 import { eventTextProblem, serverPatternProblem, settingsPatternProblems } from './patterns';
 
 describe('patterns the server would read differently', () => {
@@ -53,5 +53,25 @@ describe('patterns the server would read differently', () => {
     expect(eventTextProblem(events)).toMatch(
       /^Deployment d1 \(checkout\) has the character "\u212A" \(U\+212A\) in "Hotfix for \u212Aelvin", which the data source's case-insensitive patterns read; so it would match differently .* Replace it at the source/
     );
+  });
+  it.each<[string, Partial<Change>]>([
+    ['its message', { message: 'Revert \u212Aelvin units' }],
+    ['its pull request title', { pullRequest: { number: 1, title: 'Fix \u017Fize' } }],
+    ['its pull request branch', { pullRequest: { number: 1, branch: 'hotfix/\u2126hm' } }],
+    ['a pull request label', { pullRequest: { number: 1, title: 'ok', labels: ['bug', 'hot\u212Bfix'] } }],
+  ])('finds a look-alike letter in a change: %s', (_where, fields) => {
+    const events = emptyEvents();
+    const clean: Change = {
+      sha: 'c0',
+      repo: 'acme/checkout',
+      committedAt: 0,
+      parents: [],
+      message: 'Kelvin, ordinary',
+    };
+    events.changes.push(clean);
+    expect(eventTextProblem(events)).toBeUndefined();
+    // checked once: the clean change is skipped next time, a new one is still read
+    events.changes.push({ sha: 'c1', repo: 'acme/checkout', committedAt: 1, parents: [], ...fields } as Change);
+    expect(eventTextProblem(events)).toMatch(/^Change c1 of acme\/checkout has the character /);
   });
 });

@@ -86,9 +86,13 @@ export function eventTextProblem(events: DoraEvents): string | undefined {
     if (checkedEvents.has(d)) {
       continue;
     }
-    const found = firstExotic([d.environment, d.title, d.ref]);
-    if (found) {
-      return `Deployment ${d.id} (${d.service}) has ${found}`;
+    // One test over the texts joined (a character class matches one character, never across the joins), and
+    // the message only for the rare event that has such a character.
+    if (EXOTIC.test(`${d.environment}\n${d.title ?? ''}\n${d.ref ?? ''}`)) {
+      const found = firstExotic([d.environment, d.title, d.ref]);
+      if (found) {
+        return `Deployment ${d.id} (${d.service}) has ${found}`;
+      }
     }
     checkedEvents.add(d);
   }
@@ -97,9 +101,14 @@ export function eventTextProblem(events: DoraEvents): string | undefined {
       continue;
     }
     const pr = c.pullRequest;
-    const found = firstExotic([c.message, pr?.title, pr?.branch].concat(pr?.labels ?? []));
-    if (found) {
-      return `Change ${c.sha} of ${c.repo} has ${found}`;
+    const texts = pr
+      ? `${c.message ?? ''}\n${pr.title ?? ''}\n${pr.branch ?? ''}\n${(pr.labels ?? []).join('\n')}`
+      : c.message;
+    if (texts !== undefined && EXOTIC.test(texts)) {
+      const found = firstExotic([c.message, pr?.title, pr?.branch].concat(pr?.labels ?? []));
+      if (found) {
+        return `Change ${c.sha} of ${c.repo} has ${found}`;
+      }
     }
     checkedEvents.add(c);
   }

@@ -36,6 +36,8 @@ export interface DoraJsonData extends DataSourceJsonData {
   gitlab?: GitLabSettings;
   pagerduty?: PagerDutySettings;
   jira?: JiraSettings;
+  /** incident.io incidents and on-call schedules (src/settings/incidentio.ts). */
+  incidentio?: IncidentIoSettings;
   /** Where dashboards' queries run (src/settings/serverMode.ts); default the browser. */
   runQueriesIn?: 'browser' | 'server';
   /** Events files served over HTTP (src/settings/eventsUrl.ts). */
@@ -206,6 +208,35 @@ export interface JiraSettings {
   timeoutSeconds?: number;
 }
 
+/** Where an incident.io incident's service comes from: a custom field (a catalog-backed "Affected services") or its type. */
+export type IncidentIoServiceFrom = 'customField' | 'incidentType';
+
+/** incident.io (src/settings/incidentio.ts has the defaults and validation). Names are matched case-insensitively. */
+export interface IncidentIoSettings {
+  enabled?: boolean;
+  /** Severity names that count, comma-separated (e.g. "Critical, Major"); empty: every incident. */
+  severities?: string;
+  /** Incident type names that count, comma-separated; empty: every type. */
+  incidentTypes?: string;
+  /** Incident modes read, comma-separated (default "standard, retrospective": test and tutorial incidents are skipped). */
+  modes?: string;
+  /** Where the service comes from (default: the custom field `serviceField`). */
+  serviceFrom?: IncidentIoServiceFrom;
+  /** Name of the custom field naming the affected service (default "Affected services"). */
+  serviceField?: string;
+  /** Timestamp names of the impact start, comma-separated, the first one set wins (default "Impact started"). */
+  impactStartTimestamps?: string;
+  /** Timestamp names of the acknowledgement (default "Acknowledged, Accepted"). */
+  acknowledgedTimestamps?: string;
+  /** Timestamp names of the resolution (default "Resolved, Closed"). */
+  resolvedTimestamps?: string;
+  /** Name of a custom field naming the cause (deployment id, SHA, PR number); fields named by the convention are read too. */
+  causeField?: string;
+  /** Schedule names or IDs whose current shifts are "on call" (comma-separated); empty: every schedule. */
+  schedules?: string;
+  timeoutSeconds?: number;
+}
+
 /** Secrets: only in secureJsonData, only used by plugin.json proxy routes. */
 export interface DoraSecureJsonData {
   githubToken?: string;
@@ -217,6 +248,8 @@ export interface DoraSecureJsonData {
   jiraBasicCredentials?: string;
   /** Jira Data Center: a personal access token. */
   jiraToken?: string;
+  /** incident.io: an API key with the Viewer role (sent by the incidentio/api route as Bearer). */
+  incidentioToken?: string;
   /** Argo CD: token of a read-only account (sent by the argocd route). */
   argocdToken?: string;
   /** Grafana service account token (Viewer) for Grafana's own API on the server (the grafana/api/... routes). */

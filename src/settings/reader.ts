@@ -17,6 +17,7 @@ export const PROVIDER_SWITCHES = {
   github: (jsonData: DoraJsonData) => jsonData.github?.enabled === true,
   pagerduty: (jsonData: DoraJsonData) => jsonData.pagerduty?.enabled === true,
   jira: (jsonData: DoraJsonData) => jsonData.jira?.enabled === true,
+  incidentio: (jsonData: DoraJsonData) => jsonData.incidentio?.enabled === true,
   gitlab: (jsonData: DoraJsonData) => jsonData.gitlab?.enabled === true,
   eventsUrl: (jsonData: DoraJsonData) => jsonData.eventsUrl?.enabled === true,
   argocd: (jsonData: DoraJsonData) => jsonData.argocd?.enabled === true,

@@ -28,6 +28,7 @@ export const TOKEN_KEYS: Array<keyof DoraSecureJsonData> = [
   'pagerdutyToken',
   'jiraBasicCredentials',
   'jiraToken',
+  'incidentioToken',
   'argocdToken',
   'grafanaToken',
 ];

@@ -27,3 +27,11 @@ export function serverUrlProblem(field: string, url: string | undefined, example
 export function trimUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
+
+/** A source's timeoutSeconds (how long a query may wait out rate limits): 1 to 600, or unset. Null when valid. */
+export function timeoutProblem(timeout: unknown): SettingsProblem | null {
+  if (timeout === undefined || (typeof timeout === 'number' && timeout > 0 && timeout <= 600)) {
+    return null;
+  }
+  return { field: 'timeoutSeconds', message: `timeoutSeconds ${String(timeout)} must be between 1 and 600.` };
+}

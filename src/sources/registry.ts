@@ -16,6 +16,7 @@ import { GitHubSource } from './github/source';
 import { GitLabSource } from './gitlab/source';
 import { EventsUrlSource } from './json/urlSource';
 import { HttpClient } from './http';
+import { IncidentIoSource } from './incidentio/source';
 import { JiraSource } from './jira/source';
 import { PagerDutySource } from './pagerduty/source';
 import { EventSource, SourceNotice } from './types';
@@ -79,6 +80,18 @@ const PROVIDERS: ProviderFactory[] = [
     enabled: PROVIDER_SWITCHES.jira,
     create: (settings, http, deps) =>
       new JiraSource({ http, proxyUrl: settings.url ?? '', settings: settings.jsonData.jira, now: deps.now }),
+  },
+  // incident.io incidents and on-call schedules (src/sources/incidentio): route incidentio/api.
+  {
+    name: 'incidentio',
+    enabled: PROVIDER_SWITCHES.incidentio,
+    create: (settings, http, deps) =>
+      new IncidentIoSource({
+        http,
+        proxyUrl: settings.url ?? '',
+        settings: settings.jsonData.incidentio,
+        now: deps.now,
+      }),
   },
   // GitLab (src/sources/gitlab): gitlab.com or self-managed, through the gitlab/api route.
   {

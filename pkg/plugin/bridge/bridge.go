@@ -94,6 +94,15 @@ func New(pluginJSON []byte, jsonData map[string]any, secure map[string]string, o
 	return b, nil
 }
 
+// Problem is a request the bridge would not send or a response it would not read (over the size cap): the
+// message is complete for the user; it is not a failure to reach the provider.
+type Problem struct{ Message string }
+
+func (p *Problem) Error() string { return p.Message }
+
+// JSName is the name of the error the entry sees (vm: errors with a JSName reject with that name).
+func (p *Problem) JSName() string { return "HostRequestProblem" }
+
 // Redactor is the bridge's redactor (every secure value of the instance).
 func (b *Bridge) Redactor() *Redactor { return b.redact }
 
@@ -181,7 +190,7 @@ func (b *Bridge) Do(ctx context.Context, reqJSON string) (string, error) {
 		return "", b.transportError(ctx, shown, err)
 	}
 	if int64(len(data)) > b.max {
-		return "", fmt.Errorf("response larger than %d MB from %s: narrow the time range or the source's filters (the server reads at most %d MB per response)", b.max>>20, shown, b.max>>20)
+		return "", &Problem{Message: fmt.Sprintf("the response from %s is larger than %d MB, the most the server reads (DORA_MAX_RESPONSE_MB); narrow the time range or the source's filters.", shown, b.max>>20)}
 	}
 	b.log("debug", fmt.Sprintf("%s %s -> %d (%d bytes, %s)", method, shown, resp.StatusCode, len(data), time.Since(began).Round(time.Millisecond)))
 	out := response{Status: resp.StatusCode, Headers: map[string]string{}, Body: string(data)}

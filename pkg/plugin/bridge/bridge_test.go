@@ -5,6 +5,7 @@ package bridge
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -233,13 +234,15 @@ func TestFailuresAreClearAndLeakNothing(t *testing.T) {
 		ctx  context.Context
 		req  string
 		want string
+		// problem: a Problem (complete message), not a failure to reach the provider
+		problem bool
 	}{
 		{name: "unknown route", b: b, req: `{"method":"GET","url":"/gitlab/api/v4/projects"}`, want: "request to /gitlab/api/v4/projects: no route of this plugin serves that path"},
 		{name: "wrong method", b: b, req: `{"method":"DELETE","url":"/github/rest/repos/o/r"}`, want: "the route github/rest allows GET only, not DELETE"},
 		{name: "not json", b: b, req: `{"method":`, want: "the request is not valid JSON"},
 		{name: "url setting missing", b: missing, req: `{"method":"GET","url":"/github/rest/user"}`, want: "the route github/rest needs a URL this data source does not set (jsonData has no apiUrl)"},
 		{name: "events url missing", b: missing, req: `{"method":"GET","url":"/events/1"}`, want: "the route events/1 needs a URL this data source does not set"},
-		{name: "too large", b: b, req: `{"method":"GET","url":"/github/rest/big"}`, want: "response larger than 1 MB from /github/rest/big"},
+		{name: "too large", b: b, req: `{"method":"GET","url":"/github/rest/big"}`, want: "the response from /github/rest/big is larger than 1 MB", problem: true},
 		{name: "timeout", b: b, req: `{"method":"GET","url":"/github/rest/slow"}`, want: "request to /github/rest/slow timed out after 300ms"},
 		{name: "cancelled", b: b, ctx: cancelled, req: `{"method":"GET","url":"/github/rest/slow"}`, want: "request to /github/rest/slow was cancelled"},
 		{name: "unreachable with secret in url", b: unreachable, req: `{"method":"GET","url":"/keyed/x?page=1"}`, want: "request to /keyed/x failed before a response arrived"},
@@ -253,6 +256,10 @@ func TestFailuresAreClearAndLeakNothing(t *testing.T) {
 			_, err := tt.b.Do(ctx, tt.req)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tt.want)
+			}
+			var problem *Problem
+			if errors.As(err, &problem) != tt.problem {
+				t.Errorf("error %T; a Problem: %t", err, tt.problem)
 			}
 			assertNoSecret(t, err.Error(), secure)
 		})

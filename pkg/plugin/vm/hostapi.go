@@ -63,7 +63,12 @@ func (r *Runtime) request(vm *goja.Runtime, call goja.FunctionCall) goja.Value {
 			case err != nil && aborted && errors.Is(err, context.Canceled):
 				_ = reject(jsError(vm, "AbortError", err.Error()))
 			case err != nil:
-				_ = reject(jsError(vm, "Error", err.Error()))
+				name := "Error"
+				var named interface{ JSName() string }
+				if errors.As(err, &named) {
+					name = named.JSName()
+				}
+				_ = reject(jsError(vm, name, err.Error()))
 			default:
 				_ = resolve(resp)
 			}

@@ -6,7 +6,7 @@
  * objects. Attributed results are treated as immutable.
  */
 import { Attributed } from '../attribution/types';
-import { Dimensions, Dims, Grouping, Readers, UNKNOWN_GROUP } from './dimensions';
+import { Dimensions, Dims, Facets, Grouping, Readers, UNKNOWN_GROUP } from './dimensions';
 import { incidentInstant } from './instants';
 
 /** One dimension over a list of items: value index per item and the distinct values. */
@@ -20,8 +20,10 @@ export class ItemColumns<T> {
   private readonly dims: Partial<Record<keyof Dims, DimColumn>> = {};
 
   constructor(
-    private readonly items: readonly T[],
-    private readonly read: Readers<T>
+    readonly items: readonly T[],
+    private readonly read: Readers<T>,
+    /** The facet filters (severity, labels) its kind of item has. */
+    readonly facets?: Facets<T>
   ) {}
 
   get length(): number {
@@ -83,8 +85,9 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
     }
     return { ids: column.ids, ok };
   });
+  const facetCheck = grouping.facetCheck(columns.facets);
   for (let i = 0; i < n; i++) {
-    let pass = true;
+    let pass = facetCheck === null || facetCheck(columns.items[i]);
     for (let f = 0; f < filters.length; f++) {
       if (filters[f].ok[filters[f].ids[i]] === 0) {
         pass = false;
@@ -191,10 +194,10 @@ function buildColumns(attributed: Attributed): ScorecardColumns {
     failed,
     rework,
     recoveryMs,
-    changes: new ItemColumns(changes, dims.change),
+    changes: new ItemColumns(changes, dims.change, dims.changeFacets),
     changeAt,
     leadTimeMs,
-    incidents: new ItemColumns(incidents, dims.incident),
+    incidents: new ItemColumns(incidents, dims.incident, dims.incidentFacets),
     incidentAt,
     restoreMs,
   };

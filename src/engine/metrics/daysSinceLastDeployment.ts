@@ -17,7 +17,7 @@ import { DAY_MS } from '../options';
 import { MetricSeries, SeriesPoint } from '../results';
 import { utcMinute } from '../time';
 import { MetricContext } from './context';
-import { ALL_GROUP, UNKNOWN_GROUP } from './dimensions';
+import { ALL_GROUP } from './dimensions';
 import { compareGroups } from './series';
 
 export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
@@ -56,16 +56,9 @@ export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
     }
   }
   for (const service of Object.keys(attributed.teams)) {
-    const team = attributed.teams[service];
-    const group = grouping.groupOf({
-      service,
-      team: typeof team === 'string' ? team : '',
-      environment: '',
-      repository: '',
-      source: '',
-    });
     // Environment, repository and source are unknown for a service seen only in the catalog: no group of theirs.
-    if (group !== null && group !== UNKNOWN_GROUP) {
+    const group = grouping.groupOfCatalogService(service, attributed.teams);
+    if (group !== null) {
       list(group);
     }
   }

@@ -15,6 +15,10 @@
  *
  * An unknown dimension value is grouped (and filtered) as UNKNOWN_GROUP.
  *
+ * Two filters apply to one kind of item only (facets): severities to incidents (their severity), labels to
+ * changes (the labels of their pull request; a change without a pull request has none). Other kinds of item pass
+ * them, so "incidents of sev1" does not empty the deployment metrics beside it.
+ *
  * For speed every kind of item has one reader per dimension, and a request's filters and groupBy
  * are compiled once into a function item -> group (or null when filtered out): no object per item.
  */
@@ -39,6 +43,12 @@ export interface Dims {
 
 /** One reader per dimension for a kind of item. */
 export type Readers<T> = Record<keyof Dims, (item: T) => string>;
+
+/** The facets a kind of item has (absent: the facet filter does not apply to it). */
+export interface Facets<T> {
+  severity?: (item: T) => string;
+  labels?: (item: T) => readonly string[] | undefined;
+}
 
 /** item -> group name, or null when a filter excludes the item. */
 export type GroupOf<T> = (item: T) => string | null;
@@ -67,6 +77,8 @@ const FILTER_FIELDS: Array<[keyof Filters, keyof Dims]> = [
 export class Grouping {
   private readonly field: keyof Dims | null;
   private readonly sets: Array<[keyof Dims, Set<string>]> = [];
+  private readonly severities: Set<string> | null;
+  private readonly labels: Set<string> | null;
 
   constructor(groupBy: GroupBy, filters: Filters | undefined) {
     if (groupBy !== 'none' && !Object.prototype.hasOwnProperty.call(GROUP_FIELDS, groupBy)) {
@@ -90,6 +102,31 @@ export class Grouping {
         this.sets.push([dimKey, new Set(values)]);
       }
     }
+    this.severities = facetSet(filters, 'severities');
+    this.labels = facetSet(filters, 'labels');
+  }
+
+  /** item -> whether it passes the facet filters that apply to its kind; null when none applies. */
+  facetCheck<T>(facets: Facets<T> | undefined): ((item: T) => boolean) | null {
+    const severity = this.severities !== null && facets ? facets.severity : undefined;
+    const labels = this.labels !== null && facets ? facets.labels : undefined;
+    if (!severity && !labels) {
+      return null;
+    }
+    const severities = this.severities as Set<string>;
+    const wanted = this.labels as Set<string>;
+    return (item) => {
+      if (severity && !severities.has(severity(item) || UNKNOWN_GROUP)) {
+        return false;
+      }
+      if (labels) {
+        const list = labels(item);
+        if (!list || !list.some((label) => wanted.has(label))) {
+          return false;
+        }
+      }
+      return true;
+    };
   }
 
   get groupsEverything(): boolean {
@@ -122,8 +159,30 @@ export class Grouping {
     return this.field === null ? ALL_GROUP : dims[this.field] || UNKNOWN_GROUP;
   }
 
-  /** The same as groupOf, compiled for one kind of item from its readers (made once, used per item). */
-  compile<T>(read: Readers<T>): GroupOf<T> {
+  /**
+   * The group of a catalog service by its name and team alone, or null when filtered out or when grouped by a
+   * dimension the catalog does not give it (environment, repository, source).
+   */
+  groupOfCatalogService(service: string, teams: Record<string, string>): string | null {
+    const team = teams[service];
+    const group = this.groupOf({
+      service,
+      team: typeof team === 'string' ? team : '',
+      environment: '',
+      repository: '',
+      source: '',
+    });
+    return group === UNKNOWN_GROUP ? null : group;
+  }
+
+  /** The same as groupOf, compiled for one kind of item from its readers and facets (made once, used per item). */
+  compile<T>(read: Readers<T>, facets?: Facets<T>): GroupOf<T> {
+    const plain = this.compileDims(read);
+    const check = this.facetCheck(facets);
+    return check === null ? plain : (item) => (check(item) ? plain(item) : null);
+  }
+
+  private compileDims<T>(read: Readers<T>): GroupOf<T> {
     const groupRead = this.field === null ? null : read[this.field];
     const checks = this.sets.map(([key, allowed]): [(item: T) => string, Set<string>] => [read[key], allowed]);
     if (checks.length === 0) {
@@ -156,6 +215,10 @@ export class Dimensions {
   readonly change: Readers<AttributedChange>;
   readonly incident: Readers<AttributedIncident>;
   readonly run: Readers<AttributedPipelineRun>;
+  readonly incidentFacets: Facets<AttributedIncident> = { severity: (item) => item.incident.severity || '' };
+  readonly changeFacets: Facets<AttributedChange> = {
+    labels: (item) => (item.change.pullRequest ? item.change.pullRequest.labels : undefined),
+  };
   private lookups: DeploymentLookups | null = null;
 
   constructor(private readonly attributed: Attributed) {
@@ -278,8 +341,19 @@ export function compileGroupers(grouping: Grouping, dims: Dimensions): Groupers 
   return {
     deployment: grouping.compile(dims.deployment),
     attempt: grouping.compile(dims.attempt),
-    change: grouping.compile(dims.change),
-    incident: grouping.compile(dims.incident),
+    change: grouping.compile(dims.change, dims.changeFacets),
+    incident: grouping.compile(dims.incident, dims.incidentFacets),
     run: grouping.compile(dims.run),
   };
+}
+
+function facetSet(filters: Filters | undefined, key: 'severities' | 'labels'): Set<string> | null {
+  const values = filters ? filters[key] : undefined;
+  if (values === undefined || values === null) {
+    return null;
+  }
+  if (!Array.isArray(values)) {
+    throw new EngineInputError(`filters.${key}`, values, 'Pass an array of names, e.g. ["sev1"] or ["security"].');
+  }
+  return values.length > 0 ? new Set(values) : null;
 }

@@ -29,6 +29,9 @@ describe('computeMetric', () => {
       'pipelineDuration',
       'deploymentDuration',
       'daysSinceLastDeployment',
+      'errorBudgetAllowed',
+      'errorBudgetConsumed',
+      'errorBudgetRemaining',
     ];
     expect(METRIC_IDS.slice().sort()).toEqual(expected.slice().sort());
     for (const metric of METRIC_IDS) {

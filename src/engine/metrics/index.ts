@@ -20,6 +20,7 @@ import {
   deploymentsPerDay,
   deploymentsPerWeek,
 } from './deploymentFrequency';
+import { errorBudget } from './errorBudget';
 import { flakyRerunRate } from './flakyRerunRate';
 import { leadTime, leadTimeStage } from './leadTime';
 import { meanTimeBetweenFailures } from './mtbf';
@@ -56,6 +57,9 @@ export const METRICS: Readonly<Record<MetricId, MetricComputation>> = {
   pipelineDuration,
   deploymentDuration,
   daysSinceLastDeployment,
+  errorBudgetAllowed: errorBudget('allowed'),
+  errorBudgetConsumed: errorBudget('consumed'),
+  errorBudgetRemaining: errorBudget('remaining'),
 };
 
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
