@@ -12,16 +12,16 @@ import {
   validateGitHubSettings,
 } from '../../settings/github';
 import { SettingsProblem } from '../../settings/settingsProblem';
+import { EnableSwitch } from './EnableSwitch';
 import {
   DeploymentSourceField,
-  EnableSwitch,
   LinesSetting,
-  NumberSetting,
   ProviderSectionProps,
   TagPatternSetting,
-  TextSetting,
   TokenField,
 } from './providerFields';
+import { errorOf } from './sectionProps';
+import { TextSetting, TimeoutSetting } from './TextSetting';
 
 export type GitHubSectionProps = ProviderSectionProps;
 
@@ -81,7 +81,7 @@ export function GitHubSection({ options, onOptionsChange }: GitHubSectionProps) 
       <EnableSwitch
         id="dora-github-enabled"
         label="Enable GitHub"
-        enabled={enabled}
+        value={enabled}
         onChange={(on) => update({ enabled: on })}
       />
       <ApiUrls {...part} />
@@ -106,14 +106,12 @@ export function GitHubSection({ options, onOptionsChange }: GitHubSectionProps) 
         disabled={!enabled}
         onChange={(incidentLabels) => update({ incidentLabels })}
       />
-      <NumberSetting
+      <TimeoutSetting
         id="dora-github-timeout"
-        label="Timeout (seconds)"
         description="How long a query may wait for GitHub's rate limits before it shows partial data with a notice"
-        field="timeoutSeconds"
-        problems={part.problems}
         value={github.timeoutSeconds}
-        placeholder={String(DEFAULT_TIMEOUT_SECONDS)}
+        defaultSeconds={DEFAULT_TIMEOUT_SECONDS}
+        error={errorOf(part.problems, 'timeoutSeconds')}
         disabled={!enabled}
         onChange={(timeoutSeconds) => update({ timeoutSeconds })}
       />
@@ -134,8 +132,7 @@ function ApiUrls({ github, problems, disabled, update }: PartProps) {
         id="dora-github-api-url"
         label="API URL"
         description="https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server"
-        field="apiUrl"
-        problems={problems}
+        error={errorOf(problems, 'apiUrl')}
         width={60}
         value={apiUrl === DEFAULT_API_URL ? undefined : apiUrl}
         placeholder={DEFAULT_API_URL}
@@ -146,8 +143,7 @@ function ApiUrls({ github, problems, disabled, update }: PartProps) {
         id="dora-github-graphql-url"
         label="GraphQL URL"
         description="Follows the API URL unless you change it (GitHub Enterprise Server: https://HOST/api/graphql)"
-        field="graphqlUrl"
-        problems={problems}
+        error={errorOf(problems, 'graphqlUrl')}
         width={60}
         value={derived ? undefined : github.graphqlUrl}
         placeholder={graphqlUrlFor(apiUrl)}
@@ -166,8 +162,7 @@ function Repositories({ github, problems, disabled, update }: PartProps) {
         id="dora-github-repositories"
         label="Repositories"
         description="One owner/name per line; add key=value to override the defaults below for a repository: deploy=deployments|workflows|releases|tags, env=, workflow=, job=, branch=, production=, labels=, tags=, service="
-        field="repositories"
-        problems={problems}
+        error={errorOf(problems, 'repositories')}
         value={github.repositories}
         placeholder={REPOSITORY_PLACEHOLDER}
         disabled={disabled}
@@ -177,8 +172,7 @@ function Repositories({ github, problems, disabled, update }: PartProps) {
         id="dora-github-organization"
         label="Organisation"
         description="Also read every repository of this organisation (archived ones are skipped)"
-        field="organization"
-        problems={problems}
+        error={errorOf(problems, 'organization')}
         value={github.organization}
         placeholder="acme"
         disabled={disabled}
@@ -188,8 +182,7 @@ function Repositories({ github, problems, disabled, update }: PartProps) {
         id="dora-github-organization-include"
         label="Include pattern"
         description="Regular expression over the organisation's repository names; empty reads all"
-        field="organizationInclude"
-        problems={problems}
+        error={errorOf(problems, 'organizationInclude')}
         value={github.organizationInclude}
         placeholder="^(checkout|payments)-"
         disabled={disabled || !github.organization}
@@ -217,8 +210,7 @@ function DeploymentRules(part: PartProps) {
           id="dora-github-environment-pattern"
           label="Environment pattern"
           description="Regular expression (case-insensitive) over GitHub environment names"
-          field="environmentPattern"
-          problems={problems}
+          error={errorOf(problems, 'environmentPattern')}
           value={github.environmentPattern}
           placeholder={DEFAULT_ENVIRONMENT_PATTERN}
           disabled={disabled}
@@ -229,7 +221,7 @@ function DeploymentRules(part: PartProps) {
       {(source === 'releases' || source === 'tags') && (
         <TagPatternSetting
           id="dora-github-tag-pattern"
-          problems={problems}
+          error={errorOf(problems, 'tagPattern')}
           value={github.tagPattern}
           disabled={disabled}
           onChange={(tagPattern) => update({ tagPattern })}
@@ -239,8 +231,7 @@ function DeploymentRules(part: PartProps) {
         id="dora-github-production-branch"
         label="Production branch"
         description="Branch production is built from; its history gives the changes. Empty: the repository's default branch"
-        field="productionBranch"
-        problems={problems}
+        error={errorOf(problems, 'productionBranch')}
         value={github.productionBranch}
         placeholder="(default branch)"
         disabled={disabled}
@@ -258,8 +249,7 @@ function WorkflowRules({ github, problems, disabled, update }: PartProps) {
         id="dora-github-workflow-pattern"
         label="Workflow pattern"
         description="Regular expression over workflow names; empty: every workflow"
-        field="workflowPattern"
-        problems={problems}
+        error={errorOf(problems, 'workflowPattern')}
         value={github.workflowPattern}
         placeholder="^Deploy"
         disabled={disabled}
@@ -269,8 +259,7 @@ function WorkflowRules({ github, problems, disabled, update }: PartProps) {
         id="dora-github-job-pattern"
         label="Job pattern"
         description="Regular expression over job names; empty: the whole run deploys. A run deploys once, at its last matching job."
-        field="jobPattern"
-        problems={problems}
+        error={errorOf(problems, 'jobPattern')}
         value={github.jobPattern}
         placeholder="^deploy-prod"
         disabled={disabled}
@@ -280,8 +269,7 @@ function WorkflowRules({ github, problems, disabled, update }: PartProps) {
         id="dora-github-workflow-branch"
         label="Workflow branch"
         description="Branch the deploying runs are on; empty: the production branch"
-        field="workflowBranch"
-        problems={problems}
+        error={errorOf(problems, 'workflowBranch')}
         value={github.workflowBranch}
         placeholder="main"
         disabled={disabled}

@@ -5,16 +5,16 @@ import { ConfigSection } from '@grafana/plugin-ui';
 import { GitLabDeploymentSource, GitLabSettings } from '../../settings/model';
 import { apiUrlFor, DEFAULT_TIMEOUT_SECONDS, DEFAULT_URL, validateGitLabSettings } from '../../settings/gitlab';
 import { SettingsProblem } from '../../settings/settingsProblem';
+import { EnableSwitch } from './EnableSwitch';
 import {
   DeploymentSourceField,
-  EnableSwitch,
   LinesSetting,
-  NumberSetting,
   ProviderSectionProps,
   TagPatternSetting,
-  TextSetting,
   TokenField,
 } from './providerFields';
+import { errorOf } from './sectionProps';
+import { TextSetting, TimeoutSetting } from './TextSetting';
 
 export type GitLabSectionProps = ProviderSectionProps;
 
@@ -77,15 +77,14 @@ export function GitLabSection({ options, onOptionsChange }: GitLabSectionProps) 
       <EnableSwitch
         id="dora-gitlab-enabled"
         label="Enable GitLab"
-        enabled={enabled}
+        value={enabled}
         onChange={(on) => update({ enabled: on })}
       />
       <TextSetting
         id="dora-gitlab-url"
         label="Instance URL"
         description="https://gitlab.com, or your self-managed instance, e.g. https://gitlab.example.com or https://example.com/gitlab"
-        field="url"
-        problems={part.problems}
+        error={errorOf(part.problems, 'url')}
         width={60}
         value={gitlab.url}
         placeholder={DEFAULT_URL}
@@ -113,15 +112,12 @@ export function GitLabSection({ options, onOptionsChange }: GitLabSectionProps) 
         disabled={!enabled}
         onChange={(incidentLabels) => update({ incidentLabels })}
       />
-      <NumberSetting
+      <TimeoutSetting
         id="dora-gitlab-timeout"
-        label="Timeout (seconds)"
         description="How long a query may wait for GitLab's rate limits before it shows what it has, with a notice naming the projects and the reset time"
-        field="timeoutSeconds"
-        problems={part.problems}
-        width={12}
         value={gitlab.timeoutSeconds}
-        placeholder={String(DEFAULT_TIMEOUT_SECONDS)}
+        defaultSeconds={DEFAULT_TIMEOUT_SECONDS}
+        error={errorOf(part.problems, 'timeoutSeconds')}
         disabled={!enabled}
         onChange={(timeoutSeconds) => update({ timeoutSeconds })}
       />
@@ -137,8 +133,7 @@ function Projects({ gitlab, problems, disabled, update }: PartProps) {
         id="dora-gitlab-projects"
         label="Projects"
         description="One project path per line (group/project or group/subgroup/project); add key=value to override the defaults below: deploy=deployments|jobs|releases|tags, env=, job=, ref=, production=, labels=, tags=, service="
-        field="projects"
-        problems={problems}
+        error={errorOf(problems, 'projects')}
         value={gitlab.projects}
         placeholder={PROJECT_PLACEHOLDER}
         disabled={disabled}
@@ -148,8 +143,7 @@ function Projects({ gitlab, problems, disabled, update }: PartProps) {
         id="dora-gitlab-group"
         label="Group"
         description="Also read every project of this group and its subgroups (archived projects are skipped)"
-        field="group"
-        problems={problems}
+        error={errorOf(problems, 'group')}
         value={gitlab.group}
         placeholder="acme or acme/platform"
         disabled={disabled}
@@ -159,8 +153,7 @@ function Projects({ gitlab, problems, disabled, update }: PartProps) {
         id="dora-gitlab-group-include"
         label="Include pattern"
         description="Regular expression over the group's project paths (e.g. acme/platform/checkout); empty reads all"
-        field="groupInclude"
-        problems={problems}
+        error={errorOf(problems, 'groupInclude')}
         value={gitlab.groupInclude}
         placeholder="/(checkout|payments)$"
         disabled={disabled || !gitlab.group}
@@ -187,8 +180,7 @@ function DeploymentRules({ gitlab, problems, disabled, update }: PartProps) {
           id="dora-gitlab-environment-pattern"
           label="Environment pattern"
           description="Regular expression (case-insensitive) over environment names; empty: the environments whose deployment tier is production"
-          field="environmentPattern"
-          problems={problems}
+          error={errorOf(problems, 'environmentPattern')}
           value={gitlab.environmentPattern}
           placeholder="(tier production)"
           disabled={disabled}
@@ -201,8 +193,7 @@ function DeploymentRules({ gitlab, problems, disabled, update }: PartProps) {
             id="dora-gitlab-job-pattern"
             label="Job pattern"
             description="Regular expression over job names. Jobs of one pipeline deploy once, at the last matching job."
-            field="jobPattern"
-            problems={problems}
+            error={errorOf(problems, 'jobPattern')}
             value={gitlab.jobPattern}
             placeholder="^deploy-prod"
             disabled={disabled}
@@ -212,8 +203,7 @@ function DeploymentRules({ gitlab, problems, disabled, update }: PartProps) {
             id="dora-gitlab-job-ref"
             label="Pipeline ref"
             description="Ref the deploying pipelines run on; empty: the production branch"
-            field="jobRef"
-            problems={problems}
+            error={errorOf(problems, 'jobRef')}
             value={gitlab.jobRef}
             placeholder="main"
             disabled={disabled}
@@ -224,7 +214,7 @@ function DeploymentRules({ gitlab, problems, disabled, update }: PartProps) {
       {(source === 'releases' || source === 'tags') && (
         <TagPatternSetting
           id="dora-gitlab-tag-pattern"
-          problems={problems}
+          error={errorOf(problems, 'tagPattern')}
           value={gitlab.tagPattern}
           disabled={disabled}
           onChange={(tagPattern) => update({ tagPattern })}
@@ -234,8 +224,7 @@ function DeploymentRules({ gitlab, problems, disabled, update }: PartProps) {
         id="dora-gitlab-production-branch"
         label="Production branch"
         description="Branch production is built from; its history and merge requests give the changes. Empty: the project's default branch"
-        field="productionBranch"
-        problems={problems}
+        error={errorOf(problems, 'productionBranch')}
         value={gitlab.productionBranch}
         placeholder="(default branch)"
         disabled={disabled}

@@ -1,25 +1,17 @@
 /**
- * Fields the provider sections share: the enable switch, the token, text, lines and number settings that show their
- * problems as you type, the tag pattern and the choice of what a deployment is.
+ * Fields the forge sections (GitHub, GitLab) share: the token, the list of repositories or projects, the tag
+ * pattern and the choice of what a deployment is. Text and number settings are TextSetting.tsx.
  */
 import React from 'react';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
-import { Field, Input, RadioButtonGroup, SecretInput, Switch, TextArea } from '@grafana/ui';
+import { Field, RadioButtonGroup, SecretInput, TextArea } from '@grafana/ui';
 import { secureKeyFor } from '../../settings/serverMode';
 import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
 import { DEFAULT_TAG_PATTERN } from '../../settings/releaseTags';
-import { SettingsProblem } from '../../settings/settingsProblem';
-import { errorOf, numberOrUndefined, textOrUndefined } from './sectionProps';
+import { textOrUndefined } from './sectionProps';
+import { TextSetting } from './TextSetting';
 
 export type ProviderSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
-
-export function EnableSwitch(props: { id: string; label: string; enabled: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <Field label={props.label} htmlFor={props.id}>
-      <Switch id={props.id} value={props.enabled} onChange={(e) => props.onChange(e.currentTarget.checked)} />
-    </Field>
-  );
-}
 
 interface TokenFieldProps extends ProviderSectionProps {
   id: string;
@@ -56,46 +48,26 @@ export function TokenField({ options, onOptionsChange, secureKey, ...field }: To
   );
 }
 
-interface SettingFieldProps<V> {
+/** A list of lines (repositories, projects); the error names the lines that are wrong. */
+export function LinesSetting(props: {
   id: string;
   label: string;
   description: string;
-  /** The settings key whose problems the field shows; without it the field shows none. */
-  field?: string;
-  problems?: SettingsProblem[];
-  value: V | undefined;
+  error?: string;
+  value: string | undefined;
   placeholder: string;
   disabled: boolean;
-  width?: number;
-  /** undefined when the field is emptied: the default applies. */
-  onChange: (value: V | undefined) => void;
-}
-
-function fieldProps<V>(p: SettingFieldProps<V>) {
-  const error = p.field !== undefined && p.problems ? errorOf(p.problems, p.field) : undefined;
-  return { label: p.label, description: p.description, htmlFor: p.id, invalid: Boolean(error), error };
-}
-
-/** A text setting (a pattern, a name, a URL) that shows its problems as you type. */
-export function TextSetting(props: SettingFieldProps<string>) {
+  /** undefined when emptied. */
+  onChange: (value: string | undefined) => void;
+}) {
   return (
-    <Field {...fieldProps(props)}>
-      <Input
-        id={props.id}
-        width={props.width ?? 40}
-        value={props.value ?? ''}
-        placeholder={props.placeholder}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(textOrUndefined(e.currentTarget.value))}
-      />
-    </Field>
-  );
-}
-
-/** A list of lines (repositories, projects) that shows the problems of each line. */
-export function LinesSetting(props: SettingFieldProps<string>) {
-  return (
-    <Field {...fieldProps(props)}>
+    <Field
+      label={props.label}
+      description={props.description}
+      htmlFor={props.id}
+      invalid={Boolean(props.error)}
+      error={props.error}
+    >
       <TextArea
         id={props.id}
         rows={5}
@@ -108,33 +80,19 @@ export function LinesSetting(props: SettingFieldProps<string>) {
   );
 }
 
-/** A number setting (a timeout); an empty field means the default. */
-export function NumberSetting(props: SettingFieldProps<number>) {
-  return (
-    <Field {...fieldProps(props)}>
-      <Input
-        id={props.id}
-        type="number"
-        width={props.width ?? 20}
-        value={props.value ?? ''}
-        placeholder={props.placeholder}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(numberOrUndefined(e.currentTarget.value))}
-      />
-    </Field>
-  );
-}
-
 /** Which release tags are production releases (deployments from releases or tags). */
-export function TagPatternSetting(
-  props: Pick<SettingFieldProps<string>, 'id' | 'problems' | 'value' | 'disabled' | 'onChange'>
-) {
+export function TagPatternSetting(props: {
+  id: string;
+  error?: string;
+  value: string | undefined;
+  disabled: boolean;
+  onChange: (value: string | undefined) => void;
+}) {
   return (
     <TextSetting
       {...props}
       label="Tag pattern"
       description="Regular expression over tag names that are production releases; empty leaves out semver pre-releases (v1.2.0-rc.1, -beta, -alpha)"
-      field="tagPattern"
       placeholder={DEFAULT_TAG_PATTERN}
     />
   );
