@@ -16,6 +16,7 @@ import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
 import { GitLabSection } from './config/GitLabSection';
 import { GrafanaApiSection, needsGrafanaApi } from './config/GrafanaApiSection';
+import { IncidentIoSection } from './config/IncidentIoSection';
 import { JiraSection } from './config/JiraSection';
 import { PagerDutySection } from './config/PagerDutySection';
 import { configIssues } from '../settings/problems';
@@ -61,6 +62,8 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <PagerDutySection {...props} />
       <Divider />
       <JiraSection {...props} />
+      <Divider />
+      <IncidentIoSection {...props} />
       <Divider />
       <ArgoCdSection {...props} />
       <Divider />
