@@ -61,7 +61,8 @@ function main(): void {
   if (!process.env.BENCH_SKIP_BUILD) {
     execFileSync('bash', ['scripts/build-backend.sh', '--host'], { cwd: ROOT, stdio: 'inherit' });
   }
-  const driver = join(mkdtempSync(join(tmpdir(), 'dora-bench-driver-')), 'driver');
+  const driverDir = mkdtempSync(join(tmpdir(), 'dora-bench-driver-'));
+  const driver = join(driverDir, 'driver');
   execFileSync('go', ['build', '-o', driver, './bench/backend/driver'], { cwd: ROOT, stdio: 'inherit' });
   const queries = JSON.stringify(BENCH_QUERIES);
   const rows: Row[] = [];
@@ -79,7 +80,7 @@ function main(): void {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  rmSync(driver, { force: true });
+  rmSync(driverDir, { recursive: true, force: true });
   const f = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
   process.stdout.write(
     '\n| scale | events file | backend cold (CPU) | backend warm (CPU) | backend repeat | backend peak RSS | node cold (CPU) | node warm (CPU) | node peak RSS |\n' +

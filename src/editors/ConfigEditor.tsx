@@ -6,6 +6,7 @@ import { DoraJsonData, DoraSecureJsonData } from '../settings/model';
 import { AnnotationsSection } from './config/AnnotationsSection';
 import { ArgoCdSection } from './config/ArgoCdSection';
 import { CatalogSection } from './config/CatalogSection';
+import { DataSourceBridgeSection } from './config/DataSourceBridgeSection';
 import { DemoSection } from './config/DemoSection';
 import { ExecutionSection } from './config/ExecutionSection';
 import { EventsUrlSection } from './config/EventsUrlSection';
@@ -15,6 +16,7 @@ import { GeneralSection } from './config/GeneralSection';
 import { GitHubSection } from './config/GitHubSection';
 import { GitLabSection } from './config/GitLabSection';
 import { GrafanaApiSection, needsGrafanaApi } from './config/GrafanaApiSection';
+import { IncidentIoSection } from './config/IncidentIoSection';
 import { JiraSection } from './config/JiraSection';
 import { PagerDutySection } from './config/PagerDutySection';
 import { configIssues } from '../settings/problems';
@@ -61,9 +63,13 @@ export function ConfigEditor(props: ConfigEditorProps) {
       <Divider />
       <JiraSection {...props} />
       <Divider />
+      <IncidentIoSection {...props} />
+      <Divider />
       <ArgoCdSection {...props} />
       <Divider />
       <AnnotationsSection {...props} />
+      <Divider />
+      <DataSourceBridgeSection {...props} />
       <Divider />
       {needsGrafanaApi(jsonData) && (
         <>

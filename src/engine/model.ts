@@ -135,6 +135,9 @@ export interface CatalogService {
   objective?: AvailabilityObjective;
 }
 
+/** The most days an availability objective's window may span (a year, leap years included). */
+export const MAX_OBJECTIVE_WINDOW_DAYS = 366;
+
 /** "99.9% available over 30 days": the budget is (1 - target) of the window. */
 export interface AvailabilityObjective {
   /** Target availability as a fraction, 0 < target < 1 (99.9% is 0.999). */

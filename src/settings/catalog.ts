@@ -14,7 +14,13 @@
  *       objective: { availability: 99.9%, window: 30d }
  */
 import { isMap, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, YAMLMap } from 'yaml';
-import { AvailabilityObjective, CatalogRepository, CatalogService, ServiceCatalog } from '../engine';
+import {
+  AvailabilityObjective,
+  CatalogRepository,
+  CatalogService,
+  MAX_OBJECTIVE_WINDOW_DAYS,
+  ServiceCatalog,
+} from '../engine';
 
 export interface CatalogError {
   /** 1-based line in the YAML text, where known. */
@@ -221,10 +227,10 @@ class CatalogReader {
     if (windowNode !== undefined) {
       const rawWindow = isScalar(windowNode) ? windowNode.value : undefined;
       const days = numberOf(rawWindow, 'd');
-      if (days === undefined || !(days >= 1 && days <= 366)) {
+      if (days === undefined || !(days >= 1 && days <= MAX_OBJECTIVE_WINDOW_DAYS)) {
         this.fail(
           windowNode,
-          `"window" of the objective of service "${name}" is ${quote(rawWindow)}; use whole days from 1d to 366d, e.g. "30d".`
+          `"window" of the objective of service "${name}" is ${quote(rawWindow)}; use whole days from 1d to ${MAX_OBJECTIVE_WINDOW_DAYS}d, e.g. "30d".`
         );
         return undefined;
       }

@@ -1,6 +1,5 @@
 import React from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
-import { Field, Switch } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
 import {
@@ -12,7 +11,8 @@ import {
 } from '../../settings/annotations';
 import { withGrafanaApiUrl } from './GrafanaApiSection';
 import { errorOf } from './sectionProps';
-import { TextSetting } from './TextSetting';
+import { EnableSwitch } from './EnableSwitch';
+import { TextSetting, TimeoutSetting } from './TextSetting';
 
 type Props = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
 
@@ -66,13 +66,12 @@ export function AnnotationsSection({ options, onOptionsChange }: Props) {
       title="Grafana annotations"
       description="Deployments and incidents from the annotations your deploy jobs and on-call tools already post to Grafana, e.g. tags deploy, service:checkout, sha:abc1234. Read with the viewer's session in the browser; on the server with the service account token of the section below."
     >
-      <Field label="Enable Grafana annotations" htmlFor="dora-annotations-enabled">
-        <Switch
-          id="dora-annotations-enabled"
-          value={enabled}
-          onChange={(e) => update({ enabled: e.currentTarget.checked })}
-        />
-      </Field>
+      <EnableSwitch
+        id="dora-annotations-enabled"
+        label="Enable Grafana annotations"
+        value={enabled}
+        onChange={(on) => update({ enabled: on })}
+      />
       {text(
         'deploymentTags',
         'dora-annotations-deployment-tags',
@@ -126,15 +125,14 @@ export function AnnotationsSection({ options, onOptionsChange }: Props) {
         'owner/name of deployments that name none; their SHA is matched with the commits of GitHub or GitLab',
         'acme/checkout'
       )}
-      <TextSetting
+      <TimeoutSetting
         id="dora-annotations-timeout"
-        label="Timeout (seconds)"
         description="How long a query may take before it shows a notice"
         value={settings.timeoutSeconds}
-        placeholder="30"
+        defaultSeconds={30}
         error={errorOf(problems, 'timeoutSeconds')}
         disabled={!enabled}
-        onNumber={(value) => update({ timeoutSeconds: value })}
+        onChange={(value) => update({ timeoutSeconds: value })}
       />
     </ConfigSection>
   );

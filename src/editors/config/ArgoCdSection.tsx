@@ -1,6 +1,6 @@
 import React from 'react';
 import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
-import { Field, RadioButtonGroup, Switch } from '@grafana/ui';
+import { Field, RadioButtonGroup } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
 import {
@@ -14,7 +14,8 @@ import {
 } from '../../settings/argocd';
 import { trimUrl } from '../../settings/settingsProblem';
 import { errorOf, textOrUndefined } from './sectionProps';
-import { TextSetting } from './TextSetting';
+import { EnableSwitch } from './EnableSwitch';
+import { TextSetting, TimeoutSetting } from './TextSetting';
 import { TokenField } from './TokenField';
 
 type Props = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
@@ -61,13 +62,12 @@ export function ArgoCdSection({ options, onOptionsChange }: Props) {
       title="Argo CD"
       description="Deployments from the sync history of Argo CD applications (GitOps): revision, start and finish, source repository; failed syncs are failed attempts. Commits and pull requests still come from GitHub or GitLab, matched by repository and SHA."
     >
-      <Field label="Enable Argo CD" htmlFor="dora-argocd-enabled">
-        <Switch
-          id="dora-argocd-enabled"
-          value={enabled}
-          onChange={(e) => update({ enabled: e.currentTarget.checked })}
-        />
-      </Field>
+      <EnableSwitch
+        id="dora-argocd-enabled"
+        label="Enable Argo CD"
+        value={enabled}
+        onChange={(on) => update({ enabled: on })}
+      />
       <TextSetting
         id="dora-argocd-url"
         label="Argo CD URL"
@@ -193,15 +193,14 @@ export function ArgoCdSection({ options, onOptionsChange }: Props) {
         disabled={!enabled}
         onChange={(value) => update({ productionPattern: value })}
       />
-      <TextSetting
+      <TimeoutSetting
         id="dora-argocd-timeout"
-        label="Timeout (seconds)"
         description="How long a query may take, retries included, before it shows a notice"
         value={argocd.timeoutSeconds}
-        placeholder={String(DEFAULT_TIMEOUT_SECONDS)}
+        defaultSeconds={DEFAULT_TIMEOUT_SECONDS}
         error={errorOf(problems, 'timeoutSeconds')}
         disabled={!enabled}
-        onNumber={(value) => update({ timeoutSeconds: value })}
+        onChange={(value) => update({ timeoutSeconds: value })}
       />
     </ConfigSection>
   );

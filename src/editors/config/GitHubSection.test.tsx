@@ -1,40 +1,11 @@
-import React, { useState } from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DataSourceSettings } from '@grafana/data';
-import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
+import { DoraJsonData } from '../../settings/model';
 import { GitHubSection } from './GitHubSection';
-
-type Settings = DataSourceSettings<DoraJsonData, DoraSecureJsonData>;
+import { renderSection as renderWith } from '../testing/sectionHarness';
 
 function renderSection(jsonData: DoraJsonData = {}, secureJsonFields: Record<string, boolean> = {}) {
-  const changes: Settings[] = [];
-  const initial = {
-    id: 1,
-    uid: 'dora',
-    orgId: 1,
-    name: 'DORA',
-    type: 'opendora-dora-datasource',
-    access: 'proxy',
-    url: '',
-    jsonData,
-    secureJsonFields,
-    secureJsonData: {},
-  } as unknown as Settings;
-  function Stateful() {
-    const [options, setOptions] = useState(initial);
-    return (
-      <GitHubSection
-        options={options}
-        onOptionsChange={(next) => {
-          changes.push(next);
-          setOptions(next);
-        }}
-      />
-    );
-  }
-  render(<Stateful />);
-  return { changes, latest: () => changes[changes.length - 1] };
+  return renderWith(GitHubSection, jsonData, secureJsonFields);
 }
 
 const enabled = { github: { enabled: true, repositories: 'acme/shop' } };

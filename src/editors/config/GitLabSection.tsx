@@ -1,14 +1,22 @@
+/** The GitLab section of the config editor: the instance, projects or a group, and the deployment rules. */
 import React from 'react';
-import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
-import { Field, Input, RadioButtonGroup, SecretInput, Switch, TextArea } from '@grafana/ui';
+import { SelectableValue } from '@grafana/data';
 import { ConfigSection } from '@grafana/plugin-ui';
-import { DoraJsonData, DoraSecureJsonData, GitLabDeploymentSource, GitLabSettings } from '../../settings/model';
-import { DEFAULT_TAG_PATTERN } from '../../settings/releaseTags';
+import { GitLabDeploymentSource, GitLabSettings } from '../../settings/model';
 import { apiUrlFor, DEFAULT_TIMEOUT_SECONDS, DEFAULT_URL, validateGitLabSettings } from '../../settings/gitlab';
-import { secureKeyFor } from '../../settings/serverMode';
-import { errorOf, numberOrUndefined, textOrUndefined } from './sectionProps';
+import { SettingsProblem } from '../../settings/settingsProblem';
+import { EnableSwitch } from './EnableSwitch';
+import {
+  DeploymentSourceField,
+  LinesSetting,
+  ProviderSectionProps,
+  TagPatternSetting,
+  TokenField,
+} from './providerFields';
+import { errorOf } from './sectionProps';
+import { TextSetting, TimeoutSetting } from './TextSetting';
 
-export type GitLabSectionProps = DataSourcePluginOptionsEditorProps<DoraJsonData, DoraSecureJsonData>;
+export type GitLabSectionProps = ProviderSectionProps;
 
 const DEPLOYMENT_SOURCE_OPTIONS: Array<SelectableValue<GitLabDeploymentSource>> = [
   {
@@ -17,7 +25,11 @@ const DEPLOYMENT_SOURCE_OPTIONS: Array<SelectableValue<GitLabDeploymentSource>> 
     description: 'Deployments to environments of tier production, or matching a pattern',
   },
   { value: 'jobs', label: 'Pipeline jobs', description: 'Jobs matching a name pattern, in pipelines of a ref' },
-  { value: 'releases', label: 'Releases', description: 'Each release (not upcoming) whose tag matches the tag pattern' },
+  {
+    value: 'releases',
+    label: 'Releases',
+    description: 'Each release (not upcoming) whose tag matches the tag pattern',
+  },
   { value: 'tags', label: 'Tags', description: 'Each tag matching the tag pattern' },
 ];
 
@@ -27,6 +39,14 @@ const PROJECT_PLACEHOLDER = [
   'acme/web env=^prod-(eu|us)$ labels=outage service=web',
 ].join('\n');
 
+/** What each part of the section needs: the settings, their problems and a way to change them. */
+interface PartProps {
+  gitlab: GitLabSettings;
+  problems: SettingsProblem[];
+  disabled: boolean;
+  update: (patch: Partial<GitLabSettings>) => void;
+}
+
 /**
  * GitLab settings: the instance (gitlab.com or self-managed, with a path prefix), the token (secureJsonData only),
  * the projects with their per-project rules or a group, and the defaults of those rules. Messages show as you type.
@@ -35,9 +55,6 @@ export function GitLabSection({ options, onOptionsChange }: GitLabSectionProps) 
   const jsonData = options.jsonData ?? {};
   const gitlab: GitLabSettings = jsonData.gitlab ?? {};
   const enabled = gitlab.enabled === true;
-  // In server mode the token is stored under a key no proxy route names (gitlabTokenServer).
-  const tokenKey = secureKeyFor(jsonData, 'gitlabToken');
-  const tokenConfigured = Boolean(options.secureJsonFields?.[tokenKey]);
 
   const update = (patch: Partial<GitLabSettings>) => {
     const next: GitLabSettings = { ...gitlab, ...patch };
@@ -45,236 +62,174 @@ export function GitLabSection({ options, onOptionsChange }: GitLabSectionProps) 
     next.apiUrl = apiUrlFor(next.url);
     onOptionsChange({ ...options, jsonData: { ...jsonData, gitlab: next } });
   };
-
-  const problems = enabled ? validateGitLabSettings(gitlab) : [];
-  const source = gitlab.deploymentSource ?? 'deployments';
+  const part: PartProps = {
+    gitlab,
+    problems: enabled ? validateGitLabSettings(gitlab) : [],
+    disabled: !enabled,
+    update,
+  };
 
   return (
     <ConfigSection
       title="GitLab"
       description="Deployments, commits, merge requests, incidents and pipelines from gitlab.com or a self-managed GitLab."
     >
-      <Field label="Enable GitLab" htmlFor="dora-gitlab-enabled">
-        <Switch id="dora-gitlab-enabled" value={enabled} onChange={(e) => update({ enabled: e.currentTarget.checked })} />
-      </Field>
-      <Field
+      <EnableSwitch
+        id="dora-gitlab-enabled"
+        label="Enable GitLab"
+        value={enabled}
+        onChange={(on) => update({ enabled: on })}
+      />
+      <TextSetting
+        id="dora-gitlab-url"
         label="Instance URL"
         description="https://gitlab.com, or your self-managed instance, e.g. https://gitlab.example.com or https://example.com/gitlab"
-        htmlFor="dora-gitlab-url"
-        invalid={Boolean(errorOf(problems, 'url'))}
-        error={errorOf(problems, 'url')}
-      >
-        <Input
-          id="dora-gitlab-url"
-          width={60}
-          value={gitlab.url ?? ''}
-          placeholder={DEFAULT_URL}
-          disabled={!enabled}
-          onChange={(e) => update({ url: textOrUndefined(e.currentTarget.value) })}
-        />
-      </Field>
-      <Field
+        error={errorOf(part.problems, 'url')}
+        width={60}
+        value={gitlab.url}
+        placeholder={DEFAULT_URL}
+        disabled={!enabled}
+        onChange={(url) => update({ url })}
+      />
+      <TokenField
+        options={options}
+        onOptionsChange={onOptionsChange}
+        id="dora-gitlab-token"
         label="Access token"
         description="A personal, group or project access token with only the read_api scope, of a user with at least the Reporter role in the projects. Anyone who may query this data source can use the token through Grafana's proxy; never give it the api or write scopes."
-        htmlFor="dora-gitlab-token"
-      >
-        <SecretInput
-          id="dora-gitlab-token"
-          width={60}
-          isConfigured={tokenConfigured}
-          value={(options.secureJsonData as Record<string, string> | undefined)?.[tokenKey] ?? ''}
-          placeholder="glpat-..."
-          disabled={!enabled}
-          onChange={(e) =>
-            onOptionsChange({
-              ...options,
-              secureJsonData: { ...options.secureJsonData, [tokenKey]: e.currentTarget.value },
-            })
-          }
-          onReset={() =>
-            onOptionsChange({
-              ...options,
-              secureJsonFields: { ...options.secureJsonFields, [tokenKey]: false },
-              secureJsonData: { ...options.secureJsonData, [tokenKey]: '' },
-            })
-          }
-        />
-      </Field>
-      <Field
+        secureKey="gitlabToken"
+        placeholder="glpat-..."
+        disabled={!enabled}
+      />
+      <Projects {...part} />
+      <DeploymentRules {...part} />
+      <TextSetting
+        id="dora-gitlab-incident-labels"
+        label="Incident labels"
+        description="Issues of type incident are always incidents (their severity is read); issues with any of these labels (comma-separated) are too. A cause in the description or a label (caused by !123, a SHA, deployment #7, pipeline #456) links the incident explicitly."
+        value={gitlab.incidentLabels}
+        placeholder="outage, incident::p1"
+        disabled={!enabled}
+        onChange={(incidentLabels) => update({ incidentLabels })}
+      />
+      <TimeoutSetting
+        id="dora-gitlab-timeout"
+        description="How long a query may wait for GitLab's rate limits before it shows what it has, with a notice naming the projects and the reset time"
+        value={gitlab.timeoutSeconds}
+        defaultSeconds={DEFAULT_TIMEOUT_SECONDS}
+        error={errorOf(part.problems, 'timeoutSeconds')}
+        disabled={!enabled}
+        onChange={(timeoutSeconds) => update({ timeoutSeconds })}
+      />
+    </ConfigSection>
+  );
+}
+
+/** Which projects are read: a list with per-project rules, and a group. */
+function Projects({ gitlab, problems, disabled, update }: PartProps) {
+  return (
+    <>
+      <LinesSetting
+        id="dora-gitlab-projects"
         label="Projects"
         description="One project path per line (group/project or group/subgroup/project); add key=value to override the defaults below: deploy=deployments|jobs|releases|tags, env=, job=, ref=, production=, labels=, tags=, service="
-        htmlFor="dora-gitlab-projects"
-        invalid={Boolean(errorOf(problems, 'projects'))}
         error={errorOf(problems, 'projects')}
-      >
-        <TextArea
-          id="dora-gitlab-projects"
-          rows={5}
-          value={gitlab.projects ?? ''}
-          placeholder={PROJECT_PLACEHOLDER}
-          disabled={!enabled}
-          onChange={(e) => update({ projects: textOrUndefined(e.currentTarget.value) })}
-        />
-      </Field>
-      <Field
+        value={gitlab.projects}
+        placeholder={PROJECT_PLACEHOLDER}
+        disabled={disabled}
+        onChange={(projects) => update({ projects })}
+      />
+      <TextSetting
+        id="dora-gitlab-group"
         label="Group"
         description="Also read every project of this group and its subgroups (archived projects are skipped)"
-        htmlFor="dora-gitlab-group"
-        invalid={Boolean(errorOf(problems, 'group'))}
         error={errorOf(problems, 'group')}
-      >
-        <Input
-          id="dora-gitlab-group"
-          width={40}
-          value={gitlab.group ?? ''}
-          placeholder="acme or acme/platform"
-          disabled={!enabled}
-          onChange={(e) => update({ group: textOrUndefined(e.currentTarget.value) })}
-        />
-      </Field>
-      <Field
+        value={gitlab.group}
+        placeholder="acme or acme/platform"
+        disabled={disabled}
+        onChange={(group) => update({ group })}
+      />
+      <TextSetting
+        id="dora-gitlab-group-include"
         label="Include pattern"
         description="Regular expression over the group's project paths (e.g. acme/platform/checkout); empty reads all"
-        htmlFor="dora-gitlab-group-include"
-        invalid={Boolean(errorOf(problems, 'groupInclude'))}
         error={errorOf(problems, 'groupInclude')}
-      >
-        <Input
-          id="dora-gitlab-group-include"
-          width={40}
-          value={gitlab.groupInclude ?? ''}
-          placeholder="/(checkout|payments)$"
-          disabled={!enabled || !gitlab.group}
-          onChange={(e) => update({ groupInclude: textOrUndefined(e.currentTarget.value) })}
-        />
-      </Field>
-      <Field label="Deployments are" description="How production deployments are recognised (default for every project)">
-        <RadioButtonGroup<GitLabDeploymentSource>
-          options={DEPLOYMENT_SOURCE_OPTIONS}
-          value={source}
-          disabled={!enabled}
-          onChange={(value) => update({ deploymentSource: value })}
-        />
-      </Field>
+        value={gitlab.groupInclude}
+        placeholder="/(checkout|payments)$"
+        disabled={disabled || !gitlab.group}
+        onChange={(groupInclude) => update({ groupInclude })}
+      />
+    </>
+  );
+}
+
+/** How production deployments are recognised, with the fields of the chosen way, and the production branch. */
+function DeploymentRules({ gitlab, problems, disabled, update }: PartProps) {
+  const source = gitlab.deploymentSource ?? 'deployments';
+  return (
+    <>
+      <DeploymentSourceField<GitLabDeploymentSource>
+        description="How production deployments are recognised (default for every project)"
+        options={DEPLOYMENT_SOURCE_OPTIONS}
+        value={source}
+        disabled={disabled}
+        onChange={(deploymentSource) => update({ deploymentSource })}
+      />
       {source === 'deployments' && (
-        <Field
+        <TextSetting
+          id="dora-gitlab-environment-pattern"
           label="Environment pattern"
           description="Regular expression (case-insensitive) over environment names; empty: the environments whose deployment tier is production"
-          htmlFor="dora-gitlab-environment-pattern"
-          invalid={Boolean(errorOf(problems, 'environmentPattern'))}
           error={errorOf(problems, 'environmentPattern')}
-        >
-          <Input
-            id="dora-gitlab-environment-pattern"
-            width={40}
-            value={gitlab.environmentPattern ?? ''}
-            placeholder="(tier production)"
-            disabled={!enabled}
-            onChange={(e) => update({ environmentPattern: textOrUndefined(e.currentTarget.value) })}
-          />
-        </Field>
+          value={gitlab.environmentPattern}
+          placeholder="(tier production)"
+          disabled={disabled}
+          onChange={(environmentPattern) => update({ environmentPattern })}
+        />
       )}
       {source === 'jobs' && (
         <>
-          <Field
+          <TextSetting
+            id="dora-gitlab-job-pattern"
             label="Job pattern"
             description="Regular expression over job names. Jobs of one pipeline deploy once, at the last matching job."
-            htmlFor="dora-gitlab-job-pattern"
-            invalid={Boolean(errorOf(problems, 'jobPattern'))}
             error={errorOf(problems, 'jobPattern')}
-          >
-            <Input
-              id="dora-gitlab-job-pattern"
-              width={40}
-              value={gitlab.jobPattern ?? ''}
-              placeholder="^deploy-prod"
-              disabled={!enabled}
-              onChange={(e) => update({ jobPattern: textOrUndefined(e.currentTarget.value) })}
-            />
-          </Field>
-          <Field
+            value={gitlab.jobPattern}
+            placeholder="^deploy-prod"
+            disabled={disabled}
+            onChange={(jobPattern) => update({ jobPattern })}
+          />
+          <TextSetting
+            id="dora-gitlab-job-ref"
             label="Pipeline ref"
             description="Ref the deploying pipelines run on; empty: the production branch"
-            htmlFor="dora-gitlab-job-ref"
-            invalid={Boolean(errorOf(problems, 'jobRef'))}
             error={errorOf(problems, 'jobRef')}
-          >
-            <Input
-              id="dora-gitlab-job-ref"
-              width={40}
-              value={gitlab.jobRef ?? ''}
-              placeholder="main"
-              disabled={!enabled}
-              onChange={(e) => update({ jobRef: textOrUndefined(e.currentTarget.value) })}
-            />
-          </Field>
+            value={gitlab.jobRef}
+            placeholder="main"
+            disabled={disabled}
+            onChange={(jobRef) => update({ jobRef })}
+          />
         </>
       )}
       {(source === 'releases' || source === 'tags') && (
-        <Field
-          label="Tag pattern"
-          description="Regular expression over tag names that are production releases; empty leaves out semver pre-releases (v1.2.0-rc.1, -beta, -alpha)"
-          htmlFor="dora-gitlab-tag-pattern"
-          invalid={Boolean(errorOf(problems, 'tagPattern'))}
+        <TagPatternSetting
+          id="dora-gitlab-tag-pattern"
           error={errorOf(problems, 'tagPattern')}
-        >
-          <Input
-            id="dora-gitlab-tag-pattern"
-            width={40}
-            value={gitlab.tagPattern ?? ''}
-            placeholder={DEFAULT_TAG_PATTERN}
-            disabled={!enabled}
-            onChange={(e) => update({ tagPattern: textOrUndefined(e.currentTarget.value) })}
-          />
-        </Field>
+          value={gitlab.tagPattern}
+          disabled={disabled}
+          onChange={(tagPattern) => update({ tagPattern })}
+        />
       )}
-      <Field
+      <TextSetting
+        id="dora-gitlab-production-branch"
         label="Production branch"
         description="Branch production is built from; its history and merge requests give the changes. Empty: the project's default branch"
-        htmlFor="dora-gitlab-production-branch"
-        invalid={Boolean(errorOf(problems, 'productionBranch'))}
         error={errorOf(problems, 'productionBranch')}
-      >
-        <Input
-          id="dora-gitlab-production-branch"
-          width={40}
-          value={gitlab.productionBranch ?? ''}
-          placeholder="(default branch)"
-          disabled={!enabled}
-          onChange={(e) => update({ productionBranch: textOrUndefined(e.currentTarget.value) })}
-        />
-      </Field>
-      <Field
-        label="Incident labels"
-        description="Issues of type incident are always incidents (their severity is read); issues with any of these labels (comma-separated) are too. A cause in the description or a label (caused by !123, a SHA, deployment #7, pipeline #456) links the incident explicitly."
-        htmlFor="dora-gitlab-incident-labels"
-      >
-        <Input
-          id="dora-gitlab-incident-labels"
-          width={40}
-          value={gitlab.incidentLabels ?? ''}
-          placeholder="outage, incident::p1"
-          disabled={!enabled}
-          onChange={(e) => update({ incidentLabels: textOrUndefined(e.currentTarget.value) })}
-        />
-      </Field>
-      <Field
-        label="Timeout (seconds)"
-        description="How long a query may wait for GitLab's rate limits before it shows what it has, with a notice naming the projects and the reset time"
-        htmlFor="dora-gitlab-timeout"
-        invalid={Boolean(errorOf(problems, 'timeoutSeconds'))}
-        error={errorOf(problems, 'timeoutSeconds')}
-      >
-        <Input
-          id="dora-gitlab-timeout"
-          type="number"
-          width={12}
-          value={gitlab.timeoutSeconds ?? ''}
-          placeholder={String(DEFAULT_TIMEOUT_SECONDS)}
-          disabled={!enabled}
-          onChange={(e) => update({ timeoutSeconds: numberOrUndefined(e.currentTarget.value) })}
-        />
-      </Field>
-    </ConfigSection>
+        value={gitlab.productionBranch}
+        placeholder="(default branch)"
+        disabled={disabled}
+        onChange={(productionBranch) => update({ productionBranch })}
+      />
+    </>
   );
 }

@@ -42,3 +42,27 @@ export function TextSetting(props: TextSettingProps) {
     </Field>
   );
 }
+
+/** A provider's query timeout in seconds (empty: the default). */
+export function TimeoutSetting(props: {
+  id: string;
+  description: string;
+  value: number | undefined;
+  defaultSeconds: number;
+  error?: string;
+  disabled?: boolean;
+  onChange: (seconds: number | undefined) => void;
+}) {
+  return (
+    <TextSetting
+      id={props.id}
+      label="Timeout (seconds)"
+      description={props.description}
+      value={props.value}
+      placeholder={String(props.defaultSeconds)}
+      error={props.error}
+      disabled={props.disabled}
+      onNumber={props.onChange}
+    />
+  );
+}

@@ -8,7 +8,7 @@ import { RadioButtonGroup } from '@grafana/ui';
 import { DeploymentOutcome, EventEntity, EventsFormat, EventsQuery } from '../../query/model';
 import { ENTITY_OPTIONS, FORMAT_OPTIONS, OUTCOME_OPTIONS } from '../../query/vocabulary';
 import { toOptions } from './choices';
-import { FiltersRow } from './FiltersRow';
+import { QueryFiltersRow } from './FiltersRow';
 import { KindEditorProps } from './types';
 import { withOptional } from './withOptional';
 
@@ -59,13 +59,7 @@ export function EventsQueryEditor({ query, onChange, datasource, range }: KindEd
           </EditorField>
         )}
       </EditorRow>
-      <FiltersRow
-        filters={query.filters}
-        onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
-        datasource={datasource}
-        range={range}
-        idPrefix={`dora-${query.refId}`}
-      />
+      <QueryFiltersRow query={query} onChange={onChange} datasource={datasource} range={range} />
     </>
   );
 }

@@ -7,8 +7,10 @@ import { TimeRange as GrafanaTimeRange } from '@grafana/data';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { ComboboxOption, MultiCombobox } from '@grafana/ui';
 import { Filters } from '../../engine';
+import { DoraQuery } from '../../query/model';
 import { filterOptionsLoader } from './filterOptions';
-import { EditorDataSource, rangeMs } from './types';
+import { EditorDataSource, KindEditorProps, rangeMs } from './types';
+import { withOptional } from './withOptional';
 
 /** The filters by dimension (severities and labels, which apply to one kind of item, have their own fields). */
 export type FilterKey = keyof Pick<Required<Filters>, 'services' | 'teams' | 'environments' | 'repositories'>;
@@ -73,6 +75,26 @@ export function FiltersRow({ filters, onChange, datasource, range, idPrefix, key
         </EditorField>
       ))}
     </EditorRow>
+  );
+}
+
+/** The filters row of a query editor: the query's filters, saved on the query (no key when there is none). */
+export function QueryFiltersRow({
+  query,
+  onChange,
+  datasource,
+  range,
+  keys,
+}: KindEditorProps<DoraQuery> & { keys?: FilterKey[] }) {
+  return (
+    <FiltersRow
+      filters={query.filters}
+      onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
+      datasource={datasource}
+      range={range}
+      idPrefix={`dora-${query.refId}`}
+      keys={keys}
+    />
   );
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../../query/vocabulary';
 import { hasVariable } from '../../query/templateVariables';
 import { selected, toOptions } from './choices';
-import { FiltersRow } from './FiltersRow';
+import { QueryFiltersRow } from './FiltersRow';
 import { GroupByField } from './GroupByField';
 import { LeadTimeStartField } from './LeadTimeStartField';
 import { KindEditorProps } from './types';
@@ -98,13 +98,7 @@ export function MetricQueryEditor({ query, onChange, datasource, range }: KindEd
           />
         )}
       </EditorRow>
-      <FiltersRow
-        filters={query.filters}
-        onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
-        datasource={datasource}
-        range={range}
-        idPrefix={`dora-${query.refId}`}
-      />
+      <QueryFiltersRow query={query} onChange={onChange} datasource={datasource} range={range} />
     </>
   );
 }

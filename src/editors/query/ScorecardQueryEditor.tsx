@@ -2,7 +2,7 @@
 import React from 'react';
 import { EditorRow } from '@grafana/plugin-ui';
 import { ScorecardQuery } from '../../query/model';
-import { FiltersRow } from './FiltersRow';
+import { QueryFiltersRow } from './FiltersRow';
 import { GroupByField } from './GroupByField';
 import { LeadTimeStartField } from './LeadTimeStartField';
 import { KindEditorProps } from './types';
@@ -24,13 +24,7 @@ export function ScorecardQueryEditor({ query, onChange, datasource, range }: Kin
           onChange={(leadTimeStart) => onChange(withOptional(query, 'leadTimeStart', leadTimeStart))}
         />
       </EditorRow>
-      <FiltersRow
-        filters={query.filters}
-        onChange={(filters) => onChange(withOptional(query, 'filters', filters))}
-        datasource={datasource}
-        range={range}
-        idPrefix={`dora-${query.refId}`}
-      />
+      <QueryFiltersRow query={query} onChange={onChange} datasource={datasource} range={range} />
     </>
   );
 }

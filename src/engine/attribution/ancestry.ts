@@ -8,11 +8,11 @@
  * exactly its new commits and every commit is visited once per service that deploys its repository.
  */
 import { touchesPaths } from '../catalog';
-import { Deployment } from '../model';
+import { Change, Deployment } from '../model';
 import { Containment } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, NO_COMMIT } from './graph';
-import { compareText } from './order';
+import { compareNumbers, compareText } from './order';
 import { AttributedDeployment } from './types';
 
 export interface Shipment {
@@ -229,13 +229,31 @@ function shipment(
   return { changeShas, changeMethod, commits, isRedeploy, shippedBefore, shaCommit };
 }
 
+/** Below this many commits an insertion sort in place; above, the built-in sort (which copies its input). */
+const INSERTION_SORT_MAX = 24;
+
+/** Sorts in place by commit time, then SHA; the same order either way, since both sorts are stable. */
 function sortByCommitTime(commits: number[], graph: CommitGraph): number[] {
   const all = graph.commits;
-  return commits.sort((a, b) => {
-    const ca = all[a];
-    const cb = all[b];
-    return ca.committedAt - cb.committedAt || compareText(ca.sha, cb.sha);
-  });
+  if (commits.length > INSERTION_SORT_MAX) {
+    return commits.sort((a, b) => byCommitTime(all[a], all[b]));
+  }
+  // Most deployments ship a handful of commits: no comparator closure and no scratch copy per deployment.
+  for (let k = 1; k < commits.length; k++) {
+    const moving = commits[k];
+    const c = all[moving];
+    let j = k - 1;
+    while (j >= 0 && byCommitTime(all[commits[j]], c) > 0) {
+      commits[j + 1] = commits[j];
+      j--;
+    }
+    commits[j + 1] = moving;
+  }
+  return commits;
+}
+
+function byCommitTime(a: Change, b: Change): number {
+  return compareNumbers(a.committedAt, b.committedAt) || compareText(a.sha, b.sha);
 }
 
 function short(sha: string): string {

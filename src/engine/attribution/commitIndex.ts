@@ -125,13 +125,9 @@ export class TitleIndex {
     private readonly commits: readonly Change[],
     private readonly firstLine: (message: string) => string
   ) {
-    let withMessage = 0;
-    for (let i = 0; i < commits.length; i++) {
-      if (commits[i].message !== undefined) {
-        withMessage++;
-      }
-    }
-    this.slots = new Int32Array(tableSize(withMessage));
+    // Sized for every commit (sources nearly always give messages): counting them first would read a million
+    // commits once more just to size the table.
+    this.slots = new Int32Array(tableSize(commits.length));
     this.mask = this.slots.length - 1;
     for (let i = 0; i < commits.length; i++) {
       const c = commits[i];

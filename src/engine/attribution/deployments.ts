@@ -6,7 +6,7 @@
  */
 import { Deployment } from '../model';
 import { AttributionOptions } from './compiledOptions';
-import { compareText } from './order';
+import { compareNumbers, compareText } from './order';
 
 export interface ProductionDeployments {
   /** Successful production deployments, jobs collapsed, sorted by finish then id. */
@@ -47,7 +47,7 @@ export function splitAttempts(production: Deployment[]): ProductionDeployments {
 }
 
 export function compareByFinish(a: Deployment, b: Deployment): number {
-  return a.finishedAt - b.finishedAt || compareText(a.id, b.id);
+  return compareNumbers(a.finishedAt, b.finishedAt) || compareText(a.id, b.id);
 }
 
 /**

@@ -18,7 +18,7 @@ export class CommitGraph {
   private readonly index: CommitIndex;
   private generations?: Int32Array;
   private scratch?: { seen: Int32Array; mark: number; stack: Int32Array };
-  private prefixIndex?: Float64Array;
+  private prefixIndex?: PrefixIndex;
   private pullRequests?: Map<number, number[]>;
   /** Commits by repository and first message line, built when a revert names a title. */
   private titles?: TitleIndex;
@@ -43,7 +43,7 @@ export class CommitGraph {
       this.parentStart[i] = count;
       const shas = c.parents;
       for (let k = 0; k < shas.length; k++) {
-        const p = this.index.find(c.repo, shas[k]);
+        const p = neighbourAt(commits, i, c.repo, shas[k]) ?? this.index.find(c.repo, shas[k]);
         if (p >= 0 && p !== i) {
           parents[count++] = p;
         }
@@ -71,11 +71,11 @@ export class CommitGraph {
     if (prefix.length < MIN_SHA_PREFIX || !/^[0-9a-f]+$/.test(prefix)) {
       return [];
     }
-    const index = this.shaPrefixIndex();
+    const { keys, commits } = this.shaPrefixIndex();
     const key = hexKey(prefix);
     const found: number[] = [];
-    for (let k = lowerBound(index, key * COMMIT_SLOTS); k < index.length && index[k] < (key + 1) * COMMIT_SLOTS; k++) {
-      const commit = index[k] - key * COMMIT_SLOTS;
+    for (let k = lowerBound(keys, key); k < keys.length && keys[k] === key; k++) {
+      const commit = commits[k];
       const c = this.commits[commit];
       if (c.sha.slice(0, prefix.length).toLowerCase() === prefix && (repo === undefined || c.repo === repo)) {
         found.push(commit);
@@ -194,24 +194,66 @@ export class CommitGraph {
   }
 
   /**
-   * (first six hex digits of the SHA) * COMMIT_SLOTS + commit, sorted numerically: one typed array and one native
-   * sort instead of a million strings compared. SHAs that do not start with six hex digits cannot match a hex
-   * reference and are left out.
+   * The commits whose SHA starts with six hex digits, ordered by those digits (as a number, the key) and then by
+   * position: two stable counting-sort passes over the key's low and high twelve bits, linear where a comparison
+   * sort of a million keys is not. SHAs that do not start with six hex digits cannot match a hex reference and
+   * are left out.
    */
-  private shaPrefixIndex(): Float64Array {
+  private shaPrefixIndex(): PrefixIndex {
     if (!this.prefixIndex) {
-      const keys = new Float64Array(this.commits.length);
-      let n = 0;
-      for (let i = 0; i < this.commits.length; i++) {
+      const n = this.commits.length;
+      const keyOf = new Int32Array(n);
+      const low = new Int32Array(RADIX + 1);
+      const high = new Int32Array(RADIX + 1);
+      let listed = 0;
+      for (let i = 0; i < n; i++) {
         const key = hexKey(this.commits[i].sha);
+        keyOf[i] = key;
         if (key >= 0) {
-          keys[n++] = key * COMMIT_SLOTS + i;
+          listed++;
+          low[(key & RADIX_MASK) + 1]++;
+          high[(key >>> RADIX_BITS) + 1]++;
         }
       }
-      this.prefixIndex = keys.subarray(0, n).sort();
+      for (let r = 0; r < RADIX; r++) {
+        low[r + 1] += low[r];
+        high[r + 1] += high[r];
+      }
+      const byLow = new Int32Array(listed);
+      for (let i = 0; i < n; i++) {
+        if (keyOf[i] >= 0) {
+          byLow[low[keyOf[i] & RADIX_MASK]++] = i;
+        }
+      }
+      const commits = new Int32Array(listed);
+      const keys = new Int32Array(listed);
+      for (let k = 0; k < listed; k++) {
+        const i = byLow[k];
+        const at = high[keyOf[i] >>> RADIX_BITS]++;
+        commits[at] = i;
+        keys[at] = keyOf[i];
+      }
+      this.prefixIndex = { keys, commits };
     }
     return this.prefixIndex;
   }
+}
+
+/**
+ * A parent listed right next to its child (histories arrive in commit order, newest or oldest first): found by
+ * comparing the two neighbours instead of hashing the SHA and probing the index far away in memory. Commits are
+ * unique by repo and SHA, so a neighbour with both is the one the index would find.
+ */
+function neighbourAt(commits: Change[], i: number, repo: string, sha: string): number | undefined {
+  const before = i > 0 ? commits[i - 1] : undefined;
+  if (before !== undefined && before.sha === sha && before.repo === repo) {
+    return i - 1;
+  }
+  const after = i + 1 < commits.length ? commits[i + 1] : undefined;
+  if (after !== undefined && after.sha === sha && after.repo === repo) {
+    return i + 1;
+  }
+  return undefined;
 }
 
 function indexCommits(commits: Change[]): CommitIndex {
@@ -227,9 +269,17 @@ export function firstLine(message: string): string {
   return (end < 0 ? message : message.slice(0, end)).trim();
 }
 
-/** Room for commit numbers below the SHA key in one exactly representable double: 2^29 commits, 2^24 keys. */
-const COMMIT_SLOTS = 536870912;
+/** Commits with a hex SHA by its first six digits: commits[k] has key keys[k]; keys ascending, then positions. */
+interface PrefixIndex {
+  keys: Int32Array;
+  commits: Int32Array;
+}
+
 const KEY_DIGITS = 6;
+/** A key's 24 bits sorted in two passes of 12. */
+const RADIX_BITS = 12;
+const RADIX = 1 << RADIX_BITS;
+const RADIX_MASK = RADIX - 1;
 
 /** The first six hex digits of a SHA as a number (case-insensitive), or -1 when they are not all hex. */
 function hexKey(sha: string): number {
@@ -256,7 +306,7 @@ function hexKey(sha: string): number {
 }
 
 /** First position in a sorted array whose value is >= target. */
-function lowerBound(sorted: Float64Array, target: number): number {
+function lowerBound(sorted: Int32Array, target: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -24,7 +24,7 @@ import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
 import { ChangeShipment, shippedChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
-import { compareText } from './order';
+import { compareNumbers, compareText } from './order';
 import { recoveryOf } from './recovery';
 import { findRollbacks } from './rollbacks';
 import { ServiceResolver } from './services';
@@ -170,5 +170,5 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
 }
 
 function compareIncidents(a: Incident, b: Incident): number {
-  return incidentStart(a) - incidentStart(b) || compareText(a.id, b.id);
+  return compareNumbers(incidentStart(a), incidentStart(b)) || compareText(a.id, b.id);
 }

@@ -23,7 +23,7 @@ import { percentileInPlace } from '../stats';
 import { benchmarkTable, classify, doraScore, DEFAULT_BENCHMARK_YEAR } from '../tiers';
 import { TimeRange, TimeZone } from '../time';
 import { checkAttributed } from './context';
-import { GroupColumn, groupColumn, scorecardColumns } from './columns';
+import { GroupColumn, groupColumn, ScorecardColumns, scorecardColumns } from './columns';
 import { ALL_GROUP, Grouping } from './dimensions';
 import { compareGroups } from './series';
 
@@ -109,6 +109,63 @@ function bump(counts: number[], group: number, by = 1): void {
 }
 
 export function computeScorecard(attributed: Attributed, request: ScorecardRequest): ScorecardRow[] {
+  const year = checkRequest(attributed, request);
+  const { range, zone } = request;
+  const grouping = new Grouping(request.groupBy, request.filters);
+  const ids = new GroupIds();
+  if (grouping.groupsEverything) {
+    ids.id(ALL_GROUP);
+  }
+  const columns = scorecardColumns(attributed);
+
+  const deployments = tallyDeployments(columns, grouping, ids, range, zone);
+  const leadTimes = collect(
+    groupColumn(columns.changes, grouping, ALL_GROUP),
+    columns.changeAt,
+    columns.leadTimeMs,
+    ids,
+    range
+  );
+  const restore = collect(
+    groupColumn(columns.incidents, grouping, ALL_GROUP),
+    columns.incidentAt,
+    columns.restoreMs,
+    ids,
+    range
+  );
+
+  const groupCount = ids.names.length;
+  const leadTimeMedians = leadTimes.medians(groupCount);
+  const recoveryMedians = deployments.recovery.medians(groupCount);
+  const restoreMedians = restore.medians(groupCount);
+  const { dayGroups, dayIndexes, inRange } = deployments;
+  const daysPerWeek = medianDeploymentDaysPerWeek(dayGroups, dayIndexes, inRange, groupCount, zone, range);
+  const rangeDays = wallClockDays(zone, range.from, range.to);
+
+  const rows: ScorecardRow[] = [];
+  for (let g = 0; g < groupCount; g++) {
+    rows.push(
+      scorecardRow(
+        {
+          group: ids.names[g],
+          deployments: deployments.counts[g] || 0,
+          failed: deployments.failed[g] || 0,
+          rework: deployments.rework[g] || 0,
+          rangeDays,
+          deploymentDaysPerWeek: daysPerWeek[g],
+          leadTimeMedianMs: orNull(leadTimeMedians[g]),
+          recoveryMedianMs: orNull(recoveryMedians[g]),
+          timeToRestoreMedianMs: orNull(restoreMedians[g]),
+        },
+        year
+      )
+    );
+  }
+  return rows.sort((a, b) => compareGroups(a.group, b.group));
+}
+
+/** The benchmark year of a valid request; a bad request or Attributed throws EngineInputError. */
+function checkRequest(attributed: Attributed, request: ScorecardRequest): BenchmarkYear {
   checkAttributed(attributed);
   if (!request || typeof request !== 'object') {
     throw new EngineInputError('scorecard request', request, 'Pass { groupBy, range, zone }.');
@@ -119,115 +176,113 @@ export function computeScorecard(attributed: Attributed, request: ScorecardReque
   }
   const year = request.benchmarkYear === undefined ? DEFAULT_BENCHMARK_YEAR : request.benchmarkYear;
   benchmarkTable(year);
+  return year;
+}
 
-  const { from, to } = request.range;
-  const zone = request.zone;
-  const grouping = new Grouping(request.groupBy, request.filters);
-  const ids = new GroupIds();
-  if (grouping.groupsEverything) {
-    ids.id(ALL_GROUP);
-  }
-  const columns = scorecardColumns(attributed);
+/** Per group: deployments in the range, failed and rework ones, recovery times, and the local days deployed on. */
+interface DeploymentTally {
+  counts: number[];
+  failed: number[];
+  rework: number[];
+  recovery: GroupedValues;
+  /** Group and local day index of each in-range deployment (the first `inRange` entries). */
+  dayGroups: Int32Array;
+  dayIndexes: Float64Array;
+  inRange: number;
+}
 
-  // ---- deployments: counts, failures, rework, recovery, deployment days ----
+function tallyDeployments(
+  columns: ScorecardColumns,
+  grouping: Grouping,
+  ids: GroupIds,
+  range: TimeRange,
+  zone: TimeZone
+): DeploymentTally {
   const deps = groupColumn(columns.deployments, grouping, ALL_GROUP);
   const depGroup = new GroupMap(deps.names, ids);
-  const deployments: number[] = [];
-  const failed: number[] = [];
-  const rework: number[] = [];
-  const recovery = new GroupedValues(deps.values.length);
-  const dayGroups = new Int32Array(deps.values.length);
-  const dayIndexes = new Float64Array(deps.values.length);
-  let inRange = 0;
+  const tally: DeploymentTally = {
+    counts: [],
+    failed: [],
+    rework: [],
+    recovery: new GroupedValues(deps.values.length),
+    dayGroups: new Int32Array(deps.values.length),
+    dayIndexes: new Float64Array(deps.values.length),
+    inRange: 0,
+  };
   for (let i = 0; i < deps.values.length; i++) {
     const at = columns.deployedAt[i];
     const v = deps.values[i];
-    if (v < 0 || !(at >= from && at < to)) {
+    if (v < 0 || !(at >= range.from && at < range.to)) {
       continue;
     }
     const g = depGroup.id(v);
-    bump(deployments, g);
+    bump(tally.counts, g);
     if (columns.failed[i] === 1) {
-      bump(failed, g);
+      bump(tally.failed, g);
       const ms = columns.recoveryMs[i];
       if (ms === ms) {
-        recovery.push(g, ms);
+        tally.recovery.push(g, ms);
       }
     }
     if (columns.rework[i] === 1) {
-      bump(rework, g);
+      bump(tally.rework, g);
     }
-    dayGroups[inRange] = g;
-    dayIndexes[inRange] = localDayIndex(zone, at);
-    inRange++;
+    tally.dayGroups[tally.inRange] = g;
+    tally.dayIndexes[tally.inRange] = localDayIndex(zone, at);
+    tally.inRange++;
   }
+  return tally;
+}
 
-  // ---- changes: lead time ----
-  const leadTimes = collect(
-    groupColumn(columns.changes, grouping, ALL_GROUP),
-    columns.changeAt,
-    columns.leadTimeMs,
-    ids,
-    request.range
-  );
-  // ---- incidents: time to restore ----
-  const restore = collect(
-    groupColumn(columns.incidents, grouping, ALL_GROUP),
-    columns.incidentAt,
-    columns.restoreMs,
-    ids,
-    request.range
-  );
+interface GroupFigures {
+  group: string;
+  deployments: number;
+  failed: number;
+  rework: number;
+  rangeDays: number;
+  deploymentDaysPerWeek: number;
+  leadTimeMedianMs: number | null;
+  recoveryMedianMs: number | null;
+  timeToRestoreMedianMs: number | null;
+}
 
-  const groupCount = ids.names.length;
-  const leadTimeMedians = leadTimes.medians(groupCount);
-  const recoveryMedians = recovery.medians(groupCount);
-  const restoreMedians = restore.medians(groupCount);
-  const daysPerWeek = medianDeploymentDaysPerWeek(dayGroups, dayIndexes, inRange, groupCount, zone, request.range);
-  const rangeDays = wallClockDays(zone, from, to);
-
-  const rows: ScorecardRow[] = [];
-  for (let g = 0; g < groupCount; g++) {
-    const count = deployments[g] || 0;
-    const perDay = count / rangeDays;
-    const leadTimeMedianMs = orNull(leadTimeMedians[g]);
-    const recoveryMedianMs = orNull(recoveryMedians[g]);
-    const timeToRestoreMedianMs = orNull(restoreMedians[g]);
-    const changeFailRate = count === 0 ? null : (failed[g] || 0) / count;
-    const reworkRate = count === 0 ? null : (rework[g] || 0) / count;
-    const classification = classify(
-      {
-        leadTimeMs: leadTimeMedianMs,
-        deploymentsPerDay: perDay,
-        changeFailRate,
-        recoveryMs: recoveryMedianMs,
-        timeToRestoreMs: timeToRestoreMedianMs,
-      },
-      year
-    );
-    rows.push({
-      group: ids.names[g],
-      deployments: count,
+/** One group's row: rates, levels against the year's table, and the DORA score. */
+function scorecardRow(f: GroupFigures, year: BenchmarkYear): ScorecardRow {
+  const count = f.deployments;
+  const perDay = count / f.rangeDays;
+  const changeFailRate = count === 0 ? null : f.failed / count;
+  const reworkRate = count === 0 ? null : f.rework / count;
+  const classification = classify(
+    {
+      leadTimeMs: f.leadTimeMedianMs,
       deploymentsPerDay: perDay,
-      deploymentsPerWeek: perDay * 7,
-      deploymentDaysPerWeek: daysPerWeek[g],
-      leadTimeMedianMs,
       changeFailRate,
-      recoveryMedianMs,
-      timeToRestoreMedianMs,
+      recoveryMs: f.recoveryMedianMs,
+      timeToRestoreMs: f.timeToRestoreMedianMs,
+    },
+    year
+  );
+  return {
+    group: f.group,
+    deployments: count,
+    deploymentsPerDay: perDay,
+    deploymentsPerWeek: perDay * 7,
+    deploymentDaysPerWeek: f.deploymentDaysPerWeek,
+    leadTimeMedianMs: f.leadTimeMedianMs,
+    changeFailRate,
+    recoveryMedianMs: f.recoveryMedianMs,
+    timeToRestoreMedianMs: f.timeToRestoreMedianMs,
+    reworkRate,
+    levels: classification.levels,
+    score: doraScore({
+      leadTimeMs: f.leadTimeMedianMs,
+      deploymentsPerDay: perDay,
+      recoveryMs: f.recoveryMedianMs,
+      changeFailRate,
       reworkRate,
-      levels: classification.levels,
-      score: doraScore({
-        leadTimeMs: leadTimeMedianMs,
-        deploymentsPerDay: perDay,
-        recoveryMs: recoveryMedianMs,
-        changeFailRate,
-        reworkRate,
-      }),
-      notes: classification.notes,
-    });
-  }
-  return rows.sort((a, b) => compareGroups(a.group, b.group));
+    }),
+    notes: classification.notes,
+  };
 }
 
 /** A list's group values mapped to scorecard group ids, registered on first use (groups appear only with items). */

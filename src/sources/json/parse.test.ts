@@ -219,7 +219,7 @@ describe('parseEventsJson: bad input', () => {
   it('names unknown fields of nested objects, with the known ones', () => {
     expect(errorsOf({ incidents: [{ ...incident, resolvedat: '2024-03-01T12:00:00Z' }] })).toEqual([
       'incidents[0] has unknown field "resolvedat"; did you mean "resolvedAt" (not "resolvedat")? known fields are id, ' +
-        'service, title, startedAt, createdAt, acknowledgedAt, resolvedAt, severity, url, source, labels, cause',
+        'service, title, startedAt, createdAt, acknowledgedAt, resolvedAt, severity, url, source, labels, cause, owner',
     ]);
     expect(errorsOf({ changes: [{ ...change, pullRequest: { number: 1, reviewer: 'x' } }] })[0]).toMatch(
       /^changes\[0\]\.pullRequest has unknown field "reviewer"; check the spelling or remove it; known fields are number,/
@@ -229,6 +229,25 @@ describe('parseEventsJson: bad input', () => {
   it('rejects a cause that names nothing', () => {
     expect(errorsOf({ incidents: [{ ...incident, cause: { repo: 'acme/x' } }] })).toEqual([
       'incidents[0].cause: {"repo":"acme/x"} names nothing; give deploymentId, sha or pullRequest (with repo), or leave cause out',
+    ]);
+  });
+
+  it('validates the runbook and availability objective of a service, naming the value and the fix', () => {
+    const service = (extra: object) => ({ catalog: { services: [{ name: 'checkout', ...extra }] } });
+    expect(
+      errorsOf(service({ runbook: 'https://wiki.example.com/rb', objective: { target: 0.999, windowDays: 30 } }))
+    ).toEqual([]);
+    expect(errorsOf(service({ runbook: 'wiki/checkout' })).join(' ')).toContain(
+      'runbook must be an http or https URL, e.g. https://wiki.example.com/runbooks/checkout'
+    );
+    expect(errorsOf(service({ objective: { target: 99.9, windowDays: 30 } })).join(' ')).toContain(
+      'target is a fraction above 0 and below 1 (99.9% is 0.999)'
+    );
+    expect(errorsOf(service({ objective: { target: 0.99, windowDays: 400 } })).join(' ')).toContain(
+      'windowDays is at most 366'
+    );
+    expect(errorsOf(service({ objective: { target: '99.9%', windowDays: 30 } }))).toEqual([
+      expect.stringContaining('catalog.services[0].objective.target'),
     ]);
   });
 

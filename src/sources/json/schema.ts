@@ -6,12 +6,14 @@
  * Plain data on purpose: the validator (validate.ts) walks these specs with a few comparisons per value, so
  * the same check runs fast in the CLI, the browser and the backend's JavaScript runtime alike.
  */
+import { MAX_OBJECTIVE_WINDOW_DAYS } from '../../engine';
 
 /** One field's type. `optional` fields may be absent or null. */
 export type FieldSpec =
   | { type: 'text'; optional?: boolean; nonEmpty?: boolean }
   | { type: 'instant'; optional?: boolean }
   | { type: 'whole'; min: number; optional?: boolean }
+  | { type: 'number'; optional?: boolean }
   | { type: 'boolean'; optional?: boolean }
   | { type: 'enum'; values: readonly string[]; optional?: boolean }
   | { type: 'list'; of: FieldSpec; optional?: boolean }
@@ -55,6 +57,7 @@ export const CHANGE_SHAPE: Shape = {
   committedAt: instant,
   parents: names,
   message: optional(text),
+  author: optional(text),
   pullRequest: optional({ type: 'object', shape: PULL_REQUEST_SHAPE }),
   files: optional(names),
 };
@@ -107,6 +110,7 @@ export const INCIDENT_SHAPE: Shape = {
   source: optional(name),
   labels: optional({ type: 'list', of: text }),
   cause: optional({ type: 'object', shape: CAUSE_SHAPE, check: namesACause }),
+  owner: optional(text),
 };
 
 export const PIPELINE_CONCLUSIONS = ['success', 'failure', 'cancelled', 'skipped', 'in_progress'] as const;
@@ -133,6 +137,24 @@ export const REPOSITORY_SHAPE: Shape = {
 /** What a catalog repository must look like, said when it is neither form. */
 export const REPOSITORY_FORMS = 'must be "owner/name" or { "repo": "owner/name", "paths": ["services/x"] }';
 
+/** An availability objective as the model holds it: 99.9% over 30 days is { target: 0.999, windowDays: 30 }. */
+export const OBJECTIVE_SHAPE: Shape = {
+  target: { type: 'number' },
+  windowDays: { type: 'whole', min: 1 },
+};
+
+const objectiveInRange: ObjectCheck = (o) =>
+  typeof o.target === 'number' && !(o.target > 0 && o.target < 1)
+    ? 'target is a fraction above 0 and below 1 (99.9% is 0.999)'
+    : typeof o.windowDays === 'number' && o.windowDays > MAX_OBJECTIVE_WINDOW_DAYS
+      ? `windowDays is at most ${MAX_OBJECTIVE_WINDOW_DAYS}`
+      : undefined;
+
+const runbookIsUrl: ObjectCheck = (s) =>
+  typeof s.runbook === 'string' && !/^https?:\/\/\S+$/i.test(s.runbook)
+    ? 'runbook must be an http or https URL, e.g. https://wiki.example.com/runbooks/checkout'
+    : undefined;
+
 export const SERVICE_SHAPE: Shape = {
   name,
   team: optional(name),
@@ -140,10 +162,12 @@ export const SERVICE_SHAPE: Shape = {
   pipelines: optional(names),
   environments: optional(names),
   incidentServices: optional(names),
+  runbook: optional(text),
+  objective: optional({ type: 'object', shape: OBJECTIVE_SHAPE, check: objectiveInRange }),
 };
 
 export const CATALOG_SHAPE: Shape = {
-  services: { type: 'list', of: { type: 'object', shape: SERVICE_SHAPE } },
+  services: { type: 'list', of: { type: 'object', shape: SERVICE_SHAPE, check: runbookIsUrl } },
 };
 
 /** The lists of the file, and the shape of one item of each. */

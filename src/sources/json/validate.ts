@@ -119,6 +119,10 @@ function checkValue(spec: FieldSpec, input: unknown, path: Path, check: Check): 
         check.fail(tooSmallMessage(path, input, spec.min), FLAWED);
       }
       return input;
+    case 'number':
+      return typeof input === 'number' && isFinite(input)
+        ? input
+        : check.fail(wrongTypeMessage(path, input, 'a number'), WRONG);
     case 'boolean':
       return typeof input === 'boolean' ? input : check.fail(wrongTypeMessage(path, input, 'true or false'), WRONG);
     case 'enum':
