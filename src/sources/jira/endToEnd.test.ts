@@ -7,7 +7,7 @@
 import { attribute, computeMetric, computeScorecard, Deployment, ServiceCatalog, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
-import { mergeEvents } from '../../datasource/eventCache';
+import { mergeEvents } from '../../engine';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { JiraSnapshots, JiraSource } from './source';
 import { CAUSE, IMPACT_START, incidentWorld, T0 } from './testing/scenario';

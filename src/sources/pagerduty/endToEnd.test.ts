@@ -6,7 +6,7 @@
 import { attribute, computeMetric, computeScorecard, Deployment, ServiceCatalog, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
-import { mergeEvents } from '../../datasource/eventCache';
+import { mergeEvents } from '../../engine';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { SnapshotStore } from './snapshot';
 import { PagerDutySource } from './source';
