@@ -74,7 +74,7 @@ export async function createBrowserHost(
   const host = new WorkerHost(
     worker,
     { settings: plainSettings(instanceSettings), baseUri: document.baseURI, orgId: viewerOrgId() },
-    { redact: createRedactor(instanceSettings), bridge: bridgeRunner, fallback: onPage }
+    { redact: createRedactor(instanceSettings), bridge: bridgeRunner, http: new GrafanaHttpClient(), fallback: onPage }
   );
   workers.get(instanceSettings.uid)?.dispose();
   workers.set(instanceSettings.uid, host);

@@ -1,5 +1,6 @@
 import { Attributed, DEFAULT_OPTIONS, DoraEvents, emptyEvents, TimeRange } from '../engine';
-import { AttributionMemo, EventCache, mergeEvents, roundRangeToMinute } from './eventCache';
+import { AttributionMemo, EventCache, roundRangeToMinute } from './eventCache';
+import { mergeEvents } from '../engine';
 import { EventSource, SourceResult } from '../sources/types';
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0, 0);

@@ -5,7 +5,16 @@
  *   shared; short TTL, bounded size; failed fetches are not kept.
  * - AttributionMemo: merged events per identical source results, and attribution per (events, options, now).
  */
-import { Attributed, DoraEvents, EngineOptions, Instant, MINUTE_MS, ServiceCatalog, TimeRange } from '../engine';
+import {
+  Attributed,
+  DoraEvents,
+  EngineOptions,
+  Instant,
+  mergeEvents,
+  MINUTE_MS,
+  ServiceCatalog,
+  TimeRange,
+} from '../engine';
 import { EventSource, SourceResult } from '../sources/types';
 import { abortError } from '../sources/abort';
 import { BoundedMap } from '../sources/boundedMap';
@@ -176,35 +185,6 @@ export class AttributionMemo {
       this.attributed.set(key, result);
     }
     return result;
-  }
-}
-
-/** Concatenates the sources' events. Catalogs merge by service name; `override` (the settings) wins. */
-export function mergeEvents(all: DoraEvents[], override?: ServiceCatalog): DoraEvents {
-  const out: DoraEvents = { deployments: [], changes: [], incidents: [], pipelineRuns: [] };
-  const services = new Map<string, ServiceCatalog['services'][number]>();
-  for (const events of all) {
-    // Not push(...items): a spread of 100k+ items overflows the stack (a worker's first).
-    appendAll(out.deployments, events.deployments);
-    appendAll(out.changes, events.changes);
-    appendAll(out.incidents, events.incidents);
-    appendAll(out.pipelineRuns, events.pipelineRuns);
-    for (const service of events.catalog?.services ?? []) {
-      services.set(service.name, service);
-    }
-  }
-  for (const service of override?.services ?? []) {
-    services.set(service.name, service);
-  }
-  if (services.size > 0) {
-    out.catalog = { services: Array.from(services.values()) };
-  }
-  return out;
-}
-
-function appendAll<T>(target: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
   }
 }
 

@@ -10,7 +10,7 @@ import { FetchHttpClient } from '../sources/http.fetch';
 
 serveRunner(self as unknown as WorkerScope, (init, deps) =>
   createRunner(instanceSettings(init.settings), {
-    http: new FetchHttpClient({ baseUri: init.baseUri, orgId: init.orgId }),
+    http: new FetchHttpClient({ baseUri: init.baseUri, orgId: init.orgId, unauthorized: deps.pageHttp }),
     now: () => Date.now(),
     bridgeRunner: deps.bridgeRunner,
     checkpoint: deps.checkpoint,

@@ -1,14 +1,14 @@
 import { serialize } from 'v8';
 import { MessageChannel, MessagePort } from 'worker_threads';
 import { DataSourceInstanceSettings } from '@grafana/data';
-import { DAY_MS } from '../engine';
+import { DAY_MS, emptyEvents } from '../engine';
 import { instanceSettings } from './testing';
 import { createRedactor } from './redact';
 import { createRunner } from './runnerSetup';
 import { HostRunRequest, inlineHost, RunnerHost } from './runnerHost';
 import { intlTimeZone } from './intlTimeZone';
 import { grafanaTimeZone } from './timezone';
-import { RunnerFactory, serveRunner, WorkerScope } from './workerServe';
+import { RunnerFactory, RunnerFactoryDeps, serveRunner, WorkerScope } from './workerServe';
 import { WorkerHost, WorkerLike } from './workerHost';
 import {
   FromWorker,
@@ -21,7 +21,9 @@ import {
 import { RunResult } from './queryRunner';
 import { ValidQuery, validateQuery } from '../query/validate';
 import { DoraQuery } from '../query/model';
-import { HttpClient } from '../sources/http';
+import { HttpClient, HttpRequest } from '../sources/http';
+import { FetchHttpClient } from '../sources/http.fetch';
+import { toEventsJson } from '../sources/json/serialize';
 import { FrameQueryRunner } from '../sources/datasource/runner';
 import { DoraJsonData } from '../settings/model';
 
@@ -64,10 +66,10 @@ function request(queries = QUERIES, timezone = 'Europe/Paris'): HostRunRequest {
 }
 
 /** The runner a worker builds: the same pipeline, with the test's clock and no network. */
-function factory(http: HttpClient = noHttp): RunnerFactory {
+function factory(http: HttpClient | ((deps: RunnerFactoryDeps) => HttpClient) = noHttp): RunnerFactory {
   return (init, deps) =>
     createRunner(fromPlain(init.settings), {
-      http,
+      http: typeof http === 'function' ? http(deps) : http,
       now: () => NOW,
       bridgeRunner: deps.bridgeRunner,
       checkpoint: deps.checkpoint,
@@ -79,7 +81,8 @@ function channelHost(
   options: {
     pause?: () => Promise<void>;
     bridge?: FrameQueryRunner;
-    http?: HttpClient;
+    http?: HttpClient | ((deps: RunnerFactoryDeps) => HttpClient);
+    pageHttp?: HttpClient;
     settings?: DataSourceInstanceSettings<DoraJsonData>;
   } = {}
 ): { host: WorkerHost; ports: MessagePort[] } {
@@ -101,6 +104,7 @@ function channelHost(
     {
       redact: createRedactor(options.settings ?? settings),
       bridge: options.bridge,
+      http: options.pageHttp,
       fallback: () => Promise.reject(new Error('no fallback in this test')),
     }
   );
@@ -183,6 +187,51 @@ describe('the query worker protocol', () => {
     expect(worker.host.activity.steps).toBeLessThan(QUERIES.length);
     // The worker still serves the next call.
     expect((await worker.host.run(request(), signal())).frames.length).toBeGreaterThan(3);
+  });
+
+  it("sends a request Grafana answered 401 through the page's client (which renews the session)", async () => {
+    const file = toEventsJson({
+      ...emptyEvents(),
+      deployments: [
+        {
+          id: 'd1',
+          service: 'checkout',
+          environment: 'production',
+          finishedAt: NOW - DAY_MS,
+          status: 'success',
+          source: 'file',
+          repo: 'acme/checkout',
+          sha: 'abc1234',
+        },
+      ],
+    });
+    const asked: string[] = [];
+    const worker = channelHost({
+      settings: instanceSettings({ eventsUrl: { enabled: true, urls: ['https://files.example.com/events.json'] } }),
+      http: (deps) =>
+        new FetchHttpClient({
+          baseUri: 'https://grafana.example.com/',
+          fetch: (() =>
+            Promise.resolve({
+              status: 401,
+              headers: new Map(),
+              text: () => Promise.resolve(''),
+            })) as unknown as typeof fetch,
+          unauthorized: deps.pageHttp,
+        }),
+      pageHttp: {
+        request: <T>(req: HttpRequest) => {
+          asked.push(req.url);
+          return Promise.resolve({ status: 200, headers: {}, data: file as T });
+        },
+      },
+    });
+    ports = worker.ports;
+    const events = [valid({ refId: 'E', kind: 'events', entity: 'deployments' } as DoraQuery)];
+    const answer = await worker.host.run(request(events), signal());
+    expect(asked).toEqual(['/api/datasources/proxy/uid/dora-test/events/0']);
+    expect(answer.errors).toEqual([]);
+    expect(answer.frames[0].fields.find((f) => f.name === 'Deployment')?.values).toEqual(['d1']);
   });
 
   it('runs the data source bridge queries on the page', async () => {

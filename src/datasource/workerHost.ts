@@ -1,7 +1,7 @@
 /**
  * The page's side of the query worker: each call becomes a message with an id, its answer resolves it, and an
- * aborted signal sends a cancel (the worker stops at its next step) and rejects at once. The data source bridge's
- * queries the worker asks for run here, on the page. A worker that fails before it is ready (blocked script, load
+ * aborted signal sends a cancel (the worker stops at its next step) and rejects at once. What the worker asks of the
+ * page runs here: the data source bridge's queries, and requests Grafana answered 401 (through backendSrv). A worker that fails before it is ready (blocked script, load
  * error) hands every call to the fallback host on the page, with a console note, so queries still answer.
  */
 import { Filters, TimeRange } from '../engine';
@@ -10,6 +10,9 @@ import { RunResult } from './queryRunner';
 import { Redactor } from './redact';
 import { dispatch, HostRunRequest, RunnerHost } from './runnerHost';
 import {
+  Ask,
+  AskKind,
+  AskResults,
   Call,
   CallKind,
   CallResults,
@@ -24,6 +27,7 @@ import {
 import { VariableValues } from '../query/variableQuery';
 import { abortError } from '../sources/abort';
 import { FrameQueryRunner } from '../sources/datasource/runner';
+import { HttpClient } from '../sources/http';
 
 /** A worker as the host uses it (a Worker, or a MessagePort in tests). */
 export interface WorkerLike {
@@ -52,6 +56,8 @@ export interface WorkerHostOptions {
   redact: Redactor;
   /** Runs the data source bridge's queries on the page. */
   bridge?: FrameQueryRunner;
+  /** Grafana's backendSrv: the worker's requests that Grafana answered 401 (it rotates the session and retries). */
+  http?: HttpClient;
   /** The host on the page, for when the worker cannot start. */
   fallback: () => Promise<RunnerHost>;
 }
@@ -171,25 +177,25 @@ export class WorkerHost implements RunnerHost {
         this.activity = message.activity;
         this.settle(message.id)?.reject(fromWireError(message.error));
         return;
-      case 'bridge':
-        this.answerBridge(message.id, message);
+      case 'ask':
+        this.answer(message.id, message.ask);
         return;
     }
   }
 
-  private answerBridge(id: number, ask: Extract<FromWorker, { type: 'bridge' }>): void {
-    const bridge = this.options.bridge;
-    if (!bridge) {
-      this.worker.post({
-        type: 'bridgeAnswer',
-        id,
-        error: { name: 'Error', message: 'no Grafana data source service on this page' },
-      });
-      return;
+  private answer(id: number, ask: Ask): void {
+    let work: Promise<AskResults[AskKind]>;
+    const { bridge, http } = this.options;
+    if (ask.kind === 'bridge') {
+      work = bridge
+        ? bridge.run(ask.queries, ask.range)
+        : Promise.reject(new Error('no data source service on this page'));
+    } else {
+      work = http ? http.request(ask.request) : Promise.reject(new Error('no HTTP client on this page'));
     }
-    bridge.run(ask.queries, ask.range).then(
-      (answer) => this.worker.post({ type: 'bridgeAnswer', id, answer }),
-      (e: unknown) => this.worker.post({ type: 'bridgeAnswer', id, error: toWireError(e) })
+    work.then(
+      (value) => this.worker.post({ type: 'answer', id, value }),
+      (e: unknown) => this.worker.post({ type: 'answer', id, error: toWireError(e) })
     );
   }
 

@@ -1,8 +1,9 @@
 /**
  * The messages between the page and its query worker (worker.ts), typed on both sides. The page sends the
  * instance's settings once, then calls (run, values, health, settingsProblems) with ids and cancels by id; the
- * worker answers each call once (done or failed, with its activity counters) and asks the page to run the data
- * source bridge's queries, which need Grafana's data source service on the page.
+ * worker answers each call once (done or failed, with its activity counters) and asks the page for what only the
+ * page can do: the data source bridge's queries (Grafana's data source service) and a request Grafana answered 401
+ * (backendSrv rotates the session token and retries).
  */
 import { DataSourceInstanceSettings } from '@grafana/data';
 import { Filters, TimeRange } from '../engine';
@@ -13,6 +14,7 @@ import type { HostRunRequest } from './runnerHost';
 import { VariableValues } from '../query/variableQuery';
 import { BridgeQuery } from '../sources/datasource/queryModel';
 import { QueryAnswer } from '../sources/datasource/runner';
+import { HttpRequest, HttpResponse } from '../sources/http';
 import { DoraJsonData } from '../settings/model';
 
 /** The parts of the instance settings the pipeline reads, as plain data (structured clone drops nothing). */
@@ -69,7 +71,7 @@ export type ToWorker =
   | { type: 'init'; init: WorkerInit }
   | { type: 'call'; id: number; call: Call }
   | { type: 'cancel'; id: number }
-  | { type: 'bridgeAnswer'; id: number; answer?: Record<string, QueryAnswer>; error?: WireError };
+  | { type: 'answer'; id: number; value?: AskResults[AskKind]; error?: WireError };
 
 export type FromWorker =
   | { type: 'ready' }
@@ -77,7 +79,18 @@ export type FromWorker =
   | { type: 'rows'; id: number; frame: number; columns: FieldValue[][] }
   | { type: 'done'; id: number; value: CallResults[CallKind]; activity: WorkerActivity }
   | { type: 'failed'; id: number; error: WireError; activity: WorkerActivity }
-  | { type: 'bridge'; id: number; queries: BridgeQuery[]; range: TimeRange };
+  | { type: 'ask'; id: number; ask: Ask };
+
+/** What the worker asks the page to do. */
+export type Ask =
+  { kind: 'bridge'; queries: BridgeQuery[]; range: TimeRange } | { kind: 'http'; request: Omit<HttpRequest, 'signal'> };
+
+export type AskKind = Ask['kind'];
+
+export interface AskResults {
+  bridge: Record<string, QueryAnswer>;
+  http: HttpResponse;
+}
 
 /** The settings as plain data: only the fields the pipeline reads, JSON-safe. */
 export function plainSettings(settings: DataSourceInstanceSettings<DoraJsonData>): PlainSettings {
@@ -121,7 +134,7 @@ export function fromWireError(wire: WireError): Error {
 }
 
 /** Values per 'rows' message: reading one on the page takes a few milliseconds. */
-export const ROWS_PER_MESSAGE_VALUES = 16384;
+export const ROWS_PER_MESSAGE_VALUES = 8192;
 
 /**
  * A run's answer with its large frames' values taken out, and those values in slices of rows of at most
@@ -149,23 +162,16 @@ export function sliceRows(
 
 /** Puts slices received ahead of an answer back into its frames (in the order they were sent). */
 export class RowsCollector {
-  private readonly received = new Map<number, FieldValue[][]>();
+  /** Per frame, the slices as they came: concatenated once, when the answer arrives. */
+  private readonly received = new Map<number, FieldValue[][][]>();
 
   add(frame: number, columns: FieldValue[][]): void {
-    const collected = this.received.get(frame);
-    if (!collected) {
-      this.received.set(
-        frame,
-        columns.map((c) => c.slice())
-      );
-      return;
+    const slices = this.received.get(frame);
+    if (slices) {
+      slices.push(columns);
+    } else {
+      this.received.set(frame, [columns]);
     }
-    columns.forEach((values, j) => {
-      const into = collected[j];
-      for (let i = 0; i < values.length; i++) {
-        into.push(values[i]);
-      }
-    });
   }
 
   fill(result: RunResult): RunResult {
@@ -175,8 +181,15 @@ export class RowsCollector {
     return {
       ...result,
       frames: result.frames.map((frame, index) => {
-        const columns = this.received.get(index);
-        return columns ? { ...frame, fields: frame.fields.map((f, j) => ({ ...f, values: columns[j] ?? [] })) } : frame;
+        const slices = this.received.get(index);
+        if (!slices) {
+          return frame;
+        }
+        const fields = frame.fields.map((f, j) => ({
+          ...f,
+          values: ([] as FieldValue[]).concat(...slices.map((columns) => columns[j] ?? [])),
+        }));
+        return { ...frame, fields };
       }),
     };
   }

@@ -2,12 +2,14 @@
  * The query worker's side of the protocol (workerProtocol.ts): builds the instance's QueryRunner on 'init', runs
  * each call with an AbortController of its own, aborts it on 'cancel', and answers once per call. Between the
  * pipeline's steps it yields to its messages (a macrotask), so a cancel stops the remaining steps; the data source
- * bridge's queries go to the page. Free of worker globals: worker.ts passes `self`, tests a MessagePort.
+ * bridge's queries and requests Grafana answered 401 go to the page. Free of worker globals: worker.ts passes `self`, tests a MessagePort.
  */
-import { TimeRange } from '../engine';
 import { intlTimeZone } from './intlTimeZone';
 import { dispatch, inlineHost, RunnerHost } from './runnerHost';
 import {
+  Ask,
+  AskKind,
+  AskResults,
   CallKind,
   CallResults,
   FromWorker,
@@ -20,8 +22,8 @@ import {
 } from './workerProtocol';
 import { QueryRunner, RunResult } from './queryRunner';
 import { abortError } from '../sources/abort';
-import { BridgeQuery } from '../sources/datasource/queryModel';
-import { FrameQueryRunner, QueryAnswer } from '../sources/datasource/runner';
+import { FrameQueryRunner } from '../sources/datasource/runner';
+import { HttpClient, HttpRequest, HttpResponse } from '../sources/http';
 
 /** The worker's global scope as this file uses it. */
 export interface WorkerScope {
@@ -31,6 +33,8 @@ export interface WorkerScope {
 
 export interface RunnerFactoryDeps {
   bridgeRunner: FrameQueryRunner;
+  /** The page's HTTP client (Grafana's backendSrv), for what only it can do. */
+  pageHttp: HttpClient;
   checkpoint: (signal: AbortSignal) => Promise<void>;
 }
 
@@ -44,7 +48,7 @@ export function yieldToMessages(): Promise<void> {
 export function serveRunner(scope: WorkerScope, createRunner: RunnerFactory, pause = yieldToMessages): void {
   const activity: WorkerActivity = { calls: 0, cancelled: 0, steps: 0 };
   const calls = new Map<number, AbortController>();
-  const bridge = new PageBridge(scope);
+  const page = new PageRequests(scope);
   let host: RunnerHost | undefined;
   const checkpoint = async (signal: AbortSignal) => {
     await pause();
@@ -69,7 +73,11 @@ export function serveRunner(scope: WorkerScope, createRunner: RunnerFactory, pau
     const message = event.data;
     switch (message.type) {
       case 'init':
-        host = inlineHost(createRunner(message.init, { bridgeRunner: bridge, checkpoint }), intlTimeZone, 'worker');
+        host = inlineHost(
+          createRunner(message.init, { bridgeRunner: pageBridge(page), pageHttp: pageHttp(page), checkpoint }),
+          intlTimeZone,
+          'worker'
+        );
         scope.postMessage({ type: 'ready' });
         return;
       case 'call': {
@@ -99,58 +107,73 @@ export function serveRunner(scope: WorkerScope, createRunner: RunnerFactory, pau
       case 'cancel':
         calls.get(message.id)?.abort();
         return;
-      case 'bridgeAnswer':
-        bridge.answer(message.id, message.answer, message.error ? fromWireError(message.error) : undefined);
+      case 'answer':
+        page.answer(message.id, message.value, message.error ? fromWireError(message.error) : undefined);
         return;
     }
   });
 }
 
-/** The data source bridge's runner in the worker: the page runs the queries with Grafana's data source service. */
-class PageBridge implements FrameQueryRunner {
+/** Asks to the page, each answered once by id; an aborted signal stops waiting (the page's work is not cancelled). */
+class PageRequests {
   private next = 1;
   private readonly waiting = new Map<
     number,
-    { resolve: (answer: Record<string, QueryAnswer>) => void; reject: (e: Error) => void }
+    { resolve: (value: AskResults[AskKind]) => void; reject: (e: Error) => void }
   >();
 
   constructor(private readonly scope: WorkerScope) {}
 
-  run(queries: BridgeQuery[], range: TimeRange, signal?: AbortSignal): Promise<Record<string, QueryAnswer>> {
+  ask<K extends AskKind>(ask: Ask & { kind: K }, signal?: AbortSignal): Promise<AskResults[K]> {
     if (signal?.aborted) {
       return Promise.reject(abortError());
     }
     const id = this.next++;
-    return new Promise((resolve, reject) => {
+    return new Promise<AskResults[K]>((resolve, reject) => {
       const onAbort = () => {
         this.waiting.delete(id);
         reject(abortError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiting.set(id, {
-        resolve: (answer) => {
+        resolve: (value) => {
           signal?.removeEventListener('abort', onAbort);
-          resolve(answer);
+          resolve(value as AskResults[K]);
         },
         reject: (e) => {
           signal?.removeEventListener('abort', onAbort);
           reject(e);
         },
       });
-      this.scope.postMessage({ type: 'bridge', id, queries, range });
+      this.scope.postMessage({ type: 'ask', id, ask });
     });
   }
 
-  answer(id: number, answer: Record<string, QueryAnswer> | undefined, error: Error | undefined): void {
+  answer(id: number, value: AskResults[AskKind] | undefined, error: Error | undefined): void {
     const waiting = this.waiting.get(id);
     this.waiting.delete(id);
     if (!waiting) {
       return;
     }
-    if (answer) {
-      waiting.resolve(answer);
+    if (value !== undefined) {
+      waiting.resolve(value);
     } else {
-      waiting.reject(error ?? new Error('the page answered the data source queries with nothing'));
+      waiting.reject(error ?? new Error('the page answered with nothing'));
     }
   }
+}
+
+/** The data source bridge's runner in the worker: the page runs the queries with Grafana's data source service. */
+function pageBridge(page: PageRequests): FrameQueryRunner {
+  return { run: (queries, range, signal) => page.ask({ kind: 'bridge', queries, range }, signal) };
+}
+
+/** Requests through the page's backendSrv (for a 401: it rotates the session token and retries). */
+function pageHttp(page: PageRequests): HttpClient {
+  return {
+    request: <T>(req: HttpRequest) => {
+      const { signal, ...request } = req;
+      return page.ask({ kind: 'http', request }, signal) as Promise<HttpResponse<T>>;
+    },
+  };
 }

@@ -161,3 +161,37 @@ export interface DoraEvents {
 export function emptyEvents(): DoraEvents {
   return { deployments: [], changes: [], incidents: [], pipelineRuns: [] };
 }
+
+/** Adds the events of `more` to `into` (not its catalog). */
+export function appendEvents(into: DoraEvents, more: DoraEvents): void {
+  // Not push(...items): a spread of 100k+ items overflows the stack (a Web Worker's first).
+  appendAll(into.deployments, more.deployments);
+  appendAll(into.changes, more.changes);
+  appendAll(into.incidents, more.incidents);
+  appendAll(into.pipelineRuns, more.pipelineRuns);
+}
+
+/** Concatenates the sources' events. Catalogs merge by service name; `override` (the settings) wins. */
+export function mergeEvents(all: DoraEvents[], override?: ServiceCatalog): DoraEvents {
+  const out = emptyEvents();
+  const services = new Map<string, CatalogService>();
+  for (const events of all) {
+    appendEvents(out, events);
+    for (const service of events.catalog?.services ?? []) {
+      services.set(service.name, service);
+    }
+  }
+  for (const service of override?.services ?? []) {
+    services.set(service.name, service);
+  }
+  if (services.size > 0) {
+    out.catalog = { services: Array.from(services.values()) };
+  }
+  return out;
+}
+
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
+}

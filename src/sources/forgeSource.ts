@@ -4,7 +4,7 @@
  * arrives; targets a rate limit left incomplete are named in one notice. Each provider says how to read its
  * settings, list a group, fetch one target and check health.
  */
-import { DoraEvents, emptyEvents, Instant, TimeRange } from '../engine';
+import { appendEvents, DoraEvents, emptyEvents, Instant, TimeRange } from '../engine';
 import { abortError } from './abort';
 import { EtagCache } from './etagCache';
 import { HttpClient } from './http';
@@ -119,10 +119,7 @@ export abstract class ForgeSource<Resolved extends { timeoutMs: number }, Target
     }
     const events = emptyEvents();
     for (const r of results) {
-      events.changes.push(...r.events.changes);
-      events.deployments.push(...r.events.deployments);
-      events.incidents.push(...r.events.incidents);
-      events.pipelineRuns.push(...r.events.pipelineRuns);
+      appendEvents(events, r.events);
       notices.push(...r.notices);
     }
     return { events, notices };

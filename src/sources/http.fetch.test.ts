@@ -89,4 +89,26 @@ describe('FetchHttpClient', () => {
       name: 'AbortError',
     });
   });
+
+  it("sends Grafana's 401 to the page's client, and keeps a provider's 401 (through an absolute URL) as it is", async () => {
+    const seen: string[] = [];
+    const http = new FetchHttpClient({
+      baseUri: BASE,
+      fetch: fakeFetch(401, '{"messageId":"session.token.rotate"}'),
+      unauthorized: {
+        request: <T>(req: { url: string }) => {
+          seen.push(req.url);
+          return Promise.resolve({ status: 200, headers: {}, data: { renewed: true } as T });
+        },
+      },
+    });
+    expect(await http.request({ method: 'GET', url: '/api/annotations' })).toEqual({
+      status: 200,
+      headers: {},
+      data: { renewed: true },
+    });
+    expect(seen).toEqual(['/api/annotations']);
+    const outside = await http.request({ method: 'GET', url: 'https://files.example.com/e.json' });
+    expect(outside.status).toBe(401);
+  });
 });

@@ -4,7 +4,8 @@
  * proxy `/api/datasources/proxy/uid/<uid>/<route>`, Grafana's `/api/...`) resolve against the page's base URL (so
  * a Grafana served under a sub path works), cookies go along (same origin), and the viewer's organisation travels
  * in X-Grafana-Org-Id. Like GrafanaHttpClient it resolves for every HTTP status and rejects only on network
- * failure or abort; bodies arrive parsed as backendSrv parses them.
+ * failure or abort; bodies arrive parsed as backendSrv parses them. A 401 from Grafana (a session token due for
+ * rotation) goes to `unauthorized`: the page's backendSrv rotates the token and retries, which a worker cannot.
  */
 import { headersToRecord, HttpClient, HttpRequest, HttpResponse, networkError, requestAbortError } from './http';
 
@@ -15,6 +16,8 @@ export interface FetchHttpOptions {
   orgId?: number;
   /** The fetch function (tests pass a fake). */
   fetch?: typeof fetch;
+  /** Sends again a request Grafana answered 401 (the page's backendSrv, which renews the session first). */
+  unauthorized?: HttpClient;
 }
 
 export class FetchHttpClient implements HttpClient {
@@ -52,6 +55,10 @@ export class FetchHttpClient implements HttpClient {
       });
     } catch (e) {
       throw req.signal?.aborted ? requestAbortError(req.url) : networkError(req.url, e);
+    }
+    if (local && response.status === 401 && this.options.unauthorized) {
+      void response.body?.cancel().catch(() => undefined);
+      return this.options.unauthorized.request<T>(req);
     }
     let text: string;
     try {

@@ -51,11 +51,14 @@ async function hidden(page: Page, text: string | RegExp, what: string) {
 /** One screenshot of the area the locators cover together (plus a margin). */
 async function screenshotAround(page: Page, parts: Locator[], path: string) {
   const boxes = (await Promise.all(parts.map((p) => p.boundingBox()))).filter((b): b is NonNullable<typeof b> => !!b);
-  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 16);
-  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 16);
+  const x = Math.min(...boxes.map((b) => b.x)) - 16;
+  const y = Math.min(...boxes.map((b) => b.y)) - 16;
   const right = Math.max(...boxes.map((b) => b.x + b.width)) + 16;
   const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + 16;
-  await page.screenshot({ path, clip: { x, y, width: right - x, height: bottom - y } });
+  // Boxes are relative to the viewport; the clip of a full-page screenshot is relative to the page.
+  const [scrollX, scrollY] = await page.evaluate(() => [window.scrollX, window.scrollY]);
+  const clip = { x: x + scrollX, y: y + scrollY, width: right - x, height: bottom - y };
+  await page.screenshot({ path, fullPage: true, clip });
 }
 
 const config = (page: Page) => page.getByTestId('config-editor');
@@ -220,6 +223,102 @@ export const CHECKS: Check[] = [
         'GitLab switch not cleared',
         (j) => (j.gitlab as { enabled?: boolean })?.enabled === false
       );
+    },
+  },
+  {
+    name: 'the Argo CD section names a bad URL, stores the scope, and keeps the token a secure key',
+    async run(page, screenshots) {
+      const section = config(page);
+      const token = 'eyJhbGciOiJIUzI1NiJ9.harness-argocd-token';
+      await section.getByLabel(/^Enable Argo CD/).check({ force: true });
+      await section.locator('#dora-argocd-url').fill('argocd.example.com');
+      await visible(page, /url "argocd.example.com" is not an http\(s\) URL/, 'a URL without a scheme is refused');
+      await section.locator('#dora-argocd-url').fill('https://argocd.example.com');
+      await hidden(page, /url "argocd.example.com" is not/, 'the URL error clears once the URL is valid');
+      await section.getByRole('radio', { name: 'Projects' }).check({ force: true });
+      await section.locator('#dora-argocd-projects').fill('payments, storefront');
+      await section.locator('#dora-argocd-token').fill(token);
+      await untilJson(page, 'config-editor', 'Argo CD settings not stored', (j) => {
+        const argocd = j.argocd as { enabled?: boolean; url?: string; applications?: string; projects?: string };
+        return (
+          argocd?.enabled === true &&
+          argocd.url === 'https://argocd.example.com' &&
+          argocd.applications === 'projects' &&
+          argocd.projects === 'payments, storefront' &&
+          (j._secureJsonKeys as string[]).includes('argocdToken')
+        );
+      });
+      if (JSON.stringify(await shownJson(page, 'config-editor')).includes(token)) {
+        throw new Error('the Argo CD token appears in jsonData');
+      }
+      await screenshotAround(
+        page,
+        [
+          section.getByText('Argo CD', { exact: true }).first(),
+          section.locator('#dora-argocd-url'),
+          section.locator('#dora-argocd-timeout'),
+        ],
+        `${screenshots}/config-editor-argocd.png`
+      );
+      await section.getByLabel(/^Enable Argo CD/).uncheck({ force: true });
+      await untilJson(page, 'config-editor', 'Argo CD switch not cleared', (j) => {
+        return (j.argocd as { enabled?: boolean })?.enabled === false;
+      });
+    },
+  },
+  {
+    name: 'Grafana annotations bring the Grafana API section; the service account token stays a secure key',
+    async run(page, screenshots) {
+      const section = config(page);
+      const token = 'glsa_harnessToken0123456789abcdef_01234567';
+      await section.getByLabel(/^Enable Grafana annotations/).check({ force: true });
+      await section.locator('#dora-annotations-incident-tags').fill('deploy');
+      await visible(page, /incidentTags "deploy" are the deployment tags/, 'the same tags for both kinds are refused');
+      await section.locator('#dora-annotations-incident-tags').fill('incident');
+      await section.locator('#dora-grafana-api-token').fill(token);
+      await untilJson(page, 'config-editor', 'annotations settings not stored', (j) => {
+        const annotations = j.annotations as { enabled?: boolean; incidentTags?: string };
+        const grafanaApi = j.grafanaApi as { url?: string } | undefined;
+        return (
+          annotations?.enabled === true &&
+          annotations.incidentTags === 'incident' &&
+          grafanaApi?.url === 'http://localhost:3000' &&
+          (j._secureJsonKeys as string[]).includes('grafanaToken')
+        );
+      });
+      if (JSON.stringify(await shownJson(page, 'config-editor')).includes(token)) {
+        throw new Error('the service account token appears in jsonData');
+      }
+      // Screenshots clip the viewport: each area is scrolled to its top first.
+      await section.getByText('Grafana annotations', { exact: true }).first().scrollIntoViewIfNeeded();
+      await screenshotAround(
+        page,
+        [
+          section.getByText('Grafana annotations', { exact: true }).first(),
+          section.locator('#dora-annotations-deployment-tags'),
+          section.locator('#dora-annotations-dashboard'),
+        ],
+        `${screenshots}/config-editor-annotations.png`
+      );
+      await screenshotAround(
+        page,
+        [section.locator('#dora-grafana-api-url'), section.locator('#dora-grafana-api-token')],
+        `${screenshots}/config-editor-grafana-api.png`
+      );
+      await section.getByLabel(/^Enable data source mappings/).check({ force: true });
+      await visible(page, /no mapping yet; add one/, 'the data source bridge asks for a mapping');
+      await section.getByText('Any Grafana data source', { exact: true }).first().scrollIntoViewIfNeeded();
+      await screenshotAround(
+        page,
+        [
+          section.getByText('Any Grafana data source', { exact: true }).first(),
+          section.getByRole('button', { name: /Add mapping/ }),
+        ],
+        `${screenshots}/config-editor-datasource-bridge.png`
+      );
+      await section.getByLabel(/^Enable data source mappings/).uncheck({ force: true });
+      await section.getByLabel(/^Enable Grafana annotations/).uncheck({ force: true });
+      await hidden(page, 'Grafana API on the server', 'the Grafana API section hides with its sources');
     },
   },
   {

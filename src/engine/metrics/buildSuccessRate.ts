@@ -4,21 +4,9 @@
  * Every attempt is a run. Null without completed runs.
  */
 import { MetricSeries } from '../results';
+import { completedRunRate } from './completedRuns';
 import { MetricContext } from './context';
-import { runInstant } from './instants';
-import { RateCells } from './series';
 
 export function buildSuccessRate(ctx: MetricContext): MetricSeries[] {
-  const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const item of ctx.attributed.pipelineRuns) {
-    const conclusion = item.run.conclusion;
-    if (conclusion !== 'success' && conclusion !== 'failure') {
-      continue;
-    }
-    const group = ctx.groupOf.run(item);
-    if (group !== null) {
-      cells.add(group, runInstant(item), conclusion === 'success');
-    }
-  }
-  return cells.toSeries('buildSuccessRate');
+  return completedRunRate(ctx, 'buildSuccessRate', (item) => item.run.conclusion === 'success');
 }

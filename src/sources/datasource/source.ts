@@ -3,7 +3,7 @@
  * range widened by the look-back), and its rows become events of the mapping's kind (rows.ts). A mapping that
  * fails or has bad rows is a notice naming the mapping, the row and the field; the others' events still arrive.
  */
-import { DAY_MS, emptyEvents, Instant, TimeRange } from '../../engine';
+import { appendEvents, DAY_MS, emptyEvents, Instant, TimeRange } from '../../engine';
 import { abortError, isAbortError } from '../abort';
 import { describeGrafanaError, GrafanaApiAccess, missingTokenMessage } from '../grafanaApi';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
@@ -62,10 +62,7 @@ export class DataSourceBridgeSource implements EventSource {
         }
       }
       const result = rowsToEvents(outcome.answer?.tables ?? [], outcome.mapping);
-      events.deployments.push(...result.events.deployments);
-      events.changes.push(...result.events.changes);
-      events.incidents.push(...result.events.incidents);
-      events.pipelineRuns.push(...result.events.pipelineRuns);
+      appendEvents(events, result.events);
       if (result.errors.length > 0) {
         const shown = result.errors.slice(0, SHOWN_PROBLEMS).join(' ');
         const more =

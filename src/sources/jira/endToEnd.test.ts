@@ -4,10 +4,9 @@
  * numbers are the same: time to acknowledge 4, 10, 30 min (median 10), time to restore 50 and 120 min (median 85),
  * change fail rate 2 of 4 (dep-1 by the same-service window, dep-2 named by INC-2's cause field).
  */
-import { attribute, computeMetric, computeScorecard, Deployment, ServiceCatalog, UTC } from '../../engine';
+import { attribute, computeMetric, computeScorecard, Deployment, mergeEvents, ServiceCatalog, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
-import { mergeEvents } from '../../datasource/eventCache';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { JiraSnapshots, JiraSource } from './source';
 import { CAUSE, IMPACT_START, incidentWorld, T0 } from './testing/scenario';

@@ -6,6 +6,7 @@
  */
 import { Incident, IncidentCause, Instant } from '../../engine';
 import { causeFieldKind, causeFromFields, causeFromTarget } from '../incidentCause';
+import { incidentInstants } from '../mapping';
 import { JiraIssue, JiraNamed } from './apiTypes';
 import { ResolvedJiraSettings } from '../../settings/jira';
 
@@ -183,15 +184,7 @@ export function mapIssue(issue: JiraIssue, s: ResolvedJiraSettings): Incident | 
   if (name) {
     event.service = name;
   }
-  if (startedAt !== undefined && startedAt <= createdAt) {
-    event.startedAt = startedAt;
-  }
-  if (acknowledgedAt !== undefined && acknowledgedAt >= createdAt) {
-    event.acknowledgedAt = acknowledgedAt;
-  }
-  if (resolvedAt !== undefined) {
-    event.resolvedAt = resolvedAt;
-  }
+  Object.assign(event, incidentInstants(createdAt, { startedAt, acknowledgedAt, resolvedAt }));
   if (severity) {
     event.severity = severity.toLowerCase();
   }

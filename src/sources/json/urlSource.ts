@@ -5,7 +5,7 @@
  * 304 and hand back the very same events object, so attribution is not redone either. One file's failure is
  * a notice; the other files still count.
  */
-import { DoraEvents, emptyEvents, Instant, messageOf, TimeRange } from '../../engine';
+import { DoraEvents, Instant, mergeEvents, messageOf, TimeRange } from '../../engine';
 import { abortError } from '../abort';
 import { BoundedMap } from '../boundedMap';
 import { HttpClient, HttpResponse } from '../http';
@@ -102,7 +102,7 @@ export class EventsUrlSource implements EventSource {
     if (used.length === 0) {
       throw new Error(failures.join(' '));
     }
-    return { events: used.length === 1 ? used[0] : concatEvents(used), notices };
+    return { events: used.length === 1 ? used[0] : mergeEvents(used), notices };
   }
 
   async healthCheck(signal?: AbortSignal): Promise<HealthCheckItem[]> {
@@ -278,22 +278,6 @@ function statusProblem(status: number, hasToken: boolean): string {
     return 'no response; check the URL and that Grafana can reach it.';
   }
   return `unexpected answer HTTP ${status}; the URL must serve the file itself (docs/events-format.md).`;
-}
-
-function concatEvents(all: DoraEvents[]): DoraEvents {
-  const out = emptyEvents();
-  const services = [];
-  for (const e of all) {
-    out.deployments.push(...e.deployments);
-    out.changes.push(...e.changes);
-    out.incidents.push(...e.incidents);
-    out.pipelineRuns.push(...e.pipelineRuns);
-    services.push(...(e.catalog?.services ?? []));
-  }
-  if (services.length > 0) {
-    out.catalog = { services };
-  }
-  return out;
 }
 
 /** A signal that aborts with `outer` or after `ms`. */

@@ -3,10 +3,9 @@
  * -> computeScorecard / computeMetric -> frames, on the hand-made week of testing/scenario.ts. Every expected number
  * is worked out by hand below. Runs in jest's default jsdom environment (the frames need it).
  */
-import { attribute, computeMetric, computeScorecard, Deployment, ServiceCatalog, UTC } from '../../engine';
+import { attribute, computeMetric, computeScorecard, Deployment, mergeEvents, ServiceCatalog, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
-import { mergeEvents } from '../../datasource/eventCache';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { SnapshotStore } from './snapshot';
 import { PagerDutySource } from './source';

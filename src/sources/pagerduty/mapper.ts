@@ -4,6 +4,7 @@
  */
 import { Incident, IncidentCause, Instant } from '../../engine';
 import { causeFieldKind, causeFromFields, causeFromText } from '../incidentCause';
+import { incidentInstants } from '../mapping';
 import { OnCallOwner } from '../types';
 import { PdIncident, PdLogEntry, PdOncall, PdService, Reference } from './apiTypes';
 import { Urgency } from '../../settings/pagerduty';
@@ -208,15 +209,7 @@ export function mapIncident(incident: PdIncident, log: IncidentLog | undefined, 
     source: SOURCE,
   };
   const startedAt = impactStart(details, log?.fields ?? {});
-  if (startedAt !== undefined && startedAt <= createdAt) {
-    event.startedAt = startedAt;
-  }
-  if (acknowledgedAt !== undefined && acknowledgedAt >= createdAt) {
-    event.acknowledgedAt = acknowledgedAt;
-  }
-  if (resolvedAt !== undefined) {
-    event.resolvedAt = resolvedAt;
-  }
+  Object.assign(event, incidentInstants(createdAt, { startedAt, acknowledgedAt, resolvedAt }));
   if (severity) {
     event.severity = severity;
   }

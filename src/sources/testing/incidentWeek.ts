@@ -3,8 +3,7 @@
  * to production at 09:00 Tuesday to Friday (dep-1 .. dep-4); the provider's "Checkout API" is the catalog's
  * checkout, Search is not in the catalog. Scores a provider's incidents of the week with the engine and frames.
  */
-import { attribute, computeMetric, computeScorecard, DoraEvents, ServiceCatalog, UTC } from '../../engine';
-import { mergeEvents } from '../../datasource/eventCache';
+import { attribute, computeMetric, computeScorecard, DoraEvents, mergeEvents, ServiceCatalog, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
 
