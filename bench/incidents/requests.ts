@@ -1,5 +1,5 @@
 /**
- * How many requests the incident providers (PagerDuty, Jira) cost a dashboard (npm run bench:incidents).
+ * How many requests the incident providers (PagerDuty, Jira, incident.io) cost a dashboard (npm run bench:incidents).
  *
  * PagerDuty: 2,000 incidents over 10 services inside a 90-day dashboard plus the 30-day look-back, with their log
  * entries (trigger, notification, acknowledgement, resolution, some notes), served by the loopback fake PagerDuty.
@@ -14,10 +14,14 @@
  * the first status move), served by the loopback fake Jira (Cloud, enhanced JQL search). Naive: per panel, the
  * search pages, then GET /rest/api/3/issue/{key}/changelog for each issue.
  *
+ * incident.io: 2,000 incidents in the same window, every timestamp in the list answer, served by the loopback fake
+ * incident.io. Naive: per panel, the incident pages at the API's default page size (25).
+ *
  * The last line is JSON: {"first_refresh_requests": N, "unchanged_refresh_requests": M, "naive_requests": K, ...}.
  * The exit code is 1 when a target is missed (N independent of the panel count, K >= 10 N, M <= 5).
  */
 import { setMaxListeners } from 'events';
+import { measureIncidentIoRequests } from '../../src/sources/incidentio/testing/requestBudget';
 import { measureJiraRequests } from '../../src/sources/jira/testing/requestBudget';
 import { measureRequests } from '../../src/sources/pagerduty/testing/requestBudget';
 
@@ -64,7 +68,21 @@ async function main() {
   console.log(
     `jira first refresh: ${jira.first} (one panel: ${jira.onePanel}); unchanged: ${jira.unchanged}; naive: ${jira.naive}`
   );
+  const io = await measureIncidentIoRequests({
+    incidents: 2000,
+    panels: PANELS,
+    windowDays: 120,
+    now: Date.parse('2026-03-01T00:00:00Z'),
+  });
+  const ioAcked = io.events.incidents.filter((i) => i.acknowledgedAt !== undefined).length;
+  console.log(`incident.io: 2000 incidents; events: ${io.events.incidents.length} incidents (${ioAcked} acknowledged)`);
+  console.log(
+    `incident.io first refresh: ${io.first} (one panel: ${io.onePanel}); unchanged: ${io.unchanged}; naive: ${io.naive}`
+  );
   const missed: string[] = [];
+  if (io.first !== io.onePanel || io.first * 10 > io.naive || io.unchanged > 5) {
+    missed.push('incident.io targets (panel-independent first refresh, 10x under naive, unchanged <= 5)');
+  }
   if (jira.first !== jira.onePanel || jira.first * 10 > jira.naive || jira.unchanged > 5) {
     missed.push('jira targets (panel-independent first refresh, 10x under naive, unchanged <= 5)');
   }
@@ -83,11 +101,12 @@ async function main() {
   }
   console.log(
     JSON.stringify({
-      first_refresh_requests: r.first + jira.first,
-      unchanged_refresh_requests: r.unchanged + jira.unchanged,
-      naive_requests: r.naive + jira.naive,
+      first_refresh_requests: r.first + jira.first + io.first,
+      unchanged_refresh_requests: r.unchanged + jira.unchanged + io.unchanged,
+      naive_requests: r.naive + jira.naive + io.naive,
       pagerduty: { first: r.first, unchanged: r.unchanged, naive: r.naive },
       jira: { first: jira.first, unchanged: jira.unchanged, naive: jira.naive },
+      incidentio: { first: io.first, unchanged: io.unchanged, naive: io.naive },
     })
   );
 }
