@@ -1,5 +1,6 @@
 /**
- * Service, team, environment and repository filters: multi-value fields that accept names and template variables
+ * Service, team, environment and repository filters (and, where a query asks, incident severities and pull
+ * request labels): multi-value fields that accept names and template variables
  * (picked from the list or typed as "$var"). An empty field means no filter.
  */
 import React, { useMemo } from 'react';
@@ -8,20 +9,38 @@ import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { ComboboxOption, MultiCombobox } from '@grafana/ui';
 import { Filters } from '../../engine';
 import { DoraQuery } from '../../query/model';
-import { filterOptionsLoader } from './filterOptions';
+import { filterOptionsLoader, variableOptionsLoader } from './filterOptions';
 import { EditorDataSource, KindEditorProps, rangeMs } from './types';
 import { withOptional } from './withOptional';
 
-/** The filters by dimension (severities and labels, which apply to one kind of item, have their own fields). */
-export type FilterKey = keyof Pick<Required<Filters>, 'services' | 'teams' | 'environments' | 'repositories'>;
+/** The filters an editor shows: by dimension, and the two that apply to one kind of item (severities, labels). */
+export type FilterKey = keyof Pick<
+  Required<Filters>,
+  'services' | 'teams' | 'environments' | 'repositories' | 'severities' | 'labels'
+>;
 
-export const ALL_FILTER_KEYS: FilterKey[] = ['services', 'teams', 'environments', 'repositories'];
+type DimensionKey = Exclude<FilterKey, 'severities' | 'labels'>;
+
+const DIMENSION_KEYS: DimensionKey[] = ['services', 'teams', 'environments', 'repositories'];
+
+export const ALL_FILTER_KEYS: FilterKey[] = DIMENSION_KEYS;
+
+/** Queries (metric, events, scorecard) also filter incidents by severity and changes by pull request label. */
+export const QUERY_FILTER_KEYS: FilterKey[] = [...DIMENSION_KEYS, 'severities', 'labels'];
 
 const LABELS: Record<FilterKey, { label: string; tooltip: string }> = {
   services: { label: 'Services', tooltip: 'Only these services (names or variables such as $service)' },
   teams: { label: 'Teams', tooltip: 'Only services of these teams (from the service catalog), e.g. $team' },
   environments: { label: 'Environments', tooltip: 'Only deployments to these production environments' },
   repositories: { label: 'Repositories', tooltip: 'Only these repositories (owner/name)' },
+  severities: {
+    label: 'Severities',
+    tooltip: 'Incidents only: just these severities, as the incident tool names them (e.g. sev1). Other items pass.',
+  },
+  labels: {
+    label: 'PR labels',
+    tooltip: 'Changes only: just those whose pull request has one of these labels (e.g. security). Other items pass.',
+  },
 };
 
 interface Props {
@@ -42,9 +61,12 @@ export function FiltersRow({ filters, onChange, datasource, range, idPrefix, key
   const loaders = useMemo(() => {
     const instants = from === undefined || to === undefined ? undefined : { from, to };
     const out = {} as Record<FilterKey, (input: string) => Promise<Array<ComboboxOption<string>>>>;
-    for (const key of ALL_FILTER_KEYS) {
+    for (const key of DIMENSION_KEYS) {
       out[key] = filterOptionsLoader(datasource, key, instants);
     }
+    // Severities and labels are typed (or a dashboard variable): the data source lists no values for them.
+    out.severities = variableOptionsLoader(datasource);
+    out.labels = variableOptionsLoader(datasource);
     return out;
   }, [datasource, from, to]);
 
@@ -78,13 +100,16 @@ export function FiltersRow({ filters, onChange, datasource, range, idPrefix, key
   );
 }
 
-/** The filters row of a query editor: the query's filters, saved on the query (no key when there is none). */
+/**
+ * The filters row of a query editor: the query's filters, saved on the query (no key when there is none). Queries
+ * filter by severity and pull request label too unless an editor names its keys.
+ */
 export function QueryFiltersRow({
   query,
   onChange,
   datasource,
   range,
-  keys,
+  keys = QUERY_FILTER_KEYS,
 }: KindEditorProps<DoraQuery> & { keys?: FilterKey[] }) {
   return (
     <FiltersRow

@@ -75,6 +75,16 @@ describe('MetricQueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { services: ['search'], teams: ['$team'] } });
   });
 
+  it('filters incidents by severity and changes by pull request label, typed or a variable', async () => {
+    const { user, onChange, view } = setup(base, fakeEditorDataSource({}, ['$severity']));
+    await typeCustom(user, /^Severities/, 'sev1');
+    expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { severities: ['sev1'] } });
+    const bySeverity: MetricQuery = { ...base, filters: { severities: ['sev1'] } };
+    view.rerender(<MetricQueryEditor query={bySeverity} onChange={onChange} datasource={fakeEditorDataSource()} />);
+    await typeCustom(user, /^PR labels/, 'security');
+    expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { severities: ['sev1'], labels: ['security'] } });
+  });
+
   it('accepts a typed variable that the list does not offer', async () => {
     const { user, onChange } = setup(base, fakeEditorDataSource({}, []));
     await typeCustom(user, /^Environments/, '$env');

@@ -11,6 +11,21 @@ import { EditorDataSource } from './types';
 
 export const VARIABLES_GROUP = 'Dashboard variables';
 
+/** Only the dashboard's variables (for filters whose values the data source does not list). */
+export function variableOptionsLoader(
+  datasource: EditorDataSource
+): (input: string) => Promise<Array<ComboboxOption<string>>> {
+  return async (input: string) => variableOptions(datasource, input);
+}
+
+function variableOptions(datasource: EditorDataSource, input: string): Array<ComboboxOption<string>> {
+  const needle = input.trim().toLowerCase();
+  return datasource
+    .templateVariableNames()
+    .filter((name) => needle === '' || name.toLowerCase().indexOf(needle) >= 0)
+    .map((name) => ({ value: name, label: name, description: 'Dashboard variable', group: VARIABLES_GROUP }));
+}
+
 export function filterOptionsLoader(
   datasource: EditorDataSource,
   values: VariableValues,
@@ -20,10 +35,7 @@ export function filterOptionsLoader(
   return async (input: string) => {
     const needle = input.trim().toLowerCase();
     const matches = (text: string) => needle === '' || text.toLowerCase().indexOf(needle) >= 0;
-    const variables = datasource
-      .templateVariableNames()
-      .filter(matches)
-      .map((name) => ({ value: name, label: name, description: 'Dashboard variable', group: VARIABLES_GROUP }));
+    const variables = variableOptions(datasource, input);
     try {
       const known = await datasource.listValues({ refId: `options-${values}`, values }, range);
       return [...variables, ...known.filter(matches).map((value) => ({ value, label: value, group }))];
