@@ -3,7 +3,7 @@
  * its settings. Settings problems become notices (named setting, value, fix); they never throw.
  */
 import { DataSourceInstanceSettings } from '@grafana/data';
-import { EngineOptions, ServiceCatalog } from '../engine';
+import { EngineOptions, messageOf, ServiceCatalog } from '../engine';
 import { DoraJsonData } from '../settings/model';
 import { DemoMode, PROVIDER_SWITCHES, readSettings } from '../settings/reader';
 import { AnnotationsSource } from './annotations/source';
@@ -204,8 +204,4 @@ export function createSourceSetup(
     lookbackDays: read.lookbackDays,
     notices,
   };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -3,6 +3,7 @@
  * adds the read-only account's token): the application list with each application's sync history and current
  * operation, the signed-in account and what it may do. Errors become notices naming the fix.
  */
+import { messageOf } from '../../engine';
 import { HttpClient } from '../http';
 import { JsonApi } from '../jsonApi';
 import { CallContext } from '../rest';
@@ -77,6 +78,5 @@ export function describeArgoError(e: unknown): string {
         return `Argo CD answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }
   }
-  const message = e instanceof Error ? e.message : String(e);
-  return `Argo CD could not be reached (${message}). Check the Argo CD URL and that Grafana's server can reach it.`;
+  return `Argo CD could not be reached (${messageOf(e)}). Check the Argo CD URL and that Grafana's server can reach it.`;
 }

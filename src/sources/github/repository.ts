@@ -52,24 +52,20 @@ export function productionEnvironments(overview: OverviewNode, pattern: string):
   return overview.environments.nodes.map((e) => e.name).filter((name) => re.test(name));
 }
 
-export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot): Promise<RepositoryResult> {
-  const { cfg } = ctx;
-  const subject = `GitHub ${cfg.repo}`;
-  const now = ctx.now();
-  const wording: FailureWording<GitHubRateLimitError> = {
-    subject,
-    isRateLimit: (e): e is GitHubRateLimitError => e instanceof GitHubRateLimitError,
-    describe: (what, e) => describeError(what, e, now),
-  };
-  const notices: SourceNotice[] = [];
-  let overview: OverviewNode;
-  try {
-    overview = await fetchOverview(ctx);
-  } catch (e) {
-    return targetFailure(wording, e);
-  }
-  snapshot.overview = overview;
+/** What the overview says the lists need: the production branch and its head, the production environments. */
+interface RepositoryPlan {
+  branch: string;
+  head: string | undefined;
+  environments: string[];
+  /** The branch deploying workflow runs must run on. */
+  workflowBranch: string;
+  /** What is missing (no such branch, no matching environment), each naming the fix. */
+  notices: SourceNotice[];
+}
 
+function planRepository(ctx: FetchContext, subject: string, overview: OverviewNode): RepositoryPlan {
+  const { cfg } = ctx;
+  const notices: SourceNotice[] = [];
   const ref = cfg.productionBranch ? overview.productionRef : overview.defaultBranchRef;
   const branch = ref?.name ?? cfg.productionBranch ?? '';
   const head = ref?.target?.oid;
@@ -92,50 +88,76 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
       }), so no deployments were read. Change env= or the default environment pattern, or recognise deployments by workflows or releases.`,
     });
   }
-  const workflowBranch = cfg.workflowBranch ?? branch;
+  return { branch, head, environments, workflowBranch: cfg.workflowBranch ?? branch, notices };
+}
+
+/** The lists the plan needs, read in parallel, each continuing from what the last refresh read. */
+async function fetchLists(ctx: FetchContext, plan: RepositoryPlan, snapshot: RepoSnapshot) {
+  const { cfg } = ctx;
   const needsJobs = (run: WorkflowRunRest) =>
-    cfg.deploymentSource === 'workflows' && cfg.jobPattern !== '' && map.isDeployingRun(run, cfg, workflowBranch);
-
-  const failures = new ListFailures(wording);
-  const keep = failures.keep.bind(failures);
-
+    cfg.deploymentSource === 'workflows' && cfg.jobPattern !== '' && map.isDeployingRun(run, cfg, plan.workflowBranch);
   const [history, pullRequests, issues, deployments, releases, tags, runs] = await Promise.all([
-    head ? fetchHistory(ctx, head, snapshot.history) : undefined,
-    branch ? fetchPullRequests(ctx, branch, snapshot.pullRequests) : undefined,
+    plan.head ? fetchHistory(ctx, plan.head, snapshot.history) : undefined,
+    plan.branch ? fetchPullRequests(ctx, plan.branch, snapshot.pullRequests) : undefined,
     fetchIncidentIssues(ctx, snapshot.issues),
-    cfg.deploymentSource === 'deployments' ? fetchDeployments(ctx, environments, snapshot.deployments) : undefined,
+    cfg.deploymentSource === 'deployments' ? fetchDeployments(ctx, plan.environments, snapshot.deployments) : undefined,
     cfg.deploymentSource === 'releases' ? fetchReleases(ctx, snapshot.releases) : undefined,
     cfg.deploymentSource === 'tags' ? fetchTags(ctx, snapshot.tags) : undefined,
     fetchWorkflowRuns(ctx, snapshot.runs, needsJobs),
   ]);
+  return { history, pullRequests, issues, deployments, releases, tags, runs };
+}
 
+export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot): Promise<RepositoryResult> {
+  const { cfg } = ctx;
+  const subject = `GitHub ${cfg.repo}`;
+  const now = ctx.now();
+  const wording: FailureWording<GitHubRateLimitError> = {
+    subject,
+    isRateLimit: (e): e is GitHubRateLimitError => e instanceof GitHubRateLimitError,
+    describe: (what, e) => describeError(what, e, now),
+  };
+  let overview: OverviewNode;
+  try {
+    overview = await fetchOverview(ctx);
+  } catch (e) {
+    return targetFailure(wording, e);
+  }
+  snapshot.overview = overview;
+  const plan = planRepository(ctx, subject, overview);
+  const lists = await fetchLists(ctx, plan, snapshot);
+
+  const failures = new ListFailures(wording);
+  const keep = failures.keep.bind(failures);
   const events = emptyEvents();
   const prIndex = map.indexPullRequests(
-    pullRequests ? Object.values(keep('pull requests', pullRequests, (s) => (snapshot.pullRequests = s)).items) : []
+    lists.pullRequests
+      ? Object.values(keep('pull requests', lists.pullRequests, (s) => (snapshot.pullRequests = s)).items)
+      : []
   );
-  const branchCommits = history ? keep('commits', history, (s) => (snapshot.history = s)).commits : {};
+  const branchCommits = lists.history ? keep('commits', lists.history, (s) => (snapshot.history = s)).commits : {};
   for (const node of Object.values(branchCommits)) {
     push(events.changes, map.mapCommit(node, cfg.repo, prIndex));
   }
-  if (deployments) {
-    for (const node of Object.values(keep('deployments', deployments, (s) => (snapshot.deployments = s)).items)) {
+  if (lists.deployments) {
+    for (const node of Object.values(keep('deployments', lists.deployments, (s) => (snapshot.deployments = s)).items)) {
       push(events.deployments, map.mapDeployment(node, cfg));
     }
   }
-  if (releases) {
-    for (const node of Object.values(keep('releases', releases, (s) => (snapshot.releases = s)).items)) {
+  if (lists.releases) {
+    for (const node of Object.values(keep('releases', lists.releases, (s) => (snapshot.releases = s)).items)) {
       push(events.deployments, map.mapRelease(node, cfg));
     }
   }
-  if (tags) {
-    for (const node of Object.values(keep('tags', tags, (s) => (snapshot.tags = s)).items)) {
+  if (lists.tags) {
+    for (const node of Object.values(keep('tags', lists.tags, (s) => (snapshot.tags = s)).items)) {
       push(events.deployments, map.mapTag(node, cfg));
     }
   }
-  const runState = keep('workflow runs', runs, (s) => (snapshot.runs = s));
+  const runState = keep('workflow runs', lists.runs, (s) => (snapshot.runs = s));
   for (const run of Object.values(runState.items)) {
     push(events.pipelineRuns, map.mapWorkflowRun(run, cfg.repo));
-    if (cfg.deploymentSource === 'workflows' && map.isDeployingRun(run, cfg, workflowBranch)) {
+    if (cfg.deploymentSource === 'workflows' && map.isDeployingRun(run, cfg, plan.workflowBranch)) {
       push(events.deployments, map.mapWorkflowRunDeployment(run, runState.jobs[run.node_id], cfg));
     }
   }
@@ -152,10 +174,10 @@ export async function fetchRepository(ctx: FetchContext, snapshot: RepoSnapshot)
       push(events.changes, map.mapCommit(node, cfg.repo, prIndex));
     }
   }
-  for (const node of Object.values(keep('incident issues', issues, (s) => (snapshot.issues = s)).items)) {
+  for (const node of Object.values(keep('incident issues', lists.issues, (s) => (snapshot.issues = s)).items)) {
     push(events.incidents, map.mapIssue(node, cfg));
   }
   expandShortShas(events);
 
-  return failures.result(events, notices);
+  return failures.result(events, plan.notices);
 }

@@ -7,7 +7,7 @@
 import { Incident, IncidentCause, Instant } from '../../engine';
 import { incidentIoName, ResolvedIncidentIoSettings } from '../../settings/incidentio';
 import { causeFieldKind, causeFromFields, causeFromTarget, causeFromText } from '../incidentCause';
-import { toInstant, withoutUndefined } from '../mapping';
+import { incidentInstants, toInstant, withoutUndefined } from '../mapping';
 import { OnCallOwner } from '../types';
 import { IoCustomFieldEntry, IoCustomFieldValue, IoIncident, IoSchedule } from './apiTypes';
 
@@ -126,9 +126,7 @@ export function mapIncident(incident: IoIncident, rules: MappingRules): Incident
     id: `${SOURCE}:${incident.reference || incident.id}`,
     title: incident.name,
     createdAt,
-    startedAt: startedAt !== undefined && startedAt <= createdAt ? startedAt : undefined,
-    acknowledgedAt: acknowledgedAt !== undefined && acknowledgedAt >= createdAt ? acknowledgedAt : undefined,
-    resolvedAt: firstOf(times, rules.resolved),
+    ...incidentInstants(createdAt, { startedAt, acknowledgedAt, resolvedAt: firstOf(times, rules.resolved) }),
     severity: incident.severity ? incident.severity.name.toLowerCase() : undefined,
     service: services[0],
     owner: lead?.assignee?.name,
