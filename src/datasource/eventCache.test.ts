@@ -1,6 +1,5 @@
-import { Attributed, DEFAULT_OPTIONS, DoraEvents, emptyEvents, TimeRange } from '../engine';
+import { Attributed, DEFAULT_OPTIONS, DoraEvents, emptyEvents, mergeEvents, TimeRange } from '../engine';
 import { AttributionMemo, EventCache, roundRangeToMinute } from './eventCache';
-import { mergeEvents } from '../engine';
 import { EventSource, SourceResult } from '../sources/types';
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0, 0);
