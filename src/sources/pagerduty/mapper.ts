@@ -216,6 +216,10 @@ export function mapIncident(incident: PdIncident, log: IncidentLog | undefined, 
   if (incident.html_url) {
     event.url = incident.html_url;
   }
+  if (assignees.length > 0) {
+    // Who owns it now: the first current assignee (after resolution PagerDuty keeps none: the acknowledger).
+    event.owner = assignees[0];
+  }
   for (const person of assignees) {
     labels.push(`assignee:${person}`);
   }

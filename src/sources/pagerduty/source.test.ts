@@ -51,6 +51,7 @@ describe('PagerDutySource', () => {
       url: 'https://acme.pagerduty.com/incidents/I1',
       source: 'pagerduty',
       labels: ['urgency:high', 'priority:P1', 'team:Payments', 'assignee:Ana Lopez'],
+      owner: 'Ana Lopez',
     });
     expect(i2).toMatchObject({
       severity: 'p2',
