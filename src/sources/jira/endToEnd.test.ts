@@ -4,34 +4,14 @@
  * numbers are the same: time to acknowledge 4, 10, 30 min (median 10), time to restore 50 and 120 min (median 85),
  * change fail rate 2 of 4 (dep-1 by the same-service window, dep-2 named by INC-2's cause field).
  */
-import { attribute, computeMetric, computeScorecard, Deployment, mergeEvents, ServiceCatalog, UTC } from '../../engine';
-import { metricFrames } from '../../frames/metricFrames';
-import { scorecardFrame } from '../../frames/scorecardFrame';
 import { nodeHttpClient } from '../testing/nodeHttp';
+import { scoreWeek, WEEK } from '../testing/incidentWeek';
 import { JiraSnapshots, JiraSource } from './source';
-import { CAUSE, IMPACT_START, incidentWorld, T0 } from './testing/scenario';
+import { CAUSE, IMPACT_START, incidentWorld } from './testing/scenario';
 import { FakeJira, startFakeJira } from './testing/server';
 
 const MIN = 60 * 1000;
 const DAY = 24 * 60 * MIN;
-const WEEK = { from: T0, to: T0 + 7 * DAY };
-
-function deployments(): Deployment[] {
-  return [1, 2, 3, 4].map((day) => ({
-    id: `dep-${day}`,
-    service: 'checkout',
-    environment: 'production',
-    repo: 'acme/shop',
-    sha: `${day}`.repeat(7),
-    finishedAt: T0 + day * DAY + 9 * 60 * MIN,
-    status: 'success' as const,
-    source: 'json',
-  }));
-}
-
-const CATALOG: ServiceCatalog = {
-  services: [{ name: 'checkout', team: 'payments', incidentServices: ['Checkout API'] }],
-};
 
 describe('Jira end to end: fake Jira -> engine -> frames', () => {
   let fake: FakeJira;
@@ -58,12 +38,7 @@ describe('Jira end to end: fake Jira -> engine -> frames', () => {
     });
     const { events: incidents, notices } = await source.fetchEvents({ from: WEEK.from - 30 * DAY, to: WEEK.to });
     expect(notices).toEqual([]);
-    const events = mergeEvents(
-      [incidents, { deployments: deployments(), changes: [], incidents: [], pipelineRuns: [] }],
-      CATALOG
-    );
-    const attributed = attribute(events, {}, WEEK.to);
-    const [row] = computeScorecard(attributed, { groupBy: 'none', range: WEEK, zone: UTC });
+    const { attributed, row, changeFailRateInFrame, medianAckInFrame } = scoreWeek(incidents);
     expect(row).toMatchObject({
       deployments: 4,
       changeFailRate: 0.5,
@@ -77,18 +52,7 @@ describe('Jira end to end: fake Jira -> engine -> frames', () => {
       ['jira:INC-2', 'dep-2', 'explicit', 'high'],
       ['jira:INC-3', null, 'none', 'high'],
     ]);
-    const frame = scorecardFrame([row], 'A', 'none');
-    expect(frame.fields.find((f) => f.name === 'Change fail rate')!.values[0]).toBe(0.5);
-    const ack = computeMetric(attributed, {
-      metric: 'timeToAcknowledge',
-      aggregation: 'median',
-      bucket: 'range',
-      groupBy: 'none',
-      range: WEEK,
-      zone: UTC,
-    });
-    expect(metricFrames(ack, { refId: 'B', groupBy: 'none', aggregation: 'median' })[0].fields[1].values).toEqual([
-      10 * MIN,
-    ]);
+    expect(changeFailRateInFrame).toBe(0.5);
+    expect(medianAckInFrame).toEqual([10 * MIN]);
   });
 });

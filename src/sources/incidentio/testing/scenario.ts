@@ -4,8 +4,10 @@
  * Monday 2026-02-02 00:00 UTC; incident.io writes times with microseconds ("2026-02-03T10:00:00.000000Z").
  */
 import { IncidentIoWorld } from './shapes';
+import { WEEK_T0 } from '../../testing/incidentWeek';
 
-export const T0 = Date.parse('2026-02-02T00:00:00Z');
+/** The shared hand-checked week's Monday (../../testing/incidentWeek.ts). */
+export const T0 = WEEK_T0;
 export const CAUSE_FIELD = 'Caused by';
 
 export function ioTime(day: number, hour: number, minute = 0): string {

@@ -5,8 +5,10 @@
  */
 import { JiraHistory } from '../apiTypes';
 import { JiraWorld } from './world';
+import { WEEK_T0 } from '../../testing/incidentWeek';
 
-export const T0 = Date.parse('2026-02-02T00:00:00Z');
+/** The shared hand-checked week's Monday (../../testing/incidentWeek.ts). */
+export const T0 = WEEK_T0;
 export const IMPACT_START = 'customfield_10050';
 export const CAUSE = 'customfield_10060';
 

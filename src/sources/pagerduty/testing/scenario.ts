@@ -4,8 +4,10 @@
  * T0 is Monday 2026-02-02 00:00 UTC.
  */
 import { emptyWorld, PagerDutyWorld } from './world';
+import { WEEK_T0 } from '../../testing/incidentWeek';
 
-export const T0 = Date.parse('2026-02-02T00:00:00Z');
+/** The shared hand-checked week's Monday (../../testing/incidentWeek.ts). */
+export const T0 = WEEK_T0;
 const MIN = 60 * 1000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
