@@ -5,7 +5,7 @@
  * (bench/github/requests.ts) at full size and by requestBudget.test.ts at a small size.
  */
 import { DoraEvents } from '../../../engine';
-import { EventCache } from '../../../datasource/eventCache';
+import { measureRefreshes } from '../../testing/refreshBudget';
 import { EtagCache } from '../../etagCache';
 import { SnapshotStore } from '../snapshot';
 import { GitHubSource } from '../source';
@@ -43,37 +43,28 @@ export async function measureRequests(o: BudgetOptions): Promise<BudgetResult> {
   // Module-level in the plugin; explicit here so every measurement starts cold.
   const etagCache = new EtagCache();
   const snapshots = new SnapshotStore();
-  let clock = o.now;
-  const cache = new EventCache({ ttlMs: 60 * 1000, now: () => clock });
   const settings = { enabled: true, repositories: 'acme/big' };
 
-  /** One dashboard refresh: every panel asks for the look-back widened range at the same moment. */
-  const refresh = async (panels: number) => {
-    const source = new GitHubSource({
-      http: nodeHttpClient(),
-      proxyUrl: fake.url,
-      settings,
-      now: () => clock,
-      etagCache,
-      snapshots,
-    });
-    const range = { from: clock - windowDays * DAY, to: clock };
-    const before = fake.requests.length;
-    const results = await Promise.all(Array.from({ length: panels }, () => cache.fetch(source, range)));
-    if (results[0].notices.length > 0) {
-      throw new Error(`unexpected notices: ${results[0].notices.map((n) => n.text).join(' | ')}`);
-    }
-    return { requests: fake.requests.slice(before), events: results[0].events };
-  };
-
   try {
-    const first = await refresh(o.panels);
-    clock += 5 * 60 * 1000; // the next refresh, after the event cache entry expired
-    const unchanged = await refresh(o.panels);
-    etagCache.clear();
-    snapshots.clear();
-    cache.clear();
-    const onePanel = await refresh(1);
+    const counts = await measureRefreshes({
+      panels: o.panels,
+      windowDays: windowDays,
+      now: o.now,
+      source: (clock) =>
+        new GitHubSource({
+          http: nodeHttpClient(),
+          proxyUrl: fake.url,
+          settings,
+          now: clock,
+          etagCache,
+          snapshots,
+        }),
+      requests: () => fake.requests,
+      forget: () => {
+        etagCache.clear();
+        snapshots.clear();
+      },
+    });
 
     const from = o.now - windowDays * DAY;
     const prodInWindow = repo.deployments.filter(
@@ -85,15 +76,15 @@ export async function measureRequests(o: BudgetOptions): Promise<BudgetResult> {
     const naivePerPanel = pages(prodInWindow) + 2 * prodInWindow + pages(prsInWindow) + pages(repo.issues.length);
     const s = o.shape;
     return {
-      first: first.requests.length,
-      unchanged: unchanged.requests.length,
-      onePanel: onePanel.requests.length,
+      first: counts.first,
+      unchanged: counts.unchanged,
+      onePanel: counts.onePanel,
       naive: o.panels * naivePerPanel,
       naivePerPanel,
       items: s.commits + s.deployments + s.pullRequests + s.runs + s.incidents,
-      events: first.events,
-      firstRequests: first.requests,
-      unchangedRequests: unchanged.requests,
+      events: counts.events,
+      firstRequests: counts.firstRequests,
+      unchangedRequests: counts.unchangedRequests,
     };
   } finally {
     await fake.close();

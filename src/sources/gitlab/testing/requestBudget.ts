@@ -6,7 +6,7 @@
  */
 import { DoraEvents } from '../../../engine';
 import { EtagCache } from '../../etagCache';
-import { EventCache } from '../../../datasource/eventCache';
+import { measureRefreshes } from '../../testing/refreshBudget';
 import { nodeHttpClient } from '../../testing/nodeHttp';
 import { SnapshotStore } from '../snapshot';
 import { GitLabSource } from '../source';
@@ -45,37 +45,28 @@ export async function measureRequests(o: BudgetOptions): Promise<BudgetResult> {
   // Module-level in the plugin; explicit here so every measurement starts cold.
   const etagCache = new EtagCache(5000);
   const snapshots = new SnapshotStore();
-  let clock = o.now;
-  const cache = new EventCache({ ttlMs: 60 * 1000, now: () => clock });
   const settings = { enabled: true, projects: PATH };
 
-  /** One dashboard refresh: every panel asks for the look-back widened range at the same moment. */
-  const refresh = async (panels: number) => {
-    const source = new GitLabSource({
-      http: nodeHttpClient(),
-      proxyUrl: fake.url,
-      settings,
-      now: () => clock,
-      etagCache,
-      snapshots,
-    });
-    const range = { from: clock - windowDays * DAY, to: clock };
-    const before = fake.requests.length;
-    const results = await Promise.all(Array.from({ length: panels }, () => cache.fetch(source, range)));
-    if (results[0].notices.length > 0) {
-      throw new Error(`unexpected notices: ${results[0].notices.map((n) => n.text).join(' | ')}`);
-    }
-    return { requests: fake.requests.slice(before), events: results[0].events };
-  };
-
   try {
-    const first = await refresh(o.panels);
-    clock += 5 * 60 * 1000; // the next refresh, after the event cache entry expired
-    const unchanged = await refresh(o.panels);
-    etagCache.clear();
-    snapshots.clear();
-    cache.clear();
-    const onePanel = await refresh(1);
+    const counts = await measureRefreshes({
+      panels: o.panels,
+      windowDays: windowDays,
+      now: o.now,
+      source: (clock) =>
+        new GitLabSource({
+          http: nodeHttpClient(),
+          proxyUrl: fake.url,
+          settings,
+          now: clock,
+          etagCache,
+          snapshots,
+        }),
+      requests: () => fake.requests,
+      forget: () => {
+        etagCache.clear();
+        snapshots.clear();
+      },
+    });
 
     const from = o.now - windowDays * DAY;
     const prodInWindow = project.deployments.filter(
@@ -87,14 +78,14 @@ export async function measureRequests(o: BudgetOptions): Promise<BudgetResult> {
     // plus the pages of merge requests and incident issues.
     const naivePerPanel = pages(prodInWindow) + 2 * prodInWindow + pages(mrsInWindow) + pages(project.issues.length);
     return {
-      first: first.requests.length,
-      unchanged: unchanged.requests.length,
-      onePanel: onePanel.requests.length,
+      first: counts.first,
+      unchanged: counts.unchanged,
+      onePanel: counts.onePanel,
       naive: o.panels * naivePerPanel,
       naivePerPanel,
-      events: first.events,
-      firstRequests: first.requests,
-      unchangedRequests: unchanged.requests,
+      events: counts.events,
+      firstRequests: counts.firstRequests,
+      unchangedRequests: counts.unchangedRequests,
     };
   } finally {
     await fake.close();

@@ -6,6 +6,7 @@
  */
 import { SnapshotStore } from '../../lists';
 import { nodeHttpClient } from '../../testing/nodeHttp';
+import { LoopbackRequest } from '../../testing/loopback';
 import { measureRefreshes, RefreshBudget } from '../../testing/refreshBudget';
 import { IncidentIoSnapshots, IncidentIoSource } from '../source';
 import { incidentWorld } from './scenario';
@@ -16,7 +17,7 @@ const DAY = 24 * 3600 * 1000;
 const MIN = 60 * 1000;
 const iso = (t: number) => new Date(t).toISOString();
 
-export interface IncidentIoBudget extends RefreshBudget {
+export interface IncidentIoBudget extends RefreshBudget<LoopbackRequest> {
   naive: number;
 }
 
@@ -60,7 +61,7 @@ export async function measureIncidentIoRequests(o: {
           now: clock,
           snapshots,
         }),
-      requestCount: () => fake.requests.length,
+      requests: () => fake.requests,
       forget: () => snapshots.clear(),
     });
     return { ...counts, naive: o.panels * Math.ceil(o.incidents / 25) };

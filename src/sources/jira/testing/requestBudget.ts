@@ -4,7 +4,7 @@
  * a naive client would send (per panel: the search pages, then each issue's changelog for its status times).
  */
 import { DoraEvents } from '../../../engine';
-import { EventCache } from '../../../datasource/eventCache';
+import { measureRefreshes } from '../../testing/refreshBudget';
 import { nodeHttpClient } from '../../testing/nodeHttp';
 import { JiraSnapshots, JiraSource } from '../source';
 import { LoggedRequest, startFakeJira } from './server';
@@ -69,8 +69,6 @@ export async function measureJiraRequests(o: {
     issues,
   });
   const snapshots = new JiraSnapshots();
-  let clock = o.now;
-  const cache = new EventCache({ ttlMs: 60 * 1000, now: () => clock });
   const settings = {
     enabled: true,
     url: 'https://acme.atlassian.net',
@@ -78,37 +76,32 @@ export async function measureJiraRequests(o: {
     email: 'b@x.test',
     acknowledgedField: 'status',
   };
-  const refresh = async (panels: number) => {
-    const source = new JiraSource({
-      http: nodeHttpClient(),
-      proxyUrl: fake.url,
-      settings,
-      now: () => clock,
-      snapshots,
-    });
-    const before = fake.requests.length;
-    const range = { from: clock - o.windowDays * DAY, to: clock };
-    const results = await Promise.all(Array.from({ length: panels }, () => cache.fetch(source, range)));
-    if (results[0].notices.length > 0) {
-      throw new Error(`unexpected notices: ${results[0].notices.map((n) => n.text).join(' | ')}`);
-    }
-    return { requests: fake.requests.slice(before), events: results[0].events };
-  };
   try {
-    const first = await refresh(o.panels);
-    clock += 5 * MIN;
-    const unchanged = await refresh(o.panels);
-    snapshots.clear();
-    cache.clear();
-    const onePanel = await refresh(1);
+    const counts = await measureRefreshes({
+      panels: o.panels,
+      windowDays: o.windowDays,
+      now: o.now,
+      source: (clock) =>
+        new JiraSource({
+          http: nodeHttpClient(),
+          proxyUrl: fake.url,
+          settings,
+          now: clock,
+          snapshots,
+        }),
+      requests: () => fake.requests,
+      forget: () => {
+        snapshots.clear();
+      },
+    });
     const naivePerPanel = Math.ceil(o.issues / 100) + o.issues;
     return {
-      first: first.requests.length,
-      unchanged: unchanged.requests.length,
-      onePanel: onePanel.requests.length,
+      first: counts.first,
+      unchanged: counts.unchanged,
+      onePanel: counts.onePanel,
       naive: o.panels * naivePerPanel,
-      events: first.events,
-      firstRequests: first.requests,
+      events: counts.events,
+      firstRequests: counts.firstRequests,
     };
   } finally {
     await fake.close();
