@@ -104,12 +104,8 @@ func TestMain(m *testing.M) {
 func nodeAnswers(t *testing.T) []diffCase {
 	t.Helper()
 	binary(t)
-	repo := root(t)
-	tsx := filepath.Join(repo, "node_modules", ".bin", "tsx")
-	if _, err := os.Stat(tsx); err != nil {
-		t.Skipf("the differential needs Node and the project's packages (%s is missing): run `npm ci`", tsx)
-	}
-	fixtures.once.Do(func() { fixtures.cases, fixtures.err = makeFixtures(repo, tsx) })
+	runner := tsx(t, "the differential")
+	fixtures.once.Do(func() { fixtures.cases, fixtures.err = makeFixtures(root(t), runner) })
 	if fixtures.err != nil {
 		t.Fatal(fixtures.err)
 	}

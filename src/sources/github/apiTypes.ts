@@ -26,6 +26,8 @@ export interface CommitNode {
   committedDate: string;
   authoredDate: string;
   messageHeadline: string;
+  /** The git author; user is the GitHub account the author's email belongs to (null when none does). */
+  author: { name: string | null; user: { login: string } | null } | null;
   parents: { nodes: Array<{ oid: string }> };
   associatedPullRequests: { nodes: Array<{ number: number }> } | null;
 }

@@ -29,6 +29,7 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
       repo: 'acme/shop',
       authoredAt: t('2026-01-06T09:00:00Z'),
       committedAt: t('2026-01-06T09:00:00Z'),
+      author: 'alice',
       parents: [sha('b')],
       message: 'Checkout page (#12)',
       pullRequest: {
@@ -46,6 +47,18 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
     const mapped = mapCommit(merge, 'acme/shop', prs)!;
     expect(mapped.parents).toEqual([sha('a'), sha('9')]);
     expect(mapped.pullRequest).toBeUndefined();
+    // No GitHub account claims the author's email: the git author name.
+    expect(mapped.author).toBe('Build Bot');
+  });
+
+  it("the author is the commit author's login, else the git name; absent when GitHub knows neither", () => {
+    const [squash] = gql.history.repository.object.history.nodes;
+    const author = (a: (typeof squash)['author']) => mapCommit({ ...squash, author: a }, 'acme/shop', prs)!;
+    expect(author({ name: 'Alice Example', user: { login: 'alice' } }).author).toBe('alice');
+    expect(author({ name: ' Alice Example ', user: null }).author).toBe('Alice Example');
+    expect(author({ name: null, user: null })).not.toHaveProperty('author');
+    expect(author({ name: '', user: null })).not.toHaveProperty('author');
+    expect(author(null)).not.toHaveProperty('author');
   });
 
   it('deployment outcome: success wins (even when later inactive), then failure, else running or cancelled', () => {

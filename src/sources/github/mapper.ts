@@ -75,6 +75,15 @@ export function indexPullRequests(nodes: PullRequestNode[]): PullRequestIndex {
   return index;
 }
 
+/**
+ * Who wrote the change: the commit author's GitHub login, else the git author name (an email no account claims). The
+ * commit, not its pull request, says so: GitHub authors a squash merge's commit as the pull request's author anyway,
+ * a merge commit is the merger's, and the commits a merge brings keep their own authors.
+ */
+export function commitAuthor(node: CommitNode): string | undefined {
+  return node.author?.user?.login || node.author?.name?.trim() || undefined;
+}
+
 export function mapCommit(node: CommitNode, repo: string, prs: PullRequestIndex): Change | undefined {
   const committedAt = toInstant(node.committedDate);
   if (committedAt === undefined) {
@@ -88,6 +97,7 @@ export function mapCommit(node: CommitNode, repo: string, prs: PullRequestIndex)
     repo,
     authoredAt: toInstant(node.authoredDate),
     committedAt,
+    author: commitAuthor(node),
     parents: node.parents.nodes.map((p) => p.oid),
     message: node.messageHeadline,
     pullRequest,

@@ -30,6 +30,7 @@ query CommitHistory($owner: String!, $name: String!, $head: GitObjectID!, $since
             committedDate
             authoredDate
             messageHeadline
+            author { name user { login } }
             parents(first: 5) { nodes { oid } }
             associatedPullRequests(first: 1) { nodes { number } }
           }

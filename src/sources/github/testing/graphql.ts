@@ -132,6 +132,7 @@ function commitObject(repo: FakeRepo, c: FakeCommit): Record<string, unknown> {
     authoredDate: c.authoredDate,
     messageHeadline: c.message.split('\n')[0],
     message: c.message,
+    author: c.author ? { name: c.author.name, user: c.author.login ? { login: c.author.login } : null } : null,
     parents: (args: ConnectionArgs) =>
       connection(
         c.parents.map((p) => ({ __typename: 'Commit', oid: p })),

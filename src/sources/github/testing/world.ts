@@ -10,6 +10,8 @@ export interface FakeCommit {
   authoredDate: string;
   message: string;
   parents: string[];
+  /** The git author; login when GitHub links the author's email to an account (absent: GitHub answers null). */
+  author?: { name: string; login?: string };
   /** Pull request that brought the commit (GitHub's associatedPullRequests). */
   pullRequest?: number;
 }
