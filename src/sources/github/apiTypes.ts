@@ -40,6 +40,8 @@ export interface PullRequestNode {
   updatedAt: string;
   mergedAt: string | null;
   headRefName: string;
+  /** Who opened the pull request (a User or a Bot); null for a deleted account. */
+  author: { __typename: string; login: string } | null;
   mergeCommit: { oid: string } | null;
   labels: { nodes: Array<{ name: string }> } | null;
   commits: { nodes: Array<{ commit: { oid: string; authoredDate: string; committedDate: string } }> };

@@ -67,9 +67,9 @@ describe('GitHub end to end: fake GitHub -> engine -> frames', () => {
     expect(value('Recovery time (median)')).toBe(135 * MIN);
 
     // The on-call dashboard's deployment stream (an events table of deployments), newest first: each deployment's
-    // outcome (902 failed: incident #10 names c3) and the authors of the changes it shipped, in commit order (901: c1
-    // alice, c2 by a git name no GitHub account claims; 902: c3 carol, then the merge commit m3 alice; 904: the revert
-    // c4 carol).
+    // outcome (902 failed: incident #10 names c3) and the authors of the changes it shipped, each once in commit order
+    // (901: c1, PR #1's squash commit, by PR #1's author alice though dana merged it, then c2 by a git name no GitHub
+    // account claims; 902: c3 carol, and the merge commit m3 of her PR #2; 904: the revert c4 carol).
     const [stream] = describeFrames(
       { refId: 'C', kind: 'events', entity: 'deployments', format: 'table', filters: {} },
       attributed,
@@ -78,7 +78,7 @@ describe('GitHub end to end: fake GitHub -> engine -> frames', () => {
     const column = (name: string) => stream.fields.find((f) => f.name === name)!.values;
     expect(column('Deployment').map((id, i) => [id, column('Outcome')[i], column('Authors')[i]])).toEqual([
       ['github:acme/shop:deployment:904', 'success', 'carol'],
-      ['github:acme/shop:deployment:902', 'failed', 'carol, alice'],
+      ['github:acme/shop:deployment:902', 'failed', 'carol'],
       ['github:acme/shop:deployment:901', 'success', 'alice, Bob Builder'],
     ]);
 

@@ -29,6 +29,7 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
       repo: 'acme/shop',
       authoredAt: t('2026-01-06T09:00:00Z'),
       committedAt: t('2026-01-06T09:00:00Z'),
+      // The pull request's author, not the maintainer recorded as the squash commit's author.
       author: 'alice',
       parents: [sha('b')],
       message: 'Checkout page (#12)',
@@ -51,14 +52,21 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
     expect(mapped.author).toBe('Build Bot');
   });
 
-  it("the author is the commit author's login, else the git name; absent when GitHub knows neither", () => {
-    const [squash] = gql.history.repository.object.history.nodes;
-    const author = (a: (typeof squash)['author']) => mapCommit({ ...squash, author: a }, 'acme/shop', prs)!;
+  it("a commit no pull request was merged as: its author's login, else the git name; absent when GitHub knows neither", () => {
+    const [, merge] = gql.history.repository.object.history.nodes;
+    const author = (a: (typeof merge)['author']) => mapCommit({ ...merge, author: a }, 'acme/shop', prs)!;
     expect(author({ name: 'Alice Example', user: { login: 'alice' } }).author).toBe('alice');
     expect(author({ name: ' Alice Example ', user: null }).author).toBe('Alice Example');
     expect(author({ name: null, user: null })).not.toHaveProperty('author');
     expect(author({ name: '', user: null })).not.toHaveProperty('author');
     expect(author(null)).not.toHaveProperty('author');
+  });
+
+  it("a pull request's merge commit whose author account was deleted (author null): the commit's author", () => {
+    const [squash] = gql.history.repository.object.history.nodes;
+    const [pr] = gql.pullRequests.repository.pullRequests.nodes;
+    const ghost = indexPullRequests([{ ...pr, author: null }]);
+    expect(mapCommit(squash, 'acme/shop', ghost)?.author).toBe('dana');
   });
 
   it('deployment outcome: success wins (even when later inactive), then failure, else running or cancelled', () => {

@@ -54,6 +54,7 @@ query MergedPullRequests($owner: String!, $name: String!, $base: String!, $after
         updatedAt
         mergedAt
         headRefName
+        author { __typename login }
         mergeCommit { oid }
         labels(first: 20) { nodes { name } }
         commits(first: 1) { nodes { commit { oid authoredDate committedDate } } }

@@ -230,6 +230,7 @@ function repositoryObject(repo: FakeRepo): Record<string, unknown> {
           updatedAt: p.updatedAt,
           mergedAt: p.mergedAt,
           headRefName: p.headRefName,
+          author: p.author ? { __typename: 'User', login: p.author } : null,
           mergeCommit: p.mergeCommit ? { oid: p.mergeCommit } : null,
           labels: labels(p.labels),
           commits: (a: ConnectionArgs) =>

@@ -21,6 +21,8 @@ export interface FakePullRequest {
   title: string;
   baseRefName: string;
   headRefName: string;
+  /** Login of who opened it (absent: a deleted account, null in GitHub's answer). */
+  author?: string;
   createdAt: string;
   updatedAt: string;
   mergedAt: string | null;
