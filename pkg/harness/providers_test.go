@@ -416,6 +416,11 @@ func TestCertificateNotTrusted(t *testing.T) {
 			t.Errorf("notices %q; want %q", text, w)
 		}
 	}
+	for _, notice := range strings.Split(text, " | ") {
+		if strings.Count(notice, "failed before a response arrived") > 1 || strings.Count(notice, "x509:") > 1 {
+			t.Errorf("notice %q says the same thing twice", notice)
+		}
+	}
 	for _, provider := range []string{"github", "gitlab", "pagerduty", "jira"} {
 		if front.credentials(provider) != "" {
 			t.Errorf("%s received the token over a connection the executable does not trust", provider)
