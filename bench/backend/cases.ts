@@ -1,13 +1,23 @@
 /**
  * The inputs the backend is compared and timed on: the sample events file, the demo data and the benchmark
  * generator's organisation, each with the settings that read it and the queries a user or an alert rule sends
- * (every metric id, ungrouped and per service; the scorecard; each event list). Events files are written to a
+ * (every query kind and option of the query editor, see queriesOver). Events files are written to a
  * directory that the caller serves over HTTP on loopback; the settings point the events URL source at it.
  */
 import { copyFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { DAY_MS, METRIC_IDS, WEEK_MS } from '../../src/engine';
-import { EventEntity } from '../../src/query/model';
+import { QueryKind } from '../../src/query/model';
+import {
+  AGGREGATION_OPTIONS,
+  ENTITY_OPTIONS,
+  GROUP_BY_OPTIONS,
+  INTERVAL_OPTIONS,
+  KIND_OPTIONS,
+  LEAD_TIME_START_OPTIONS,
+  OUTCOME_OPTIONS,
+  VARIABLE_VALUE_OPTIONS,
+} from '../../src/query/vocabulary';
 import { toEventsDocument } from '../../src/sources/json/serialize';
 import { generateOrg } from '../engine/generate';
 
@@ -31,7 +41,6 @@ export interface Case {
 }
 
 const ROOT = join(__dirname, '..', '..');
-const ENTITIES: EventEntity[] = ['deployments', 'changes', 'incidents'];
 const INTERVAL_MS = 60 * 60 * 1000;
 const MAX_DATA_POINTS = 1000;
 /** The demo's clock: a fixed day, so both sides generate the same demo organisation. */
@@ -84,17 +93,67 @@ function datasets(dir: string, base: string): Dataset[] {
   ];
 }
 
-/** Every query kind over one range: metrics (all, per service), scorecards (all, per team), event lists. */
+/**
+ * The query models of each kind the query editor offers (KIND_OPTIONS): every metric ungrouped and per service;
+ * one metric per other group, per interval, per aggregation and per lead-time start; scorecards; each event list
+ * as a table, deployments by outcome and the annotation format; data quality; on call. A kind added to the
+ * vocabulary fails the typecheck here until the differential covers it.
+ */
+function modelsOf(kind: QueryKind): Array<Record<string, unknown>> {
+  const metric = { kind, interval: 'auto', aggregation: 'median' };
+  switch (kind) {
+    case 'metric':
+      return [
+        ...METRIC_IDS.flatMap((id) => [
+          { ...metric, metric: id, groupBy: 'none' },
+          { ...metric, metric: id, groupBy: 'service' },
+        ]),
+        ...GROUP_BY_OPTIONS.filter((g) => g.value !== 'none' && g.value !== 'service').flatMap((g) => [
+          { ...metric, metric: 'changeFailRate', groupBy: g.value },
+          { ...metric, metric: 'leadTime', groupBy: g.value },
+        ]),
+        ...INTERVAL_OPTIONS.filter((i) => i.value !== 'auto').map((i) => ({
+          ...metric,
+          metric: 'deploymentCount',
+          interval: i.value,
+          groupBy: 'team',
+        })),
+        ...AGGREGATION_OPTIONS.filter((a) => a.value !== 'median').map((a) => ({
+          ...metric,
+          metric: 'leadTime',
+          aggregation: a.value,
+          groupBy: 'service',
+        })),
+        ...LEAD_TIME_START_OPTIONS.map((l) => ({
+          ...metric,
+          metric: 'leadTime',
+          leadTimeStart: l.value,
+          groupBy: 'none',
+        })),
+      ];
+    case 'scorecard':
+      return [
+        { kind, groupBy: 'none' },
+        { kind, groupBy: 'team' },
+      ];
+    case 'events':
+      return [
+        ...ENTITY_OPTIONS.map((e) => ({ kind, entity: e.value, format: 'table' })),
+        ...OUTCOME_OPTIONS.map((o) => ({ kind, entity: 'deployments', outcome: o.value, format: 'table' })),
+        { kind, entity: 'deployments', format: 'annotations' },
+        { kind, entity: 'incidents', format: 'annotations' },
+      ];
+    case 'dataQuality':
+      return [{ kind }, { kind, groupBy: 'service' }];
+    case 'onCall':
+      return [{ kind }];
+  }
+}
+
+/** Every query kind over one range (modelsOf), and server mode's template variable queries (`values`). */
 export function queriesOver(from: number, to: number): CaseQuery[] {
-  const models: Array<Record<string, unknown>> = [];
-  for (const metric of METRIC_IDS) {
-    models.push({ kind: 'metric', metric, groupBy: 'none', interval: 'auto', aggregation: 'median' });
-    models.push({ kind: 'metric', metric, groupBy: 'service', interval: 'auto', aggregation: 'median' });
-  }
-  models.push({ kind: 'scorecard', groupBy: 'none' }, { kind: 'scorecard', groupBy: 'team' });
-  for (const entity of ENTITIES) {
-    models.push({ kind: 'events', entity, format: 'table' });
-  }
+  const models = KIND_OPTIONS.flatMap((k) => modelsOf(k.value));
+  models.push(...VARIABLE_VALUE_OPTIONS.map((v) => ({ kind: 'values', values: v.value })));
   return models.map((query, i) => ({
     refId: `Q${i}`,
     query,

@@ -168,14 +168,21 @@ function checkFields(shape: Shape, input: unknown, path: Path, check: Check): Re
   const record = input as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const keys = keysOf(shape);
+  let known = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    const value = checkField(shape[key], record[key], path, key, check);
+    const field = record[key];
+    if (field !== undefined) {
+      known++;
+    }
+    const value = checkField(shape[key], field, path, key, check);
     if (value !== undefined) {
       out[key] = value;
     }
   }
-  const unknown = unknownKeys(record, shape);
+  // A plain object has no unknown key when it has as many own keys as known keys with a value: one native call,
+  // where testing each key costs two per key (what counts in the backend's JavaScript runtime).
+  const unknown = Object.keys(record).length === known ? undefined : unknownKeys(record, shape);
   if (unknown) {
     check.fail(unknownFieldsMessage(path, unknown, keys), FLAWED);
   }
