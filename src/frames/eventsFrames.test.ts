@@ -146,6 +146,7 @@ describe('changesFrame', () => {
               repo: 'acme/checkout',
               committedAt: T - 5 * H,
               parents: [],
+              author: 'alice',
               pullRequest: { number: 42, title: 'Faster checkout', url: 'https://example.test/pr/42' },
             },
             breakdown: { codingMs: H, pickupMs: 2 * H, reviewMs: H, deployMs: H },
@@ -158,6 +159,8 @@ describe('changesFrame', () => {
     expect(values(frame, 'Lead time')).toEqual([5 * H, null]);
     expect(values(frame, 'PR')).toEqual([42, null]);
     expect(values(frame, 'PR title')).toEqual(['Faster checkout', '']);
+    // Who wrote it; empty (shown as "not reported") where the code host does not say.
+    expect(values(frame, 'Author')).toEqual(['alice', '']);
     expect(values(frame, 'Pickup')).toEqual([2 * H, null]);
     expect(values(frame, 'Deployment')).toEqual(['d2', 'd2']);
   });

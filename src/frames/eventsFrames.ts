@@ -128,6 +128,12 @@ export function changesFrame(changes: AttributedChange[], refId: string): FrameD
         type: 'string',
         values: col((c) => c.change.pullRequest?.title ?? c.change.message ?? ''),
       },
+      {
+        name: 'Author',
+        type: 'string',
+        values: col((c) => c.change.author ?? ''),
+        config: { description: 'Who wrote the change, as the code host says', noValue: 'not reported' },
+      },
       { name: 'Coding', type: 'number', values: col((c) => c.breakdown?.codingMs ?? null), config: DURATION },
       { name: 'Pickup', type: 'number', values: col((c) => c.breakdown?.pickupMs ?? null), config: DURATION },
       { name: 'Review', type: 'number', values: col((c) => c.breakdown?.reviewMs ?? null), config: DURATION },

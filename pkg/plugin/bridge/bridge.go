@@ -94,8 +94,8 @@ func New(pluginJSON []byte, jsonData map[string]any, secure map[string]string, o
 	return b, nil
 }
 
-// Problem is a request the bridge would not send or a response it would not read (over the size cap): the
-// message is complete for the user; it is not a failure to reach the provider.
+// Problem is a request the bridge would not send, a response it would not read (over the size cap) or one that
+// did not come in time: the message is complete for the user, the entry shows it as it is.
 type Problem struct{ Message string }
 
 func (p *Problem) Error() string { return p.Message }
@@ -249,7 +249,9 @@ func templateProblem(err error) string {
 	return msg
 }
 
-// transportError describes a failure before a response without the URL (its query may hold a secret).
+// transportError describes a failure before a response without the URL (its query may hold a secret). A failure
+// to connect is its cause alone (e.g. "tls: failed to verify certificate: ..."): the entry says which request
+// failed before a response and what to check (src/server/hostHttp.ts), once.
 func (b *Bridge) transportError(ctx context.Context, shown string, err error) error {
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
@@ -260,7 +262,7 @@ func (b *Bridge) transportError(ctx context.Context, shown string, err error) er
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		return fmt.Errorf("request to %s was cancelled: %w", shown, context.Canceled)
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &nerr) && nerr.Timeout()):
-		return fmt.Errorf("request to %s timed out after %s: the provider did not answer in time; try again or narrow the time range", shown, b.timeout)
+		return &Problem{Message: fmt.Sprintf("request to %s timed out after %s: the provider did not answer in time; try again or narrow the time range", shown, b.timeout)}
 	}
-	return fmt.Errorf("request to %s failed before a response arrived (%s); check that the Grafana server can reach the provider", shown, b.redact.String(err.Error()))
+	return errors.New(b.redact.String(err.Error()))
 }

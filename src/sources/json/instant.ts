@@ -81,7 +81,7 @@ function daysInMonth(year: number, month: number): number {
  * the engine's parser falls through to the general rule. Two native calls instead of a character loop: this runs
  * for every instant of an events file, and the backend's JavaScript runtime pays dearly per character read.
  */
-function canonicalUtc(text: string): Instant | undefined {
+export function canonicalUtc(text: string): Instant | undefined {
   const n = text.length;
   if (n !== 24 && n !== 20) {
     return undefined;
