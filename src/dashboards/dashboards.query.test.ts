@@ -314,6 +314,8 @@ describe('the debug dashboard on the demo source', () => {
     const changes = await shown('Changes it shipped, with lead time stages', chosen);
     expect(rows(runs)).toBeGreaterThan(0);
     const shipped = new Set(column(changes, 'SHA'));
+    // Who wrote each change: the demo's commits all name an author.
+    expect(column(changes, 'Author').filter((a) => typeof a !== 'string' || a === '')).toEqual([]);
     expect(column(runs, 'SHA').filter((sha) => !shipped.has(sha))).toEqual([]);
     expect(runs.fields.map((f) => f.name)).toEqual([
       'Started',
