@@ -13,7 +13,6 @@
 import { Deployment, Incident } from '../model';
 import { Shipment } from './ancestry';
 import { AttributionOptions } from './compiledOptions';
-import { Containment } from './containment';
 import { CommitGraph } from './graph';
 import { HotfixDetector } from './hotfixes';
 import { incidentStart } from './incidentTimes';
@@ -43,7 +42,8 @@ export interface JudgeInput {
   /** Position of a deployment by its id (or one of its pipeline jobs' ids). */
   positionOf: (id: string) => number | undefined;
   graph: CommitGraph;
-  containment: Containment;
+  /** Made by attribute(), which announced its lookups to the graph first. */
+  reverts: RevertDetector;
   options: AttributionOptions;
 }
 
@@ -68,7 +68,7 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
   });
 
   const hotfixes = new HotfixDetector(options.hotfix, input.graph);
-  const reverts = new RevertDetector(options.revert, input.graph, input.containment, deployments);
+  const reverts = input.reverts;
   for (let i = 0; i < n; i++) {
     const d = deployments[i];
     const commits = shipments[i].commits;
@@ -110,8 +110,8 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
   const isFixLike = (position: number) =>
     hotfixes.isHotfix(deployments[position], shipments[position].commits) ||
     shipments[position].commits.some((c) => {
-      const change = input.graph.commits[c];
-      return reverts.isRevertChange(change) || (change.message !== undefined && options.hotfix.test(change.message));
+      const message = input.graph.commits[c].message;
+      return reverts.isRevertCommit(c) || (message !== undefined && options.hotfix.test(message));
     });
   input.incidentPositions.forEach((failed, k) => {
     if (failed < 0) {

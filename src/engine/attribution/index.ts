@@ -20,12 +20,14 @@ import { dropDuplicates } from './duplicates';
 import { judgeDeployments, NONE } from './failures';
 import { Findings } from './findings';
 import { CommitGraph } from './graph';
+import { causeOf } from './incidentCause';
 import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
 import { ChangeShipment, shippedChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
 import { compareNumbers, compareText } from './order';
 import { recoveryOf } from './recovery';
+import { RevertDetector } from './reverts';
 import { findRollbacks } from './rollbacks';
 import { ServiceResolver } from './services';
 import { checkTimestamps } from './timestamps';
@@ -59,7 +61,9 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     directory.pathsOf,
     findings
   );
-  const rollbacks = findRollbacks(deployments, previous, shipments, graph);
+  const rollbacks = findRollbacks(deployments, previous, shipments, graph, containment);
+  const reverts = new RevertDetector(opts.revert, graph, containment, deployments);
+  announceReferences(graph, incidents, reverts.namedShas(shipments));
   const links = linkIncidents(
     incidents,
     {
@@ -82,7 +86,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     byService,
     positionOf,
     graph,
-    containment,
+    reverts,
     options: opts,
   });
 
@@ -167,6 +171,17 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     runbooks: { ...directory.runbooks },
     objectives: { ...directory.objectives },
   };
+}
+
+/** The SHAs incident causes and reverts name, looked up in one pass (see announced.ts). */
+function announceReferences(graph: CommitGraph, incidents: Incident[], shas: string[]): void {
+  for (const incident of incidents) {
+    const sha = causeOf(incident)?.sha;
+    if (typeof sha === 'string') {
+      shas.push(sha);
+    }
+  }
+  graph.announce(shas);
 }
 
 function compareIncidents(a: Incident, b: Incident): number {
