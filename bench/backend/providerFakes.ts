@@ -1,13 +1,19 @@
 /**
- * `npx tsx bench/backend/providerFakes.ts`: the fake GitHub, GitLab, PagerDuty and Jira of the source tests
- * (src/sources/<provider>/testing, with their hand-checked weeks) on loopback, for the harness test that reaches
- * them through the built executable (pkg/harness/providers_test.go). One fake per provider and way of failing
- * (below), each answering every request that way, plus one that answers normally ("ok"). The answers' shapes are
- * the fakes' own and the source tests': GitHub's message/documentation_url bodies and x-ratelimit-* headers,
- * GitLab's message bodies and RateLimit-* headers, PagerDuty's error objects, Jira's errorMessages.
+ * `npx tsx bench/backend/providerFakes.ts`: the fake GitHub, GitLab, PagerDuty, Jira, Argo CD and Grafana
+ * annotations API of the source tests (src/sources/<provider>/testing, with their hand-checked weeks) on
+ * loopback, for the harness test that reaches them through the built executable (pkg/harness/providers_test.go).
+ * One fake per provider and way of failing (below), each answering every request that way, plus one that answers
+ * normally ("ok"). The answers' shapes are the fakes' own and the source tests': GitHub's message and
+ * documentation_url bodies and x-ratelimit-* headers, GitLab's message bodies and RateLimit-* headers, PagerDuty's
+ * error objects, Jira's errorMessages, Argo CD's runtimeError, Grafana's message bodies.
  * Prints one JSON line (the fakes' URLs by provider and fault, the weeks the fakes hold); runs until stdin closes.
  */
 import { WEEK_MS } from '../../src/engine';
+import { shopAnnotations } from '../../src/sources/annotations/testing/annotations';
+import { startFakeGrafanaAnnotations } from '../../src/sources/annotations/testing/server';
+import { runtimeError } from '../../src/sources/argocd/testing/applications';
+import { shopApps, T0 as GRAFANA_T0 } from '../../src/sources/argocd/testing/scenario';
+import { startFakeArgoCd } from '../../src/sources/argocd/testing/server';
 import { shopWorld as githubWorld, T0 as FORGE_T0 } from '../../src/sources/github/testing/scenario';
 import { FakeGitHub, startFakeGitHub } from '../../src/sources/github/testing/server';
 import { shopWorld as gitlabWorld } from '../../src/sources/gitlab/testing/scenario';
@@ -17,6 +23,7 @@ import { FakeJira, startFakeJira } from '../../src/sources/jira/testing/server';
 import { shopWorld as pagerdutyWorld } from '../../src/sources/pagerduty/testing/scenario';
 import { FakePagerDuty, startFakePagerDuty } from '../../src/sources/pagerduty/testing/server';
 import { WEEK as INCIDENT_WEEK } from '../../src/sources/testing/incidentWeek';
+import { Loopback, LoopbackAnswer } from '../../src/sources/testing/loopback';
 
 /** Longer than any query timeout: a limit that cannot be waited out. */
 const RETRY_AFTER_S = '600';
@@ -35,6 +42,11 @@ function always<F extends { knobs: { scripted: Array<{ times?: number }> } }>(
   answer: F['knobs']['scripted'][number]
 ): Fault<F> {
   return (fake) => fake.knobs.scripted.push({ ...answer, times: Infinity });
+}
+
+/** Answers every request of a loopback fake with this. */
+function alwaysLoopback(answer: LoopbackAnswer): Fault<Loopback> {
+  return (fake) => fake.scripted.push({ ...answer, times: Infinity });
 }
 
 const ok = (): void => undefined;
@@ -114,6 +126,25 @@ function jiraFaults(): Record<string, Fault<FakeJira>> {
   };
 }
 
+function argocdFaults(): Record<string, Fault<Loopback>> {
+  return {
+    ok,
+    '401': alwaysLoopback({ status: 401, body: runtimeError(16, 'invalid session: token has invalid claims') }),
+    '403': alwaysLoopback({ status: 403, body: runtimeError(7, 'permission denied') }),
+    '503': alwaysLoopback({ status: 503, body: runtimeError(14, 'service unavailable') }),
+  };
+}
+
+/** Grafana's annotations API: a service account token refused, lacking rights, failing. */
+function grafanaFaults(): Record<string, Fault<Loopback>> {
+  return {
+    ok,
+    '401': alwaysLoopback({ status: 401, body: { message: 'Invalid API key' } }),
+    '403': alwaysLoopback({ status: 403, body: { message: 'You do not have permission', accessErrorId: 'ACE1' } }),
+    '500': alwaysLoopback({ status: 500, body: { message: 'Internal Server Error' } }),
+  };
+}
+
 async function startEach<F extends Fake>(
   faults: Record<string, Fault<F>>,
   start: () => Promise<F>,
@@ -137,8 +168,14 @@ async function main(): Promise<void> {
     gitlab: await startEach(gitlabFaults(resetS), () => startFakeGitLab(gitlabWorld()), started),
     pagerduty: await startEach(pagerdutyFaults(), () => startFakePagerDuty(pagerdutyWorld()), started),
     jira: await startEach(jiraFaults(), () => startFakeJira(jiraWorld()), started),
+    argocd: await startEach(argocdFaults(), () => startFakeArgoCd(shopApps()), started),
+    annotations: await startEach(grafanaFaults(), () => startFakeGrafanaAnnotations(shopAnnotations()), started),
   };
-  const weeks = { forges: { from: FORGE_T0, to: FORGE_T0 + WEEK_MS }, incidents: INCIDENT_WEEK };
+  const weeks = {
+    forges: { from: FORGE_T0, to: FORGE_T0 + WEEK_MS },
+    incidents: INCIDENT_WEEK,
+    grafana: { from: GRAFANA_T0, to: GRAFANA_T0 + WEEK_MS },
+  };
   process.stdout.write(JSON.stringify({ fakes, weeks }) + '\n');
   process.stdin.resume();
   process.stdin.on('end', () => {

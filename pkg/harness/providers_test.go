@@ -1,7 +1,7 @@
-// GitHub, GitLab, PagerDuty and Jira through the built executable: the source tests' fakes (bench/backend/
-// providerFakes.ts) behind loopback TLS servers, configured as GitHub Enterprise, self-managed GitLab, PagerDuty
-// and Jira Cloud URLs (https only, as the settings require), the executable trusting the servers' certificate
-// through SSL_CERT_FILE. Each provider in turn refuses (401/403/404), is rate limited (429 with Retry-After, a spent
+// GitHub, GitLab, PagerDuty, Jira, Argo CD and Grafana annotations through the built executable: the source tests'
+// fakes (bench/backend/providerFakes.ts) behind loopback TLS servers, configured as GitHub Enterprise,
+// self-managed GitLab, PagerDuty, Jira Cloud, Argo CD and Grafana API URLs (GitHub, GitLab, PagerDuty and Jira take
+// https only, as their settings require), the executable trusting the servers' certificate through SSL_CERT_FILE. Each provider in turn refuses (401/403/404), is rate limited (429 with Retry-After, a spent
 // primary limit, RateLimit-Reset) or fails (5xx): the frames carry a notice naming the provider, the status and the
 // fix, the other provider's data still arrives, the health check names the failure, and the token shows nowhere.
 package harness
@@ -86,9 +86,10 @@ func startProviderFakes(t *testing.T) providerFakes {
 
 // providerFront is where the executable reaches the fakes, over TLS with the test certificate every httptest TLS
 // server shares: one server routes /github/FAULT/api/v3/... (REST) and /github/FAULT/api/graphql to that fake
-// GitHub, /gitlab/FAULT/api/v4/... to that fake GitLab, /jira/FAULT/... to that fake Jira (Cloud); PagerDuty's API
-// URL is a bare origin, so each PagerDuty fake has a server of its own. It records the credential header each
-// provider last received.
+// GitHub, /gitlab/FAULT/api/v4/... to that fake GitLab, /jira/FAULT/... to that fake Jira (Cloud),
+// /argocd/FAULT/... to that fake Argo CD and /grafana/FAULT/api/annotations to that fake Grafana annotations API;
+// PagerDuty's API URL is a bare origin, so each PagerDuty fake has a server of its own. It records the credential
+// header each API (by the first path segment) last received.
 type providerFront struct {
 	srv       *httptest.Server
 	pagerduty map[string]*httptest.Server
@@ -115,6 +116,10 @@ func startProviderFront(t *testing.T, fakes providerFakes) *providerFront {
 			return base, "/gitlab/api/" + strings.TrimPrefix(rest, "api/v4/")
 		case provider == "jira":
 			return base, "/jira/cloud/" + rest
+		case provider == "argocd":
+			return base, "/argocd/" + rest
+		case provider == "grafana" && rest == "api/annotations":
+			return fakes.Fakes["annotations"][fault], "/api/annotations"
 		}
 		return "", ""
 	}))
@@ -165,7 +170,7 @@ func (f *providerFront) credentials(provider string) string {
 
 // instance enables the providers named in faults, each at the fake that fails that way ("ok": none): GitHub
 // (acme/shop) as GitHub Enterprise, GitLab (acme/platform/shop) as a self-managed instance, PagerDuty, Jira
-// Cloud; the tokens under the server-mode keys.
+// Cloud, Argo CD, Grafana annotations; the tokens under the server-mode keys.
 func (f *providerFront) instance(faults map[string]string) Instance {
 	jsonData := map[string]any{"runQueriesIn": "server"}
 	secure := map[string]string{}
@@ -189,6 +194,13 @@ func (f *providerFront) instance(faults map[string]string) Instance {
 		case "jira":
 			jsonData[provider] = map[string]any{"enabled": true, "url": at, "deployment": "cloud", "email": "dora@acme.test"}
 			secure["jiraBasicCredentialsServer"] = token
+		case "argocd":
+			jsonData[provider] = map[string]any{"enabled": true, "url": at}
+			secure["argocdTokenServer"] = token
+		case "annotations":
+			jsonData[provider] = map[string]any{"enabled": true, "deploymentTags": "deploy", "defaultRepo": "acme/checkout"}
+			jsonData["grafanaApi"] = map[string]any{"url": fmt.Sprintf("%s/grafana/%s", f.srv.URL, fault)}
+			secure["grafanaTokenServer"] = token
 		}
 	}
 	settings, _ := json.Marshal(jsonData)
@@ -230,10 +242,12 @@ var pairs = map[string]struct {
 	other, week, entity, metric string
 	onCall                      bool
 }{
-	"github":    {"gitlab", "forges", "deployments", "deploymentCount", false},
-	"gitlab":    {"github", "forges", "deployments", "deploymentCount", false},
-	"pagerduty": {"jira", "incidents", "incidents", "timeToRestore", true},
-	"jira":      {"pagerduty", "incidents", "incidents", "timeToRestore", true},
+	"github":      {"gitlab", "forges", "deployments", "deploymentCount", false},
+	"gitlab":      {"github", "forges", "deployments", "deploymentCount", false},
+	"pagerduty":   {"jira", "incidents", "incidents", "timeToRestore", true},
+	"jira":        {"pagerduty", "incidents", "incidents", "timeToRestore", true},
+	"argocd":      {"annotations", "grafana", "deployments", "deploymentCount", false},
+	"annotations": {"argocd", "grafana", "deployments", "deploymentCount", false},
 }
 
 func pairQueries(fakes providerFakes, provider string) []backend.DataQuery {
@@ -257,7 +271,7 @@ func TestProviderFailuresThroughTheExecutable(t *testing.T) {
 
 	// Every pair answering: the baseline whose share of the other provider a failing case keeps.
 	baseline := map[string]int{}
-	for _, provider := range []string{"github", "pagerduty"} {
+	for _, provider := range []string{"github", "pagerduty", "argocd"} {
 		inst := front.instance(map[string]string{provider: "ok", pairs[provider].other: "ok"})
 		resp, err := p.QueryData(deadline(t, 2*time.Minute), inst, pairQueries(fakes, provider), false)
 		if err != nil {
@@ -288,7 +302,7 @@ func TestProviderFailuresThroughTheExecutable(t *testing.T) {
 		}
 		t.Logf("%s and %s answering: %v; health %q", provider, pairs[provider].other, rows, health.Message)
 	}
-	for provider, want := range map[string]string{"github": "Bearer " + token, "gitlab": token, "pagerduty": "Token token=" + token, "jira": "Basic " + token} {
+	for provider, want := range map[string]string{"github": "Bearer " + token, "gitlab": token, "pagerduty": "Token token=" + token, "jira": "Basic " + token, "argocd": "Bearer " + token, "grafana": "Bearer " + token} {
 		if got := front.credentials(provider); got != want {
 			t.Fatalf("%s received the credentials %q; want the server-mode token", provider, got)
 		}
@@ -297,34 +311,40 @@ func TestProviderFailuresThroughTheExecutable(t *testing.T) {
 	// Each case: what the query notices name (the repository, project or provider), the status or the limit, the
 	// fix. The health check names the provider, the status and the fix.
 	tests := []struct {
-		provider, fault, subject, status, fix string
+		key, provider, fault, subject, status, fix string
 	}{
-		{"GitHub", "401", "GitHub acme/shop", "rejected the token (401)", "Set a valid personal access token"},
-		{"GitHub", "403", "GitHub acme/shop", "(403: Resource not accessible", "Give a fine-grained token read access"},
-		{"GitHub", "404", "GitHub acme/shop", "not found (404)", "Check the repository name"},
-		{"GitHub", "429", "acme/shop", "secondary (abuse) rate limit", "Refresh after that, or raise the timeout"},
-		{"GitHub", "primary-limit", "acme/shop", "GitHub's API rate limit", "Refresh after that, or raise the timeout"},
-		{"GitHub", "500", "GitHub acme/shop", "GitHub answered 500", "githubstatus.com"},
-		{"GitHub", "503", "GitHub acme/shop", "GitHub answered 503", "githubstatus.com"},
-		{"GitLab", "401", "GitLab acme/platform/shop", "rejected the token (401)", "with the read_api scope"},
-		{"GitLab", "403", "GitLab acme/platform/shop", "(403: 403 Forbidden)", "at least the Reporter role"},
-		{"GitLab", "404", "GitLab acme/platform/shop", "not found (404", "Check the project path"},
-		{"GitLab", "429", "acme/platform/shop", "GitLab's rate limit", "Refresh after that, or raise the timeout"},
-		{"GitLab", "429-reset", "acme/platform/shop", "GitLab's rate limit", "Refresh after that, or raise the timeout"},
-		{"GitLab", "500", "GitLab acme/platform/shop", "GitLab answered 500", "refresh later"},
-		{"GitLab", "503", "GitLab acme/platform/shop", "GitLab answered 503", "refresh later"},
-		{"PagerDuty", "401", "PagerDuty services", "rejected the API key (401)", "Set a valid read-only REST API key"},
-		{"PagerDuty", "403", "PagerDuty services", "(403: Access Denied", "Use a read-only account API key"},
-		{"PagerDuty", "429", "PagerDuty services", "PagerDuty's API rate limit (429)", "Refresh after that, or raise the timeout"},
-		{"PagerDuty", "503", "PagerDuty services", "PagerDuty answered 503", "status.pagerduty.com"},
-		{"Jira", "401", "Jira incidents", "rejected the credentials (401)", "set the account email and an API token"},
-		{"Jira", "403", "Jira incidents", "(403: You do not have permission", "Browse projects permission"},
-		{"Jira", "429", "Jira incidents", "Jira's rate limit (429)", "Refresh after that, or raise the timeout"},
-		{"Jira", "503", "Jira incidents", "Jira answered 503", "Refresh later"},
+		{"github", "GitHub", "401", "GitHub acme/shop", "rejected the token (401)", "Set a valid personal access token"},
+		{"github", "GitHub", "403", "GitHub acme/shop", "(403: Resource not accessible", "Give a fine-grained token read access"},
+		{"github", "GitHub", "404", "GitHub acme/shop", "not found (404)", "Check the repository name"},
+		{"github", "GitHub", "429", "acme/shop", "secondary (abuse) rate limit", "Refresh after that, or raise the timeout"},
+		{"github", "GitHub", "primary-limit", "acme/shop", "GitHub's API rate limit", "Refresh after that, or raise the timeout"},
+		{"github", "GitHub", "500", "GitHub acme/shop", "GitHub answered 500", "githubstatus.com"},
+		{"github", "GitHub", "503", "GitHub acme/shop", "GitHub answered 503", "githubstatus.com"},
+		{"gitlab", "GitLab", "401", "GitLab acme/platform/shop", "rejected the token (401)", "with the read_api scope"},
+		{"gitlab", "GitLab", "403", "GitLab acme/platform/shop", "(403: 403 Forbidden)", "at least the Reporter role"},
+		{"gitlab", "GitLab", "404", "GitLab acme/platform/shop", "not found (404", "Check the project path"},
+		{"gitlab", "GitLab", "429", "acme/platform/shop", "GitLab's rate limit", "Refresh after that, or raise the timeout"},
+		{"gitlab", "GitLab", "429-reset", "acme/platform/shop", "GitLab's rate limit", "Refresh after that, or raise the timeout"},
+		{"gitlab", "GitLab", "500", "GitLab acme/platform/shop", "GitLab answered 500", "refresh later"},
+		{"gitlab", "GitLab", "503", "GitLab acme/platform/shop", "GitLab answered 503", "refresh later"},
+		{"pagerduty", "PagerDuty", "401", "PagerDuty services", "rejected the API key (401)", "Set a valid read-only REST API key"},
+		{"pagerduty", "PagerDuty", "403", "PagerDuty services", "(403: Access Denied", "Use a read-only account API key"},
+		{"pagerduty", "PagerDuty", "429", "PagerDuty services", "PagerDuty's API rate limit (429)", "Refresh after that, or raise the timeout"},
+		{"pagerduty", "PagerDuty", "503", "PagerDuty services", "PagerDuty answered 503", "status.pagerduty.com"},
+		{"jira", "Jira", "401", "Jira incidents", "rejected the credentials (401)", "set the account email and an API token"},
+		{"jira", "Jira", "403", "Jira incidents", "(403: You do not have permission", "Browse projects permission"},
+		{"jira", "Jira", "429", "Jira incidents", "Jira's rate limit (429)", "Refresh after that, or raise the timeout"},
+		{"jira", "Jira", "503", "Jira incidents", "Jira answered 503", "Refresh later"},
+		{"argocd", "Argo CD", "401", "Argo CD", "rejected the token (401)", "Generate a token for a read-only account"},
+		{"argocd", "Argo CD", "403", "Argo CD", "(403: permission denied)", "role:readonly policy"},
+		{"argocd", "Argo CD", "503", "Argo CD", "Argo CD answered 503", "refresh later"},
+		{"annotations", "Grafana annotations", "401", "Grafana annotations", "rejected the request (401)", "set a valid service account token"},
+		{"annotations", "Grafana annotations", "403", "Grafana annotations", "(403: You do not have permission)", "annotations:read permission"},
+		{"annotations", "Grafana annotations", "500", "Grafana annotations", "Grafana answered 500", "refresh later"},
 	}
 	tested := map[string]bool{}
 	for _, tc := range tests {
-		failing := strings.ToLower(tc.provider)
+		failing := tc.key
 		tested[failing+" "+tc.fault] = true
 		t.Run(tc.provider+" "+tc.fault, func(t *testing.T) {
 			t.Parallel() // 5xx answers are retried with backoff (seconds); the cases wait side by side
@@ -405,13 +425,13 @@ func TestCertificateNotTrusted(t *testing.T) {
 	fakes := startProviderFakes(t)
 	front := startProviderFront(t, fakes)
 	p := start(t.Context(), t, "SSL_CERT_FILE="+filepath.Join(t.TempDir(), "none.pem"), "DORA_RESULT_CACHE_SECONDS=0")
-	inst := front.instance(map[string]string{"github": "ok", "gitlab": "ok", "pagerduty": "ok", "jira": "ok"})
+	inst := front.instance(map[string]string{"github": "ok", "gitlab": "ok", "pagerduty": "ok", "jira": "ok", "argocd": "ok", "annotations": "ok"})
 	resp, err := p.QueryData(deadline(t, 2*time.Minute), inst, pairQueries(fakes, "github"), false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := notices(resp.Responses["Events"])
-	for _, w := range []string{"GitHub", "GitLab", "PagerDuty", "Jira", "certificate signed by unknown authority"} {
+	for _, w := range []string{"GitHub", "GitLab", "PagerDuty", "Jira", "Argo CD", "Grafana annotations", "certificate signed by unknown authority"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("notices %q; want %q", text, w)
 		}
@@ -421,7 +441,7 @@ func TestCertificateNotTrusted(t *testing.T) {
 			t.Errorf("notice %q says the same thing twice", notice)
 		}
 	}
-	for _, provider := range []string{"github", "gitlab", "pagerduty", "jira"} {
+	for _, provider := range []string{"github", "gitlab", "pagerduty", "jira", "argocd", "grafana"} {
 		if front.credentials(provider) != "" {
 			t.Errorf("%s received the token over a connection the executable does not trust", provider)
 		}
