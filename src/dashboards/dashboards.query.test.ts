@@ -1,10 +1,12 @@
 /**
- * Every panel of every shipped dashboard, run through the real DataSource.query() against the demo source with
- * the dashboard's variables at their defaults (and at one team), gets a non-empty frame and no error. At the
- * defaults, each panel also still has rows after its own transformations (filters such as "failed only"); for
- * one team such a filter may rightly leave nothing. What is left has the fields its panel type draws (a time series
- * a time and a number field, a stat a number...), and every column a table's "organize fields" keeps exists. The dashboards' variable queries and annotations run through the
- * real variable and annotation support on the same data.
+ * Every panel of every shipped dashboard that reads this plugin's data source (all but the debug dashboard's
+ * optional Prometheus panel), run through the real DataSource.query() against the demo source with the dashboard's
+ * variables at their defaults (and at one team), gets a non-empty frame and no error. At the defaults, each panel
+ * also still has rows after its own transformations (filters such as "failed only", grouping); for one team such a
+ * filter may rightly leave nothing. What is left has the fields its panel type draws (a time series a time and a
+ * number field, a stat a number...), and every column a table's "organize fields" keeps exists. The dashboards'
+ * variable queries and annotations run through the real variable and annotation support on the same data; the
+ * debug dashboard's CI panels and annotations are checked against the chosen deployment and service.
  */
 import { lastValueFrom, Observable } from 'rxjs';
 import {
@@ -312,6 +314,8 @@ describe('the debug dashboard on the demo source', () => {
     const changes = await shown('Changes it shipped, with lead time stages', chosen);
     expect(rows(runs)).toBeGreaterThan(0);
     const shipped = new Set(column(changes, 'SHA'));
+    // Who wrote each change: the demo's commits all name an author.
+    expect(column(changes, 'Author').filter((a) => typeof a !== 'string' || a === '')).toEqual([]);
     expect(column(runs, 'SHA').filter((sha) => !shipped.has(sha))).toEqual([]);
     expect(runs.fields.map((f) => f.name)).toEqual([
       'Started',
