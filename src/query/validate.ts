@@ -13,6 +13,7 @@ import {
   KIND_OPTIONS,
   LEAD_TIME_START_OPTIONS,
   METRIC_OPTIONS,
+  isAnnotated,
   OUTCOME_OPTIONS,
 } from './vocabulary';
 import { DeploymentOutcome, DoraQuery, EventEntity, EventsFormat } from './model';
@@ -127,6 +128,11 @@ function events(q: Record<string, unknown>, base: Base): ValidEventsQuery {
       'format "annotations" shows deployments or incidents; changes are listed in deployments\' text.'
     );
   }
+  if (format === 'annotations' && !isAnnotated(entity)) {
+    throw new QueryError(
+      `format "annotations" shows deployments or incidents; list ${entity} as a table (remove format).`
+    );
+  }
   return { ...base, kind: 'events', entity, outcome, format };
 }
 
@@ -160,7 +166,6 @@ function optional<T extends string>(
   const value = q[field];
   return value === undefined || value === '' || value === null ? undefined : pick(q, field, options, undefined);
 }
-
 
 function filters(value: unknown): Filters {
   if (value === undefined || value === null) {

@@ -472,6 +472,23 @@ export const CHECKS: Check[] = [
     },
   },
   {
+    name: 'an events query lists pipeline runs, as a table only (no outcome, no annotation format)',
+    async run(page, screenshots) {
+      await queryEditor(page).getByRole('radio', { name: 'Pipeline runs', exact: true }).click();
+      await untilJson(page, 'query-editor', 'not an events query of pipeline runs', (j) => {
+        const q = j.query as Record<string, unknown>;
+        return q.kind === 'events' && q.entity === 'pipelineRuns' && !('outcome' in q) && !('format' in q);
+      });
+      for (const gone of ['Failed', 'Annotations']) {
+        if ((await queryEditor(page).getByRole('radio', { name: gone, exact: true }).count()) !== 0) {
+          throw new Error(`the "${gone}" option still shows for pipeline runs`);
+        }
+      }
+      await page.mouse.move(0, 0);
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-pipeline-runs.png` });
+    },
+  },
+  {
     name: 'an unknown metric typed in shows why the query cannot run',
     async run(page, screenshots) {
       await queryEditor(page).getByRole('radio', { name: 'Metric', exact: true }).click();

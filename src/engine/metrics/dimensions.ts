@@ -19,7 +19,8 @@
  * changes (the labels of their pull request; a change without a pull request has none). Other kinds of item pass
  * them, so "incidents of sev1" does not empty the deployment metrics beside it. The deployments filter keeps
  * deployments and failed attempts by id, changes by the deployment that shipped them, incidents by the deployment
- * they are linked to; pipeline runs pass it.
+ * they are linked to, pipeline runs by the deployment that first shipped their SHA (runs of commits no production
+ * deployment shipped are left out).
  *
  * For speed every kind of item has one reader per dimension, and a request's filters and groupBy
  * are compiled once into a function item -> group (or null when filtered out): no object per item.
@@ -34,6 +35,7 @@ import {
 } from '../attribution/types';
 import { Deployment } from '../model';
 import { Filters, GroupBy } from '../results';
+import { commitKey, ShippedBy, shippedBy } from '../shippedBy';
 
 export interface Dims {
   service: string;
@@ -235,7 +237,11 @@ export class Dimensions {
     labels: (item) => (item.change.pullRequest ? item.change.pullRequest.labels : undefined),
     deployment: (item) => item.deploymentId,
   };
+  readonly runFacets: Facets<AttributedPipelineRun> = {
+    deployment: (item) => this.shipped().get(commitKey(item.run.repo, item.run.sha)) || '',
+  };
   private lookups: DeploymentLookups | null = null;
+  private shippers: ShippedBy | null = null;
 
   constructor(private readonly attributed: Attributed) {
     const teamOf = (service: string) => this.teamOf(service);
@@ -318,6 +324,14 @@ export class Dimensions {
     return linked || (service ? serviceHome.get(service) : undefined);
   }
 
+  /** Built on first use: only the deployments filter on pipeline runs needs it. */
+  private shipped(): ShippedBy {
+    if (this.shippers === null) {
+      this.shippers = shippedBy(this.attributed);
+    }
+    return this.shippers;
+  }
+
   /** Built on first use: only incidents (by environment or repository), changes (by source) and pipeline runs need them. */
   private maps(): DeploymentLookups {
     if (this.lookups === null) {
@@ -359,7 +373,7 @@ export function compileGroupers(grouping: Grouping, dims: Dimensions): Groupers 
     attempt: grouping.compile(dims.attempt, dims.attemptFacets),
     change: grouping.compile(dims.change, dims.changeFacets),
     incident: grouping.compile(dims.incident, dims.incidentFacets),
-    run: grouping.compile(dims.run),
+    run: grouping.compile(dims.run, dims.runFacets),
   };
 }
 
