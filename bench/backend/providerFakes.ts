@@ -17,7 +17,7 @@ import { shopApps, T0 as GRAFANA_T0 } from '../../src/sources/argocd/testing/sce
 import { startFakeArgoCd } from '../../src/sources/argocd/testing/server';
 import { deploymentsFrame } from '../../src/sources/datasource/testing/frames';
 import { MAPPINGS } from '../../src/sources/datasource/testing/mappings';
-import { startFakeQueryApi } from '../../src/sources/datasource/testing/queryApi';
+import { startFakeQueryApi } from '../../src/sources/datasource/testing/services';
 import { shopWorld as githubWorld, T0 as FORGE_T0 } from '../../src/sources/github/testing/scenario';
 import { FakeGitHub, startFakeGitHub } from '../../src/sources/github/testing/server';
 import { shopWorld as gitlabWorld } from '../../src/sources/gitlab/testing/scenario';
