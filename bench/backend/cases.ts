@@ -19,6 +19,7 @@ import {
   VARIABLE_VALUE_OPTIONS,
 } from '../../src/query/vocabulary';
 import { toEventsDocument } from '../../src/sources/json/serialize';
+import { DEMO_SERVICES } from '../../src/sources/demo/profiles';
 import { generateOrg } from '../engine/generate';
 
 /** One query as the backend's entry receives it (src/server/README.md). */
@@ -53,7 +54,17 @@ interface Dataset {
   from: number;
   to: number;
   now: number;
+  /** A service and a team of the data, for the filtered queries. */
+  focus: Focus;
 }
+
+interface Focus {
+  service: string;
+  team: string;
+}
+
+/** Zones the zoned queries are bucketed in: daylight saving time, and a half-hour offset. */
+const ZONES = ['America/New_York', 'Asia/Kolkata'];
 
 /** Writes `<name>.events.json` below dir and returns the settings of an events URL source reading it. */
 function eventsFile(dir: string, base: string, name: string, write: (file: string) => void): Record<string, unknown> {
@@ -73,7 +84,8 @@ export function generatedDataset(dir: string, base: string, scale: number): Data
   const jsonData = eventsFile(dir, base, name, (path) =>
     writeFileSync(path, JSON.stringify(toEventsDocument(org.events)))
   );
-  return { name, jsonData, from: org.range.from, to: org.range.to, now: org.range.to + WEEK_MS };
+  const focus = { service: org.services[0], team: org.teams[0] };
+  return { name, jsonData, from: org.range.from, to: org.range.to, now: org.range.to + WEEK_MS, focus };
 }
 
 function datasets(dir: string, base: string): Dataset[] {
@@ -87,8 +99,16 @@ function datasets(dir: string, base: string): Dataset[] {
       from: Date.UTC(2024, 0, 1),
       to: sampleTo,
       now: sampleTo,
+      focus: { service: 'checkout', team: 'storefront' },
     },
-    { name: 'demo', jsonData: { demoEnabled: true }, from: DEMO_NOW - 90 * DAY_MS, to: DEMO_NOW, now: DEMO_NOW },
+    {
+      name: 'demo',
+      jsonData: { demoEnabled: true },
+      from: DEMO_NOW - 90 * DAY_MS,
+      to: DEMO_NOW,
+      now: DEMO_NOW,
+      focus: { service: DEMO_SERVICES[0].name, team: DEMO_SERVICES[0].team },
+    },
     generatedDataset(dir, base, 0.01),
   ];
 }
@@ -150,10 +170,32 @@ function modelsOf(kind: QueryKind): Array<Record<string, unknown>> {
   }
 }
 
-/** Every query kind over one range (modelsOf), and server mode's template variable queries (`values`). */
-export function queriesOver(from: number, to: number): CaseQuery[] {
-  const models = KIND_OPTIONS.flatMap((k) => modelsOf(k.value));
-  models.push(...VARIABLE_VALUE_OPTIONS.map((v) => ({ kind: 'values', values: v.value })));
+/** Queries filtered to one service or team of the data (as a dashboard's variables or an alert rule would). */
+function filteredModels(focus: Focus): Array<Record<string, unknown>> {
+  return [
+    { kind: 'metric', metric: 'changeFailRate', groupBy: 'service', filters: { services: [focus.service] } },
+    { kind: 'metric', metric: 'timeToRestore', groupBy: 'none', filters: { teams: [focus.team] } },
+    { kind: 'scorecard', groupBy: 'service', filters: { teams: [focus.team] } },
+    { kind: 'events', entity: 'deployments', format: 'table', filters: { services: [focus.service] } },
+    { kind: 'values', values: 'services', filters: { teams: [focus.team] } },
+  ];
+}
+
+/**
+ * Queries bucketed in a dashboard's time zone rather than UTC (Go's zone database on the server, Intl in Node).
+ * Grafana sends the dashboard's zone with every query of a request, so they make a request of their own.
+ */
+function zonedQueries(from: number, to: number, timezone: string): CaseQuery[] {
+  const models = [
+    { kind: 'metric', metric: 'deploymentCount', interval: 'day', groupBy: 'none', timezone },
+    { kind: 'metric', metric: 'leadTime', interval: 'week', groupBy: 'service', aggregation: 'p75', timezone },
+    { kind: 'metric', metric: 'deploymentDaysPerWeek', interval: 'month', groupBy: 'team', timezone },
+    { kind: 'scorecard', groupBy: 'team', timezone },
+  ];
+  return withRanges(models, from, to);
+}
+
+function withRanges(models: Array<Record<string, unknown>>, from: number, to: number): CaseQuery[] {
   return models.map((query, i) => ({
     refId: `Q${i}`,
     query,
@@ -162,6 +204,17 @@ export function queriesOver(from: number, to: number): CaseQuery[] {
     intervalMs: INTERVAL_MS,
     maxDataPoints: MAX_DATA_POINTS,
   }));
+}
+
+/**
+ * Every query kind over one range (modelsOf), server mode's template variable queries (`values`), and queries
+ * filtered to the dataset's focus.
+ */
+export function queriesOver(from: number, to: number, focus: Focus): CaseQuery[] {
+  const models = KIND_OPTIONS.flatMap((k) => modelsOf(k.value));
+  models.push(...VARIABLE_VALUE_OPTIONS.map((v) => ({ kind: 'values', values: v.value })));
+  models.push(...filteredModels(focus));
+  return withRanges(models, from, to);
 }
 
 /** Alert rules' queries: metrics per service over the last 30 days of the range, no dashboard variables. */
@@ -176,10 +229,17 @@ export function alertQueriesOver(to: number): CaseQuery[] {
   }));
 }
 
-/** The differential's cases: for each dataset, a dashboard request and an alerting request. */
+/** The differential's cases: for each dataset, a dashboard request, one per other time zone, and an alerting request. */
 export function differentialCases(dir: string, base: string): Case[] {
   return datasets(dir, base).flatMap((d) => [
-    { name: d.name, jsonData: d.jsonData, now: d.now, fromAlert: false, queries: queriesOver(d.from, d.to) },
+    { name: d.name, jsonData: d.jsonData, now: d.now, fromAlert: false, queries: queriesOver(d.from, d.to, d.focus) },
+    ...ZONES.map((zone) => ({
+      name: `${d.name} (${zone})`,
+      jsonData: d.jsonData,
+      now: d.now,
+      fromAlert: false,
+      queries: zonedQueries(d.from, d.to, zone),
+    })),
     {
       name: `${d.name} (alerting)`,
       jsonData: d.jsonData,

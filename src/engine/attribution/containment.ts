@@ -71,7 +71,8 @@ export class Containment {
   }
 }
 
-function grown(list: Int32Array): Int32Array {
+/** The list copied into one twice as long: how the typed lists that fill as they go grow. */
+export function grown(list: Int32Array): Int32Array {
   const bigger = new Int32Array(list.length * 2);
   bigger.set(list);
   return bigger;

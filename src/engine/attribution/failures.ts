@@ -34,6 +34,8 @@ export interface JudgeInput {
   deployments: Deployment[];
   previous: Int32Array;
   shipments: Shipment[];
+  /** The commits of every shipment (see Shipment.from and to). */
+  shipped: Int32Array;
   rollbacks: Rollbacks;
   incidents: Incident[];
   /** Linked deployment position per incident, or -1. */
@@ -48,7 +50,7 @@ export interface JudgeInput {
 }
 
 export function judgeDeployments(input: JudgeInput): Verdicts {
-  const { deployments, previous, shipments, rollbacks, options } = input;
+  const { deployments, previous, shipments, shipped, rollbacks, options } = input;
   const n = deployments.length;
   const verdicts: Verdicts = {
     failureReasons: emptyLists(n),
@@ -71,7 +73,7 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
   const reverts = input.reverts;
   for (let i = 0; i < n; i++) {
     const d = deployments[i];
-    const commits = shipments[i].commits;
+    const { from, to } = shipments[i];
     if (rollbacks.isRollback[i]) {
       if (options.rollbacksAreRework) {
         rework(i, 'rollback');
@@ -81,14 +83,14 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
         fixes(i, rollbacks.rolledBack[i]);
       }
     }
-    if (hotfixes.isHotfix(d, commits)) {
+    if (hotfixes.isHotfix(d, shipped, from, to)) {
       rework(i, 'hotfix');
       if (previous[i] >= 0) {
         fail(previous[i], 'hotfix');
         fixes(i, previous[i]);
       }
     }
-    const revert = reverts.verdict(i, commits);
+    const revert = reverts.verdict(i, shipped, from, to);
     if (revert.isRevert) {
       rework(i, 'revert');
       for (const target of revert.targets) {
@@ -107,12 +109,19 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
     }
   }
 
-  const isFixLike = (position: number) =>
-    hotfixes.isHotfix(deployments[position], shipments[position].commits) ||
-    shipments[position].commits.some((c) => {
-      const message = input.graph.commits[c].message;
-      return reverts.isRevertCommit(c) || (message !== undefined && options.hotfix.test(message));
-    });
+  const isFixLike = (position: number) => {
+    const { from, to } = shipments[position];
+    if (hotfixes.isHotfix(deployments[position], shipped, from, to)) {
+      return true;
+    }
+    for (let k = from; k < to; k++) {
+      const message = input.graph.commits[shipped[k]].message;
+      if (reverts.isRevertCommit(shipped[k]) || (message !== undefined && options.hotfix.test(message))) {
+        return true;
+      }
+    }
+    return false;
+  };
   input.incidentPositions.forEach((failed, k) => {
     if (failed < 0) {
       return;

@@ -53,7 +53,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   const previous = previousInEnvironment(deployments);
   const byService = positionsByService(deployments);
   const positionOf = positionFinder(deployments, production.idAliases);
-  const { shipments, containment } = traceShipments(
+  const { shipments, shipped, containment } = traceShipments(
     deployments,
     previous,
     byService,
@@ -63,7 +63,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   );
   const rollbacks = findRollbacks(deployments, previous, shipments, graph, containment);
   const reverts = new RevertDetector(opts.revert, graph, containment, deployments);
-  announceReferences(graph, incidents, reverts.namedShas(shipments));
+  announceReferences(graph, incidents, reverts.namedShas(shipped));
   const links = linkIncidents(
     incidents,
     {
@@ -80,6 +80,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     deployments,
     previous,
     shipments,
+    shipped,
     rollbacks,
     incidents,
     incidentPositions: links.map((l) => l.position),
@@ -120,20 +121,18 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     return out;
   });
 
-  let shipped = 0;
-  for (let i = 0; i < shipments.length; i++) {
-    shipped += shipments[i].commits.length;
-  }
-  const changes: AttributedChange[] = new Array(shipped);
+  // Deployment by deployment (the shipped list runs service by service), each one's commits by commit time.
+  const changes: AttributedChange[] = new Array(shipped.length);
   let next = 0;
-  deployments.forEach((d, i) => {
-    const commits = shipments[i].commits;
-    if (commits.length === 0) {
-      return;
+  for (let i = 0; i < deployments.length; i++) {
+    const { from, to } = shipments[i];
+    if (from === to) {
+      continue;
     }
+    const d = deployments[i];
     const shipment = new ChangeShipment(d, attributedDeployments[i].team, opts.leadTimeStart);
-    for (let k = 0; k < commits.length; k++) {
-      const change = shippedChange(graph.commits[commits[k]], shipment);
+    for (let k = from; k < to; k++) {
+      const change = shippedChange(graph.commits[shipped[k]], shipment);
       if (change.leadTimeMs === null) {
         findings.add(
           'non-positive-lead-time',
@@ -146,7 +145,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
       }
       changes[next++] = change;
     }
-  });
+  }
 
   const attributedIncidents = incidents.map((incident, k): AttributedIncident => {
     const times = incidentTimes(incident);

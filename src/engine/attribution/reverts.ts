@@ -33,33 +33,31 @@ export class RevertDetector {
   }
 
   /**
-   * The SHAs the reverts among these commits name. Attribution announces them to the commit graph, which answers
-   * them all in one pass.
+   * The SHAs the reverts among these (shipped) commits name. Attribution announces them to the commit graph, which
+   * answers them all in one pass.
    */
-  namedShas(shipped: ReadonlyArray<{ commits: readonly number[] }>): string[] {
+  namedShas(commits: Int32Array): string[] {
     const shas: string[] = [];
-    for (let i = 0; i < shipped.length; i++) {
-      const commits = shipped[i].commits;
-      for (let k = 0; k < commits.length; k++) {
-        if (this.isRevertCommit(commits[k])) {
-          const sha = revertTarget(this.graph.commits[commits[k]]).sha;
-          if (sha !== undefined) {
-            shas.push(sha);
-          }
+    for (let k = 0; k < commits.length; k++) {
+      if (this.isRevertCommit(commits[k])) {
+        const sha = revertTarget(this.graph.commits[commits[k]]).sha;
+        if (sha !== undefined) {
+          shas.push(sha);
         }
       }
     }
     return shas;
   }
 
-  verdict(position: number, commits: readonly number[]): RevertVerdict {
+  /** The deployment at `position` shipped shipped[from .. to) for the first time. */
+  verdict(position: number, shipped: Int32Array, from: number, to: number): RevertVerdict {
     let targets: number[] | undefined;
     let isRevert = false;
-    for (let k = 0; k < commits.length; k++) {
-      if (!this.isRevertCommit(commits[k])) {
+    for (let k = from; k < to; k++) {
+      if (!this.isRevertCommit(shipped[k])) {
         continue;
       }
-      const reverted = this.revertedCommits(this.graph.commits[commits[k]]);
+      const reverted = this.revertedCommits(this.graph.commits[shipped[k]]);
       if (reverted.length === 0) {
         isRevert = true;
         continue;
