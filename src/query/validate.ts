@@ -14,6 +14,7 @@ import {
   LEAD_TIME_START_OPTIONS,
   METRIC_OPTIONS,
   OUTCOME_OPTIONS,
+  SCORECARD_GROUP_BY_OPTIONS,
 } from './vocabulary';
 import { DeploymentOutcome, DoraQuery, EventEntity, EventsFormat } from './model';
 
@@ -104,7 +105,7 @@ function validate(query: DoraQuery): ValidQuery {
       return {
         ...base,
         kind,
-        groupBy: pick(q, 'groupBy', GROUP_BY_OPTIONS, 'service'),
+        groupBy: scorecardGroupBy(q),
         leadTimeStart: optional(q, 'leadTimeStart', LEAD_TIME_START_OPTIONS),
       };
     case 'events':
@@ -113,6 +114,19 @@ function validate(query: DoraQuery): ValidQuery {
     case 'onCall':
       return { ...base, kind };
   }
+}
+
+/** A scorecard is a row per group of every kind of item: severity and label (some kinds only) do not apply. */
+function scorecardGroupBy(q: Record<string, unknown>): GroupBy {
+  const groupBy = pick(q, 'groupBy', GROUP_BY_OPTIONS, 'service');
+  if (!SCORECARD_GROUP_BY_OPTIONS.some((o) => o.value === groupBy)) {
+    throw new QueryError(
+      `groupBy "${groupBy}" does not apply to a scorecard: only incidents have a severity and only changes have ` +
+        `labels. Group the scorecard by one of ${SCORECARD_GROUP_BY_OPTIONS.map((o) => o.value).join(', ')}, or ` +
+        `use a metric query grouped by ${groupBy} (e.g. time to restore by severity).`
+    );
+  }
+  return groupBy;
 }
 
 function events(q: Record<string, unknown>, base: Base): ValidEventsQuery {
@@ -160,7 +174,6 @@ function optional<T extends string>(
   const value = q[field];
   return value === undefined || value === '' || value === null ? undefined : pick(q, field, options, undefined);
 }
-
 
 function filters(value: unknown): Filters {
   if (value === undefined || value === null) {
