@@ -82,6 +82,16 @@ describe('folder rules', () => {
     expect(lint('src/editors/x.tsx', "import { GitHubSource } from '../sources/github/source';")).toHaveLength(1);
   });
 
+  it("let editors import the bridge's column picker seam, and no other file of the sources", () => {
+    expect(lint('src/editors/config/x.tsx', "import { loadColumns } from '../../sources/datasource/preview';")).toEqual(
+      []
+    );
+    expect(lint('src/editors/config/x.tsx', "import { rowsToEvents } from '../../sources/datasource/rows';")).toEqual([
+      expect.stringMatching(/^src\/editors may not import src\/sources .*sources\/datasource\/preview\.ts/),
+    ]);
+    expect(lint('src/frames/x.ts', "import { loadColumns } from '../sources/datasource/preview';")).toHaveLength(1);
+  });
+
   it('keep React out of the query model', () => {
     expect(lint('src/query/x.ts', "import React from 'react';")).toEqual([
       'src/query has no React: "react" belongs in src/editors.',
@@ -101,17 +111,25 @@ describe('folder rules', () => {
     const documented = {};
     for (const [, folder, may] of section.matchAll(/^\| `(\w+)` +\| ([^|]+)\|/gm)) {
       const typesOnly = [...may.matchAll(/types only of (\w+)/g)].map((m) => m[1]);
-      const names = may.replace(/,? and types only of \w+/g, '').replace('nothing outside itself', '');
+      const files = [...may.matchAll(/the file `([^`]+)`/g)].map((m) => m[1]);
+      const names = may
+        .replace(/,? and the file `[^`]+`/g, '')
+        .replace(/,? and types only of \w+/g, '')
+        .replace('nothing outside itself', '');
       documented[folder] = {
         may: names
           .split(',')
           .map((n) => n.trim())
           .filter((n) => n !== ''),
         typesOnly,
+        files,
       };
     }
     const rules = Object.fromEntries(
-      Object.entries(FOLDER_RULES).map(([folder, r]) => [folder, { may: r.may, typesOnly: r.typesOnly ?? [] }])
+      Object.entries(FOLDER_RULES).map(([folder, r]) => [
+        folder,
+        { may: r.may, typesOnly: r.typesOnly ?? [], files: r.files ?? [] },
+      ])
     );
     expect(documented).toEqual(rules);
   });

@@ -84,7 +84,7 @@ export function nodeHost(options: NodeHostOptions): Host {
       });
       const out: Record<string, string> = {};
       response.headers.forEach((value, key) => (out[key] = value));
-      return JSON.stringify({ status: response.status, headers: out, body: await response.text() });
+      return { status: response.status, headers: out, body: await response.text() };
     },
   };
 }

@@ -1,7 +1,8 @@
 // Differential: every value the executable returns equals the answer of the browser's pipeline (the same entry
 // in Node's V8, bench/backend/nodeAnswers.ts) for the sample events file, the demo data and the benchmark
-// generator at 1/100 scale: each metric id (ungrouped and per service), the scorecards, the event lists and
-// the alert rules' queries.
+// generator at 1/100 scale: every query kind and option of the query editor (bench/backend/cases.ts: each metric
+// id, groups, intervals, aggregations, scorecards, event lists and annotations, data quality, on call, template
+// variable values) and the alert rules' queries.
 package harness
 
 import (
@@ -104,12 +105,8 @@ func TestMain(m *testing.M) {
 func nodeAnswers(t *testing.T) []diffCase {
 	t.Helper()
 	binary(t)
-	repo := root(t)
-	tsx := filepath.Join(repo, "node_modules", ".bin", "tsx")
-	if _, err := os.Stat(tsx); err != nil {
-		t.Skipf("the differential needs Node and the project's packages (%s is missing): run `npm ci`", tsx)
-	}
-	fixtures.once.Do(func() { fixtures.cases, fixtures.err = makeFixtures(repo, tsx) })
+	runner := tsx(t, "the differential")
+	fixtures.once.Do(func() { fixtures.cases, fixtures.err = makeFixtures(root(t), runner) })
 	if fixtures.err != nil {
 		t.Fatal(fixtures.err)
 	}
@@ -154,6 +151,9 @@ func TestDifferentialAgainstNode(t *testing.T) {
 		}
 	}
 	var total tally
+	// What was compared per query kind, over every case: each kind the cases send must have values in some case
+	// (the demo's on-call rota, the sample's data quality findings), so no kind passes by being empty everywhere.
+	byKind := map[string]*tally{}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			p := plugins[c.Now]
@@ -174,11 +174,19 @@ func TestDifferentialAgainstNode(t *testing.T) {
 					t.Errorf("%s: the backend gave no answer", ref)
 					continue
 				}
+				if e := c.Answer.Results[ref].Error; e != "" {
+					t.Errorf("%s %s: Node refused the query (%s); the differential's queries must be valid", ref, describeQuery(c.Queries, ref), e)
+				}
 				n, problems := compareResult(c.Answer.Results[ref], got)
 				for _, p := range problems {
 					t.Errorf("%s %s: %s", ref, describeQuery(c.Queries, ref), p)
 				}
 				count.add(n)
+				kind := kindOf(c.Queries, ref)
+				if byKind[kind] == nil {
+					byKind[kind] = &tally{}
+				}
+				byKind[kind].add(n)
 			}
 			if count.numbers+count.times == 0 {
 				t.Fatal("no number was compared")
@@ -188,6 +196,27 @@ func TestDifferentialAgainstNode(t *testing.T) {
 		})
 	}
 	t.Logf("differential total: %d queries, %d frames: %d numbers, %d times, %d texts equal", total.queries, total.frames, total.numbers, total.times, total.texts)
+	kinds := make([]string, 0, len(byKind))
+	for kind := range byKind {
+		kinds = append(kinds, kind)
+	}
+	sort.Strings(kinds)
+	for _, kind := range kinds {
+		n := byKind[kind]
+		t.Logf("kind %s: %d queries, %d frames: %d numbers, %d times, %d texts equal", kind, n.queries, n.frames, n.numbers, n.times, n.texts)
+		if n.numbers+n.times+n.texts == 0 {
+			t.Errorf("kind %s: %d queries, and no value compared in any case; give a dataset data that fills it", kind, n.queries)
+		}
+	}
+}
+
+// kindOf is the kind of the query with that refId.
+func kindOf(queries []diffQuery, ref string) string {
+	var model struct {
+		Kind string `json:"kind"`
+	}
+	_ = json.Unmarshal([]byte(describeQuery(queries, ref)), &model)
+	return model.Kind
 }
 
 // dataQueries are the case's queries as Grafana sends them, the range shifted by shift.

@@ -5,6 +5,8 @@ package harness
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -53,6 +55,16 @@ func start(parent context.Context, t *testing.T, env ...string) *Plugin {
 		}
 	})
 	return p
+}
+
+// tsx is Node's TypeScript runner from the project's packages, or a skip saying what needs it.
+func tsx(t *testing.T, what string) string {
+	t.Helper()
+	path := filepath.Join(root(t), "node_modules", ".bin", "tsx")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s needs Node and the project's packages (%s is missing): run `npm ci`", what, path)
+	}
+	return path
 }
 
 func deadline(t *testing.T, d time.Duration) context.Context {

@@ -96,8 +96,8 @@ type Plugin struct {
 	Handshake time.Duration
 }
 
-// Start runs the executable with env added to this process's environment, performs the handshake and
-// connects the data and diagnostics services. Close stops it.
+// Start runs the executable with env added to this process's environment (env wins over a variable of the same
+// name), performs the handshake and connects the data and diagnostics services. Close stops it.
 func Start(ctx context.Context, binary string, env ...string) (*Plugin, error) {
 	if _, err := os.Stat(binary); err != nil {
 		return nil, fmt.Errorf("the backend executable %s is missing; build it with `bash scripts/build-backend.sh --host`: %w", binary, err)
@@ -117,7 +117,10 @@ func Start(ctx context.Context, binary string, env ...string) (*Plugin, error) {
 			"data":        &grpcplugin.DataGRPCPlugin{},
 			"resource":    &grpcplugin.ResourceGRPCPlugin{},
 		}},
-		Cmd:              cmd,
+		Cmd: cmd,
+		// go-plugin would append this process's environment after cmd.Env, so a variable set here too (such as
+		// SSL_CERT_FILE) would override env; cmd.Env already holds it.
+		SkipHostEnv:      true,
 		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
 		Stderr:           out,
 		Logger:           hclog.New(&hclog.LoggerOptions{Name: "gpx_dora", Output: out, Level: hclog.Debug}),

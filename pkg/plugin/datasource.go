@@ -102,8 +102,9 @@ func (d *Datasource) Dispose() {
 // host implements vm.Host for this instance.
 type host struct{ d *Datasource }
 
-func (h host) Request(ctx context.Context, req string) (string, error) {
-	return h.d.bridge.Do(ctx, req)
+func (h host) Request(ctx context.Context, req string) (vm.Response, error) {
+	resp, err := h.d.bridge.Do(ctx, req)
+	return vm.Response(resp), err
 }
 func (h host) Now() time.Time            { return h.d.cfg.Now() }
 func (h host) Log(level, message string) { h.d.log(level, message) }

@@ -27,7 +27,7 @@ const testRoutes = `{"routes":[{"path":"github/rest","method":"GET","url":"{{ .J
 // upstream's body (which echoes the token) in an error, a notice and a value; "health" answers per jsonData.
 const testEntry = `var dora = (function () {
   function get(path, signal) {
-    return host.request(JSON.stringify({ method: 'GET', url: '/github/rest/' + path }), signal).then(JSON.parse);
+    return host.request(JSON.stringify({ method: 'GET', url: '/github/rest/' + path }), signal);
   }
   function frame(q, value, extra) {
     return [{ name: 'series', refId: q.refId, meta: { notices: extra ? [{ severity: 'warning', text: extra }] : [] },

@@ -21,7 +21,7 @@ import { generateProject } from '../sources/gitlab/testing/generate';
 import { FakeGitLab, startFakeGitLab } from '../sources/gitlab/testing/server';
 import { emptyWorld } from '../sources/gitlab/testing/world';
 import { DASHBOARDS, DashboardJson } from './index';
-import { PanelJson, panelsOf } from './testing/panels';
+import { PanelJson, pluginPanelsOf } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';
 
 const NOW = Date.UTC(2026, 10, 16, 12, 0, 0);
@@ -89,7 +89,7 @@ const rows = (frame: DataFrame) => frame.length ?? frame.fields[0]?.values.lengt
 describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, DashboardJson]))(
   '%s on a GitLab-only data source',
   (_t, dashboard) => {
-    it.each(panelsOf(dashboard).map((p) => [p.title, p] as [string, PanelJson]))(
+    it.each(pluginPanelsOf(dashboard).map((p) => [p.title, p] as [string, PanelJson]))(
       'panel "%s" answers every query without error',
       async (_title, panel) => {
         const response = await run(gitlabDataSource(dashboard), dashboard, panel);

@@ -1,10 +1,12 @@
 /**
- * Every panel of every shipped dashboard, run through the real DataSource.query() against the demo source with
- * the dashboard's variables at their defaults (and at one team), gets a non-empty frame and no error. At the
- * defaults, each panel also still has rows after its own transformations (filters such as "failed only"); for
- * one team such a filter may rightly leave nothing. What is left has the fields its panel type draws (a time series
- * a time and a number field, a stat a number...), and every column a table's "organize fields" keeps exists. The dashboards' variable queries and annotations run through the
- * real variable and annotation support on the same data.
+ * Every panel of every shipped dashboard that reads this plugin's data source (all but the debug dashboard's
+ * optional Prometheus panel), run through the real DataSource.query() against the demo source with the dashboard's
+ * variables at their defaults (and at one team), gets a non-empty frame and no error. At the defaults, each panel
+ * also still has rows after its own transformations (filters such as "failed only", grouping); for one team such a
+ * filter may rightly leave nothing. What is left has the fields its panel type draws (a time series a time and a
+ * number field, a stat a number...), and every column a table's "organize fields" keeps exists. The dashboards'
+ * variable queries and annotations run through the real variable and annotation support on the same data; the
+ * debug dashboard's CI panels and annotations are checked against the chosen deployment and service.
  */
 import { lastValueFrom, Observable } from 'rxjs';
 import {
@@ -21,6 +23,7 @@ import {
   PluginType,
   standardTransformers,
   standardTransformersRegistry,
+  TimeRange,
   transformDataFrame,
 } from '@grafana/data';
 import { annotationSupport } from '../datasource/annotationSupport';
@@ -31,12 +34,13 @@ import { DoraVariableQuery } from '../query/variableQuery';
 import { DoraJsonData } from '../settings/model';
 import { DoraQuery } from '../query/model';
 import { DASHBOARDS, DashboardJson } from './index';
-import { PanelJson, panelsOf } from './testing/panels';
+import { PanelJson, panelsOf, pluginPanelsOf } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';
 
 // A fixed "now" (the demo data is generated relative to it) keeps the test deterministic.
 const NOW = Date.UTC(2026, 10, 16, 12, 0, 0);
 const DAY = 24 * 3600 * 1000;
+const PLUGIN_TYPE = 'opendora-dora-datasource';
 
 beforeAll(() => {
   // Grafana registers its transformers at start-up; standardTransformers lists some under two names.
@@ -57,7 +61,7 @@ beforeAll(() => {
 function demoDataSource(dashboard: DashboardJson, chosen: Record<string, string[]> = {}): DataSource {
   const settings: DataSourceInstanceSettings<DoraJsonData> = {
     uid: 'dora-demo',
-    type: 'opendora-dora-datasource',
+    type: PLUGIN_TYPE,
     name: 'DORA Metrics (demo)',
     access: 'proxy',
     readOnly: false,
@@ -178,7 +182,8 @@ describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, Dashboard
   '%s on the demo source',
   (_t, dashboard) => {
     describe.each(SCENARIOS)('%s', (_s, chosen, { afterTransformations }) => {
-      const panels = panelsOf(dashboard);
+      // Panels on the optional Prometheus-compatible source (dashboards.test.ts checks them) are not ours to run.
+      const panels = pluginPanelsOf(dashboard);
       it.each(panels.map((p) => [p.title, p] as [string, PanelJson]))(
         'panel "%s" gets a non-empty frame',
         async (_title, panel) => {
@@ -258,23 +263,8 @@ describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, Dashboard
       it.each(annotations.map((a) => [a.name, a] as [string, (typeof annotations)[number]]))(
         'annotation "%s" gives events in the range',
         async (_name, annotation) => {
-          const ds = demoDataSource(dashboard);
-          const anno = annotationSupport.prepareAnnotation!(annotation as unknown as AnnotationQuery<DoraQuery>);
-          const query = annotationSupport.prepareQuery!(anno)!;
-          const request = {
-            requestId: 'annotation',
-            interval: '1h',
-            intervalMs: 3600 * 1000,
-            range,
-            scopedVars: {},
-            targets: [query],
-            timezone: 'utc',
-            app: 'dashboard',
-            startTime: NOW,
-          } as DataQueryRequest<DoraQuery>;
-          const response = await lastValueFrom(ds.query(request));
-          expect(response.errors ?? []).toEqual([]);
-          const events = (await lastValueFrom(annotationSupport.processEvents!(anno, response.data)))!;
+          const ds = demoDataSource(dashboard, await withDeployment(dashboard, {}));
+          const events = await annotationEventsOf(ds, annotation as unknown as AnnotationQuery<DoraQuery>, range);
           expect(events.length).toBeGreaterThan(0);
           for (const event of events) {
             expect(event.timeEnd!).toBeGreaterThanOrEqual(NOW - 30 * DAY);
@@ -285,3 +275,97 @@ describe.each(DASHBOARDS.map((d) => [d.json.title, d.json] as [string, Dashboard
     }
   }
 );
+
+async function annotationEventsOf(ds: DataSource, annotation: AnnotationQuery<DoraQuery>, range: TimeRange) {
+  const anno = annotationSupport.prepareAnnotation!(annotation);
+  const query = annotationSupport.prepareQuery!(anno)!;
+  const request = {
+    requestId: 'annotation',
+    interval: '1h',
+    intervalMs: 3600 * 1000,
+    range,
+    scopedVars: {},
+    targets: [query],
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: NOW,
+  } as DataQueryRequest<DoraQuery>;
+  const response = await lastValueFrom(ds.query(request));
+  expect(response.errors ?? []).toEqual([]);
+  return (await lastValueFrom(annotationSupport.processEvents!(anno, response.data)))!;
+}
+
+describe('the debug dashboard on the demo source', () => {
+  const debug = DASHBOARDS.find((d) => d.json.uid === 'dora-debug')!.json;
+  const panel = (title: string) => panelsOf(debug).find((p) => p.title === title)!;
+  const column = (frame: DataFrame, name: string) =>
+    frame.fields.find((f) => getFieldDisplayName(f, frame) === name)!.values as unknown[];
+
+  async function shown(title: string, chosen: Record<string, string[]>): Promise<DataFrame> {
+    const response = await runPanel(demoDataSource(debug, chosen), debug, panel(title));
+    expect(response.errors ?? []).toEqual([]);
+    const frames = await transformed(response.data, panel(title).transformations as DataTransformerConfig[]);
+    return frames[0];
+  }
+
+  it("lists the CI runs of the chosen deployment's commits, every one of a change it shipped", async () => {
+    const chosen = await withDeployment(debug, {});
+    const runs = await shown('CI runs of the commits it shipped', chosen);
+    const changes = await shown('Changes it shipped, with lead time stages', chosen);
+    expect(rows(runs)).toBeGreaterThan(0);
+    const shipped = new Set(column(changes, 'SHA'));
+    // Who wrote each change: the demo's commits all name an author.
+    expect(column(changes, 'Author').filter((a) => typeof a !== 'string' || a === '')).toEqual([]);
+    expect(column(runs, 'SHA').filter((sha) => !shipped.has(sha))).toEqual([]);
+    expect(runs.fields.map((f) => f.name)).toEqual([
+      'Started',
+      'Workflow',
+      'SHA',
+      'Branch',
+      'Attempt',
+      'Status',
+      'Duration',
+      'Flaky',
+      'URL',
+    ]);
+  });
+
+  it('sums the runs of the service per workflow and status, flaky failures apart, with their durations', async () => {
+    const summary = await shown('CI runs by workflow and status', {});
+    const runs = await shown('Pipeline runs', {});
+    expect(summary.fields.map((f) => getFieldDisplayName(f, summary))).toEqual([
+      'Workflow',
+      'Status',
+      'Flaky',
+      'Runs',
+      'Duration (median)',
+      'Duration (p90)',
+      'Duration (max)',
+    ]);
+    // Runs counts the runs with a duration (finished ones); every finished run of the runs table is in one row.
+    const finished = column(runs, 'Duration').filter((v) => v !== null).length;
+    expect((column(summary, 'Runs') as number[]).reduce((a, b) => a + b, 0)).toBe(finished);
+    const key = (i: number) =>
+      `${column(summary, 'Workflow')[i]}/${column(summary, 'Status')[i]}/${column(summary, 'Flaky')[i]}`;
+    const keys = Array.from({ length: rows(summary) }, (_, i) => key(i));
+    expect(keys).toEqual(expect.arrayContaining(['ci/success/false', 'ci/failure/true', 'ci/failure/false']));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(column(runs, 'Flaky').some((v) => v === true)).toBe(true);
+  });
+
+  it('marks the deployments of the chosen service, and the chosen deployment, on the error rate panel', async () => {
+    const range = { from: dateTime(NOW - 30 * DAY), to: dateTime(NOW), raw: { from: 'now-30d', to: 'now' } };
+    const chosen = await withDeployment(debug, { service: ['checkout'] });
+    const ds = demoDataSource(debug, chosen);
+    const layer = (name: string) =>
+      (debug.annotations?.list ?? []).find((a) => a.name === name) as unknown as AnnotationQuery<DoraQuery>;
+    const ofService = await annotationEventsOf(ds, layer('Deployments of the service'), range);
+    expect(ofService.length).toBeGreaterThan(0);
+    expect(ofService.filter((e) => e.tags![0] !== 'checkout')).toEqual([]);
+    const table = await shown('Pipeline runs', chosen);
+    expect(column(table, 'Service').filter((s) => s !== 'checkout')).toEqual([]);
+    const theOne = await annotationEventsOf(ds, layer('The chosen deployment'), range);
+    expect(theOne.map((e) => e.id)).toEqual(chosen.deployment);
+    expect(ofService.map((e) => e.id)).toContain(chosen.deployment[0]);
+  });
+});

@@ -10,7 +10,7 @@ import { validateQuery } from '../query/validate';
 import { DoraQuery } from '../query/model';
 import pluginJson from '../plugin.json';
 import { DASHBOARDS, DashboardJson } from './index';
-import { gridItemsOf, panelsOf } from './testing/panels';
+import { gridItemsOf, METRICS_SOURCE, PanelJson, panelsOf, pluginPanelsOf, readsMetrics } from './testing/panels';
 import { dashboardTemplateSrv } from './testing/templateSrv';
 import { interpolateQuery } from '../datasource/interpolate';
 import { AnnotationQuery } from '@grafana/data';
@@ -95,7 +95,7 @@ describe('shipped dashboards', () => {
     it('reads from the data source chosen in its ${datasource} variable of this plugin type', () => {
       const variable = dashboard.templating?.list?.find((v) => v.name === 'datasource');
       expect(variable).toMatchObject({ type: 'datasource', query: PLUGIN_ID });
-      for (const panel of panels) {
+      for (const panel of pluginPanelsOf(dashboard)) {
         expect([panel.title, panel.datasource]).toEqual([panel.title, { type: PLUGIN_ID, uid: '${datasource}' }]);
         for (const target of panel.targets ?? []) {
           expect(target.datasource).toEqual({ type: PLUGIN_ID, uid: '${datasource}' });
@@ -114,7 +114,7 @@ describe('shipped dashboards', () => {
 
     it('has only valid queries of this plugin (after its variables are interpolated)', () => {
       const templateSrv = dashboardTemplateSrv(dashboard);
-      for (const panel of panels) {
+      for (const panel of pluginPanelsOf(dashboard)) {
         const refIds = (panel.targets ?? []).map((t) => t.refId);
         expect(new Set(refIds).size).toBe(refIds.length);
         for (const target of panel.targets ?? []) {
@@ -259,6 +259,51 @@ describe('shipped dashboards', () => {
         ['Incidents', 'purple', 'incidents', null],
       ]);
     }
+  });
+
+  it('the debug dashboard reads the error rate from an optional Prometheus-compatible source, inside a collapsed row', () => {
+    const debug = DASHBOARDS.find((d) => d.json.uid === 'dora-debug')!.json;
+    // Only this dashboard has panels on another data source, and each sits in a row closed by default: without a
+    // Prometheus-compatible source nothing runs, and the row title says what it needs.
+    for (const { json } of DASHBOARDS) {
+      const foreign = panelsOf(json).filter(readsMetrics);
+      expect([json.uid, foreign.length]).toEqual([json.uid, json.uid === 'dora-debug' ? 1 : 0]);
+    }
+    const variable = debug.templating?.list?.find((v) => v.name === 'metrics');
+    expect(variable).toMatchObject({ type: 'datasource', query: 'prometheus', multi: false, includeAll: false });
+    expect(variable?.description).toMatch(/Optional: a Prometheus-compatible data source/);
+    const rows = (debug.panels ?? []).filter((p) => p.type === 'row') as Array<{
+      title?: string;
+      collapsed?: boolean;
+      panels?: PanelJson[];
+    }>;
+    const row = rows.find((r) => (r.panels ?? []).some((p) => p.title?.startsWith('Error rate')))!;
+    expect(row).toMatchObject({ collapsed: true, title: expect.stringContaining('needs a Prometheus-compatible') });
+    const panel = row.panels![0];
+    expect(panel).toMatchObject({ type: 'timeseries', datasource: METRICS_SOURCE });
+    expect(panel.fieldConfig?.defaults?.unit).toBe('percentunit');
+    expect(panel.description).toMatch(/pick it in Metrics/);
+    expect(panel.targets).toHaveLength(1);
+    const target = panel.targets![0] as { datasource?: unknown; expr?: string; legendFormat?: string };
+    expect(target.datasource).toEqual(METRICS_SOURCE);
+    // 5xx over all requests of the chosen services (multi-value: a regex alternation), per service.
+    const [errors, all] = target.expr!.split('\n/\n');
+    expect(errors).toContain('service=~"${service:regex}"');
+    expect(errors).toContain('code=~"5.."');
+    expect(all).toContain('service=~"${service:regex}"');
+    expect(all).not.toContain('code=');
+    expect(target.expr).toContain('[$__rate_interval]');
+    expect(target.legendFormat).toBe('{{service}}');
+    // The service variable it names is the dashboard's multi-value one (Grafana's regex format: "(a|b)").
+    expect(debug.templating?.list?.find((v) => v.name === 'service')).toMatchObject({ multi: true, type: 'query' });
+    // Its markers: the deployments of the chosen services, and the chosen deployment.
+    const layers = (debug.annotations?.list ?? [])
+      .filter((a) => !a.builtIn)
+      .map((a) => [a.name, a.iconColor, (a.target as unknown as { filters?: unknown }).filters]);
+    expect(layers).toEqual([
+      ['Deployments of the service', 'green', { teams: ['$team'], services: ['$service'] }],
+      ['The chosen deployment', 'blue', { deployments: ['$deployment'] }],
+    ]);
   });
 
   it('the overview links its scorecard rows to the team dashboard', () => {

@@ -7,6 +7,7 @@ import {
   DataQualityFinding,
   deploymentContexts,
   selectAll,
+  shippedBy,
   TimeRange,
   TimeZone,
 } from '../engine';
@@ -14,7 +15,14 @@ import { annotationFrameFor } from '../frames/annotations';
 import { selectFindings, withOutcome } from './select';
 import { ValidQuery } from '../query/validate';
 import { dataQualityFrame } from '../frames/dataQualityFrame';
-import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from '../frames/eventsFrames';
+import {
+  changesFrame,
+  deploymentsFrame,
+  incidentLinkMethods,
+  incidentsFrame,
+  pipelineRunsFrame,
+} from '../frames/eventsFrames';
+import { isAnnotated } from '../query/vocabulary';
 import { metricFrames } from '../frames/metricFrames';
 import { onCallFrame, OnCallRow } from '../frames/onCallFrame';
 import { selectOnCall } from './onCall';
@@ -60,8 +68,9 @@ export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: C
       return [scorecardFrame(rows, query.refId, query.groupBy)];
     }
     case 'events': {
-      if (query.format === 'annotations' && query.entity !== 'changes') {
-        return [annotationFrameFor({ ...query, entity: query.entity }, attributed, ctx.range)];
+      const entity = query.entity;
+      if (query.format === 'annotations' && isAnnotated(entity)) {
+        return [annotationFrameFor({ ...query, entity }, attributed, ctx.range)];
       }
       const selected = selectAll(attributed, ctx.range, query.filters);
       switch (query.entity) {
@@ -77,6 +86,8 @@ export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: C
           return [changesFrame(selected.changes, query.refId)];
         case 'incidents':
           return [incidentsFrame(selected.incidents, query.refId, attributed.runbooks)];
+        case 'pipelineRuns':
+          return [pipelineRunsFrame(selected.pipelineRuns, shippedBy(attributed), query.refId)];
       }
     }
     case 'dataQuality': {

@@ -7,6 +7,13 @@ describe('createRedactor', () => {
     expect(redact(`bad credentials for ${gh}`)).toBe('bad credentials for [redacted]');
     expect(redact('github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz')).toBe('[redacted]');
     expect(redact('glpat-abcdefghijklmnopqrst')).toBe('[redacted]');
+  });
+
+  it('masks Grafana service account tokens and JSON Web Tokens (Argo CD)', () => {
+    const redact = createRedactor({});
+    expect(redact('key glsa_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6_0a1b2c3d' + ' refused')).toBe('key [redacted] refused');
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9' + '.eyJzdWIiOiJkb3JhOmFwaUtleSJ9' + '.c2lnbmF0dXJlLXZhbHVlLTAx';
+    expect(redact(`argocd said: invalid session: ${jwt}.`)).toBe('argocd said: invalid session: [redacted].');
     expect(redact('Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345')).toBe('Authorization: Bearer [redacted]');
     expect(redact('header token 0123456789abcdef0123')).toBe('header token [redacted]');
   });

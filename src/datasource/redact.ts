@@ -7,6 +7,10 @@ const TOKEN_PATTERNS: RegExp[] = [
   /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}\b/g,
   /\bgithub_pat_[A-Za-z0-9_]{20,}\b/g,
   /\bglpat-[A-Za-z0-9_-]{16,}\b/g,
+  // Grafana service account tokens (annotations and the data source bridge in server mode).
+  /\bglsa_[A-Za-z0-9_]{20,}\b/g,
+  // JSON Web Tokens (Argo CD account tokens are JWTs): header.payload.signature, each base64url.
+  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
   /\b(Bearer|token|Basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi,
 ];
 const SECRET_NAME = /token|secret|password|passwd|api[-_]?key|credential|authorization/i;

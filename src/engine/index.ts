@@ -50,4 +50,6 @@ export * from './time';
 export * from './model';
 export * from './results';
 export { owningTeams, serviceDirectory } from './catalog';
+export { shippedBy, commitKey } from './shippedBy';
+export type { ShippedBy } from './shippedBy';
 export type { ServiceDirectory } from './catalog';

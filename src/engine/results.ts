@@ -54,8 +54,8 @@ export interface Filters {
   /** Changes only: just those whose pull request has one of these labels (e.g. "security"). */
   labels?: string[];
   /**
-   * Just these deployments (by id) and what belongs to them: their changes, the incidents linked to them (failed
-   * attempts by their own id). Pipeline runs pass.
+   * Just these deployments (by id) and what belongs to them: their changes, the incidents linked to them, the
+   * pipeline runs of the commits they shipped first (failed attempts by their own id).
    */
   deployments?: string[];
 }

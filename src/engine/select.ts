@@ -238,7 +238,7 @@ class Selector {
   }
 
   pipelineRuns(range: TimeRange): AttributedPipelineRun[] {
-    const pass = this.grouping.compile(this.dims.run);
+    const pass = this.grouping.compile(this.dims.run, this.dims.runFacets);
     return this.attributed.pipelineRuns.filter((r) => inRange(runInstant(r), range) && pass(r) !== null);
   }
 }

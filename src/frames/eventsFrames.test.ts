@@ -1,7 +1,15 @@
 import { DataFrame, FieldType } from '@grafana/data';
-import { AttributedChange, AttributedDeployment, AttributedIncident, DataQualityFinding } from '../engine';
+import {
+  AttributedChange,
+  AttributedDeployment,
+  AttributedIncident,
+  AttributedPipelineRun,
+  commitKey,
+  DataQualityFinding,
+  PipelineRun,
+} from '../engine';
 import { dataQualityFrame } from './dataQualityFrame';
-import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame } from './eventsFrames';
+import { changesFrame, deploymentsFrame, incidentLinkMethods, incidentsFrame, pipelineRunsFrame } from './eventsFrames';
 import { toDataFrame } from './dataFrame';
 
 const H = 3600 * 1000;
@@ -138,6 +146,7 @@ describe('changesFrame', () => {
               repo: 'acme/checkout',
               committedAt: T - 5 * H,
               parents: [],
+              author: 'alice',
               pullRequest: { number: 42, title: 'Faster checkout', url: 'https://example.test/pr/42' },
             },
             breakdown: { codingMs: H, pickupMs: 2 * H, reviewMs: H, deployMs: H },
@@ -150,6 +159,8 @@ describe('changesFrame', () => {
     expect(values(frame, 'Lead time')).toEqual([5 * H, null]);
     expect(values(frame, 'PR')).toEqual([42, null]);
     expect(values(frame, 'PR title')).toEqual(['Faster checkout', '']);
+    // Who wrote it; empty (shown as "not reported") where the code host does not say.
+    expect(values(frame, 'Author')).toEqual(['alice', '']);
     expect(values(frame, 'Pickup')).toEqual([2 * H, null]);
     expect(values(frame, 'Deployment')).toEqual(['d2', 'd2']);
   });
@@ -189,6 +200,66 @@ describe('incidentsFrame', () => {
       url: '${__value.raw}',
       targetBlank: true,
     });
+  });
+});
+
+describe('pipelineRunsFrame', () => {
+  const M = 60 * 1000;
+  const run = (extra: Partial<PipelineRun>, flaky = false): AttributedPipelineRun => ({
+    run: {
+      id: 'r1',
+      repo: 'acme/checkout',
+      workflow: 'build',
+      sha: 'abc',
+      attempt: 1,
+      startedAt: T,
+      finishedAt: T + 10 * M,
+      conclusion: 'success',
+      branch: 'main',
+      url: 'https://example.test/runs/r1/attempts/1',
+      ...extra,
+    },
+    flaky,
+    service: 'checkout',
+    team: 'payments',
+  });
+  const runs = [
+    run({ conclusion: 'failure' }, true),
+    run({ attempt: 2, startedAt: T + 12 * M, finishedAt: T + 20 * M, url: 'https://example.test/runs/r1/attempts/2' }),
+    run({
+      id: 'r2',
+      workflow: 'test',
+      sha: 'def',
+      startedAt: T + 30 * M,
+      finishedAt: undefined,
+      conclusion: 'in_progress',
+    }),
+  ];
+  const shipped = new Map([[commitKey('acme/checkout', 'abc'), 'd1']]);
+  const frame = toDataFrame(pipelineRunsFrame(runs, shipped, 'A'));
+
+  it('lists runs and re-runs newest first with workflow, attempt, status, duration and the flaky failure', () => {
+    expect(frame.refId).toBe('A');
+    expect(values(frame, 'Workflow')).toEqual(['test', 'build', 'build']);
+    expect(values(frame, 'Attempt')).toEqual([1, 2, 1]);
+    expect(values(frame, 'Status')).toEqual(['in_progress', 'success', 'failure']);
+    expect(values(frame, 'Duration')).toEqual([null, 8 * M, 10 * M]);
+    expect(values(frame, 'Finished')).toEqual([null, T + 20 * M, T + 10 * M]);
+    expect(values(frame, 'Flaky')).toEqual([false, false, true]);
+    expect(values(frame, 'Service')).toEqual(['checkout', 'checkout', 'checkout']);
+    expect(frame.fields.find((f) => f.name === 'Duration')!.config).toMatchObject({
+      unit: 'dtdurationms',
+      noValue: 'running',
+    });
+  });
+
+  it('names the deployment that first shipped each SHA, and links each attempt', () => {
+    expect(values(frame, 'Deployment')).toEqual(['', 'd1', 'd1']);
+    const url = frame.fields.find((f) => f.name === 'URL')!;
+    expect(url.values[1]).toBe('https://example.test/runs/r1/attempts/2');
+    expect(url.config.links?.[0]).toMatchObject({ title: 'Open run', url: '${__value.raw}', targetBlank: true });
+    expect(frame.fields.find((f) => f.name === 'Started')!.type).toBe(FieldType.time);
+    expect(frame.fields.find((f) => f.name === 'Flaky')!.type).toBe(FieldType.boolean);
   });
 });
 

@@ -6,9 +6,12 @@ import {
   AttributedChange,
   AttributedDeployment,
   AttributedIncident,
+  AttributedPipelineRun,
+  commitKey,
   DeploymentContext,
   deploymentOutcome,
   LinkMethod,
+  ShippedBy,
 } from '../engine';
 import { FrameDescription } from './frame';
 import { openUrlLink } from './links';
@@ -125,6 +128,12 @@ export function changesFrame(changes: AttributedChange[], refId: string): FrameD
         type: 'string',
         values: col((c) => c.change.pullRequest?.title ?? c.change.message ?? ''),
       },
+      {
+        name: 'Author',
+        type: 'string',
+        values: col((c) => c.change.author ?? ''),
+        config: { description: 'Who wrote the change, as the code host says', noValue: 'not reported' },
+      },
       { name: 'Coding', type: 'number', values: col((c) => c.breakdown?.codingMs ?? null), config: DURATION },
       { name: 'Pickup', type: 'number', values: col((c) => c.breakdown?.pickupMs ?? null), config: DURATION },
       { name: 'Review', type: 'number', values: col((c) => c.breakdown?.reviewMs ?? null), config: DURATION },
@@ -209,4 +218,65 @@ export function incidentLinkMethods(incidents: AttributedIncident[]): Record<str
     out[i.incident.id] = i.link.method;
   }
   return out;
+}
+
+/**
+ * CI runs and re-runs, newest first: each workflow run's status, duration and attempt, whether it was a flaky
+ * failure (failed, then passed on a later run of the same SHA and workflow), and the deployment that shipped its SHA.
+ */
+export function pipelineRunsFrame(runs: AttributedPipelineRun[], shipped: ShippedBy, refId: string): FrameDescription {
+  const rows = runs.slice().sort((a, b) => b.run.startedAt - a.run.startedAt || b.run.attempt - a.run.attempt);
+  const col = <T>(f: (r: AttributedPipelineRun) => T) => rows.map(f);
+  const finish = (r: AttributedPipelineRun) => r.run.finishedAt;
+  return {
+    refId,
+    name: 'Pipeline runs',
+    fields: [
+      { name: 'Started', type: 'time', values: col((r) => r.run.startedAt) },
+      { name: 'Finished', type: 'time', values: col((r) => finish(r) ?? null) },
+      { name: 'Workflow', type: 'string', values: col((r) => r.run.workflow) },
+      { name: 'Repository', type: 'string', values: col((r) => r.run.repo) },
+      { name: 'Service', type: 'string', values: col((r) => r.service ?? '') },
+      { name: 'Team', type: 'string', values: col((r) => r.team ?? '') },
+      { name: 'SHA', type: 'string', values: col((r) => r.run.sha) },
+      { name: 'Branch', type: 'string', values: col((r) => r.run.branch ?? '') },
+      {
+        name: 'Attempt',
+        type: 'number',
+        values: col((r) => r.run.attempt),
+        config: { description: '1 for a first run; a re-run of the same run raises it' },
+      },
+      { name: 'Status', type: 'string', values: col((r) => r.run.conclusion) },
+      {
+        name: 'Duration',
+        type: 'number',
+        values: col((r) => {
+          const end = finish(r);
+          return end !== undefined ? end - r.run.startedAt : null;
+        }),
+        config: { ...DURATION, noValue: 'running' },
+      },
+      {
+        name: 'Flaky',
+        type: 'boolean',
+        values: col((r) => r.flaky),
+        config: { description: 'Failed, then passed on a later run or re-run of the same SHA and workflow' },
+      },
+      {
+        name: 'Deployment',
+        type: 'string',
+        values: col((r) => shipped.get(commitKey(r.run.repo, r.run.sha)) ?? ''),
+        config: {
+          description: 'The production deployment that first shipped this SHA',
+          noValue: 'not deployed',
+        },
+      },
+      {
+        name: 'URL',
+        type: 'string',
+        values: col((r) => r.run.url ?? ''),
+        config: { links: openUrlLink('Open run') },
+      },
+    ],
+  };
 }

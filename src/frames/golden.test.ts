@@ -61,6 +61,7 @@ const CASES: Array<[string, DoraQuery]> = [
   ['events-deployments', { refId: 'E', kind: 'events', entity: 'deployments' }],
   ['events-changes', { refId: 'E', kind: 'events', entity: 'changes' }],
   ['events-incidents', { refId: 'E', kind: 'events', entity: 'incidents' }],
+  ['events-pipeline-runs', { refId: 'E', kind: 'events', entity: 'pipelineRuns' }],
   ['data-quality', { refId: 'Q', kind: 'dataQuality' }],
 ];
 
@@ -153,6 +154,34 @@ describe('hand checks against the raw demo events', () => {
       const deployment = raw.deployments.find((d) => d.id === column('Deployment')[row])!;
       expect(column('Deployed')[row]).toBe(deployment.finishedAt);
       expect(column('Lead time')[row]).toBeCloseTo(deployment.finishedAt - change.committedAt, 3);
+    }
+  });
+
+  it('lists the pipeline runs of the range with their durations, and a failure as flaky when a later run passed', async () => {
+    const frame = (await runQuery(ds, CASES[8][1])).data[0] as DataFrame;
+    const column = (name: string) => frame.fields.find((f) => f.name === name)!.values;
+    // A run counts at its finish, else (still running) its start.
+    const inRange = raw.pipelineRuns.filter((r) => {
+      const t = r.finishedAt ?? r.startedAt;
+      return t >= FROM && t < NOW;
+    });
+    expect(frame.length).toBe(inRange.length);
+    const same = (a: (typeof inRange)[number], b: (typeof inRange)[number]) =>
+      a.repo === b.repo && a.workflow === b.workflow && a.sha === b.sha;
+    const flaky = inRange.filter(
+      (r) =>
+        r.conclusion === 'failure' &&
+        raw.pipelineRuns.some(
+          (later) => same(r, later) && later.conclusion === 'success' && later.startedAt > r.startedAt
+        )
+    );
+    expect(flaky.length).toBeGreaterThan(0);
+    expect((column('Flaky') as boolean[]).filter(Boolean).length).toBe(flaky.length);
+    for (const row of [0, Math.floor(frame.length / 2), frame.length - 1]) {
+      const url = column('URL')[row] as string;
+      const source = inRange.find((r) => r.url === url)!;
+      expect(column('Attempt')[row]).toBe(source.attempt);
+      expect(column('Duration')[row]).toBe(source.finishedAt! - source.startedAt);
     }
   });
 });

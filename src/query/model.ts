@@ -4,7 +4,9 @@ import { Aggregation, BucketKind, DeploymentOutcome, Filters, GroupBy, LeadTimeS
 export type { DeploymentOutcome };
 
 export type QueryKind = 'metric' | 'scorecard' | 'events' | 'dataQuality' | 'onCall';
-export type EventEntity = 'deployments' | 'changes' | 'incidents';
+/** Events that can be drawn on a time axis: deployments as points, incidents as regions. */
+export type AnnotatedEntity = 'deployments' | 'incidents';
+export type EventEntity = AnnotatedEntity | 'changes' | 'pipelineRuns';
 
 interface BaseQuery extends DataQuery {
   groupBy?: GroupBy;
@@ -33,7 +35,7 @@ export interface EventsQuery extends BaseQuery {
   entity: EventEntity;
   /** Deployments only: just those with this outcome (absent: all). */
   outcome?: DeploymentOutcome;
-  /** Default 'table'. Annotation queries ask for 'annotations' (deployments and incidents only). */
+  /** Default 'table'. Annotation queries ask for 'annotations' (deployments and incidents only: isAnnotated). */
   format?: EventsFormat;
 }
 

@@ -42,7 +42,7 @@ describe('validateQuery', () => {
     ],
     [
       { kind: 'events', entity: 'commits' },
-      'Query A: entity "commits" is not known. Use one of: deployments, changes, incidents',
+      'Query A: entity "commits" is not known. Use one of: deployments, changes, incidents, pipelineRuns',
     ],
     [{ kind: 'chart' }, 'Query A: kind "chart" is not known. Use one of: metric, scorecard, events, dataQuality'],
     [{ kind: 'metric', metric: '$metric' }, 'Query A: metric "$metric" is not known.'],
@@ -95,6 +95,15 @@ describe('validateQuery', () => {
     expect(validateQuery(q({ kind: 'events', entity: 'changes', format: 'annotations' }))).toMatchObject({
       ok: false,
       message: expect.stringContaining('format "annotations" shows deployments or incidents'),
+    });
+    expect(validateQuery(q({ kind: 'events', entity: 'pipelineRuns' }))).toMatchObject({
+      ok: true,
+      query: { entity: 'pipelineRuns', format: 'table' },
+    });
+    expect(validateQuery(q({ kind: 'events', entity: 'pipelineRuns', format: 'annotations' }))).toEqual({
+      ok: false,
+      message:
+        'Query A: format "annotations" shows deployments or incidents; list pipelineRuns as a table (remove format).',
     });
   });
 

@@ -13,6 +13,7 @@ import {
   KIND_OPTIONS,
   LEAD_TIME_START_OPTIONS,
   METRIC_OPTIONS,
+  isAnnotated,
   OUTCOME_OPTIONS,
   SCORECARD_GROUP_BY_OPTIONS,
 } from './vocabulary';
@@ -139,6 +140,11 @@ function events(q: Record<string, unknown>, base: Base): ValidEventsQuery {
   if (format === 'annotations' && entity === 'changes') {
     throw new QueryError(
       'format "annotations" shows deployments or incidents; changes are listed in deployments\' text.'
+    );
+  }
+  if (format === 'annotations' && !isAnnotated(entity)) {
+    throw new QueryError(
+      `format "annotations" shows deployments or incidents; list ${entity} as a table (remove format).`
     );
   }
   return { ...base, kind: 'events', entity, outcome, format };

@@ -3,7 +3,7 @@
  * frames and the validation of queries all read these lists, so a metric is named the same everywhere.
  */
 import { Aggregation, BucketKind, FACET_GROUP_METRICS, GroupBy, LeadTimeStart, MetricId, ValueKind } from '../engine';
-import { DeploymentOutcome, EventEntity, EventsFormat, QueryKind } from './model';
+import { AnnotatedEntity, DeploymentOutcome, EventEntity, EventsFormat, QueryKind } from './model';
 import { VariableValues } from './variableQuery';
 
 export interface Choice<T extends string> {
@@ -243,7 +243,17 @@ export const ENTITY_OPTIONS: Array<Choice<EventEntity>> = [
     label: 'Incidents',
     description: 'Each incident with its linked deployment and how it was linked',
   },
+  {
+    value: 'pipelineRuns',
+    label: 'Pipeline runs',
+    description: 'Each CI run and re-run by workflow: status, duration, attempt and whether it was flaky',
+  },
 ];
+
+/** Whether events of this entity can be drawn as annotations (format 'annotations'). */
+export function isAnnotated(entity: EventEntity): entity is AnnotatedEntity {
+  return entity === 'deployments' || entity === 'incidents';
+}
 
 export const LEAD_TIME_START_OPTIONS: Array<Choice<LeadTimeStart>> = [
   { value: 'commit', label: 'Commit', description: 'Commit time (the DORA default)' },

@@ -37,7 +37,7 @@ function loadBundle(
   const logs: string[] = [];
   const sandbox: Record<string, unknown> = {
     host: {
-      request: (json: string) => Promise.resolve(JSON.stringify(serve(JSON.parse(json) as HostCall))),
+      request: (json: string) => Promise.resolve(serve(JSON.parse(json) as HostCall)),
       now: () => NOW,
       zoneOffsetMinutes: (zone: string) => {
         if (zone !== 'Europe/Paris') {

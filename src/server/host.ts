@@ -3,9 +3,16 @@
  * coordination notes, summarised in src/server/README.md): HTTP through the data source's routes, the clock,
  * time zone offsets and logging. The entry touches nothing else of its host.
  */
+/** What host.request resolves, for every HTTP status: the body as text (the host does not encode it again). */
+export interface HostResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 export interface Host {
-  /** `{method, url, headers, body?}` as JSON, url = `/<route path>/<rest>`; resolves `{status, headers, body}`. */
-  request(requestJson: string, signal?: AbortSignal): Promise<string>;
+  /** `{method, url, headers, body?}` as JSON, url = `/<route path>/<rest>`; resolves the response. */
+  request(requestJson: string, signal?: AbortSignal): Promise<HostResponse>;
   now(): number;
   /** Minutes east of UTC of the IANA zone at the instant; throws for an unknown zone. */
   zoneOffsetMinutes(zone: string, ms: number): number;

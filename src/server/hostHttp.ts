@@ -4,13 +4,7 @@
  * status; rejects on transport failure or abort, like the browser's client.
  */
 import { HttpClient, HttpRequest, HttpResponse, pathOf, requestAbortError } from '../sources/http';
-import { errorMessage, Host } from './host';
-
-interface HostResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
+import { errorMessage, Host, HostResponse } from './host';
 
 export class HostHttpClient implements HttpClient {
   constructor(private readonly host: () => Host) {}
@@ -30,10 +24,10 @@ export class HostHttpClient implements HttpClient {
       const onAbort = () => reject(requestAbortError(req.url));
       req.signal?.addEventListener('abort', onAbort);
       sent.then(
-        (text) => {
+        (answer) => {
           req.signal?.removeEventListener('abort', onAbort);
           try {
-            resolve(toResponse<T>(JSON.parse(text) as HostResponse, req.responseType));
+            resolve(toResponse<T>(answer, req.responseType));
           } catch (e) {
             reject(new Error(`The backend answered a request to ${pathOf(req.url)} with an unreadable response.`));
           }

@@ -17,6 +17,7 @@ import { MAPPINGS } from '../sources/datasource/testing/mappings';
 import { startFakeQueryApi } from '../sources/datasource/testing/services';
 import { DoraJsonData } from '../settings/model';
 import { query } from './entry';
+import { HostResponse } from './host';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = T0 + 7 * DAY;
@@ -44,7 +45,7 @@ function bridgeHost(jsonData: DoraJsonData, secure: Record<string, string>, sent
     now: () => NOW,
     zoneOffsetMinutes: () => 0,
     log: () => undefined,
-    request(json: string): Promise<string> {
+    request(json: string): Promise<HostResponse> {
       const req = JSON.parse(json) as { method: string; url: string; body?: string };
       const [path, search] = req.url.replace(/^\//, '').split('?');
       const route: PluginRoute | undefined = routes.find((r) => path === r.path || path.startsWith(`${r.path}/`));
@@ -65,7 +66,7 @@ function bridgeHost(jsonData: DoraJsonData, secure: Record<string, string>, sent
           let body = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve(JSON.stringify({ status: res.statusCode, headers: {}, body })));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: {}, body }));
         });
         out.on('error', reject);
         out.end(req.body);

@@ -131,28 +131,34 @@ export function validateBridgeSettings(s: DataSourceBridgeSettings | undefined):
   return problems;
 }
 
+/**
+ * One mapping as the source runs it (trimmed columns, the query model parsed), without validating it: the
+ * editor's column picker runs a mapping whose columns are not chosen yet.
+ */
+export function resolveMapping(m: BridgeMapping, index: number): ResolvedMapping {
+  const columns: Record<string, string> = {};
+  for (const [field, column] of Object.entries(m.columns ?? {})) {
+    if (column && column.trim() !== '') {
+      columns[field] = column.trim();
+    }
+  }
+  return {
+    name: mappingName(m, index),
+    kind: m.kind as EventKind,
+    datasource: { uid: m.datasource?.uid ?? '', type: m.datasource?.type },
+    query: m.query ?? '',
+    model: parseModel(m.queryModel).model ?? {},
+    columns,
+  };
+}
+
 export function resolveBridgeSettings(s: DataSourceBridgeSettings | undefined): ResolvedBridgeSettings {
   const problems = validateBridgeSettings(s);
   if (problems.length > 0) {
     throw settingsError('Data source bridge', problems);
   }
   return {
-    mappings: (s?.mappings ?? []).map((m, i) => {
-      const columns: Record<string, string> = {};
-      for (const [field, column] of Object.entries(m.columns ?? {})) {
-        if (column && column.trim() !== '') {
-          columns[field] = column.trim();
-        }
-      }
-      return {
-        name: mappingName(m, i),
-        kind: m.kind as EventKind,
-        datasource: { uid: m.datasource?.uid ?? '', type: m.datasource?.type },
-        query: m.query ?? '',
-        model: parseModel(m.queryModel).model ?? {},
-        columns,
-      };
-    }),
+    mappings: (s?.mappings ?? []).map(resolveMapping),
     timeoutMs: (s?.timeoutSeconds ?? 30) * 1000,
   };
 }

@@ -125,6 +125,7 @@ export function searchFields(s: ResolvedJiraSettings): string[] {
     'components',
     'issuelinks',
     'resolutiondate',
+    'assignee',
   ];
   for (const f of [
     typeof s.service === 'object' ? s.service.field : undefined,

@@ -46,6 +46,8 @@ export function describeGrafanaError(subject: string, e: unknown): string {
         return `${subject}: not allowed to read them (${e.status}${e.detail ? `: ${e.detail}` : ''}). The viewer (or the service account) needs the annotations:read permission (Viewer role).`;
       case 'not-found':
         return `${subject}: Grafana answered 404 for ${e.path}. Check the Grafana API URL in the data source settings.`;
+      case 'server':
+        return `${subject}: Grafana answered ${e.status} (a Grafana-side error${e.detail ? `: ${e.detail}` : ''}). Check the Grafana server's log and refresh later.`;
       default:
         return `${subject}: Grafana answered ${e.status}${e.detail ? `: ${e.detail}` : ''} for ${e.path}.`;
     }

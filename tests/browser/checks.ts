@@ -305,20 +305,82 @@ export const CHECKS: Check[] = [
         [section.locator('#dora-grafana-api-url'), section.locator('#dora-grafana-api-token')],
         `${screenshots}/config-editor-grafana-api.png`
       );
-      await section.getByLabel(/^Enable data source mappings/).check({ force: true });
-      await visible(page, /no mapping yet; add one/, 'the data source bridge asks for a mapping');
-      await section.getByText('Any Grafana data source', { exact: true }).first().scrollIntoViewIfNeeded();
-      await screenshotAround(
-        page,
-        [
-          section.getByText('Any Grafana data source', { exact: true }).first(),
-          section.getByRole('button', { name: /Add mapping/ }),
-        ],
-        `${screenshots}/config-editor-datasource-bridge.png`
-      );
-      await section.getByLabel(/^Enable data source mappings/).uncheck({ force: true });
       await section.getByLabel(/^Enable Grafana annotations/).uncheck({ force: true });
       await hidden(page, 'Grafana API on the server', 'the Grafana API section hides with its sources');
+    },
+  },
+  {
+    name: "the data source bridge loads a query's columns into each field's picker and previews the first rows",
+    async run(page, screenshots) {
+      const section = config(page);
+      await section.getByLabel(/^Enable data source mappings/).check({ force: true });
+      await visible(page, /no mapping yet; add one/, 'the data source bridge asks for a mapping');
+      await section.getByRole('button', { name: /Add mapping/ }).click();
+      await section.locator('#dora-bridge-0-name').fill('Warehouse deployments');
+      // Grafana's data source picker, listing the harness's data source service.
+      await section.locator('#dora-bridge-0-datasource').click();
+      await page.getByText('Warehouse', { exact: true }).first().click();
+      await section
+        .locator('#dora-bridge-0-query')
+        .fill(
+          'SELECT finished_at, service, env, repository, commit_sha, outcome FROM deployments WHERE finished_at BETWEEN $__timeFrom() AND $__timeTo()'
+        );
+      await section.getByRole('button', { name: 'Load columns' }).click();
+      await visible(page, '6 columns from Warehouse', 'the columns load through the data source service');
+      const required: Array<[string, RegExp]> = [
+        ['service', /^service/],
+        ['environment', /^env/],
+        ['repo', /^repository/],
+        ['sha', /^commit_sha/],
+        ['finishedAt', /^finished_at/],
+        ['status', /^outcome/],
+      ];
+      for (const [field, column] of required) {
+        await pickOption(page, `dora-bridge-0-column-${field}`, column, [/^finished_at/, /^outcome/]);
+      }
+      await untilJson(page, 'config-editor', 'the chosen columns are not stored', (j) => {
+        const bridge = j.datasourceBridge as {
+          mappings?: Array<{ datasource?: { uid?: string }; columns?: Record<string, string> }>;
+        };
+        const m = bridge?.mappings?.[0];
+        return (
+          m?.datasource?.uid === 'warehouse' &&
+          m.columns?.sha === 'commit_sha' &&
+          m.columns?.environment === 'env' &&
+          m.columns?.finishedAt === 'finished_at' &&
+          m.columns?.status === 'outcome'
+        );
+      });
+      await visible(page, /6 rows in the last 7 days, 6 valid deployments/, 'the preview counts the valid rows');
+      // The clear icon empties a field: the column leaves jsonData and the missing required field is named.
+      await section.locator('#dora-bridge-0-column-status').locator('..').getByRole('button').first().click();
+      await untilJson(page, 'config-editor', 'the cleared column is still stored', (j) => {
+        const bridge = j.datasourceBridge as { mappings?: Array<{ columns?: Record<string, string> }> };
+        return bridge?.mappings?.[0]?.columns?.status === undefined;
+      });
+      await visible(page, /choose the column of status \(required for deployments\)/, 'a cleared required column');
+      await pickOption(page, 'dora-bridge-0-column-status', /^outcome/);
+      await visible(page, /6 rows in the last 7 days, 6 valid deployments/, 'the preview is back');
+      const preview = section.getByTestId('dora-bridge-0-preview');
+      // The first row's commit (src/sources/datasource/testing/frames.ts) is shown, never stored.
+      const firstSha = 'a1'.repeat(20);
+      await preview.getByText(firstSha).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      const shown = JSON.stringify(await shownJson(page, 'config-editor'));
+      if (shown.includes(firstSha)) {
+        throw new Error('the preview rows leaked into jsonData');
+      }
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await section.getByText('Mapping 1: Warehouse deployments').first().scrollIntoViewIfNeeded();
+      await screenshotAround(
+        page,
+        [section.getByText('Mapping 1: Warehouse deployments').first(), preview],
+        `${screenshots}/config-editor-datasource-bridge.png`
+      );
+      await section.getByRole('button', { name: 'Remove mapping 1' }).click();
+      await section.getByLabel(/^Enable data source mappings/).uncheck({ force: true });
+      await untilJson(page, 'config-editor', 'the bridge switch not cleared', (j) => {
+        return (j.datasourceBridge as { enabled?: boolean })?.enabled === false;
+      });
     },
   },
   {
@@ -407,6 +469,23 @@ export const CHECKS: Check[] = [
       });
       await page.mouse.move(0, 0);
       await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-events.png` });
+    },
+  },
+  {
+    name: 'an events query lists pipeline runs, as a table only (no outcome, no annotation format)',
+    async run(page, screenshots) {
+      await queryEditor(page).getByRole('radio', { name: 'Pipeline runs', exact: true }).click();
+      await untilJson(page, 'query-editor', 'not an events query of pipeline runs', (j) => {
+        const q = j.query as Record<string, unknown>;
+        return q.kind === 'events' && q.entity === 'pipelineRuns' && !('outcome' in q) && !('format' in q);
+      });
+      for (const gone of ['Failed', 'Annotations']) {
+        if ((await queryEditor(page).getByRole('radio', { name: gone, exact: true }).count()) !== 0) {
+          throw new Error(`the "${gone}" option still shows for pipeline runs`);
+        }
+      }
+      await page.mouse.move(0, 0);
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-pipeline-runs.png` });
     },
   },
   {

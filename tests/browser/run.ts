@@ -4,7 +4,8 @@
  * serves it on 127.0.0.1, drives Debian's Chromium through playwright-core, runs the checks, saves screenshots
  * to docs/screenshots/ and prints "browser: N passed, M failed". Exits non-zero on any failure.
  * Then the performance checks (perfChecks.ts): the dashboards' panels on a 1/10-scale events file, with the query
- * worker and on the main thread, long tasks measured, and cancellation. `-- --only editors|perf` runs one part.
+ * worker and on the main thread, long tasks measured, and cancellation. `-- --only editors|perf` runs one part;
+ * `-- --grep TEXT` runs only the editor checks whose name contains TEXT (no perf part, no full-page screenshot).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -27,7 +28,9 @@ const GRAFANA_UI_IMAGES = resolve(__dirname, '..', '..', 'node_modules', '@grafa
 
 async function main(): Promise<number> {
   const onlyAt = process.argv.indexOf('--only');
-  const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+  const grepAt = process.argv.indexOf('--grep');
+  const grep = grepAt >= 0 ? process.argv[grepAt + 1] : undefined;
+  const only = grep !== undefined ? 'editors' : onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
   const out = mkdtempSync(join(tmpdir(), 'dora-harness-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   await buildHarness(out);
@@ -55,7 +58,8 @@ async function main(): Promise<number> {
       route.request().url().startsWith(server.url) ? route.continue() : route.abort()
     );
     await page.goto(server.url, { waitUntil: 'load' });
-    for (const check of only === 'perf' ? [] : CHECKS) {
+    const checks = only === 'perf' ? [] : CHECKS.filter((c) => grep === undefined || c.name.includes(grep));
+    for (const check of checks) {
       const errorsBefore = pageErrors.length;
       try {
         await check.run(page, SCREENSHOTS);
@@ -81,10 +85,10 @@ async function main(): Promise<number> {
         }
       }
     }
-    if (only !== 'perf') {
+    if (only !== 'perf' && grep === undefined) {
       await page.screenshot({ path: join(SCREENSHOTS, 'editors.png'), fullPage: true });
     }
-    if (failed === 0 && only !== 'perf') {
+    if (failed === 0 && only !== 'perf' && grep === undefined) {
       mkdirSync(CATALOG_SCREENSHOTS, { recursive: true });
       for (const [from, to] of CATALOG_COPIES) {
         copyFileSync(join(SCREENSHOTS, from), join(CATALOG_SCREENSHOTS, to));

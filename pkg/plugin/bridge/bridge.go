@@ -94,8 +94,8 @@ func New(pluginJSON []byte, jsonData map[string]any, secure map[string]string, o
 	return b, nil
 }
 
-// Problem is a request the bridge would not send or a response it would not read (over the size cap): the
-// message is complete for the user; it is not a failure to reach the provider.
+// Problem is a request the bridge would not send, a response it would not read (over the size cap) or one that
+// did not come in time: the message is complete for the user, the entry shows it as it is.
 type Problem struct{ Message string }
 
 func (p *Problem) Error() string { return p.Message }
@@ -114,7 +114,8 @@ type request struct {
 	Body    json.RawMessage   `json:"body"`
 }
 
-type response struct {
+// Response is what a request answers: the status, the headers (names in lower case) and the body as text.
+type Response struct {
 	Status  int               `json:"status"`
 	Headers map[string]string `json:"headers"`
 	Body    string            `json:"body"`
@@ -124,29 +125,29 @@ type response struct {
 var dropped = map[string]bool{"host": true, "connection": true, "content-length": true, "transfer-encoding": true,
 	"cookie": true, "authorization": true, "proxy-authorization": true}
 
-// Do sends one request and returns the response JSON. Every HTTP status is a response; errors are transport
+// Do sends one request and returns its response. Every HTTP status is a response; errors are transport
 // failures, cancellation, a bad route, or a body over the size cap. No error contains a secret.
-func (b *Bridge) Do(ctx context.Context, reqJSON string) (string, error) {
+func (b *Bridge) Do(ctx context.Context, reqJSON string) (Response, error) {
 	var req request
 	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
-		return "", fmt.Errorf("the request is not valid JSON: %v", err)
+		return Response{}, fmt.Errorf("the request is not valid JSON: %v", err)
 	}
 	path, query, _ := strings.Cut(strings.TrimPrefix(req.URL, "/"), "?")
 	shown := "/" + path
 	route, rest, ok := match(b.routes, path)
 	if !ok {
-		return "", fmt.Errorf("request to %s: no route of this plugin serves that path", b.redact.String(shown))
+		return Response{}, fmt.Errorf("request to %s: no route of this plugin serves that path", b.redact.String(shown))
 	}
 	method := strings.ToUpper(req.Method)
 	if method == "" {
 		method = http.MethodGet
 	}
 	if route.Method != "" && route.Method != "*" && !strings.EqualFold(route.Method, method) {
-		return "", fmt.Errorf("request to %s: the route %s allows %s only, not %s", shown, route.Path, route.Method, method)
+		return Response{}, fmt.Errorf("request to %s: the route %s allows %s only, not %s", shown, route.Path, route.Method, method)
 	}
 	target, err := b.target(route, rest, query)
 	if err != nil {
-		return "", fmt.Errorf("request to %s: %s", shown, b.redact.String(err.Error()))
+		return Response{}, fmt.Errorf("request to %s: %s", shown, b.redact.String(err.Error()))
 	}
 	var body io.Reader
 	if len(req.Body) > 0 && string(req.Body) != "null" {
@@ -161,7 +162,7 @@ func (b *Bridge) Do(ctx context.Context, reqJSON string) (string, error) {
 	defer cancel()
 	hreq, err := http.NewRequestWithContext(ctx, method, target, body)
 	if err != nil {
-		return "", fmt.Errorf("request to %s: %s", shown, b.redact.String(err.Error()))
+		return Response{}, fmt.Errorf("request to %s: %s", shown, b.redact.String(err.Error()))
 	}
 	for k, v := range req.Headers {
 		if !dropped[strings.ToLower(k)] {
@@ -174,7 +175,7 @@ func (b *Bridge) Do(ctx context.Context, reqJSON string) (string, error) {
 	for i, h := range route.Headers {
 		v, err := render(route.headers[i], b.data)
 		if err != nil {
-			return "", fmt.Errorf("request to %s: the route's %s header needs a setting this data source lacks (%s)", shown, h.Name, templateProblem(err))
+			return Response{}, fmt.Errorf("request to %s: the route's %s header needs a setting this data source lacks (%s)", shown, h.Name, templateProblem(err))
 		}
 		hreq.Header.Set(h.Name, v)
 	}
@@ -182,26 +183,22 @@ func (b *Bridge) Do(ctx context.Context, reqJSON string) (string, error) {
 	resp, err := b.client.Do(hreq)
 	if err != nil {
 		b.log("debug", fmt.Sprintf("%s %s failed after %s", method, shown, time.Since(began).Round(time.Millisecond)))
-		return "", b.transportError(ctx, shown, err)
+		return Response{}, b.transportError(ctx, shown, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, b.max+1))
 	if err != nil {
-		return "", b.transportError(ctx, shown, err)
+		return Response{}, b.transportError(ctx, shown, err)
 	}
 	if int64(len(data)) > b.max {
-		return "", &Problem{Message: fmt.Sprintf("the response from %s is larger than %d MB, the most the server reads (DORA_MAX_RESPONSE_MB); narrow the time range or the source's filters.", shown, b.max>>20)}
+		return Response{}, &Problem{Message: fmt.Sprintf("the response from %s is larger than %d MB, the most the server reads (DORA_MAX_RESPONSE_MB); narrow the time range or the source's filters.", shown, b.max>>20)}
 	}
 	b.log("debug", fmt.Sprintf("%s %s -> %d (%d bytes, %s)", method, shown, resp.StatusCode, len(data), time.Since(began).Round(time.Millisecond)))
-	out := response{Status: resp.StatusCode, Headers: map[string]string{}, Body: string(data)}
+	out := Response{Status: resp.StatusCode, Headers: map[string]string{}, Body: string(data)}
 	for k, v := range resp.Header {
 		out.Headers[strings.ToLower(k)] = strings.Join(v, ", ")
 	}
-	encoded, err := json.Marshal(out)
-	if err != nil {
-		return "", fmt.Errorf("response from %s: %v", shown, err)
-	}
-	return string(encoded), nil
+	return out, nil
 }
 
 // target renders the route url and appends the rest of the path and the query (the route url's own query kept).
@@ -249,7 +246,9 @@ func templateProblem(err error) string {
 	return msg
 }
 
-// transportError describes a failure before a response without the URL (its query may hold a secret).
+// transportError describes a failure before a response without the URL (its query may hold a secret). A failure
+// to connect is its cause alone (e.g. "tls: failed to verify certificate: ..."): the entry says which request
+// failed before a response and what to check (src/server/hostHttp.ts), once.
 func (b *Bridge) transportError(ctx context.Context, shown string, err error) error {
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
@@ -260,7 +259,7 @@ func (b *Bridge) transportError(ctx context.Context, shown string, err error) er
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
 		return fmt.Errorf("request to %s was cancelled: %w", shown, context.Canceled)
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &nerr) && nerr.Timeout()):
-		return fmt.Errorf("request to %s timed out after %s: the provider did not answer in time; try again or narrow the time range", shown, b.timeout)
+		return &Problem{Message: fmt.Sprintf("request to %s timed out after %s: the provider did not answer in time; try again or narrow the time range", shown, b.timeout)}
 	}
-	return fmt.Errorf("request to %s failed before a response arrived (%s); check that the Grafana server can reach the provider", shown, b.redact.String(err.Error()))
+	return errors.New(b.redact.String(err.Error()))
 }

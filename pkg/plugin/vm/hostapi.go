@@ -70,14 +70,27 @@ func (r *Runtime) request(vm *goja.Runtime, call goja.FunctionCall) goja.Value {
 				}
 				_ = reject(jsError(vm, name, err.Error()))
 			default:
-				_ = resolve(resp)
+				_ = resolve(responseObject(vm, resp))
 			}
 		})
 	}()
 	return vm.ToValue(promise)
 }
 
-func (r *Runtime) safeRequest(ctx context.Context, reqJSON string) (resp string, err error) {
+// responseObject is the response as a plain JavaScript object: { status, headers: { name: value }, body }.
+func responseObject(vm *goja.Runtime, resp Response) *goja.Object {
+	headers := vm.NewObject()
+	for k, v := range resp.Headers {
+		_ = headers.Set(k, v)
+	}
+	obj := vm.NewObject()
+	_ = obj.Set("status", resp.Status)
+	_ = obj.Set("headers", headers)
+	_ = obj.Set("body", resp.Body)
+	return obj
+}
+
+func (r *Runtime) safeRequest(ctx context.Context, reqJSON string) (resp Response, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("the request failed inside the plugin: %v", p)

@@ -13,11 +13,19 @@ import (
 
 // Host is what a runtime needs from the plugin: HTTP through the routes, a clock and a log.
 type Host interface {
-	// Request sends one request described by the entry (see SERVER-CONTRACT: host.request) and returns the
-	// response JSON. Errors must be safe to show (no secrets).
-	Request(ctx context.Context, reqJSON string) (string, error)
+	// Request sends one request described by the entry (see SERVER-CONTRACT: host.request) and returns its
+	// response. Errors must be safe to show (no secrets).
+	Request(ctx context.Context, reqJSON string) (Response, error)
 	Now() time.Time
 	Log(level, message string)
+}
+
+// Response is host.request's answer, handed to JavaScript as an object { status, headers, body }: the body
+// (a whole events file, say) reaches the runtime as one string, not escaped into JSON and parsed back.
+type Response struct {
+	Status  int
+	Headers map[string]string
+	Body    string
 }
 
 var (

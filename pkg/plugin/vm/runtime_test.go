@@ -15,16 +15,16 @@ import (
 type fakeHost struct {
 	mu       sync.Mutex
 	requests []string
-	respond  func(ctx context.Context, req string) (string, error)
+	respond  func(ctx context.Context, req string) (Response, error)
 	logs     []string
 }
 
-func (h *fakeHost) Request(ctx context.Context, req string) (string, error) {
+func (h *fakeHost) Request(ctx context.Context, req string) (Response, error) {
 	h.mu.Lock()
 	h.requests = append(h.requests, req)
 	h.mu.Unlock()
 	if h.respond == nil {
-		return `{"status":200,"headers":{},"body":"ok"}`, nil
+		return Response{Status: 200, Headers: map[string]string{}, Body: "ok"}, nil
 	}
 	return h.respond(ctx, req)
 }
@@ -115,8 +115,8 @@ func TestCallAnswers(t *testing.T) {
 }
 
 func TestRequestErrorsReachJS(t *testing.T) {
-	host := &fakeHost{respond: func(ctx context.Context, req string) (string, error) {
-		return "", errors.New("Request to /github/rest/x failed: connection refused")
+	host := &fakeHost{respond: func(ctx context.Context, req string) (Response, error) {
+		return Response{}, errors.New("Request to /github/rest/x failed: connection refused")
 	}}
 	rt := start(t, `return { fetch: function (arg, signal) {
 		return host.request('{}', signal).then(function () { return 'resolved'; }, function (e) { return e.name + ': ' + e.message; });
@@ -134,11 +134,11 @@ func TestRequestErrorsReachJS(t *testing.T) {
 func TestCancelAbortsRequestAndStopsRuntime(t *testing.T) {
 	started := make(chan struct{})
 	sawCancel := make(chan struct{})
-	host := &fakeHost{respond: func(ctx context.Context, req string) (string, error) {
+	host := &fakeHost{respond: func(ctx context.Context, req string) (Response, error) {
 		close(started)
 		<-ctx.Done()
 		close(sawCancel)
-		return "", ctx.Err()
+		return Response{}, ctx.Err()
 	}}
 	rt := start(t, `return { fetch: function (arg, signal) { return host.request('{}', signal); } };`, host)
 	ctx, cancel := context.WithCancel(context.Background())

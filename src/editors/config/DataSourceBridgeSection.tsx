@@ -1,10 +1,10 @@
 import React from 'react';
 import { DataSourceInstanceSettings, DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
-import { Button, Field, FieldValidationMessage, InlineField, Input, RadioButtonGroup, TextArea } from '@grafana/ui';
+import { Button, Field, FieldValidationMessage, RadioButtonGroup, TextArea } from '@grafana/ui';
 import { ConfigSection, ConfigSubSection } from '@grafana/plugin-ui';
 import { DoraJsonData, DoraSecureJsonData } from '../../settings/model';
-import { EVENT_KINDS, EventKind, FIELDS, KIND_LABELS } from '../../settings/bridgeFields';
+import { EVENT_KINDS, EventKind, KIND_LABELS } from '../../settings/bridgeFields';
 import {
   BridgeMapping,
   DataSourceBridgeSettings,
@@ -14,6 +14,7 @@ import {
 import { SettingsProblem } from '../../settings/settingsProblem';
 import { withGrafanaApiUrl } from './GrafanaApiSection';
 import { errorOf, textOrUndefined } from './sectionProps';
+import { BridgeColumns } from './BridgeColumns';
 import { EnableSwitch } from './EnableSwitch';
 import { TextSetting, TimeoutSetting } from './TextSetting';
 
@@ -32,7 +33,7 @@ const QUERY_PLACEHOLDER = 'SELECT * FROM dora_deployments WHERE finished_at BETW
 /**
  * Any Grafana data source as a source of events: mappings, each a data source, its query (with the range macros
  * that data source supports), the event kind its rows are, and which column fills which event field (required
- * fields marked). Rows with missing or bad values are reported by field and row when the data source runs.
+ * fields marked, columns loaded from the query's result). Rows with missing or bad values are reported by field and row when the data source runs.
  */
 export function DataSourceBridgeSection({ options, onOptionsChange }: Props) {
   const jsonData = options.jsonData ?? {};
@@ -103,12 +104,11 @@ interface MappingEditorProps {
   onRemove: () => void;
 }
 
-/** One mapping: name, kind, data source, query, extra query model, and a column per event field. */
+/** One mapping: name, kind, data source, query, extra query model, and the column picker (BridgeColumns.tsx). */
 function MappingEditor({ index, mapping, problems, disabled, onChange, onRemove }: MappingEditorProps) {
   const where = `mappings[${index}]`;
   const error = (field: string) => errorOf(problems, `${where}.${field}`);
   const kind = mapping.kind && EVENT_KINDS.indexOf(mapping.kind) >= 0 ? mapping.kind : undefined;
-  const columns = mapping.columns ?? {};
   const id = (part: string) => `dora-bridge-${index}-${part}`;
   return (
     <ConfigSubSection
@@ -185,48 +185,18 @@ function MappingEditor({ index, mapping, problems, disabled, onChange, onRemove 
         />
       </Field>
       {kind && (
-        <Field
-          label="Columns"
-          description="The result column that fills each event field (* required). labels.service reads a property of an object column."
-          invalid={Boolean(error('columns'))}
+        <BridgeColumns
+          index={index}
+          mapping={mapping}
+          kind={kind}
           error={error('columns')}
-        >
-          <ColumnList>
-            {FIELDS[kind].map((field) => (
-              <InlineField
-                key={field.name}
-                label={`${field.name}${field.required ? ' *' : ''}`}
-                htmlFor={id(`column-${field.name}`)}
-                labelWidth={28}
-                tooltip={field.help}
-              >
-                <Input
-                  id={id(`column-${field.name}`)}
-                  width={30}
-                  value={columns[field.name] ?? ''}
-                  placeholder={field.required ? 'column (required)' : 'column'}
-                  disabled={disabled}
-                  onChange={(e) => {
-                    const next = { ...columns, [field.name]: e.currentTarget.value };
-                    if (e.currentTarget.value === '') {
-                      delete next[field.name];
-                    }
-                    onChange({ columns: next });
-                  }}
-                />
-              </InlineField>
-            ))}
-          </ColumnList>
-        </Field>
+          disabled={disabled}
+          onChange={(columns) => onChange({ columns })}
+        />
       )}
       <Button icon="trash-alt" variant="destructive" fill="outline" size="sm" disabled={disabled} onClick={onRemove}>
         Remove mapping {index + 1}
       </Button>
     </ConfigSubSection>
   );
-}
-
-/** The column inputs as one child of their Field (which passes `invalid` to its child; the inputs show no state). */
-function ColumnList({ children }: { children: React.ReactNode; invalid?: boolean }) {
-  return <div>{children}</div>;
 }

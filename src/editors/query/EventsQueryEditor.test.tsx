@@ -47,6 +47,20 @@ describe('EventsQueryEditor', () => {
     expect(screen.getByRole('combobox', { name: /^Repositories/ })).toBeInTheDocument();
   });
 
+  it('lists pipeline runs as a table only: the outcome and the annotation format go', async () => {
+    const { onChange, user } = setup({ ...deployments, outcome: 'failed', format: 'annotations' });
+    await user.click(screen.getByRole('radio', { name: 'Pipeline runs' }));
+    expect(onChange).toHaveBeenLastCalledWith({ refId: 'B', kind: 'events', entity: 'pipelineRuns' });
+  });
+
+  it('shows neither outcome nor format for pipeline runs, and the filters', () => {
+    setup({ refId: 'B', kind: 'events', entity: 'pipelineRuns' });
+    expect(screen.getByRole('radio', { name: 'Pipeline runs' })).toBeChecked();
+    expect(screen.queryByRole('radio', { name: 'Rollback' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'Annotations' })).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Repositories/ })).toBeInTheDocument();
+  });
+
   it('goes back to all outcomes', async () => {
     const { onChange, user } = setup({ ...deployments, outcome: 'failed' });
     await user.click(screen.getByRole('radio', { name: 'All' }));

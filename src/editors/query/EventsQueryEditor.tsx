@@ -1,12 +1,12 @@
 /**
- * Events behind the numbers: deployments (optionally of one outcome), changes or incidents, as a table or as
- * annotation rows (time, timeEnd, title, text, tags, color).
+ * Events behind the numbers: deployments (optionally of one outcome), changes, incidents or pipeline runs, as a
+ * table or (deployments and incidents) as annotation rows (time, timeEnd, title, text, tags, color).
  */
 import React from 'react';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { RadioButtonGroup } from '@grafana/ui';
 import { DeploymentOutcome, EventEntity, EventsFormat, EventsQuery } from '../../query/model';
-import { ENTITY_OPTIONS, FORMAT_OPTIONS, OUTCOME_OPTIONS } from '../../query/vocabulary';
+import { ENTITY_OPTIONS, FORMAT_OPTIONS, isAnnotated, OUTCOME_OPTIONS } from '../../query/vocabulary';
 import { toOptions } from './choices';
 import { QueryFiltersRow } from './FiltersRow';
 import { KindEditorProps } from './types';
@@ -27,7 +27,7 @@ export function EventsQueryEditor({ query, onChange, datasource, range }: KindEd
     if (next !== 'deployments') {
       q = withOptional(q, 'outcome', undefined);
     }
-    if (next === 'changes') {
+    if (!isAnnotated(next)) {
       q = withOptional(q, 'format', undefined);
     }
     onChange(q);
@@ -49,7 +49,7 @@ export function EventsQueryEditor({ query, onChange, datasource, range }: KindEd
             />
           </EditorField>
         )}
-        {entity !== 'changes' && (
+        {isAnnotated(entity) && (
           <EditorField label="Format" tooltip="A table with every attribution column, or annotation rows">
             <RadioButtonGroup<EventsFormat>
               options={FORMATS}

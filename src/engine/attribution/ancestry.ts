@@ -9,7 +9,7 @@
  */
 import { touchesPaths } from '../catalog';
 import { Change, Deployment } from '../model';
-import { Containment } from './containment';
+import { Containment, grown } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, NO_COMMIT } from './graph';
 import { compareNumbers, compareText } from './order';
@@ -18,8 +18,12 @@ import { AttributedDeployment } from './types';
 export interface Shipment {
   changeShas: string[] | null;
   changeMethod: AttributedDeployment['changeMethod'];
-  /** Graph indices of the commits shipped here for the first time (attributed to it), by commit time. */
-  commits: number[];
+  /**
+   * The commits shipped here for the first time (attributed to it), by commit time: graph indices at
+   * ShipmentTrace.shipped[from .. to). One typed list for all deployments instead of an array each.
+   */
+  from: number;
+  to: number;
   /** Same SHA as the deployment live in its environment just before. */
   isRedeploy: boolean;
   /** An earlier deployment of the same service already contained this SHA (the same SHA or a descendant). */
@@ -31,6 +35,8 @@ export interface Shipment {
 export interface ShipmentTrace {
   /** By deployment position. */
   shipments: Shipment[];
+  /** Graph indices of every deployment's first-shipped commits (see Shipment.from and to). */
+  shipped: Int32Array;
   containment: Containment;
 }
 
@@ -47,12 +53,15 @@ export function traceShipments(
 ): ShipmentTrace {
   const tracer = new Tracer(deployments, previous, graph, pathsOf, findings);
   byService.forEach((positions) => tracer.traceService(positions));
-  return { shipments: tracer.shipments, containment: tracer.containment };
+  return { shipments: tracer.shipments, shipped: tracer.shippedList(), containment: tracer.containment };
 }
 
 class Tracer {
   readonly shipments: Shipment[];
   readonly containment: Containment;
+  /** What walks collect, deployment after deployment: the first `count` entries. */
+  private shipped: Int32Array;
+  private count = 0;
   private readonly stamp: Int32Array;
   private readonly stack: Int32Array;
   private mark = 0;
@@ -70,6 +79,7 @@ class Tracer {
     this.containment = new Containment(graph.size);
     this.stamp = new Int32Array(graph.size);
     this.stack = new Int32Array(graph.size);
+    this.shipped = new Int32Array(Math.max(16, graph.size));
   }
 
   traceService(positions: number[]): void {
@@ -88,34 +98,35 @@ class Tracer {
       const prev = this.previous[i];
       const isRedeploy = prev >= 0 && this.deployments[prev].sha === d.sha && this.deployments[prev].repo === d.repo;
       // Every shipment is built whole, in one shape (no spread: the ES2017 build would copy property by property).
+      const from = this.count;
       if (d.changes) {
-        const listed = this.explicit(i, shaCommit);
-        this.shipments[i] = shipment(listed.changeShas, 'explicit', listed.commits, isRedeploy, shippedBefore, shaCommit);
+        const changeShas = this.explicit(i, shaCommit);
+        this.shipments[i] = shipment(changeShas, 'explicit', from, this.count, isRedeploy, shippedBefore, shaCommit);
         anchored = true;
       } else if (isRedeploy) {
-        this.walk(shaCommit, i, null);
-        this.shipments[i] = shipment([], 'ancestry', [], isRedeploy, shippedBefore, shaCommit);
+        this.walk(shaCommit, i, false);
+        this.shipments[i] = shipment([], 'ancestry', from, from, isRedeploy, shippedBefore, shaCommit);
       } else if (!anchored) {
-        this.walk(shaCommit, i, null);
-        this.shipments[i] = shipment(null, 'unknown', [], isRedeploy, shippedBefore, shaCommit);
+        this.walk(shaCommit, i, false);
+        this.shipments[i] = shipment(null, 'unknown', from, from, isRedeploy, shippedBefore, shaCommit);
         this.reportUnknown(d, i === positions[0]);
         anchored = shaCommit !== NO_COMMIT;
       } else if (shaCommit === NO_COMMIT) {
-        this.shipments[i] = shipment(null, 'unknown', [], isRedeploy, shippedBefore, shaCommit);
+        this.shipments[i] = shipment(null, 'unknown', from, from, isRedeploy, shippedBefore, shaCommit);
         this.reportMissing(d);
       } else {
-        const fresh: number[] = [];
-        this.walk(shaCommit, i, fresh);
+        this.walk(shaCommit, i, true);
         const paths = this.pathsOf(d.service, d.repo);
-        const commits = sortByCommitTime(
-          paths === undefined ? fresh : fresh.filter((c) => touchesPaths(this.graph.commits[c].files, paths)),
-          this.graph
-        );
-        const changeShas: string[] = new Array(commits.length);
-        for (let k = 0; k < commits.length; k++) {
-          changeShas[k] = this.graph.commits[commits[k]].sha;
+        if (paths !== undefined) {
+          this.keepTouching(from, paths);
         }
-        this.shipments[i] = shipment(changeShas, 'ancestry', commits, isRedeploy, shippedBefore, shaCommit);
+        const to = this.count;
+        sortByCommitTime(this.shipped, from, to, this.graph);
+        const changeShas: string[] = new Array(to - from);
+        for (let k = from; k < to; k++) {
+          changeShas[k - from] = this.graph.commits[this.shipped[k]].sha;
+        }
+        this.shipments[i] = shipment(changeShas, 'ancestry', from, to, isRedeploy, shippedBefore, shaCommit);
       }
       if (shaCommit === NO_COMMIT) {
         this.shippedOutsideGraph.add(shaKey);
@@ -123,8 +134,11 @@ class Tracer {
     }
   }
 
-  /** The provider's list, minus what this service already shipped; its commits and SHA count as shipped. */
-  private explicit(i: number, shaCommit: number): { changeShas: string[]; commits: number[] } {
+  /**
+   * The provider's list, minus what this service already shipped; its commits and SHA count as shipped. The listed
+   * commits in the graph are appended to the shipped list, by commit time.
+   */
+  private explicit(i: number, shaCommit: number): string[] {
     const d = this.deployments[i];
     const changeShas: string[] = [];
     const commits: number[] = [];
@@ -148,9 +162,9 @@ class Tracer {
         commits.push(c);
       }
     }
-    this.walk(shaCommit, i, null);
+    this.walk(shaCommit, i, false);
     for (const c of commits) {
-      this.walk(c, i, null);
+      this.walk(c, i, false);
     }
     if (missing.length > 0) {
       this.findings.add(
@@ -162,11 +176,39 @@ class Tracer {
         { service: d.service, at: d.finishedAt, count: missing.length }
       );
     }
-    return { changeShas, commits: sortByCommitTime(commits, this.graph) };
+    const from = this.count;
+    for (const c of commits) {
+      this.append(c);
+    }
+    sortByCommitTime(this.shipped, from, this.count, this.graph);
+    return changeShas;
   }
 
-  /** Marks every not-yet-shipped ancestor of `start` (itself included); collects them when asked. */
-  private walk(start: number, position: number, collect: number[] | null): void {
+  shippedList(): Int32Array {
+    return this.shipped.subarray(0, this.count);
+  }
+
+  private append(commit: number): void {
+    if (this.count === this.shipped.length) {
+      this.shipped = grown(this.shipped);
+    }
+    this.shipped[this.count++] = commit;
+  }
+
+  /** Keeps, of the commits collected since `from`, those touching one of the service's paths (monorepos). */
+  private keepTouching(from: number, paths: string[]): void {
+    let kept = from;
+    for (let k = from; k < this.count; k++) {
+      const c = this.shipped[k];
+      if (touchesPaths(this.graph.commits[c].files, paths)) {
+        this.shipped[kept++] = c;
+      }
+    }
+    this.count = kept;
+  }
+
+  /** Marks every not-yet-shipped ancestor of `start` (itself included); appends them to `shipped` when asked. */
+  private walk(start: number, position: number, collect: boolean): void {
     if (start === NO_COMMIT || this.stamp[start] === this.mark) {
       return;
     }
@@ -179,7 +221,7 @@ class Tracer {
       const c = stack[--top];
       containment.record(c, position);
       if (collect) {
-        collect.push(c);
+        this.append(c);
       }
       for (let k = parentStart[c]; k < parentStart[c + 1]; k++) {
         const p = parentIndex[k];
@@ -221,35 +263,45 @@ class Tracer {
 function shipment(
   changeShas: string[] | null,
   changeMethod: Shipment['changeMethod'],
-  commits: number[],
+  from: number,
+  to: number,
   isRedeploy: boolean,
   shippedBefore: boolean,
   shaCommit: number
 ): Shipment {
-  return { changeShas, changeMethod, commits, isRedeploy, shippedBefore, shaCommit };
+  return { changeShas, changeMethod, from, to, isRedeploy, shippedBefore, shaCommit };
 }
 
-/** Below this many commits an insertion sort in place; above, the built-in sort (which copies its input). */
+/** Below this many commits an insertion sort in place; above, the built-in sort of that stretch. */
 const INSERTION_SORT_MAX = 24;
 
-/** Sorts in place by commit time, then SHA; the same order either way, since both sorts are stable. */
-function sortByCommitTime(commits: number[], graph: CommitGraph): number[] {
+/**
+ * Sorts list[from .. to) in place by commit time, then SHA (a total order: one walk stays in one repository). A walk
+ * goes from the tip towards the roots, so it collects commits mostly newest first: reversed first, they are nearly
+ * in order, and an insertion sort makes about one comparison per commit instead of one per pair.
+ */
+function sortByCommitTime(list: Int32Array, from: number, to: number, graph: CommitGraph): void {
   const all = graph.commits;
-  if (commits.length > INSERTION_SORT_MAX) {
-    return commits.sort((a, b) => byCommitTime(all[a], all[b]));
+  for (let lo = from, hi = to - 1; lo < hi; lo++, hi--) {
+    const first = list[lo];
+    list[lo] = list[hi];
+    list[hi] = first;
+  }
+  if (to - from > INSERTION_SORT_MAX) {
+    list.subarray(from, to).sort((a, b) => byCommitTime(all[a], all[b]));
+    return;
   }
   // Most deployments ship a handful of commits: no comparator closure and no scratch copy per deployment.
-  for (let k = 1; k < commits.length; k++) {
-    const moving = commits[k];
+  for (let k = from + 1; k < to; k++) {
+    const moving = list[k];
     const c = all[moving];
     let j = k - 1;
-    while (j >= 0 && byCommitTime(all[commits[j]], c) > 0) {
-      commits[j + 1] = commits[j];
+    while (j >= from && byCommitTime(all[list[j]], c) > 0) {
+      list[j + 1] = list[j];
       j--;
     }
-    commits[j + 1] = moving;
+    list[j + 1] = moving;
   }
-  return commits;
 }
 
 function byCommitTime(a: Change, b: Change): number {

@@ -1,4 +1,4 @@
-import { CommitIndex, tableSize, TitleIndex } from './commitIndex';
+import { CommitIndex, TitleIndex } from './commitIndex';
 import { firstLine } from './graph';
 import { commit } from './testBuilders';
 
@@ -27,10 +27,19 @@ describe('CommitIndex', () => {
     ids.forEach((id, i) => expect(index.find('acme/app', id)).toBe(i));
   });
 
-  it('sizes its table to a power of two at least twice the entries', () => {
-    expect(tableSize(0)).toBe(16);
-    expect(tableSize(9)).toBe(32);
-    expect(tableSize(1000000)).toBe(2097152);
+  it('answers for repositories asked in any order, and for one it never saw', () => {
+    const commits = [
+      commit('s1', [], 1, { repo: 'acme/a' }),
+      commit('s1', [], 2, { repo: 'acme/b' }),
+      commit('s2', [], 3, { repo: 'acme/a' }),
+    ];
+    const index = new CommitIndex(commits, commits.length);
+    expect([0, 1, 2].map((i) => index.insert(i))).toEqual([-1, -1, -1]);
+    expect(index.find('acme/zzz', 's1')).toBe(-1);
+    expect(['acme/b', 'acme/a', 'acme/zzz', 'acme/a', 'acme/b'].map((r) => index.find(r, 's1'))).toEqual([
+      1, 0, -1, 0, 1,
+    ]);
+    expect(index.find('acme/b', 's2')).toBe(-1);
   });
 });
 
@@ -56,6 +65,19 @@ describe('TitleIndex', () => {
         .filter((i) => i >= 0);
     for (const title of ['Add login', 'Add logout', '']) {
       expect(titles.find('acme/app', title)).toEqual(naive('acme/app', title));
+    }
+  });
+
+  it('chains many commits of one title across repositories in position order', () => {
+    const commits = Array.from({ length: 50 }, (_, i) =>
+      commit(`c${i}`, [], i, { message: i % 3 === 0 ? 'Release' : `Fix ${i % 2}`, repo: i % 2 ? 'acme/a' : 'acme/b' })
+    );
+    const titles = new TitleIndex(commits, firstLine);
+    for (const repo of ['acme/a', 'acme/b']) {
+      for (const title of ['Release', 'Fix 0', 'Fix 1']) {
+        const expected = commits.flatMap((c, i) => (c.repo === repo && c.message === title ? [i] : []));
+        expect(titles.find(repo, title)).toEqual(expected);
+      }
     }
   });
 });

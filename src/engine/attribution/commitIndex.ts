@@ -1,203 +1,105 @@
 /**
- * Commits by repository and SHA in one open-addressing hash table over a typed array: a million commits take
- * one Int32Array (16 MiB, outside the JavaScript heap) instead of a Map entry each (about 40 bytes, plus the
- * garbage of every rehash), which matters most in the Go backend's VM, where every allocation costs many times
- * more. A slot holds the key's hash and position + 1 (0 is empty), side by side: a probe reads the commit only
- * when the hashes match, and equal keys are confirmed by comparing the commits themselves.
+ * Commits by repository and SHA, and by repository and first message line: one Map of keys to positions per
+ * repository. The runtime hashes the keys natively; hashing them in JavaScript character by character (an
+ * earlier typed-array table did) cost the Go backend's VM about half a microsecond per character, more than the
+ * rest of attribution. Nothing is allocated per commit but the map entry: the keys are the commits' own strings
+ * (first message lines are cut once, when a revert names a title).
  */
 import { Change } from '../model';
 
-export class CommitIndex {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly repoHashes = new RepoHashes();
+/** A repository's map, remembered for the last repository asked (commits come grouped by repository). */
+class ByRepository<V> {
+  private readonly repos = new Map<string, Map<string, V>>();
+  private lastRepo?: string;
+  private last?: Map<string, V>;
 
-  /** `commits` may still grow (up to `capacity` entries) while it is indexed. */
+  /** The map of `repo`; created when `create` is set, else undefined when the repository has none. */
+  of(repo: string, create: boolean): Map<string, V> | undefined {
+    if (repo !== this.lastRepo || this.last === undefined) {
+      let map = this.repos.get(repo);
+      if (map === undefined) {
+        if (!create) {
+          return undefined;
+        }
+        map = new Map();
+        this.repos.set(repo, map);
+      }
+      this.lastRepo = repo;
+      this.last = map;
+    }
+    return this.last;
+  }
+}
+
+export class CommitIndex {
+  private readonly shas = new ByRepository<number>();
+
+  /**
+   * `commits` may still grow while it is indexed. `capacity` (the commits to be indexed) sized the earlier
+   * table; callers still pass it, and a map needs no size.
+   */
   constructor(
     private readonly commits: readonly Change[],
-    capacity: number
+    capacity?: number
   ) {
-    const size = tableSize(capacity);
-    this.slots = new Int32Array(2 * size);
-    this.mask = size - 1;
+    void capacity;
   }
 
   /** Position of the commit with this repo and SHA, or -1. */
   find(repo: string, sha: string): number {
-    const { slots, mask, commits } = this;
-    const h = this.hash(repo, sha);
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const entry = slots[2 * s + 1];
-      if (entry === 0) {
-        return -1;
-      }
-      if (slots[2 * s] === h) {
-        const c = commits[entry - 1];
-        if (c.sha === sha && c.repo === repo) {
-          return entry - 1;
-        }
-      }
-    }
+    const at = this.shas.of(repo, false)?.get(sha);
+    return at === undefined ? -1 : at;
   }
 
   /** Indexes the commit at `position` unless one with its repo and SHA is indexed: then returns that one's position. */
   insert(position: number): number {
-    const { slots, mask, commits } = this;
-    const commit = commits[position];
-    const h = this.hash(commit.repo, commit.sha);
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const entry = slots[2 * s + 1];
-      if (entry === 0) {
-        slots[2 * s] = h;
-        slots[2 * s + 1] = position + 1;
-        return -1;
-      }
-      if (slots[2 * s] === h) {
-        const c = commits[entry - 1];
-        if (c.sha === commit.sha && c.repo === commit.repo) {
-          return entry - 1;
-        }
-      }
+    const commit = this.commits[position];
+    const shas = this.shas.of(commit.repo, true)!;
+    const at = shas.get(commit.sha);
+    if (at !== undefined) {
+      return at;
     }
+    shas.set(commit.sha, position);
+    return -1;
   }
-
-  private hash(repo: string, sha: string): number {
-    return sampledHash(sha) ^ this.repoHashes.of(repo);
-  }
-}
-
-/** A power of two at least twice the entries (so probes stay short), at least 16. */
-export function tableSize(entries: number): number {
-  let size = 16;
-  while (size < entries * 2) {
-    size *= 2;
-  }
-  return size;
-}
-
-/** 32-bit FNV-1a over the UTF-16 code units text[from, to), finished with a final mix. */
-export function textHash(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) {
-    h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  }
-  return mix(h);
 }
 
 /**
- * A SHA's hash from at most its first and last eight characters and its length: random hex needs no more, and
- * ids that share a prefix (generated ones) still differ at the end. Sixteen characters at most, whatever the
- * length, keeps a million keys cheap in an interpreted VM.
- */
-function sampledHash(sha: string): number {
-  const n = sha.length;
-  if (n <= 16) {
-    return textHash(sha, 0, n);
-  }
-  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
-  for (let k = 0; k < 8; k++) {
-    h = Math.imul(h ^ sha.charCodeAt(k), 0x01000193);
-  }
-  for (let k = n - 8; k < n; k++) {
-    h = Math.imul(h ^ sha.charCodeAt(k), 0x01000193);
-  }
-  return mix(h);
-}
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h;
-}
-
-/**
- * Commits by repository and first message line (trimmed, as firstLine() gives it), for reverts named by title.
- * The same kind of table, holding every commit with a message (equal titles take neighbouring slots); the first
- * line is hashed in place, so no string is cut out of a message except to confirm a candidate.
+ * Commits by repository and first message line (as `firstLine` gives it), for reverts named by title: the map
+ * holds the first commit of each title, and `next` chains the others in position order.
  */
 export class TitleIndex {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly repoHashes = new RepoHashes();
+  private readonly titles = new ByRepository<number>();
+  /** Position + 1 of the next commit with the same repository and title; 0 ends the chain. */
+  private readonly next: Int32Array;
 
   constructor(
-    private readonly commits: readonly Change[],
-    private readonly firstLine: (message: string) => string
+    commits: readonly Change[],
+    firstLine: (message: string) => string
   ) {
-    // Sized for every commit (sources nearly always give messages): counting them first would read a million
-    // commits once more just to size the table.
-    this.slots = new Int32Array(tableSize(commits.length));
-    this.mask = this.slots.length - 1;
-    for (let i = 0; i < commits.length; i++) {
+    this.next = new Int32Array(commits.length);
+    // Backwards, so each chain is built head first and reads in ascending positions.
+    for (let i = commits.length - 1; i >= 0; i--) {
       const c = commits[i];
       if (c.message !== undefined) {
-        let s = this.firstLineHash(c.repo, c.message) & this.mask;
-        while (this.slots[s] !== 0) {
-          s = (s + 1) & this.mask;
+        const titles = this.titles.of(c.repo, true)!;
+        const title = firstLine(c.message);
+        const head = titles.get(title);
+        if (head !== undefined) {
+          this.next[i] = head + 1;
         }
-        this.slots[s] = i + 1;
+        titles.set(title, i);
       }
     }
   }
 
   /** Positions of the commits of `repo` whose first message line is exactly `title`, ascending. */
   find(repo: string, title: string): number[] {
-    const { slots, mask, commits } = this;
     const found: number[] = [];
-    for (let s = (textHash(title, 0, title.length) ^ this.repoHashes.of(repo)) & mask; ; s = (s + 1) & mask) {
-      const entry = slots[s];
-      if (entry === 0) {
-        return found.sort((a, b) => a - b);
-      }
-      const c = commits[entry - 1];
-      if (c.repo === repo && this.firstLine(c.message!) === title) {
-        found.push(entry - 1);
-      }
+    const head = this.titles.of(repo, false)?.get(title);
+    for (let at = head === undefined ? -1 : head; at >= 0; at = this.next[at] - 1) {
+      found.push(at);
     }
+    return found;
   }
-
-  private firstLineHash(repo: string, message: string): number {
-    const newline = message.indexOf('\n');
-    let end = newline < 0 ? message.length : newline;
-    let start = 0;
-    while (start < end && isTrimmed(message.charCodeAt(start))) {
-      start++;
-    }
-    while (end > start && isTrimmed(message.charCodeAt(end - 1))) {
-      end--;
-    }
-    return textHash(message, start, end) ^ this.repoHashes.of(repo);
-  }
-}
-
-/** A repository's hash, remembered for the last repository asked (commits come grouped by repository). */
-class RepoHashes {
-  private last = '';
-  private lastHash = textHash('', 0, 0);
-
-  of(repo: string): number {
-    if (repo !== this.last) {
-      this.last = repo;
-      this.lastHash = textHash(repo, 0, repo.length);
-    }
-    return this.lastHash;
-  }
-}
-
-/** What String.prototype.trim removes: white space and line terminators. */
-function isTrimmed(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }

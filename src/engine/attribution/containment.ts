@@ -1,7 +1,9 @@
 /**
  * Which deployments first contained each commit, one per service: recorded while ancestry marks commits
- * as shipped, indexed (commit -> deployment positions) only when an incident or a revert asks.
+ * as shipped, indexed (commit -> deployment positions) only when a rollback, an incident or a revert asks.
  */
+import { Deployment } from '../model';
+
 export class Containment {
   /** (commit, position) pairs in typed arrays that double when full: usually about one pair per commit. */
   private commits: Int32Array;
@@ -35,6 +37,18 @@ export class Containment {
     return out.sort((a, b) => a - b);
   }
 
+  /** Position of the first deployment of `service` that contained the commit, or -1. */
+  firstShipperIn(commit: number, service: string, deployments: readonly Deployment[]): number {
+    const index = this.built();
+    for (let k = index.start[commit]; k < index.start[commit + 1]; k++) {
+      const p = index.positions[k];
+      if (deployments[p].service === service) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
   private built(): { start: Int32Array; positions: Int32Array } {
     if (this.index) {
       return this.index;
@@ -57,7 +71,8 @@ export class Containment {
   }
 }
 
-function grown(list: Int32Array): Int32Array {
+/** The list copied into one twice as long: how the typed lists that fill as they go grow. */
+export function grown(list: Int32Array): Int32Array {
   const bigger = new Int32Array(list.length * 2);
   bigger.set(list);
   return bigger;

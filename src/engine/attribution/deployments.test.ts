@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { compileOptions } from './compiledOptions';
-import { isProductionDeployment, positionsByService, previousInEnvironment, splitAttempts } from './deployments';
+import {
+  compareByFinish,
+  isProductionDeployment,
+  positionsByService,
+  previousInEnvironment,
+  splitAttempts,
+} from './deployments';
 import { deploy, at } from './testBuilders';
 
 describe('isProductionDeployment', () => {
@@ -60,6 +67,19 @@ describe('splitAttempts', () => {
     ]);
     expect(out.deployments.map((d) => d.id)).toEqual(['job-3']);
     expect(out.failedAttempts.map((d) => d.id)).toEqual(['job-2']);
+  });
+
+  it('sorts any number of deployments as compareByFinish orders them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.boolean()), { maxLength: 70 }), (specs) => {
+        const list = specs.map(([hour, job], i) =>
+          deploy(`d${(i * 7919) % 101}-${i}`, 'a', hour, job ? { pipelineRunId: `run-${i % 3}` } : {})
+        );
+        const expected = splitAttempts(list).deployments.slice().sort(compareByFinish);
+        expect(splitAttempts(list).deployments).toEqual(expected);
+        expect(splitAttempts(list.slice().reverse()).deployments).toEqual(expected);
+      })
+    );
   });
 
   it('sorts by finish with the id as tie-break, whatever the input order', () => {

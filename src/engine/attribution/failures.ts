@@ -13,7 +13,6 @@
 import { Deployment, Incident } from '../model';
 import { Shipment } from './ancestry';
 import { AttributionOptions } from './compiledOptions';
-import { Containment } from './containment';
 import { CommitGraph } from './graph';
 import { HotfixDetector } from './hotfixes';
 import { incidentStart } from './incidentTimes';
@@ -35,6 +34,8 @@ export interface JudgeInput {
   deployments: Deployment[];
   previous: Int32Array;
   shipments: Shipment[];
+  /** The commits of every shipment (see Shipment.from and to). */
+  shipped: Int32Array;
   rollbacks: Rollbacks;
   incidents: Incident[];
   /** Linked deployment position per incident, or -1. */
@@ -43,12 +44,13 @@ export interface JudgeInput {
   /** Position of a deployment by its id (or one of its pipeline jobs' ids). */
   positionOf: (id: string) => number | undefined;
   graph: CommitGraph;
-  containment: Containment;
+  /** Made by attribute(), which announced its lookups to the graph first. */
+  reverts: RevertDetector;
   options: AttributionOptions;
 }
 
 export function judgeDeployments(input: JudgeInput): Verdicts {
-  const { deployments, previous, shipments, rollbacks, options } = input;
+  const { deployments, previous, shipments, shipped, rollbacks, options } = input;
   const n = deployments.length;
   const verdicts: Verdicts = {
     failureReasons: emptyLists(n),
@@ -68,10 +70,10 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
   });
 
   const hotfixes = new HotfixDetector(options.hotfix, input.graph);
-  const reverts = new RevertDetector(options.revert, input.graph, input.containment, deployments);
+  const reverts = input.reverts;
   for (let i = 0; i < n; i++) {
     const d = deployments[i];
-    const commits = shipments[i].commits;
+    const { from, to } = shipments[i];
     if (rollbacks.isRollback[i]) {
       if (options.rollbacksAreRework) {
         rework(i, 'rollback');
@@ -81,14 +83,14 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
         fixes(i, rollbacks.rolledBack[i]);
       }
     }
-    if (hotfixes.isHotfix(d, commits)) {
+    if (hotfixes.isHotfix(d, shipped, from, to)) {
       rework(i, 'hotfix');
       if (previous[i] >= 0) {
         fail(previous[i], 'hotfix');
         fixes(i, previous[i]);
       }
     }
-    const revert = reverts.verdict(i, commits);
+    const revert = reverts.verdict(i, shipped, from, to);
     if (revert.isRevert) {
       rework(i, 'revert');
       for (const target of revert.targets) {
@@ -107,12 +109,19 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
     }
   }
 
-  const isFixLike = (position: number) =>
-    hotfixes.isHotfix(deployments[position], shipments[position].commits) ||
-    shipments[position].commits.some((c) => {
-      const change = input.graph.commits[c];
-      return reverts.isRevertChange(change) || (change.message !== undefined && options.hotfix.test(change.message));
-    });
+  const isFixLike = (position: number) => {
+    const { from, to } = shipments[position];
+    if (hotfixes.isHotfix(deployments[position], shipped, from, to)) {
+      return true;
+    }
+    for (let k = from; k < to; k++) {
+      const message = input.graph.commits[shipped[k]].message;
+      if (reverts.isRevertCommit(shipped[k]) || (message !== undefined && options.hotfix.test(message))) {
+        return true;
+      }
+    }
+    return false;
+  };
   input.incidentPositions.forEach((failed, k) => {
     if (failed < 0) {
       return;

@@ -38,6 +38,17 @@ describe('CommitGraph', () => {
     expect(graph.isAncestor(ix('m5'), ix('m5'))).toBe(true);
   });
 
+  it('answers the same when a rank (parents listed first, so position) prunes the walk instead of generations', () => {
+    const rank = (c: number) => (c === ix('b4') ? ix('b3') : c); // ties between a commit and its parent are allowed
+    for (let a = 0; a < graph.size; a++) {
+      for (let d = 0; d < graph.size; d++) {
+        expect([a, d, graph.isAncestor(a, d, rank)]).toEqual([a, d, graph.isAncestor(a, d)]);
+      }
+    }
+    // A rank that rules a commit out is believed: the walk never enters commits ranked below the ancestor.
+    expect(graph.isAncestor(ix('a1'), ix('a6'), (c) => (c === ix('a1') ? 9 : c))).toBe(false);
+  });
+
   it('finds commits by SHA prefix of 7+ hex characters, case-insensitively', () => {
     const hex = new CommitGraph([
       commit('3f2a9c1aa', [], 0),

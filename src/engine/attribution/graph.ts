@@ -4,12 +4,10 @@
  * pull request and message are built on first use, since most queries never need them.
  */
 import { Change } from '../model';
+import { AnnouncedReferences, hexKey, shaPrefix } from './announced';
 import { CommitIndex, TitleIndex } from './commitIndex';
 
 export const NO_COMMIT = -1;
-
-/** Shortest SHA prefix accepted from people (incident causes, revert messages). */
-export const MIN_SHA_PREFIX = 7;
 
 export class CommitGraph {
   readonly commits: Change[];
@@ -22,6 +20,7 @@ export class CommitGraph {
   private pullRequests?: Map<number, number[]>;
   /** Commits by repository and first message line, built when a revert names a title. */
   private titles?: TitleIndex;
+  private announced?: AnnouncedReferences;
 
   /**
    * Commits must be unique by repo and SHA (see duplicates.ts), which also hands over its index of them so a
@@ -67,8 +66,12 @@ export class CommitGraph {
    * order. A binary search over the SHAs' first six hex digits finds the few candidates; each is then checked.
    */
   findByReference(reference: string, repo?: string): number[] {
-    const prefix = reference.trim().toLowerCase();
-    if (prefix.length < MIN_SHA_PREFIX || !/^[0-9a-f]+$/.test(prefix)) {
+    const announced = this.announced?.withPrefix(reference);
+    if (announced) {
+      return this.inRepo(announced, repo);
+    }
+    const prefix = shaPrefix(reference);
+    if (prefix === undefined) {
       return [];
     }
     const { keys, commits } = this.shaPrefixIndex();
@@ -106,14 +109,37 @@ export class CommitGraph {
     return this.titles.find(repo, title);
   }
 
-  /** Whether `ancestor` is reachable from `descendant` (or is it). Generation numbers prune the walk. */
-  isAncestor(ancestor: number, descendant: number): boolean {
+  /**
+   * The SHA references attribution is about to look up: answered together in one pass over the commits (see
+   * announced.ts) instead of through an index of every commit. Replaces earlier ones.
+   */
+  announce(references: readonly string[]): void {
+    this.announced = new AnnouncedReferences(this.commits, references);
+  }
+
+  private inRepo(commits: readonly number[], repo: string | undefined): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < commits.length; k++) {
+      if (repo === undefined || this.commits[commits[k]].repo === repo) {
+        out.push(commits[k]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether `ancestor` is reachable from `descendant` (or is it). Generation numbers prune the walk; or `rank`, when
+   * given: any numbering in which no commit ranks below one of its ancestors (attribution uses the position of the
+   * deployment that first shipped it), which spares numbering the whole graph first.
+   */
+  isAncestor(ancestor: number, descendant: number, rank?: (commit: number) => number): boolean {
     if (ancestor === descendant) {
       return true;
     }
-    const gen = this.generation();
-    const floor = gen[ancestor];
-    if (floor >= gen[descendant]) {
+    // With generations a proper ancestor ranks strictly lower; with a rank, possibly equal.
+    const gen = rank ? undefined : this.generation();
+    const floor = gen ? gen[ancestor] + 1 : rank!(ancestor);
+    if (floor > (gen ? gen[descendant] : rank!(descendant))) {
       return false;
     }
     const scratch = this.scratchSpace();
@@ -129,7 +155,7 @@ export class CommitGraph {
         if (p === ancestor) {
           return true;
         }
-        if (seen[p] !== mark && gen[p] > floor) {
+        if (seen[p] !== mark && (gen ? gen[p] : rank!(p)) >= floor) {
           seen[p] = mark;
           stack[top++] = p;
         }
@@ -275,35 +301,10 @@ interface PrefixIndex {
   commits: Int32Array;
 }
 
-const KEY_DIGITS = 6;
 /** A key's 24 bits sorted in two passes of 12. */
 const RADIX_BITS = 12;
 const RADIX = 1 << RADIX_BITS;
 const RADIX_MASK = RADIX - 1;
-
-/** The first six hex digits of a SHA as a number (case-insensitive), or -1 when they are not all hex. */
-function hexKey(sha: string): number {
-  if (sha.length < KEY_DIGITS) {
-    return -1;
-  }
-  let key = 0;
-  for (let k = 0; k < KEY_DIGITS; k++) {
-    const code = sha.charCodeAt(k);
-    const digit =
-      code >= 48 && code <= 57
-        ? code - 48
-        : code >= 97 && code <= 102
-          ? code - 87
-          : code >= 65 && code <= 70
-            ? code - 55
-            : -1;
-    if (digit < 0) {
-      return -1;
-    }
-    key = key * 16 + digit;
-  }
-  return key;
-}
 
 /** First position in a sorted array whose value is >= target. */
 function lowerBound(sorted: Int32Array, target: number): number {

@@ -11,12 +11,13 @@ export class HotfixDetector {
     private readonly graph: CommitGraph
   ) {}
 
-  isHotfix(d: Deployment, commits: number[]): boolean {
+  /** `d` shipped shipped[from .. to) for the first time. */
+  isHotfix(d: Deployment, shipped: Int32Array, from: number, to: number): boolean {
     if (d.hotfix === true || this.matches(d.title) || this.matches(d.ref)) {
       return true;
     }
-    for (const c of commits) {
-      const change = this.graph.commits[c];
+    for (let k = from; k < to; k++) {
+      const change = this.graph.commits[shipped[k]];
       if (change.pullRequest && this.pullRequestMatches(change.pullRequest)) {
         return true;
       }

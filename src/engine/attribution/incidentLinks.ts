@@ -10,7 +10,8 @@
 import { Deployment, Incident, IncidentCause } from '../model';
 import { Containment } from './containment';
 import { Findings } from './findings';
-import { CommitGraph, MIN_SHA_PREFIX } from './graph';
+import { MIN_SHA_PREFIX } from './announced';
+import { CommitGraph } from './graph';
 import { humanDuration } from './humanDuration';
 import { causeOf } from './incidentCause';
 import { countLeading } from './order';

@@ -20,12 +20,14 @@ import { dropDuplicates } from './duplicates';
 import { judgeDeployments, NONE } from './failures';
 import { Findings } from './findings';
 import { CommitGraph } from './graph';
+import { causeOf } from './incidentCause';
 import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
 import { ChangeShipment, shippedChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
 import { compareNumbers, compareText } from './order';
 import { recoveryOf } from './recovery';
+import { RevertDetector } from './reverts';
 import { findRollbacks } from './rollbacks';
 import { ServiceResolver } from './services';
 import { checkTimestamps } from './timestamps';
@@ -51,7 +53,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   const previous = previousInEnvironment(deployments);
   const byService = positionsByService(deployments);
   const positionOf = positionFinder(deployments, production.idAliases);
-  const { shipments, containment } = traceShipments(
+  const { shipments, shipped, containment } = traceShipments(
     deployments,
     previous,
     byService,
@@ -59,7 +61,9 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     directory.pathsOf,
     findings
   );
-  const rollbacks = findRollbacks(deployments, previous, shipments, graph);
+  const rollbacks = findRollbacks(deployments, previous, shipments, graph, containment);
+  const reverts = new RevertDetector(opts.revert, graph, containment, deployments);
+  announceReferences(graph, incidents, reverts.namedShas(shipped));
   const links = linkIncidents(
     incidents,
     {
@@ -76,13 +80,14 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     deployments,
     previous,
     shipments,
+    shipped,
     rollbacks,
     incidents,
     incidentPositions: links.map((l) => l.position),
     byService,
     positionOf,
     graph,
-    containment,
+    reverts,
     options: opts,
   });
 
@@ -116,20 +121,18 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     return out;
   });
 
-  let shipped = 0;
-  for (let i = 0; i < shipments.length; i++) {
-    shipped += shipments[i].commits.length;
-  }
-  const changes: AttributedChange[] = new Array(shipped);
+  // Deployment by deployment (the shipped list runs service by service), each one's commits by commit time.
+  const changes: AttributedChange[] = new Array(shipped.length);
   let next = 0;
-  deployments.forEach((d, i) => {
-    const commits = shipments[i].commits;
-    if (commits.length === 0) {
-      return;
+  for (let i = 0; i < deployments.length; i++) {
+    const { from, to } = shipments[i];
+    if (from === to) {
+      continue;
     }
+    const d = deployments[i];
     const shipment = new ChangeShipment(d, attributedDeployments[i].team, opts.leadTimeStart);
-    for (let k = 0; k < commits.length; k++) {
-      const change = shippedChange(graph.commits[commits[k]], shipment);
+    for (let k = from; k < to; k++) {
+      const change = shippedChange(graph.commits[shipped[k]], shipment);
       if (change.leadTimeMs === null) {
         findings.add(
           'non-positive-lead-time',
@@ -142,7 +145,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
       }
       changes[next++] = change;
     }
-  });
+  }
 
   const attributedIncidents = incidents.map((incident, k): AttributedIncident => {
     const times = incidentTimes(incident);
@@ -168,6 +171,17 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     runbooks: { ...directory.runbooks },
     objectives: { ...directory.objectives },
   };
+}
+
+/** The SHAs incident causes and reverts name, looked up in one pass (see announced.ts). */
+function announceReferences(graph: CommitGraph, incidents: Incident[], shas: string[]): void {
+  for (const incident of incidents) {
+    const sha = causeOf(incident)?.sha;
+    if (typeof sha === 'string') {
+      shas.push(sha);
+    }
+  }
+  graph.announce(shas);
 }
 
 function compareIncidents(a: Incident, b: Incident): number {

@@ -20,22 +20,44 @@ const NAMED_SHA = /this reverts commit ([0-9a-f]{7,64})/i;
 const QUOTED_TITLE = /^revert\s+"(.+)"\s*$/i;
 
 export class RevertDetector {
+  /** Per commit: 0 not yet asked, REVERT or NOT_REVERT (the pattern is tested once per commit). */
+  private readonly kinds: Uint8Array;
+
   constructor(
     private readonly pattern: RegExp,
     private readonly graph: CommitGraph,
     private readonly containment: Containment,
     private readonly deployments: Deployment[]
-  ) {}
+  ) {
+    this.kinds = new Uint8Array(graph.size);
+  }
 
-  verdict(position: number, commits: number[]): RevertVerdict {
-    const targets: number[] = [];
+  /**
+   * The SHAs the reverts among these (shipped) commits name. Attribution announces them to the commit graph, which
+   * answers them all in one pass.
+   */
+  namedShas(commits: Int32Array): string[] {
+    const shas: string[] = [];
+    for (let k = 0; k < commits.length; k++) {
+      if (this.isRevertCommit(commits[k])) {
+        const sha = revertTarget(this.graph.commits[commits[k]]).sha;
+        if (sha !== undefined) {
+          shas.push(sha);
+        }
+      }
+    }
+    return shas;
+  }
+
+  /** The deployment at `position` shipped shipped[from .. to) for the first time. */
+  verdict(position: number, shipped: Int32Array, from: number, to: number): RevertVerdict {
+    let targets: number[] | undefined;
     let isRevert = false;
-    for (const c of commits) {
-      const change = this.graph.commits[c];
-      if (!this.isRevertChange(change)) {
+    for (let k = from; k < to; k++) {
+      if (!this.isRevertCommit(shipped[k])) {
         continue;
       }
-      const reverted = this.revertedCommits(change);
+      const reverted = this.revertedCommits(this.graph.commits[shipped[k]]);
       if (reverted.length === 0) {
         isRevert = true;
         continue;
@@ -44,13 +66,24 @@ export class RevertDetector {
         const shipper = this.earlierShipper(target, position);
         if (shipper >= 0) {
           isRevert = true;
+          targets = targets ?? [];
           if (targets.indexOf(shipper) < 0) {
             targets.push(shipper);
           }
         }
       }
     }
-    return { isRevert, targets: targets.sort((a, b) => a - b) };
+    return isRevert ? { isRevert, targets: targets ? targets.sort((a, b) => a - b) : NO_TARGETS } : NOT_A_REVERT;
+  }
+
+  /** Whether the commit's message or pull request title matches the revert pattern. */
+  isRevertCommit(commit: number): boolean {
+    let kind = this.kinds[commit];
+    if (kind === 0) {
+      kind = this.isRevertChange(this.graph.commits[commit]) ? REVERT : NOT_REVERT;
+      this.kinds[commit] = kind;
+    }
+    return kind === REVERT;
   }
 
   /** Whether a change's message or pull request title matches the revert pattern. */
@@ -63,18 +96,18 @@ export class RevertDetector {
   }
 
   private revertedCommits(change: Change): number[] {
-    const named = change.message !== undefined ? NAMED_SHA.exec(change.message) : null;
-    if (named) {
-      return this.graph.findByReference(named[1], change.repo);
+    const target = revertTarget(change);
+    if (target.sha !== undefined) {
+      return this.graph.findByReference(target.sha, change.repo);
+    }
+    if (target.titles.length === 0) {
+      return [];
     }
     const itself = this.graph.indexOf(change.repo, change.sha);
-    for (const text of [change.message, change.pullRequest?.title]) {
-      const quoted = text !== undefined ? QUOTED_TITLE.exec(firstLine(text)) : null;
-      if (quoted) {
-        const found = this.graph.commitsWithMessage(change.repo, quoted[1]).filter((c) => c !== itself);
-        if (found.length > 0) {
-          return found;
-        }
+    for (const title of target.titles) {
+      const found = this.graph.commitsWithMessage(change.repo, title).filter((c) => c !== itself);
+      if (found.length > 0) {
+        return found;
       }
     }
     return [];
@@ -90,4 +123,28 @@ export class RevertDetector {
     }
     return -1;
   }
+}
+
+const REVERT = 1;
+const NOT_REVERT = 2;
+const NO_TARGETS: number[] = Object.freeze([] as number[]) as number[];
+const NOT_A_REVERT: RevertVerdict = Object.freeze({ isRevert: false, targets: NO_TARGETS }) as RevertVerdict;
+
+/**
+ * What a revert change names: the commit git names ("This reverts commit <sha>"), which alone decides; else the
+ * quoted titles of its message and pull request title, tried in that order.
+ */
+function revertTarget(change: Change): { sha?: string; titles: string[] } {
+  const named = change.message !== undefined ? NAMED_SHA.exec(change.message) : null;
+  if (named) {
+    return { sha: named[1], titles: [] };
+  }
+  const titles: string[] = [];
+  for (const text of [change.message, change.pullRequest?.title]) {
+    const quoted = text !== undefined ? QUOTED_TITLE.exec(firstLine(text)) : null;
+    if (quoted) {
+      titles.push(quoted[1]);
+    }
+  }
+  return { titles };
 }

@@ -7,6 +7,7 @@
  */
 import { Deployment } from '../model';
 import { Shipment } from './ancestry';
+import { Containment } from './containment';
 import { CommitGraph, NO_COMMIT } from './graph';
 
 export interface Rollbacks {
@@ -19,7 +20,8 @@ export function findRollbacks(
   deployments: Deployment[],
   previous: Int32Array,
   shipments: Shipment[],
-  graph: CommitGraph
+  graph: CommitGraph,
+  containment: Containment
 ): Rollbacks {
   const isRollback = deployments.map(() => false);
   const rolledBack = new Int32Array(deployments.length).fill(-1);
@@ -35,8 +37,12 @@ export function findRollbacks(
       return;
     }
     const live = shipments[prev].shaCommit;
+    // Both commits were shipped by this service, and every deployment ships its commit's ancestors too: what lies
+    // between them was first shipped between them, which bounds the walk (see isAncestor).
     const rollForward =
-      live !== NO_COMMIT && shipment.shaCommit !== NO_COMMIT && graph.isAncestor(live, shipment.shaCommit);
+      live !== NO_COMMIT &&
+      shipment.shaCommit !== NO_COMMIT &&
+      graph.isAncestor(live, shipment.shaCommit, (c) => containment.firstShipperIn(c, d.service, deployments));
     if (!rollForward) {
       isRollback[i] = true;
       rolledBack[i] = prev;

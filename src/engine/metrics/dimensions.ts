@@ -32,7 +32,8 @@
  * changes (the labels of their pull request; a change without a pull request has none). Other kinds of item pass
  * them, so "incidents of sev1" does not empty the deployment metrics beside it. The deployments filter keeps
  * deployments and failed attempts by id, changes by the deployment that shipped them, incidents by the deployment
- * they are linked to; pipeline runs pass it.
+ * they are linked to, pipeline runs by the deployment that first shipped their SHA (runs of commits no production
+ * deployment shipped are left out).
  *
  * For speed every kind of item has one reader per dimension, and a request's filters and groupBy
  * are compiled once into a function item -> group (or null when filtered out): no object per item. An item
@@ -48,6 +49,7 @@ import {
 } from '../attribution/types';
 import { Deployment } from '../model';
 import { Filters, GroupBy } from '../results';
+import { commitKey, ShippedBy, shippedBy } from '../shippedBy';
 
 export interface Dims {
   service: string;
@@ -431,8 +433,9 @@ export class Dimensions {
   readonly attemptFacets: Facets<Deployment>;
   readonly incidentFacets: Facets<AttributedIncident>;
   readonly changeFacets: Facets<AttributedChange>;
-  readonly runFacets: Facets<AttributedPipelineRun> | undefined;
+  readonly runFacets: Facets<AttributedPipelineRun>;
   private lookups: DeploymentLookups | null = null;
+  private shippers: ShippedBy | null = null;
   private incidentSeverities: Map<string, string> | null = null;
 
   constructor(private readonly attributed: Attributed) {
@@ -513,7 +516,10 @@ export class Dimensions {
       deployment: (item) => item.deploymentId,
       ...shared(this.change.service),
     };
-    this.runFacets = ownersOf ? shared(runService) : undefined;
+    this.runFacets = {
+      deployment: (item) => this.shipped().get(commitKey(item.run.repo, item.run.sha)) || '',
+      ...shared(runService),
+    };
   }
 
   /** The severities of a deployment's linked incidents, each once ('' when none or without severity). */
@@ -572,6 +578,14 @@ export class Dimensions {
     const linked = linkedId !== null ? deploymentsById.get(linkedId) : undefined;
     const service = item.incident.service;
     return linked || (service ? serviceHome.get(service) : undefined);
+  }
+
+  /** Built on first use: only the deployments filter on pipeline runs needs it. */
+  private shipped(): ShippedBy {
+    if (this.shippers === null) {
+      this.shippers = shippedBy(this.attributed);
+    }
+    return this.shippers;
   }
 
   /** Built on first use: only incidents (by environment or repository), changes (by source) and pipeline runs need them. */

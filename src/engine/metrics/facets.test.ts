@@ -1,8 +1,8 @@
-import { deploymentIds, selectChanges, selectIncidents, selectDeployments } from '../select';
+import { deploymentIds, selectAll, selectChanges, selectIncidents, selectDeployments } from '../select';
 import { UTC } from '../time';
 import { computeMetric } from './index';
 import { computeScorecard } from './scorecard';
-import { at, attributed, change, deployment, incident, request, T0 } from './testing';
+import { at, attributed, change, deployment, incident, request, run, T0 } from './testing';
 import { EngineInputError } from '../attribution/inputError';
 
 const H = 3600 * 1000;
@@ -89,6 +89,30 @@ describe('deployments filter (one deployment and what belongs to it)', () => {
     expect(
       computeMetric(data, request({ metric: 'leadTime', bucket: 'range', range, filters }))[0].points[0].value
     ).toBe(H);
+  });
+
+  it('keeps the pipeline runs (every workflow and attempt) of the commits the deployment shipped first', () => {
+    const sha = itsChange.change.sha;
+    const build = run({ startedAt: at(1), finishedAt: at(1) + H, sha, workflow: 'build' });
+    const failedTest = run({ startedAt: at(1), finishedAt: at(1) + H, sha, workflow: 'test', conclusion: 'failure' });
+    const rerun = run({ startedAt: at(1) + H, finishedAt: at(1) + 3 * H, sha, workflow: 'test', attempt: 2 });
+    const ofOther = run({ startedAt: at(1), finishedAt: at(1) + 5 * H, sha: otherChange.change.sha });
+    const sameShaOtherRepo = run({ startedAt: at(1), finishedAt: at(1) + 7 * H, sha, repo: 'acme/fork' });
+    const neverDeployed = run({ startedAt: at(1), finishedAt: at(1) + 9 * H });
+    const withRuns = attributed({
+      deployments: [chosen, other],
+      changes: [itsChange, otherChange],
+      pipelineRuns: [build, failedTest, rerun, ofOther, sameShaOtherRepo, neverDeployed],
+    });
+    expect(selectAll(withRuns, range, filters).pipelineRuns).toEqual([build, failedTest, rerun]);
+    expect(selectAll(withRuns, range, { deployments: ['other'] }).pipelineRuns).toEqual([ofOther]);
+    expect(selectAll(withRuns, range).pipelineRuns).toHaveLength(6);
+    // The pipeline metrics read the filter the same way: the median of 1 h and 2 h (the failed run does not count).
+    const duration = computeMetric(
+      withRuns,
+      request({ metric: 'pipelineDuration', bucket: 'range', range, filters })
+    )[0].points[0].value;
+    expect(duration).toBe(1.5 * H);
   });
 
   it('lists deployment ids of the range newest first, for a template variable', () => {

@@ -113,7 +113,7 @@ describe('AnnotationsSource against a fake Grafana', () => {
   it.each([
     [401, /rejected the request \(401\)/],
     [403, /not allowed to read them \(403: Forbidden\).*annotations:read/],
-    [500, /Grafana answered 500/],
+    [500, /Grafana answered 500 \(a Grafana-side error: failed\)\. Check the Grafana server's log and refresh later\./],
   ])('%i is an error notice per kind; the other kind still arrives', async (status, expected) => {
     fake.scripted.push({
       status,

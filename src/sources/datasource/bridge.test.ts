@@ -24,7 +24,8 @@ import {
   sqlFrame,
   T0,
 } from './testing/frames';
-import { Answers, fakeDataSourceService, startFakeQueryApi } from './testing/services';
+import { Answers, fakeDataSourceService } from './testing/dataSourceSrv';
+import { startFakeQueryApi } from './testing/services';
 import { ANSWERS, MAPPINGS, PG } from './testing/mappings';
 
 const DAY = 24 * 3600 * 1000;

@@ -7,6 +7,9 @@
 import { TimeRange } from '../../engine';
 import { ResolvedMapping } from '../../settings/datasourceBridge';
 
+/** The range the health check and the settings' column picker run a mapping's query over: the last 7 days. */
+export const CHECK_DAYS = 7;
+
 /** Query model defaults by data source type (plugin id). */
 const MODELS: Array<{ types: string[]; model: (text: string) => Record<string, unknown> }> = [
   {

@@ -24,6 +24,8 @@ const ID_FROM: Record<string, string[]> = {
 export interface RowsResult {
   events: DoraEvents;
   rows: number;
+  /** The rows as event fields, converted but not yet validated, in order (the settings' preview shows the first). */
+  mapped: Array<Record<string, unknown>>;
   /** "Mapping "x", row 3: sha is missing (column commit_sha); add the commit SHA" and the like. */
   errors: string[];
 }
@@ -134,7 +136,7 @@ export function rowsToEvents(tables: Table[], mapping: ResolvedMapping): RowsRes
     }
   }
   if (items.length === 0) {
-    return { events: emptyEvents(), rows: 0, errors };
+    return { events: emptyEvents(), rows: 0, mapped: items, errors };
   }
   const parsed = parseEventsJson({ [mapping.kind]: items });
   for (const message of parsed.errors) {
@@ -142,7 +144,7 @@ export function rowsToEvents(tables: Table[], mapping: ResolvedMapping): RowsRes
   }
   const events = parsed.events;
   delete events.catalog;
-  return { events, rows: items.length, errors };
+  return { events, rows: items.length, mapped: items, errors };
 }
 
 /** "deployments[3].sha is missing; ..." -> "Mapping "x", row 4: sha (column commit_sha) is missing; ...". */

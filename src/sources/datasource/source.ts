@@ -7,7 +7,7 @@ import { appendEvents, DAY_MS, emptyEvents, Instant, TimeRange } from '../../eng
 import { abortError, isAbortError } from '../abort';
 import { describeGrafanaError, GrafanaApiAccess, missingTokenMessage } from '../grafanaApi';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
-import { bridgeQuery } from './queryModel';
+import { bridgeQuery, CHECK_DAYS } from './queryModel';
 import { rowsToEvents, SOURCE } from './rows';
 import { FrameQueryRunner, QueryAnswer } from './runner';
 import {
@@ -86,7 +86,7 @@ export class DataSourceBridgeSource implements EventSource {
     }
     const now = this.now();
     const items: HealthCheckItem[] = [];
-    for (const outcome of await this.runAll(ready.settings, { from: now - 7 * DAY_MS, to: now }, signal)) {
+    for (const outcome of await this.runAll(ready.settings, { from: now - CHECK_DAYS * DAY_MS, to: now }, signal)) {
       const label = `mapping "${outcome.mapping.name}"`;
       const error = outcome.failure ?? outcome.answer?.error;
       if (error) {
@@ -99,7 +99,7 @@ export class DataSourceBridgeSource implements EventSource {
         source: this.name,
         status: result.errors.length > 0 ? 'warning' : 'ok',
         message:
-          `${label}: ${result.rows} row${result.rows === 1 ? '' : 's'} in the last 7 days, ${valid} valid ${outcome.mapping.kind}` +
+          `${label}: ${result.rows} row${result.rows === 1 ? '' : 's'} in the last ${CHECK_DAYS} days, ${valid} valid ${outcome.mapping.kind}` +
           (result.errors.length > 0 ? `; first problem: ${result.errors[0]}` : ''),
       });
     }

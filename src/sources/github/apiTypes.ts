@@ -26,6 +26,8 @@ export interface CommitNode {
   committedDate: string;
   authoredDate: string;
   messageHeadline: string;
+  /** The git author; user is the GitHub account the author's email belongs to (null when none does). */
+  author: { name: string | null; user: { login: string } | null } | null;
   parents: { nodes: Array<{ oid: string }> };
   associatedPullRequests: { nodes: Array<{ number: number }> } | null;
 }
@@ -38,6 +40,8 @@ export interface PullRequestNode {
   updatedAt: string;
   mergedAt: string | null;
   headRefName: string;
+  /** Who opened the pull request (a User or a Bot); null for a deleted account. */
+  author: { __typename: string; login: string } | null;
   mergeCommit: { oid: string } | null;
   labels: { nodes: Array<{ name: string }> } | null;
   commits: { nodes: Array<{ commit: { oid: string; authoredDate: string; committedDate: string } }> };

@@ -3,14 +3,15 @@
  * on the hand-made week of testing/scenario.ts. Every expected number is worked out by hand below.
  * Runs in jest's default jsdom environment (the frames need it); the loopback fake and Node HTTP client work there.
  */
-import { attribute, computeMetric, computeScorecard, UTC } from '../../engine';
+import { attribute, computeMetric, computeScorecard, DEFAULT_BENCHMARK_YEAR, UTC } from '../../engine';
+import { describeFrames } from '../../datasource/compute';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
 import { EtagCache } from '../etagCache';
 import { SnapshotStore } from './snapshot';
 import { GitHubSource } from './source';
 import { nodeHttpClient } from '../testing/nodeHttp';
-import { shopWorld, T0 } from './testing/scenario';
+import { SHA, shopWorld, T0 } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 
 const MIN = 60 * 1000;
@@ -64,6 +65,34 @@ describe('GitHub end to end: fake GitHub -> engine -> frames', () => {
     expect(value('Lead time (median)')).toBe(80 * MIN);
     expect(value('Change fail rate')).toBeCloseTo(1 / 3, 10);
     expect(value('Recovery time (median)')).toBe(135 * MIN);
+
+    // The on-call dashboard's deployment stream (an events table of deployments), newest first: each deployment's
+    // outcome (902 failed: incident #10 names c3) and the authors of the changes it shipped, each once in commit order
+    // (901: c1, PR #1's squash commit, by PR #1's author alice though dana merged it, then c2 by a git name no GitHub
+    // account claims; 902: c3 carol, and the merge commit m3 of her PR #2; 904: the revert c4 carol).
+    const table = (entity: 'deployments' | 'changes', ...columns: string[]) => {
+      const [frame] = describeFrames({ refId: 'C', kind: 'events', entity, format: 'table', filters: {} }, attributed, {
+        range: WEEK,
+        zone: UTC,
+        benchmarkYear: DEFAULT_BENCHMARK_YEAR,
+        extraFindings: [],
+      });
+      const fields = columns.map((name) => frame.fields.find((f) => f.name === name)!.values);
+      return fields[0].map((_, row) => fields.map((values) => values[row]));
+    };
+    expect(table('deployments', 'Deployment', 'Outcome', 'Authors')).toEqual([
+      ['github:acme/shop:deployment:904', 'success', 'carol'],
+      ['github:acme/shop:deployment:902', 'failed', 'carol'],
+      ['github:acme/shop:deployment:901', 'success', 'alice, Bob Builder'],
+    ]);
+    // The changes table names each change's author (newest deployment first, then the latest commit).
+    expect(table('changes', 'SHA', 'Author')).toEqual([
+      [SHA.c4, 'carol'],
+      [SHA.m3, 'carol'],
+      [SHA.c3, 'carol'],
+      [SHA.c2, 'Bob Builder'],
+      [SHA.c1, 'alice'],
+    ]);
 
     // Deployments per day: one on each of Tuesday, Wednesday, Thursday.
     const series = computeMetric(attributed, {

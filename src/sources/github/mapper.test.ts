@@ -29,6 +29,8 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
       repo: 'acme/shop',
       authoredAt: t('2026-01-06T09:00:00Z'),
       committedAt: t('2026-01-06T09:00:00Z'),
+      // The pull request's author, not the maintainer recorded as the squash commit's author.
+      author: 'alice',
       parents: [sha('b')],
       message: 'Checkout page (#12)',
       pullRequest: {
@@ -46,6 +48,25 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
     const mapped = mapCommit(merge, 'acme/shop', prs)!;
     expect(mapped.parents).toEqual([sha('a'), sha('9')]);
     expect(mapped.pullRequest).toBeUndefined();
+    // No GitHub account claims the author's email: the git author name.
+    expect(mapped.author).toBe('Build Bot');
+  });
+
+  it("a commit no pull request was merged as: its author's login, else the git name; absent when GitHub knows neither", () => {
+    const [, merge] = gql.history.repository.object.history.nodes;
+    const author = (a: (typeof merge)['author']) => mapCommit({ ...merge, author: a }, 'acme/shop', prs)!;
+    expect(author({ name: 'Alice Example', user: { login: 'alice' } }).author).toBe('alice');
+    expect(author({ name: ' Alice Example ', user: null }).author).toBe('Alice Example');
+    expect(author({ name: null, user: null })).not.toHaveProperty('author');
+    expect(author({ name: '', user: null })).not.toHaveProperty('author');
+    expect(author(null)).not.toHaveProperty('author');
+  });
+
+  it("a pull request's merge commit whose author account was deleted (author null): the commit's author", () => {
+    const [squash] = gql.history.repository.object.history.nodes;
+    const [pr] = gql.pullRequests.repository.pullRequests.nodes;
+    const ghost = indexPullRequests([{ ...pr, author: null }]);
+    expect(mapCommit(squash, 'acme/shop', ghost)?.author).toBe('dana');
   });
 
   it('deployment outcome: success wins (even when later inactive), then failure, else running or cancelled', () => {

@@ -57,22 +57,38 @@ export function mapPullRequest(node: PullRequestNode): PullRequestInfo {
   });
 }
 
-/** Pull requests by number and by merge commit (a squash or rebase merge is known by its merge commit). */
+/**
+ * Pull requests by number and by merge commit (a squash or rebase merge is known by its merge commit), and the author
+ * of each pull request by its merge commit.
+ */
 export interface PullRequestIndex {
   byNumber: Map<number, PullRequestInfo>;
   byMergeCommit: Map<string, PullRequestInfo>;
+  authorByMergeCommit: Map<string, string>;
 }
 
 export function indexPullRequests(nodes: PullRequestNode[]): PullRequestIndex {
-  const index: PullRequestIndex = { byNumber: new Map(), byMergeCommit: new Map() };
+  const index: PullRequestIndex = { byNumber: new Map(), byMergeCommit: new Map(), authorByMergeCommit: new Map() };
   for (const node of nodes) {
     const info = mapPullRequest(node);
     index.byNumber.set(node.number, info);
     if (node.mergeCommit) {
       index.byMergeCommit.set(node.mergeCommit.oid, info);
+      if (node.author?.login) {
+        index.authorByMergeCommit.set(node.mergeCommit.oid, node.author.login);
+      }
     }
   }
   return index;
+}
+
+/**
+ * Who wrote the change (docs/definitions.md): for the commit a pull request was merged as (squash, rebase or merge
+ * commit) the pull request's author, since whoever or whatever merged may be recorded as that commit's author; for
+ * any other commit its author's GitHub login, else the git author name (an email no account claims).
+ */
+export function changeAuthor(node: CommitNode, prs: PullRequestIndex): string | undefined {
+  return prs.authorByMergeCommit.get(node.oid) || node.author?.user?.login || node.author?.name?.trim() || undefined;
 }
 
 export function mapCommit(node: CommitNode, repo: string, prs: PullRequestIndex): Change | undefined {
@@ -88,6 +104,7 @@ export function mapCommit(node: CommitNode, repo: string, prs: PullRequestIndex)
     repo,
     authoredAt: toInstant(node.authoredDate),
     committedAt,
+    author: changeAuthor(node, prs),
     parents: node.parents.nodes.map((p) => p.oid),
     message: node.messageHeadline,
     pullRequest,

@@ -30,6 +30,7 @@ query CommitHistory($owner: String!, $name: String!, $head: GitObjectID!, $since
             committedDate
             authoredDate
             messageHeadline
+            author { name user { login } }
             parents(first: 5) { nodes { oid } }
             associatedPullRequests(first: 1) { nodes { number } }
           }
@@ -53,6 +54,7 @@ query MergedPullRequests($owner: String!, $name: String!, $base: String!, $after
         updatedAt
         mergedAt
         headRefName
+        author { __typename login }
         mergeCommit { oid }
         labels(first: 20) { nodes { name } }
         commits(first: 1) { nodes { commit { oid authoredDate committedDate } } }

@@ -82,6 +82,8 @@ export interface GlCommit {
   title: string;
   message: string;
   parent_ids: string[];
+  /** The git author's name (GitLab's commit carries no username). */
+  author_name?: string | null;
   authored_date: string;
   committed_date: string;
   created_at: string;

@@ -3,7 +3,7 @@
  * hand-made week of testing/scenario.ts (a squash merge, a fast-forward merge, a revert, a retried job, two jobs of
  * one pipeline deploying one service). Every expected number is worked out by hand below.
  */
-import { attribute, computeMetric, computeScorecard, UTC } from '../../engine';
+import { attribute, computeMetric, computeScorecard, deploymentContexts, selectDeployments, UTC } from '../../engine';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
 import { EtagCache } from '../etagCache';
@@ -73,6 +73,14 @@ describe('GitLab end to end: fake GitLab -> engine -> frames', () => {
     const fromFirstCommit = attribute(events, { leadTimeStart: 'prFirstCommit' }, WEEK.to);
     const s1 = fromFirstCommit.changes.find((c) => c.change.sha === SHA.s1)!;
     expect(s1.leadTimeMs).toBe(26 * 60 * MIN + 30 * MIN);
+
+    // The deployment stream's authors: the git author names of the changes each deployment shipped, in commit order.
+    const contexts = deploymentContexts(attributed);
+    expect(selectDeployments(attributed, WEEK).map((d) => contexts[d.deployment.id].authors)).toEqual([
+      ['Alice', 'Bob'],
+      ['Alice'],
+      ['Carol'],
+    ]);
 
     // Deployments per day: one on each of Tuesday, Wednesday, Thursday.
     const series = computeMetric(attributed, {

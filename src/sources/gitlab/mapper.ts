@@ -78,15 +78,22 @@ export function mapMergeRequest(mr: GlMergeRequest, details: MergeRequestDetails
 }
 
 /**
- * Merge requests by the commits that brought them to the target branch: the merge commit (merge-commit method), the
- * squash commit (squashed), and the merge request's own commits (fast-forward and semi-linear merges put them on the
- * branch as they are; with a merge commit they are its second parent's history).
+ * Merge requests by the commits that brought them to the target branch (byCommit): the merge commit (merge-commit
+ * method), the squash commit (squashed), and the merge request's own commits (fast-forward and semi-linear merges put
+ * them on the branch as they are; with a merge commit they are its second parent's history). authorByMergeCommit: the
+ * merge request author's name by its merge and squash commits, the commits it was merged as.
  */
+export interface MergeRequestIndex {
+  byCommit: Map<string, PullRequestInfo>;
+  authorByMergeCommit: Map<string, string>;
+}
+
 export function indexMergeRequests(
   mrs: GlMergeRequest[],
   details: Record<string, MergeRequestDetails>
-): Map<string, PullRequestInfo> {
+): MergeRequestIndex {
   const index = new Map<string, PullRequestInfo>();
+  const authorByMergeCommit = new Map<string, string>();
   // Oldest merge first, so a commit in two merge requests belongs to the later one, which brought it to the branch.
   const sorted = mrs.slice().sort((a, b) => (toInstant(a.merged_at) ?? 0) - (toInstant(b.merged_at) ?? 0));
   for (const mr of sorted) {
@@ -100,11 +107,25 @@ export function indexMergeRequests(
         index.set(sha, info);
       }
     }
+    for (const sha of [mr.merge_commit_sha, mr.squash_commit_sha]) {
+      if (sha && mr.author?.name) {
+        authorByMergeCommit.set(sha, mr.author.name);
+      }
+    }
   }
-  return index;
+  return { byCommit: index, authorByMergeCommit };
 }
 
-export function mapCommit(commit: GlCommit, project: string, mrs: Map<string, PullRequestInfo>): Change | undefined {
+/**
+ * Who wrote the change (docs/definitions.md): for the commit a merge request was merged as (merge or squash commit)
+ * the merge request's author, since GitLab may record someone else as that commit's author; for any other commit its
+ * git author name (GitLab's commit names no account, so a merge request's author is named by name too).
+ */
+export function changeAuthor(commit: GlCommit, mrs: MergeRequestIndex): string | undefined {
+  return mrs.authorByMergeCommit.get(commit.id) || commit.author_name?.trim() || undefined;
+}
+
+export function mapCommit(commit: GlCommit, project: string, mrs: MergeRequestIndex): Change | undefined {
   const committedAt = toInstant(commit.committed_date);
   if (committedAt === undefined) {
     return undefined;
@@ -114,9 +135,10 @@ export function mapCommit(commit: GlCommit, project: string, mrs: Map<string, Pu
     repo: project,
     authoredAt: toInstant(commit.authored_date),
     committedAt,
+    author: changeAuthor(commit, mrs),
     parents: commit.parent_ids ?? [],
     message: commit.title,
-    pullRequest: mrs.get(commit.id),
+    pullRequest: mrs.byCommit.get(commit.id),
   });
 }
 

@@ -47,6 +47,8 @@ export interface JiraIssue {
     labels?: string[];
     components?: JiraNamed[];
     issuelinks?: JiraIssueLink[];
+    /** Cloud: the user details (accountId, displayName); Data Center: name (the username), key, displayName. */
+    assignee?: JiraUser | null;
   };
   changelog?: { histories?: JiraHistory[]; total?: number; maxResults?: number };
 }
@@ -68,6 +70,7 @@ export interface OffsetSearchPage {
 
 export interface JiraUser {
   accountId?: string;
+  /** Data Center's username. */
   name?: string;
   displayName?: string;
   emailAddress?: string;

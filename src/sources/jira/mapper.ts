@@ -1,13 +1,14 @@
 /**
  * Pure mapping from Jira issues to Incident events, by the field mapping of the settings: service (components,
  * "service:" labels or a custom field), severity (priority or a custom field), impact start, acknowledgement and
- * resolution (resolution date, a custom date or time-to-restore field, or status times from the changelog), and an
- * explicit cause (a cause field, fields named by the convention, issue links whose type says "cause").
+ * resolution (resolution date, a custom date or time-to-restore field, or status times from the changelog), the owner
+ * (the assignee), and an explicit cause (a cause field, fields named by the convention, issue links whose type says
+ * "cause").
  */
 import { Incident, IncidentCause, Instant } from '../../engine';
 import { causeFieldKind, causeFromFields, causeFromTarget } from '../incidentCause';
 import { incidentInstants } from '../mapping';
-import { JiraIssue, JiraNamed } from './apiTypes';
+import { JiraIssue, JiraNamed, JiraUser } from './apiTypes';
 import { ResolvedJiraSettings } from '../../settings/jira';
 
 export const SOURCE = 'jira';
@@ -132,6 +133,14 @@ function cause(issue: JiraIssue, s: ResolvedJiraSettings): IncidentCause | undef
   return undefined;
 }
 
+/**
+ * The assignee as people know them: the display name, else (Data Center) the username. Cloud's accountId alone is an
+ * opaque id nobody recognises in a table, so an assignee with nothing else names no owner.
+ */
+export function assigneeName(user: JiraUser | null | undefined): string | undefined {
+  return user?.displayName?.trim() || user?.name?.trim() || undefined;
+}
+
 export function issueUrl(site: string, key: string): string {
   return `${site}/browse/${encodeURIComponent(key)}`;
 }
@@ -187,6 +196,10 @@ export function mapIssue(issue: JiraIssue, s: ResolvedJiraSettings): Incident | 
   Object.assign(event, incidentInstants(createdAt, { startedAt, acknowledgedAt, resolvedAt }));
   if (severity) {
     event.severity = severity.toLowerCase();
+  }
+  const owner = assigneeName(f.assignee);
+  if (owner) {
+    event.owner = owner;
   }
   if (labels.length > 0) {
     event.labels = labels;

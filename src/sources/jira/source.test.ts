@@ -8,7 +8,7 @@
 import { JiraSettings } from '../../settings/model';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { JiraSnapshots, JiraSource } from './source';
-import { CAUSE, IMPACT_START, incidentWorld, jiraTime, T0 } from './testing/scenario';
+import { CAUSE, IMPACT_START, incidentWorld, jiraTime, PRIYA, T0 } from './testing/scenario';
 import { FakeJira, startFakeJira } from './testing/server';
 
 const DAY = 24 * 3600 * 1000;
@@ -61,6 +61,7 @@ describe('JiraSource', () => {
         acknowledgedAt: T0 + DAY + 10 * 3600000 + 4 * 60000,
         resolvedAt: T0 + DAY + 10 * 3600000 + 40 * 60000,
         severity: 'highest',
+        owner: PRIYA.displayName,
         url: 'https://acme.atlassian.net/browse/INC-1',
         source: 'jira',
         labels: ['customer-facing', 'priority:Highest', 'component:Checkout API', 'status:Done'],
@@ -73,7 +74,7 @@ describe('JiraSource', () => {
     expect(fake.requests).toHaveLength(1);
     expect(params(0).get('jql')).toBe('(issuetype = Incident) AND created >= "2026-01-02" ORDER BY created ASC');
     expect(params(0).get('fields')).toBe(
-      `summary,created,updated,status,priority,labels,components,issuelinks,resolutiondate,${IMPACT_START},${CAUSE}`
+      `summary,created,updated,status,priority,labels,components,issuelinks,resolutiondate,assignee,${IMPACT_START},${CAUSE}`
     );
     expect(params(0).get('expand')).toBe('changelog');
   });

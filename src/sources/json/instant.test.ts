@@ -56,6 +56,30 @@ describe('parseInstant', () => {
     );
   });
 
+  it('reads "Z" texts (the fast path) exactly as the general rule reads the same text with "+00:00"', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 1960, max: 2200 }),
+          month: fc.integer({ min: 0, max: 13 }),
+          day: fc.integer({ min: 0, max: 32 }),
+          hour: fc.integer({ min: 0, max: 25 }),
+          minute: fc.integer({ min: 0, max: 61 }),
+          second: fc.integer({ min: 0, max: 61 }),
+          millis: fc.option(fc.integer({ min: 0, max: 999 })),
+        }),
+        (t) => {
+          const fraction = t.millis === null ? '' : '.' + String(t.millis).padStart(3, '0');
+          const local = `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}${fraction}`;
+          const fast = parseInstant(local + 'Z');
+          const general = parseInstant(local + '+00:00');
+          expect(fast).toEqual(general);
+        }
+      )
+    );
+  });
+
   it('agrees with Date.parse on offsets', () => {
     fc.assert(
       fc.property(

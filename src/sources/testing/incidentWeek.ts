@@ -3,7 +3,17 @@
  * to production at 09:00 Tuesday to Friday (dep-1 .. dep-4); the provider's "Checkout API" is the catalog's
  * checkout, Search is not in the catalog. Scores a provider's incidents of the week with the engine and frames.
  */
-import { attribute, computeMetric, computeScorecard, DoraEvents, mergeEvents, ServiceCatalog, UTC } from '../../engine';
+import {
+  attribute,
+  computeMetric,
+  computeScorecard,
+  DoraEvents,
+  mergeEvents,
+  selectIncidents,
+  ServiceCatalog,
+  UTC,
+} from '../../engine';
+import { incidentsFrame } from '../../frames/eventsFrames';
 import { metricFrames } from '../../frames/metricFrames';
 import { scorecardFrame } from '../../frames/scorecardFrame';
 
@@ -30,7 +40,10 @@ export function weekEvents(incidents: DoraEvents): DoraEvents {
   return mergeEvents([incidents, { deployments, changes: [], incidents: [], pipelineRuns: [] }], WEEK_CATALOG);
 }
 
-/** The week scored: attributed incidents, the scorecard row, and the frames' change fail rate and median time to acknowledge. */
+/**
+ * The week scored: attributed incidents, the scorecard row, the frames' change fail rate and median time to
+ * acknowledge, and the incidents table (the on-call dashboard's) as rows of its columns.
+ */
 export function scoreWeek(incidents: DoraEvents) {
   const attributed = attribute(weekEvents(incidents), {}, WEEK.to);
   const [row] = computeScorecard(attributed, { groupBy: 'none', range: WEEK, zone: UTC });
@@ -48,5 +61,10 @@ export function scoreWeek(incidents: DoraEvents) {
     row,
     changeFailRateInFrame: card.fields.find((f) => f.name === 'Change fail rate')?.values[0],
     medianAckInFrame: metricFrames(ack, { refId: 'B', groupBy: 'none', aggregation: 'median' })[0].fields[1].values,
+    incidentsTable: (columns: string[]) => {
+      const table = incidentsFrame(selectIncidents(attributed, WEEK), 'C', attributed.runbooks);
+      const fields = columns.map((name) => table.fields.find((f) => f.name === name)?.values ?? []);
+      return (fields[0] ?? []).map((_, row) => fields.map((values) => values[row]));
+    },
   };
 }

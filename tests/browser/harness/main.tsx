@@ -2,12 +2,15 @@
  * The browser harness page: the plugin's editors inside Grafana's theme, each next to the JSON it produces, so a
  * browser test can interact with the real components and read what they changed. The query, variable and
  * annotation editors talk to a real DataSource serving the built-in demo data (no network), so their option lists
- * are what a user would see; the dashboard variables $team and $service are offered too.
+ * are what a user would see; the dashboard variables $team and $service are offered too. Grafana's data source
+ * service is a fake with one PostgreSQL data source, "Warehouse", answering the bridge's warehouse tables as
+ * DataFrames (src/sources/datasource/testing), so the data source bridge's picker lists it and loads its columns.
  */
 import React, { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createTheme, dateTime, TimeRange } from '@grafana/data';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
+import { setDataSourceSrv } from '@grafana/runtime';
 import { AnnotationsEditor } from '../../../src/editors/AnnotationsEditor';
 import { ConfigEditor } from '../../../src/editors/ConfigEditor';
 import { QueryEditor } from '../../../src/editors/QueryEditor';
@@ -17,6 +20,12 @@ import { DataSource } from '../../../src/datasource/DataSource';
 import { settingsWith } from '../../../src/editors/testing/settings';
 import { DEFAULT_QUERY, DoraQuery } from '../../../src/query/model';
 import { DoraVariableQuery } from '../../../src/query/variableQuery';
+import { fakeDataSourceSrv } from '../../../src/sources/datasource/testing/dataSourceSrv';
+import { ANSWERS } from '../../../src/sources/datasource/testing/mappings';
+
+setDataSourceSrv(
+  fakeDataSourceSrv(ANSWERS, [{ uid: 'warehouse', type: 'grafana-postgresql-datasource', name: 'Warehouse' }])
+);
 
 const theme = createTheme({
   colors: { mode: new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark' },

@@ -132,6 +132,7 @@ function commitObject(repo: FakeRepo, c: FakeCommit): Record<string, unknown> {
     authoredDate: c.authoredDate,
     messageHeadline: c.message.split('\n')[0],
     message: c.message,
+    author: c.author ? { name: c.author.name, user: c.author.login ? { login: c.author.login } : null } : null,
     parents: (args: ConnectionArgs) =>
       connection(
         c.parents.map((p) => ({ __typename: 'Commit', oid: p })),
@@ -229,6 +230,7 @@ function repositoryObject(repo: FakeRepo): Record<string, unknown> {
           updatedAt: p.updatedAt,
           mergedAt: p.mergedAt,
           headRefName: p.headRefName,
+          author: p.author ? { __typename: 'User', login: p.author } : null,
           mergeCommit: p.mergeCommit ? { oid: p.mergeCommit } : null,
           labels: labels(p.labels),
           commits: (a: ConnectionArgs) =>

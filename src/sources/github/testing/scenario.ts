@@ -14,6 +14,8 @@
  *   staging deployments are never read (environment pattern ^production$)
  *   workflow runs: 101 CI on c2 failed then passed on re-run (flaky), 102 CI on c3 passed, 103 CI on c4 failed,
  *   104 CI cancelled; 105 "Deploy" on main (c4), jobs "build" and "deploy-prod"
+ *   authors: PR #1 alice (its squash commit c1 recorded as dana's, who merged it), PR #2 carol (its merge commit m3
+ *   alice's, who merged it), c3 and c4 carol (logins), c2 "Bob Builder" (an email no account claims), c0 none
  */
 import { addCommit, emptyRepo, FakeRepo, FakeWorld, iso, sha } from './world';
 
@@ -32,6 +34,9 @@ export const SHA = {
   pr1a: sha('pr1-a'),
 };
 
+const ALICE = { name: 'Alice Example', login: 'alice' };
+const CAROL = { name: 'Carol Example', login: 'carol' };
+
 export function shopRepo(): FakeRepo {
   const repo = emptyRepo('acme/shop');
   repo.environments = ['production', 'staging'];
@@ -39,11 +44,14 @@ export function shopRepo(): FakeRepo {
     oid: string,
     when: string,
     message: string,
-    extra: { pullRequest?: number; parents?: string[] } = {}
+    extra: { pullRequest?: number; parents?: string[]; author?: { name: string; login?: string } } = {}
   ) => addCommit(repo, 'main', { oid, committedDate: when, authoredDate: when, message, ...extra });
   commit(SHA.c0, at(-10), 'Initial shop');
-  commit(SHA.c1, at(1, 9), 'Checkout page (#1)', { pullRequest: 1 });
-  commit(SHA.c2, at(1, 11), 'Fix typo');
+  commit(SHA.c1, at(1, 9), 'Checkout page (#1)', {
+    pullRequest: 1,
+    author: { name: 'Dana Maintainer', login: 'dana' },
+  });
+  commit(SHA.c2, at(1, 11), 'Fix typo', { author: { name: 'Bob Builder' } });
   // PR #2 is merged with a merge commit: c3 sits on its branch, m3 on main.
   repo.commits[SHA.c3] = {
     oid: SHA.c3,
@@ -52,12 +60,14 @@ export function shopRepo(): FakeRepo {
     message: 'Add feature X',
     parents: [SHA.c2],
     pullRequest: 2,
+    author: CAROL,
   };
   commit(SHA.m3, at(2, 10, 5), 'Merge pull request #2 from acme/feature-x', {
     parents: [SHA.c2, SHA.c3],
     pullRequest: 2,
+    author: ALICE,
   });
-  commit(SHA.c4, at(3, 9), 'Revert "Add feature X"');
+  commit(SHA.c4, at(3, 9), 'Revert "Add feature X"', { author: CAROL });
 
   repo.pullRequests = [
     {
@@ -65,6 +75,7 @@ export function shopRepo(): FakeRepo {
       title: 'Checkout page',
       baseRefName: 'main',
       headRefName: 'feature/checkout',
+      author: 'alice',
       createdAt: at(0, 12),
       updatedAt: at(1, 9),
       mergedAt: at(1, 9),
@@ -78,6 +89,7 @@ export function shopRepo(): FakeRepo {
       title: 'Feature X',
       baseRefName: 'main',
       headRefName: 'feature/x',
+      author: 'carol',
       createdAt: at(2, 9, 30),
       updatedAt: at(2, 10, 5),
       mergedAt: at(2, 10, 5),

@@ -10,6 +10,8 @@ export interface FakeCommit {
   authoredDate: string;
   message: string;
   parents: string[];
+  /** The git author; login when GitHub links the author's email to an account (absent: GitHub answers null). */
+  author?: { name: string; login?: string };
   /** Pull request that brought the commit (GitHub's associatedPullRequests). */
   pullRequest?: number;
 }
@@ -19,6 +21,8 @@ export interface FakePullRequest {
   title: string;
   baseRefName: string;
   headRefName: string;
+  /** Login of who opened it (absent: a deleted account, null in GitHub's answer). */
+  author?: string;
   createdAt: string;
   updatedAt: string;
   mergedAt: string | null;

@@ -18,6 +18,8 @@
  *               pipeline 503 (c4): deploy-us fails 09:20 (deployment 5); pipeline 504, a new pipeline for c4, passes
  *               and deploys 09:40 (deployment 6) -> ships c4 (40 min); 503 then 504 is a flaky re-run
  *   staging deployments are never read (tier staging); issue #11 is a plain issue, #12 an incident closed as duplicate
+ *   authors: !1 and !2 Alice; commits (git names) c2 Bob, c4 Carol, the others Alice, except !1's squash commit s1,
+ *   recorded as Bob's (who merged it): the change is still Alice's
  */
 import {
   addCommit,
@@ -43,6 +45,9 @@ export function sha(seed: string): string {
     .join('');
   return (hex + '0'.repeat(40)).slice(0, 40);
 }
+
+/** Users of emptyWorld(): the authors of the commits (git names Alice, Bob, Carol). */
+const [ALICE, BOB, CAROL] = [1, 2, 3];
 
 export const SHA = {
   c0: sha('c0'),
@@ -87,14 +92,14 @@ export function shopProject(): FakeGlProject {
     { id: 2, name: 'production-eu', tier: 'production' },
     { id: 3, name: 'staging', tier: 'staging' },
   ];
-  const commit = (id: string, when: string, title: string, authored = when) =>
-    addCommit(p, 'main', { id, title, authoredDate: authored, committedDate: when });
+  const commit = (id: string, when: string, title: string, authored = when, author = ALICE) =>
+    addCommit(p, 'main', { id, title, authoredDate: authored, committedDate: when, author });
   commit(SHA.c0, at(-10), 'Initial shop');
-  commit(SHA.s1, at(1, 9), 'Checkout page', at(0, 10));
-  commit(SHA.c2, at(1, 11), 'Fix typo');
+  commit(SHA.s1, at(1, 9), 'Checkout page', at(0, 10), BOB);
+  commit(SHA.c2, at(1, 11), 'Fix typo', at(1, 11), BOB);
   commit(SHA.f1, at(2, 9, 30), 'Prepare feature X', at(1, 14));
   commit(SHA.f2, at(2, 9, 40), 'Add feature X', at(2, 9));
-  commit(SHA.c4, at(3, 9), 'Revert "Add feature X"');
+  commit(SHA.c4, at(3, 9), 'Revert "Add feature X"', at(3, 9), CAROL);
 
   p.mergeRequests = [
     {

@@ -53,6 +53,7 @@ export function projectJson(world: FakeGitLabWorld, p: FakeGlProject) {
 }
 
 export function commitJson(world: FakeGitLabWorld, p: FakeGlProject, c: FakeGlCommit) {
+  const author = userJson(world, c.author ?? 1);
   return {
     id: c.id,
     short_id: c.id.slice(0, 8),
@@ -60,11 +61,11 @@ export function commitJson(world: FakeGitLabWorld, p: FakeGlProject, c: FakeGlCo
     parent_ids: c.parents,
     title: c.title,
     message: `${c.title}\n`,
-    author_name: 'Alice',
-    author_email: 'alice@example.com',
+    author_name: author.name,
+    author_email: `${author.username}@example.com`,
     authored_date: c.authoredDate,
-    committer_name: 'Alice',
-    committer_email: 'alice@example.com',
+    committer_name: author.name,
+    committer_email: `${author.username}@example.com`,
     committed_date: c.committedDate,
     web_url: `${webOf(world, p)}/-/commit/${c.id}`,
   };

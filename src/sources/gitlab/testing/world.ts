@@ -10,6 +10,8 @@ export interface FakeGlCommit {
   parents: string[];
   authoredDate: string;
   committedDate: string;
+  /** The user (of FakeGitLabWorld.users) whose git name and email author the commit; user 1 when absent. */
+  author?: number;
 }
 
 export interface FakeGlNote {

@@ -16,6 +16,14 @@ export function jiraTime(day: number, hour: number, minute = 0): string {
   return new Date(T0 + ((day * 24 + hour) * 60 + minute) * 60000).toISOString().replace('Z', '+0000');
 }
 
+/** INC-1's and INC-3's assignees (INC-2 is unassigned). */
+export const PRIYA = { accountId: '5b10ac8d82e05b22cc7d4ef5', username: 'priya', displayName: 'Priya Raman' };
+export const SAM = {
+  accountId: '712020:0a1b2c3d-4e5f-6789-abcd-ef0123456789',
+  username: 'sam',
+  displayName: 'Sam Okoro',
+};
+
 function move(id: string, at: string, from: string, to: string): JiraHistory {
   return {
     id,
@@ -46,6 +54,7 @@ export function incidentWorld(): JiraWorld {
         priority: 'Highest',
         labels: ['customer-facing'],
         components: ['Checkout API'],
+        assignee: PRIYA,
         custom: { [IMPACT_START]: jiraTime(1, 9, 50) },
         histories: [
           move('1', jiraTime(1, 10, 4), 'Open', 'In Progress'),
@@ -79,6 +88,7 @@ export function incidentWorld(): JiraWorld {
         priority: 'High',
         labels: [],
         components: ['Search'],
+        assignee: SAM,
         histories: [move('5', jiraTime(4, 8, 30), 'Open', 'In Progress')],
       },
       {

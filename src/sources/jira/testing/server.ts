@@ -80,7 +80,7 @@ function route(world: JiraWorld, pageSize: number, cloud: boolean, path: string,
     const start = cloud
       ? Number(url.searchParams.get('nextPageToken') ?? 0)
       : Number(url.searchParams.get('startAt') ?? 0);
-    const issues = selected.slice(start, start + max).map((i) => issueJson(i, fields, changelog));
+    const issues = selected.slice(start, start + max).map((i) => issueJson(i, fields, changelog, cloud));
     const more = start + max < selected.length;
     if (cloud) {
       return {

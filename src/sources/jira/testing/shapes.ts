@@ -8,7 +8,30 @@ import { FakeIssue, JiraWorld } from './world';
 
 export const SITE = 'https://acme.atlassian.net';
 
-export function issueJson(issue: FakeIssue, fields: string[], changelog: boolean): JiraIssue {
+/**
+ * An assignee as Jira writes it: Cloud's user details (UserDetails in the OpenAPI description: accountId, displayName,
+ * no username), Data Center's user (name and key are the username, as Atlassian's REST API 2 reference shows).
+ */
+export function assigneeJson(user: NonNullable<FakeIssue['assignee']>, cloud: boolean) {
+  const common = { active: true, displayName: user.displayName, timeZone: 'Etc/UTC' };
+  return cloud
+    ? {
+        ...common,
+        self: `${SITE}/rest/api/3/user?accountId=${user.accountId}`,
+        accountId: user.accountId,
+        accountType: 'atlassian',
+        avatarUrls: { '48x48': `https://avatar-management.services.atlassian.com/${user.accountId}/48` },
+      }
+    : {
+        ...common,
+        self: `${SITE}/rest/api/2/user?username=${user.username}`,
+        name: user.username,
+        key: user.username,
+        emailAddress: `${user.username}@acme.test`,
+      };
+}
+
+export function issueJson(issue: FakeIssue, fields: string[], changelog: boolean, cloud = true): JiraIssue {
   const id = String(10000 + Number(issue.key.replace(/\D/g, '')));
   const all: Record<string, unknown> = {
     summary: issue.summary,
@@ -29,6 +52,7 @@ export function issueJson(issue: FakeIssue, fields: string[], changelog: boolean
     labels: issue.labels,
     components: issue.components.map((name, i) => ({ id: String(10100 + i), name })),
     issuelinks: issue.links ?? [],
+    assignee: issue.assignee ? assigneeJson(issue.assignee, cloud) : null,
     ...(issue.custom ?? {}),
   };
   const picked: Record<string, unknown> = {};
@@ -37,7 +61,12 @@ export function issueJson(issue: FakeIssue, fields: string[], changelog: boolean
       picked[f] = all[f];
     }
   }
-  const json: JiraIssue = { id, key: issue.key, self: `${SITE}/rest/api/3/issue/${id}`, fields: picked };
+  const json: JiraIssue = {
+    id,
+    key: issue.key,
+    self: `${SITE}/rest/api/${cloud ? 3 : 2}/issue/${id}`,
+    fields: picked,
+  };
   if (changelog) {
     const histories = issue.histories ?? [];
     json.changelog = { histories, maxResults: histories.length, total: histories.length };

@@ -1,10 +1,11 @@
 /**
  * Validates the fake Jira's answers against the schemas jira.js (an encoding of Atlassian's Jira Cloud OpenAPI
- * description) ships: run as an ES module (.mts) by fixtures.test.ts (jira.js is ESM-only). Prints one JSON line:
- * {"name": [issues...]} with the problems found for each answer (empty lists when valid).
+ * description) ships: run as an ES module (.mts) by fixtures.test.ts (jira.js is ESM-only), with AUDIT_SCHEMAS=true so
+ * that jira.js builds its schemas closed (an answer may carry no field the description does not have). Prints one JSON
+ * line: {"name": [issues...]} with the problems found for each answer (empty lists when valid).
  */
-import { FieldDetailsSchema, SearchAndReconcileResultsSchema } from 'jira.js/cloud';
-import { fieldsJson, issueJson, myselfJson } from './shapes';
+import { FieldDetailsSchema, SearchAndReconcileResultsSchema, UserDetailsSchema } from 'jira.js/cloud';
+import { assigneeJson, fieldsJson, issueJson, myselfJson } from './shapes';
 import { incidentWorld } from './scenario';
 
 interface Check {
@@ -23,9 +24,13 @@ const all = [
   'labels',
   'components',
   'issuelinks',
+  'assignee',
   'customfield_10050',
   'customfield_10060',
 ];
+// A search page's issue fields are free-form in the description (a map of any value): each assignee is checked
+// against the user details schema the description gives an issue's assignee field.
+const assigned = world.issues.filter((i) => i.assignee);
 const answers: Array<[string, Check, unknown]> = [
   [
     'search page',
@@ -38,6 +43,16 @@ const answers: Array<[string, Check, unknown]> = [
     { issues: world.issues.slice(0, 1).map((i) => issueJson(i, ['summary'], false)), isLast: true },
   ],
   ['fields', FieldDetailsSchema, fieldsJson(world)[0]],
+  ...assigned.map((i): [string, Check, unknown] => [
+    `assignee of ${i.key}`,
+    UserDetailsSchema,
+    issueJson(i, ['assignee'], false).fields.assignee,
+  ]),
+  [
+    'drifted assignee',
+    UserDetailsSchema,
+    { ...assigneeJson(assigned[0].assignee!, true), accountId: 5, name: 'priya' },
+  ],
   [
     'drifted search page',
     SearchAndReconcileResultsSchema,

@@ -13,6 +13,8 @@ export interface FakeIssue {
   labels: string[];
   components: string[];
   links?: JiraIssueLink[];
+  /** The assignee (unassigned when absent): Cloud names users by accountId, Data Center by username. */
+  assignee?: { accountId: string; username: string; displayName: string };
   /** Custom field values by id. */
   custom?: Record<string, unknown>;
   histories?: JiraHistory[];

@@ -1,0 +1,110 @@
+/**
+ * Lookups by SHA prefix, announced before they are asked and answered together in one pass over the commits.
+ * Attribution knows every such question once ancestry is traced (incident causes, reverts that name a commit): a
+ * few thousand against a million commits, so one read of each commit's first six digits, checked against a small
+ * bit filter, costs about half of ordering every commit by them. References not announced are answered by the
+ * commit graph's own index. (Titles are not announced: reading every first line costs as much as indexing it.)
+ */
+import { Change } from '../model';
+
+/** Shortest SHA prefix accepted from people (incident causes, revert messages). */
+export const MIN_SHA_PREFIX = 7;
+
+export class AnnouncedReferences {
+  /** Lowercased prefix -> commits (any repository) whose SHA starts with it, in graph order. */
+  private readonly prefixes = new Map<string, number[]>();
+
+  constructor(commits: readonly Change[], references: readonly string[]) {
+    const prefixBits = new Uint32Array(FILTER_WORDS);
+    const byKey = new Map<number, string[]>();
+    for (const reference of references) {
+      const prefix = shaPrefix(reference);
+      if (prefix !== undefined && !this.prefixes.has(prefix)) {
+        this.prefixes.set(prefix, []);
+        const key = hexKey(prefix);
+        setBit(prefixBits, key);
+        const same = byKey.get(key);
+        if (same) {
+          same.push(prefix);
+        } else {
+          byKey.set(key, [prefix]);
+        }
+      }
+    }
+    if (this.prefixes.size > 0) {
+      collectPrefixes(commits, prefixBits, byKey, this.prefixes);
+    }
+  }
+
+  /** Commits whose SHA starts with the reference, or undefined when it was not announced (or is no SHA prefix). */
+  withPrefix(reference: string): readonly number[] | undefined {
+    const prefix = shaPrefix(reference);
+    return prefix === undefined ? undefined : this.prefixes.get(prefix);
+  }
+}
+
+function collectPrefixes(
+  commits: readonly Change[],
+  bits: Uint32Array,
+  byKey: Map<number, string[]>,
+  found: Map<string, number[]>
+): void {
+  for (let i = 0; i < commits.length; i++) {
+    const sha = commits[i].sha;
+    const key = hexKey(sha);
+    if (key >= 0 && hasBit(bits, key)) {
+      for (const prefix of byKey.get(key) ?? []) {
+        if (sha.slice(0, prefix.length).toLowerCase() === prefix) {
+          found.get(prefix)!.push(i);
+        }
+      }
+    }
+  }
+}
+
+/** The lowercased reference when it can name a commit (>= 7 hex characters), else undefined. */
+export function shaPrefix(reference: string): string | undefined {
+  const prefix = reference.trim().toLowerCase();
+  return prefix.length >= MIN_SHA_PREFIX && /^[0-9a-f]+$/.test(prefix) ? prefix : undefined;
+}
+
+const KEY_DIGITS = 6;
+
+/** The first six hex digits of a SHA as a number (case-insensitive), or -1 when they are not all hex. */
+export function hexKey(sha: string): number {
+  if (sha.length < KEY_DIGITS) {
+    return -1;
+  }
+  let key = 0;
+  for (let k = 0; k < KEY_DIGITS; k++) {
+    const code = sha.charCodeAt(k);
+    const digit =
+      code >= 48 && code <= 57
+        ? code - 48
+        : code >= 97 && code <= 102
+          ? code - 87
+          : code >= 65 && code <= 70
+            ? code - 55
+            : -1;
+    if (digit < 0) {
+      return -1;
+    }
+    key = key * 16 + digit;
+  }
+  return key;
+}
+
+/** A 2^20-bit filter: a few thousand announced keys leave almost every other key out. */
+const FILTER_BITS = 20;
+const FILTER_WORDS = 1 << (FILTER_BITS - 5);
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+function setBit(bits: Uint32Array, key: number): void {
+  const b = key & FILTER_MASK;
+  bits[b >>> 5] |= 1 << (b & 31);
+}
+
+function hasBit(bits: Uint32Array, key: number): boolean {
+  const b = key & FILTER_MASK;
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
+}
