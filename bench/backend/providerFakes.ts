@@ -1,12 +1,13 @@
 /**
  * `npx tsx bench/backend/providerFakes.ts`: the fake GitHub, GitLab, PagerDuty, Jira, Argo CD and Grafana
- * annotations API of the source tests (src/sources/<provider>/testing, with their hand-checked weeks) on
+ * annotations and query APIs of the source tests (src/sources/<provider>/testing, with their hand-checked weeks) on
  * loopback, for the harness test that reaches them through the built executable (pkg/harness/providers_test.go).
  * One fake per provider and way of failing (below), each answering every request that way, plus one that answers
  * normally ("ok"). The answers' shapes are the fakes' own and the source tests': GitHub's message and
  * documentation_url bodies and x-ratelimit-* headers, GitLab's message bodies and RateLimit-* headers, PagerDuty's
  * error objects, Jira's errorMessages, Argo CD's runtimeError, Grafana's message bodies.
- * Prints one JSON line (the fakes' URLs by provider and fault, the weeks the fakes hold); runs until stdin closes.
+ * Prints one JSON line (the fakes' URLs by provider and fault, the weeks the fakes hold, the data source bridge's
+ * settings); runs until stdin closes.
  */
 import { WEEK_MS } from '../../src/engine';
 import { shopAnnotations } from '../../src/sources/annotations/testing/annotations';
@@ -14,6 +15,9 @@ import { startFakeGrafanaAnnotations } from '../../src/sources/annotations/testi
 import { runtimeError } from '../../src/sources/argocd/testing/applications';
 import { shopApps, T0 as GRAFANA_T0 } from '../../src/sources/argocd/testing/scenario';
 import { startFakeArgoCd } from '../../src/sources/argocd/testing/server';
+import { deploymentsFrame } from '../../src/sources/datasource/testing/frames';
+import { MAPPINGS } from '../../src/sources/datasource/testing/mappings';
+import { startFakeQueryApi } from '../../src/sources/datasource/testing/services';
 import { shopWorld as githubWorld, T0 as FORGE_T0 } from '../../src/sources/github/testing/scenario';
 import { FakeGitHub, startFakeGitHub } from '../../src/sources/github/testing/server';
 import { shopWorld as gitlabWorld } from '../../src/sources/gitlab/testing/scenario';
@@ -135,7 +139,7 @@ function argocdFaults(): Record<string, Fault<Loopback>> {
   };
 }
 
-/** Grafana's annotations API: a service account token refused, lacking rights, failing. */
+/** Grafana's HTTP API (annotations, /api/ds/query): a service account token refused, lacking rights, failing. */
 function grafanaFaults(): Record<string, Fault<Loopback>> {
   return {
     ok,
@@ -170,13 +174,20 @@ async function main(): Promise<void> {
     jira: await startEach(jiraFaults(), () => startFakeJira(jiraWorld()), started),
     argocd: await startEach(argocdFaults(), () => startFakeArgoCd(shopApps()), started),
     annotations: await startEach(grafanaFaults(), () => startFakeGrafanaAnnotations(shopAnnotations()), started),
+    datasource: await startEach(
+      grafanaFaults(),
+      () => startFakeQueryApi([{ contains: 'FROM deployments', frames: [deploymentsFrame('M0')] }]),
+      started
+    ),
   };
   const weeks = {
     forges: { from: FORGE_T0, to: FORGE_T0 + WEEK_MS },
     incidents: INCIDENT_WEEK,
     grafana: { from: GRAFANA_T0, to: GRAFANA_T0 + WEEK_MS },
   };
-  process.stdout.write(JSON.stringify({ fakes, weeks }) + '\n');
+  // The data source bridge's settings: the mapping of the warehouse's deployments table the query API answers.
+  const settings = { datasourceBridge: { enabled: true, mappings: [MAPPINGS[0]] } };
+  process.stdout.write(JSON.stringify({ fakes, weeks, settings }) + '\n');
   process.stdin.resume();
   process.stdin.on('end', () => {
     void Promise.all(started.map((f) => f.close())).then(() => process.exit(0));

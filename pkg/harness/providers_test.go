@@ -1,9 +1,11 @@
-// GitHub, GitLab, PagerDuty, Jira, Argo CD and Grafana annotations through the built executable: the source tests'
-// fakes (bench/backend/providerFakes.ts) behind loopback TLS servers, configured as GitHub Enterprise,
-// self-managed GitLab, PagerDuty, Jira Cloud, Argo CD and Grafana API URLs (GitHub, GitLab, PagerDuty and Jira take
-// https only, as their settings require), the executable trusting the servers' certificate through SSL_CERT_FILE. Each provider in turn refuses (401/403/404), is rate limited (429 with Retry-After, a spent
-// primary limit, RateLimit-Reset) or fails (5xx): the frames carry a notice naming the provider, the status and the
-// fix, the other provider's data still arrives, the health check names the failure, and the token shows nowhere.
+// GitHub, GitLab, PagerDuty, Jira, Argo CD, Grafana annotations and the data source bridge through the built
+// executable: the source tests' fakes (bench/backend/providerFakes.ts) behind loopback TLS servers, configured as
+// GitHub Enterprise, self-managed GitLab, PagerDuty, Jira Cloud, Argo CD and Grafana API URLs (GitHub, GitLab,
+// PagerDuty and Jira take https only, as their settings require), the executable trusting the servers'
+// certificate through SSL_CERT_FILE. Each source in turn refuses (401/403/404), is rate limited (429 with
+// Retry-After, a spent primary limit, RateLimit-Reset) or fails (5xx): the frames carry a notice naming the source,
+// the status and the fix, the other source's data still arrives, the health check names the failure, and the
+// token shows nowhere.
 package harness
 
 import (
@@ -33,7 +35,9 @@ import (
 // weeks their scenarios hold ("forges": GitHub's and GitLab's shop week, "incidents": PagerDuty's and Jira's).
 type providerFakes struct {
 	Fakes map[string]map[string]string `json:"fakes"`
-	Weeks map[string]struct {
+	// Settings holds jsonData sections the fakes need (the data source bridge's mapping).
+	Settings map[string]json.RawMessage `json:"settings"`
+	Weeks    map[string]struct {
 		From int64 `json:"from"`
 		To   int64 `json:"to"`
 	} `json:"weeks"`
@@ -87,10 +91,12 @@ func startProviderFakes(t *testing.T) providerFakes {
 // providerFront is where the executable reaches the fakes, over TLS with the test certificate every httptest TLS
 // server shares: one server routes /github/FAULT/api/v3/... (REST) and /github/FAULT/api/graphql to that fake
 // GitHub, /gitlab/FAULT/api/v4/... to that fake GitLab, /jira/FAULT/... to that fake Jira (Cloud),
-// /argocd/FAULT/... to that fake Argo CD and /grafana/FAULT/api/annotations to that fake Grafana annotations API;
+// /argocd/FAULT/... to that fake Argo CD, /grafana/FAULT/api/annotations and /grafana/FAULT/api/ds/query to that
+// fake Grafana annotations and query API;
 // PagerDuty's API URL is a bare origin, so each PagerDuty fake has a server of its own. It records the credential
 // header each API (by the first path segment) last received.
 type providerFront struct {
+	fakes     providerFakes
 	srv       *httptest.Server
 	pagerduty map[string]*httptest.Server
 	// CertFile is the servers' certificate (PEM), for SSL_CERT_FILE.
@@ -101,7 +107,7 @@ type providerFront struct {
 
 func startProviderFront(t *testing.T, fakes providerFakes) *providerFront {
 	t.Helper()
-	front := &providerFront{seen: map[string]string{}, pagerduty: map[string]*httptest.Server{}}
+	front := &providerFront{fakes: fakes, seen: map[string]string{}, pagerduty: map[string]*httptest.Server{}}
 	front.srv = httptest.NewTLSServer(front.proxy("", func(path string) (string, string) {
 		// The escaped path: GitLab's project ids are paths with %2F.
 		provider, rest, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
@@ -120,6 +126,8 @@ func startProviderFront(t *testing.T, fakes providerFakes) *providerFront {
 			return base, "/argocd/" + rest
 		case provider == "grafana" && rest == "api/annotations":
 			return fakes.Fakes["annotations"][fault], "/api/annotations"
+		case provider == "grafana" && rest == "api/ds/query":
+			return fakes.Fakes["datasource"][fault], "/api/ds/query"
 		}
 		return "", ""
 	}))
@@ -170,7 +178,7 @@ func (f *providerFront) credentials(provider string) string {
 
 // instance enables the providers named in faults, each at the fake that fails that way ("ok": none): GitHub
 // (acme/shop) as GitHub Enterprise, GitLab (acme/platform/shop) as a self-managed instance, PagerDuty, Jira
-// Cloud, Argo CD, Grafana annotations; the tokens under the server-mode keys.
+// Cloud, Argo CD, Grafana annotations, the data source bridge; the tokens under the server-mode keys.
 func (f *providerFront) instance(faults map[string]string) Instance {
 	jsonData := map[string]any{"runQueriesIn": "server"}
 	secure := map[string]string{}
@@ -199,6 +207,10 @@ func (f *providerFront) instance(faults map[string]string) Instance {
 			secure["argocdTokenServer"] = token
 		case "annotations":
 			jsonData[provider] = map[string]any{"enabled": true, "deploymentTags": "deploy", "defaultRepo": "acme/checkout"}
+			jsonData["grafanaApi"] = map[string]any{"url": fmt.Sprintf("%s/grafana/%s", f.srv.URL, fault)}
+			secure["grafanaTokenServer"] = token
+		case "datasource":
+			jsonData["datasourceBridge"] = f.fakes.Settings["datasourceBridge"]
 			jsonData["grafanaApi"] = map[string]any{"url": fmt.Sprintf("%s/grafana/%s", f.srv.URL, fault)}
 			secure["grafanaTokenServer"] = token
 		}
@@ -248,6 +260,7 @@ var pairs = map[string]struct {
 	"jira":        {"pagerduty", "incidents", "incidents", "timeToRestore", true},
 	"argocd":      {"annotations", "grafana", "deployments", "deploymentCount", false},
 	"annotations": {"argocd", "grafana", "deployments", "deploymentCount", false},
+	"datasource":  {"argocd", "grafana", "deployments", "deploymentCount", false},
 }
 
 func pairQueries(fakes providerFakes, provider string) []backend.DataQuery {
@@ -271,7 +284,7 @@ func TestProviderFailuresThroughTheExecutable(t *testing.T) {
 
 	// Every pair answering: the baseline whose share of the other provider a failing case keeps.
 	baseline := map[string]int{}
-	for _, provider := range []string{"github", "pagerduty", "argocd"} {
+	for _, provider := range []string{"github", "pagerduty", "argocd", "datasource"} {
 		inst := front.instance(map[string]string{provider: "ok", pairs[provider].other: "ok"})
 		resp, err := p.QueryData(deadline(t, 2*time.Minute), inst, pairQueries(fakes, provider), false)
 		if err != nil {
@@ -341,6 +354,9 @@ func TestProviderFailuresThroughTheExecutable(t *testing.T) {
 		{"annotations", "Grafana annotations", "401", "Grafana annotations", "rejected the request (401)", "set a valid service account token"},
 		{"annotations", "Grafana annotations", "403", "Grafana annotations", "(403: You do not have permission)", "annotations:read permission"},
 		{"annotations", "Grafana annotations", "500", "Grafana annotations", "Grafana answered 500", "refresh later"},
+		{"datasource", "Data source bridge", "401", `Mapping "Deployments"`, "rejected the request (401)", "set a valid service account token"},
+		{"datasource", "Data source bridge", "403", `Mapping "Deployments"`, "(403: You do not have permission)", "query permission on each mapping's data source"},
+		{"datasource", "Data source bridge", "500", `Mapping "Deployments"`, "Grafana answered 500", "refresh later"},
 	}
 	tested := map[string]bool{}
 	for _, tc := range tests {
@@ -366,6 +382,9 @@ func TestProviderFailuresThroughTheExecutable(t *testing.T) {
 					if !strings.Contains(text, w) {
 						t.Errorf("query %s: notices %q; want %q", ref, text, w)
 					}
+				}
+				if strings.Contains(text, "..") {
+					t.Errorf("query %s: notices %q end a sentence twice (a complete message with a second fix appended)", ref, text)
 				}
 			}
 			if pair.onCall {
@@ -399,7 +418,11 @@ func TestProviderFailuresThroughTheExecutable(t *testing.T) {
 			if health.Status == backend.HealthStatusOk {
 				t.Errorf("health %v %q; want the failure named", health.Status, health.Message)
 			}
-			for _, w := range []string{tc.provider, tc.status, tc.fix} {
+			// The health check names the source by its name in the form or its id ("datasource: mapping ...").
+			if !strings.Contains(health.Message, tc.provider) && !strings.Contains(health.Message, tc.key+":") {
+				t.Errorf("health message %q; want %q or %q", health.Message, tc.provider, tc.key)
+			}
+			for _, w := range []string{tc.status, tc.fix} {
 				if !strings.Contains(health.Message, w) {
 					t.Errorf("health message %q; want %q", health.Message, w)
 				}
@@ -425,13 +448,13 @@ func TestCertificateNotTrusted(t *testing.T) {
 	fakes := startProviderFakes(t)
 	front := startProviderFront(t, fakes)
 	p := start(t.Context(), t, "SSL_CERT_FILE="+filepath.Join(t.TempDir(), "none.pem"), "DORA_RESULT_CACHE_SECONDS=0")
-	inst := front.instance(map[string]string{"github": "ok", "gitlab": "ok", "pagerduty": "ok", "jira": "ok", "argocd": "ok", "annotations": "ok"})
+	inst := front.instance(map[string]string{"github": "ok", "gitlab": "ok", "pagerduty": "ok", "jira": "ok", "argocd": "ok", "annotations": "ok", "datasource": "ok"})
 	resp, err := p.QueryData(deadline(t, 2*time.Minute), inst, pairQueries(fakes, "github"), false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := notices(resp.Responses["Events"])
-	for _, w := range []string{"GitHub", "GitLab", "PagerDuty", "Jira", "Argo CD", "Grafana annotations", "certificate signed by unknown authority"} {
+	for _, w := range []string{"GitHub", "GitLab", "PagerDuty", "Jira", "Argo CD", "Grafana annotations", `Mapping "Deployments"`, "certificate signed by unknown authority"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("notices %q; want %q", text, w)
 		}

@@ -20,7 +20,7 @@ import { VARIABLE_VALUE_OPTIONS } from '../query/vocabulary';
 import { Filters } from '../engine';
 import { currentHost, errorMessage } from './host';
 import { HostHttpClient } from './hostHttp';
-import { eventTextProblem, settingsPatternProblems } from './patterns';
+import { eventTextChecker, settingsPatternProblems } from './patterns';
 import { serverTimeZone } from './zone';
 import { reusingAttribute } from './attributionReuse';
 
@@ -90,7 +90,7 @@ function instanceFor(settings: ServerSettings | undefined): Instance {
         setup,
         now,
         redact: createRedactor(jsonData),
-        refuseEvents: eventTextProblem,
+        refuseEvents: eventTextChecker(),
         attribute: reusingAttribute(),
       }),
       refused: settingsPatternProblems(jsonData),

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { Change, emptyEvents } from '../engine';
-import { eventTextProblem, serverPatternProblem, settingsPatternProblems } from './patterns';
+import { eventTextChecker, eventTextProblem, serverPatternProblem, settingsPatternProblems } from './patterns';
 
 describe('patterns the server would read differently', () => {
   it('lets ordinary patterns, the defaults among them, through', () => {
@@ -69,9 +69,32 @@ describe('patterns the server would read differently', () => {
       message: 'Kelvin, ordinary',
     };
     events.changes.push(clean);
-    expect(eventTextProblem(events)).toBeUndefined();
+    const check = eventTextChecker();
+    expect(check(events)).toBeUndefined();
     // checked once: the clean change is skipped next time, a new one is still read
     events.changes.push({ sha: 'c1', repo: 'acme/checkout', committedAt: 1, parents: [], ...fields } as Change);
+    expect(check(events)).toMatch(/^Change c1 of acme\/checkout has the character /);
     expect(eventTextProblem(events)).toMatch(/^Change c1 of acme\/checkout has the character /);
+  });
+
+  it('reads again only the events after the part of each list found clean before', () => {
+    const change = (sha: string, message: string): Change => ({
+      sha,
+      repo: 'acme/checkout',
+      committedAt: 0,
+      parents: [],
+      message,
+    });
+    const [a, b, c] = [change('a', 'one'), change('b', 'two'), change('c', 'three')];
+    const check = eventTextChecker();
+    expect(check({ ...emptyEvents(), changes: [a, b] })).toBeUndefined();
+    // The same objects in new lists (the next evaluation): not read again, so a text changed in place goes unseen,
+    // as events are never changed in place.
+    b.message = 'Revert \u212Aelvin';
+    expect(check({ ...emptyEvents(), changes: [a, b] })).toBeUndefined();
+    // An event put before them: the list differs from its start, so every event is read again.
+    expect(check({ ...emptyEvents(), changes: [c, a, b] })).toMatch(/^Change b of acme\/checkout/);
+    // Another instance's checker has seen nothing.
+    expect(eventTextChecker()({ ...emptyEvents(), changes: [a, b] })).toMatch(/^Change b of acme\/checkout/);
   });
 });

@@ -9,7 +9,7 @@
  * these characters is in a pattern (literally, escaped, or inside a class range) or in a text a pattern reads.
  * `\p{...}` is a Unicode property to the server but the literal text "p{...}" to a browser's pattern.
  */
-import { DoraEvents } from '../engine';
+import { Change, Deployment, DoraEvents } from '../engine';
 
 /** Characters whose case-insensitive matching differs between the two runtimes (see above). */
 const EXOTIC_RANGES: Array<[number, number]> = [
@@ -74,18 +74,56 @@ export function settingsPatternProblems(jsonData: unknown): string[] {
   return problems;
 }
 
+/** Where each list's unread events start: the events before were found free of such characters. */
+interface Checked {
+  deployments: number;
+  changes: number;
+}
+
+const FROM_START: Checked = { deployments: 0, changes: 0 };
+
 /**
- * Events already found free of such characters: sources keep unchanged events as the same objects, so each
- * evaluation after the first checks only new ones. A WeakSet holds no value that could keep its key alive.
+ * The check of event texts for one data source instance. Sources keep unchanged events as the same objects in
+ * the same order (an events file answering 304, a cached page), so each evaluation reads only the events after
+ * the part of each list that equals the lists last found clean: comparing references is cheap in the backend's
+ * runtime, where remembering each event in a WeakSet cost microseconds per event.
  */
-const checkedEvents = new WeakSet<object>();
+export function eventTextChecker(): (events: DoraEvents) => string | undefined {
+  let clean: { deployments: readonly Deployment[]; changes: readonly Change[] } = { deployments: [], changes: [] };
+  return (events) => {
+    const checked = {
+      deployments: commonPrefix(clean.deployments, events.deployments),
+      changes: commonPrefix(clean.changes, events.changes),
+    };
+    const problem = eventTextProblem(events, checked);
+    if (
+      problem === undefined &&
+      (checked.deployments !== clean.deployments.length ||
+        checked.deployments !== events.deployments.length ||
+        checked.changes !== clean.changes.length ||
+        checked.changes !== events.changes.length)
+    ) {
+      // Copies: a source may append to the list it handed over.
+      clean = { deployments: events.deployments.slice(), changes: events.changes.slice() };
+    }
+    return problem;
+  };
+}
+
+function commonPrefix<T>(a: readonly T[], b: readonly T[]): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) {
+    i++;
+  }
+  return i;
+}
 
 /** The first text the engine's patterns read that holds such a character, as a message; or undefined. */
-export function eventTextProblem(events: DoraEvents): string | undefined {
-  for (const d of events.deployments) {
-    if (checkedEvents.has(d)) {
-      continue;
-    }
+export function eventTextProblem(events: DoraEvents, checked: Checked = FROM_START): string | undefined {
+  const deployments = events.deployments;
+  for (let i = checked.deployments; i < deployments.length; i++) {
+    const d = deployments[i];
     // One test over the texts joined (a character class matches one character, never across the joins), and
     // the message only for the rare event that has such a character.
     if (EXOTIC.test(`${d.environment}\n${d.title ?? ''}\n${d.ref ?? ''}`)) {
@@ -94,12 +132,10 @@ export function eventTextProblem(events: DoraEvents): string | undefined {
         return `Deployment ${d.id} (${d.service}) has ${found}`;
       }
     }
-    checkedEvents.add(d);
   }
-  for (const c of events.changes) {
-    if (checkedEvents.has(c)) {
-      continue;
-    }
+  const changes = events.changes;
+  for (let i = checked.changes; i < changes.length; i++) {
+    const c = changes[i];
     const pr = c.pullRequest;
     const texts = pr
       ? `${c.message ?? ''}\n${pr.title ?? ''}\n${pr.branch ?? ''}\n${(pr.labels ?? []).join('\n')}`
@@ -110,7 +146,6 @@ export function eventTextProblem(events: DoraEvents): string | undefined {
         return `Change ${c.sha} of ${c.repo} has ${found}`;
       }
     }
-    checkedEvents.add(c);
   }
   return undefined;
 }

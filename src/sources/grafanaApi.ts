@@ -36,14 +36,17 @@ export function missingTokenMessage(provider: string): string {
   return `${provider}: on the server (alerting, server mode) Grafana's API needs a service account token with the Viewer role. Create one (Administration > Users and access > Service accounts) and set it under "Grafana API" in the data source settings.`;
 }
 
-/** "Subject: what Grafana answered. The fix." */
-export function describeGrafanaError(subject: string, e: unknown): string {
+/** What reading annotations needs (the annotations source's 403). */
+export const ANNOTATIONS_PERMISSION = 'the annotations:read permission (Viewer role)';
+
+/** "Subject: what Grafana answered. The fix." `permission`: what a 403 says the reader needs. */
+export function describeGrafanaError(subject: string, e: unknown, permission = ANNOTATIONS_PERMISSION): string {
   if (e instanceof HttpApiError) {
     switch (e.kind) {
       case 'auth':
         return `${subject}: Grafana rejected the request (${e.status}). In the browser sign in again; on the server set a valid service account token under "Grafana API" in the data source settings.`;
       case 'forbidden':
-        return `${subject}: not allowed to read them (${e.status}${e.detail ? `: ${e.detail}` : ''}). The viewer (or the service account) needs the annotations:read permission (Viewer role).`;
+        return `${subject}: not allowed to read them (${e.status}${e.detail ? `: ${e.detail}` : ''}). The viewer (or the service account) needs ${permission}.`;
       case 'not-found':
         return `${subject}: Grafana answered 404 for ${e.path}. Check the Grafana API URL in the data source settings.`;
       case 'server':

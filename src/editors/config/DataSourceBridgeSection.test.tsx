@@ -193,6 +193,11 @@ describe('DataSourceBridgeSection column picker', () => {
         /choose the column of service, environment, repo, finishedAt, status \(required for deployments\)/
       )
     ).toBeInTheDocument();
+    // Editing the query makes the loaded columns stale: said next to the button, the options kept.
+    fireEvent.change(document.getElementById('dora-bridge-0-query')!, {
+      target: { value: `${DEPLOYMENTS_SQL} LIMIT 10` },
+    });
+    expect(screen.getByText(/6 columns from Warehouse: the query changed since, load them again/)).toBeInTheDocument();
   });
 
   it('previews the first rows as events once the required columns are chosen; a typed column is kept', async () => {

@@ -57,13 +57,19 @@ export function compareByFinish(a: Deployment, b: Deployment): number {
  */
 export function previousInEnvironment(sorted: Deployment[]): Int32Array {
   const previous = new Int32Array(sorted.length);
-  const live = new Map<string, number>();
-  sorted.forEach((d, i) => {
-    const key = `${d.service}\u0000${d.environment}`;
-    const before = live.get(key);
+  // Service, then environment: no key string built per deployment.
+  const live = new Map<string, Map<string, number>>();
+  for (let i = 0; i < sorted.length; i++) {
+    const d = sorted[i];
+    let environments = live.get(d.service);
+    if (!environments) {
+      environments = new Map();
+      live.set(d.service, environments);
+    }
+    const before = environments.get(d.environment);
     previous[i] = before === undefined ? -1 : before;
-    live.set(key, i);
-  });
+    environments.set(d.environment, i);
+  }
   return previous;
 }
 

@@ -28,6 +28,8 @@ export interface DataSourceBridgeOptions {
 /** Problems listed in one notice; the rest are counted. */
 const SHOWN_PROBLEMS = 5;
 const SUBJECT = 'Data source bridge';
+/** What querying a mapping's data source through Grafana's API needs (a 403's fix). */
+const QUERY_PERMISSION = "the Viewer role and query permission on each mapping's data source";
 
 interface MappingOutcome {
   mapping: ResolvedMapping;
@@ -55,7 +57,8 @@ export class DataSourceBridgeSource implements EventSource {
       if (outcome.failure || outcome.answer?.error) {
         notices.push({
           severity: 'error',
-          text: `${label}: ${outcome.failure ?? outcome.answer?.error}. Check the query in the data source settings.`,
+          // A failure to reach Grafana carries its own fix; a data source's error is about the query.
+          text: `${label}: ${outcome.failure ?? `${outcome.answer?.error}. Check the query in the data source settings.`}`,
         });
         if (!outcome.answer || outcome.answer.tables.length === 0) {
           continue;
@@ -122,7 +125,7 @@ export class DataSourceBridgeSource implements EventSource {
       if (signal?.aborted || isAbortError(e)) {
         throw abortError();
       }
-      const failure = describeGrafanaError(SUBJECT, e).replace(`${SUBJECT}: `, '');
+      const failure = describeGrafanaError(SUBJECT, e, QUERY_PERMISSION).replace(`${SUBJECT}: `, '');
       return settings.mappings.map((mapping) => ({ mapping, failure }));
     }
   }

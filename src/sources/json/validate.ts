@@ -186,9 +186,21 @@ function checkFields(shape: Shape, input: unknown, path: Path, check: Check): Re
     if (kind === NAME ? typeof field === 'string' && field.length > 0 : kind === TEXT && typeof field === 'string') {
       value = field;
     } else if (kind === INSTANT && typeof field === 'string') {
-      const instant = canonicalUtc(field);
-      value = instant === undefined ? checkField(specs[i], field, path, key, check) : instant;
-    } else {
+      value = canonicalUtc(field);
+    } else if (kind === NAMES || kind === TEXTS) {
+      value = Array.isArray(field) ? textsOf(field, kind === NAMES) : undefined;
+    } else if (kind === WHOLE) {
+      const spec = specs[i] as { min: number };
+      value = typeof field === 'number' && field % 1 === 0 && field >= spec.min ? field : undefined;
+    } else if (kind === ENUM) {
+      value =
+        typeof field === 'string' && (specs[i] as { values: readonly string[] }).values.indexOf(field) >= 0
+          ? field
+          : undefined;
+    } else if (kind === BOOLEAN && typeof field === 'boolean') {
+      value = field;
+    }
+    if (value === undefined) {
       value = checkField(specs[i], field, path, key, check);
     }
     if (value !== undefined) {
@@ -233,6 +245,44 @@ const OTHER = 0;
 const NAME = 1;
 const TEXT = 2;
 const INSTANT = 3;
+/** A list of names; of texts. */
+const NAMES = 4;
+const TEXTS = 5;
+const WHOLE = 6;
+const ENUM = 7;
+const BOOLEAN = 8;
+
+function kindOf(spec: FieldSpec): number {
+  switch (spec.type) {
+    case 'text':
+      return spec.nonEmpty ? NAME : TEXT;
+    case 'instant':
+      return INSTANT;
+    case 'list':
+      return spec.of.type === 'text' ? (spec.of.nonEmpty ? NAMES : TEXTS) : OTHER;
+    case 'whole':
+      return WHOLE;
+    case 'enum':
+      return ENUM;
+    case 'boolean':
+      return BOOLEAN;
+    default:
+      return OTHER;
+  }
+}
+
+/** A copy of a list of texts (non-empty ones when `names`), or undefined when an item is not such a text. */
+function textsOf(list: unknown[], names: boolean): string[] | undefined {
+  const out: string[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string' || (names && item.length === 0)) {
+      return undefined;
+    }
+    out[i] = item;
+  }
+  return out;
+}
 
 const SHAPE_FIELDS = new Map<Shape, Fields>();
 
@@ -241,9 +291,7 @@ function fieldsOf(shape: Shape): Fields {
   if (!fields) {
     const keys = Object.keys(shape);
     const specs = keys.map((key) => shape[key]);
-    const kinds = specs.map((spec) =>
-      spec.type === 'text' ? (spec.nonEmpty ? NAME : TEXT) : spec.type === 'instant' ? INSTANT : OTHER
-    );
+    const kinds = specs.map(kindOf);
     fields = { keys, specs, kinds };
     SHAPE_FIELDS.set(shape, fields);
   }

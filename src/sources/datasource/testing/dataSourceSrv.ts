@@ -16,15 +16,9 @@ import {
 import type { DataSourceSrv, GetDataSourceListFilters } from '@grafana/runtime';
 import { Observable, of } from 'rxjs';
 import { DataSourceServiceLike } from '../browserRunner';
-import { FrameJson } from '../table';
+import { Answers, answerFor } from './answers';
 
-/** Answers a query by its text: the first entry whose key the query text contains. */
-export type Answers = Array<{ contains: string; frames?: FrameJson[]; error?: string }>;
-
-export function answerFor(answers: Answers, model: Record<string, unknown>) {
-  const text = JSON.stringify(model);
-  return answers.find((a) => text.indexOf(a.contains) >= 0);
-}
+export type { Answers } from './answers';
 
 export interface FakeDataSourceService extends DataSourceServiceLike {
   requests: Array<{ uid: string; request: DataQueryRequest }>;

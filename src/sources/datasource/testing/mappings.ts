@@ -1,7 +1,7 @@
 /** Test data: the mappings the bridge tests use, over the warehouse tables of frames.ts, and the answers to them. */
 import { BridgeMapping } from '../../../settings/datasourceBridge';
 import { changesFrame, deploymentsFrame, DEPLOYMENTS_SQL, incidentsFrame } from './frames';
-import { Answers } from './dataSourceSrv';
+import { Answers } from './answers';
 
 export const PG = { uid: 'warehouse', type: 'grafana-postgresql-datasource' };
 

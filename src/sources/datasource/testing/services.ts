@@ -3,7 +3,7 @@
  * source; the browser's way, Grafana's data source service, is faked in dataSourceSrv.ts with the same answers.
  */
 import { Loopback, startLoopback } from '../../testing/loopback';
-import { Answers, answerFor } from './dataSourceSrv';
+import { Answers, answerFor } from './answers';
 
 export async function startFakeQueryApi(answers: Answers, prefix = ''): Promise<Loopback> {
   return startLoopback((r) => {
