@@ -2,6 +2,7 @@
  * The differential check: the engine's and the SQL peer's numbers must agree, exactly for counts, to the
  * second for durations, to 1e-9 for rates and scores. Any disagreement is a bug on one of the two sides.
  */
+import { GroupBy, MetricId } from '../../src/engine';
 import { ScorecardFigures, WeeklyPoint } from './figures';
 
 /**
@@ -26,6 +27,31 @@ export const COMPARED_METRICS = [
   'meanTimeBetweenFailures',
   'deploymentDuration',
 ];
+
+/**
+ * The groupings beyond service that both sides compute weekly (sql/groupings/): incidents, change fail rate and
+ * recovery by severity, lead time by pull request label, and a few metrics by team with services two teams own.
+ */
+export const GROUPED_COMPARISONS: ReadonlyArray<[metric: MetricId, groupBy: GroupBy]> = [
+  ['timeToRestore', 'severity'],
+  ['timeToDetect', 'severity'],
+  ['timeToAcknowledge', 'severity'],
+  ['changeFailRate', 'severity'],
+  ['recoveryTime', 'severity'],
+  ['leadTime', 'label'],
+  ['deploymentCount', 'team'],
+  ['changeFailRate', 'team'],
+  ['leadTime', 'team'],
+  ['timeToRestore', 'team'],
+];
+
+/** How a grouped comparison's points are named: "<metric> by <groupBy>". */
+export function groupedName(metric: MetricId, groupBy: GroupBy): string {
+  return `${metric} by ${groupBy}`;
+}
+
+/** Every weekly series compared: per service, and the groupings. */
+export const ALL_COMPARED = [...COMPARED_METRICS, ...GROUPED_COMPARISONS.map(([m, g]) => groupedName(m, g))];
 
 /** Metrics whose values are milliseconds. */
 const DURATION_METRICS = new Set([
@@ -130,7 +156,8 @@ export function describeDisagreements(comparison: Comparison, limit = 20): strin
 
 type Kind = 'count' | 'duration' | 'rate';
 
-function kindOf(metric: string): Kind {
+function kindOf(name: string): Kind {
+  const metric = name.split(' by ')[0];
   return DURATION_METRICS.has(metric) ? 'duration' : COUNT_METRICS.has(metric) ? 'count' : 'rate';
 }
 

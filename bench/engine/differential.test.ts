@@ -2,12 +2,13 @@
 /**
  * CI's copy of the benchmark, at 1/100 scale and without timing: the engine and the SQL peer (DuckDB) must agree
  * on every weekly-per-service number and the team scorecard, on generated organisations that exercise every rule
- * (rollbacks and roll-forwards, hotfixes, reverts, fix-forwards, pipeline jobs, the incident link cascade).
+ * (rollbacks and roll-forwards, hotfixes, reverts, fix-forwards, pipeline jobs, the incident link cascade), and on
+ * the groupings beyond service: severity, pull request label, and teams sharing a service.
  */
 import { Attributed, EngineOptions, HOUR_MS, withDefaults } from '../../src/engine';
-import { COMPARED_METRICS, compareFigures, describeDisagreements } from './compare';
+import { ALL_COMPARED, compareFigures, describeDisagreements, GROUPED_COMPARISONS, groupedName } from './compare';
 import { AncestrySql, openSqlPeer } from './duckdb/run';
-import { runEngine } from './engineRun';
+import { groupedWeekly, runEngine } from './engineRun';
 import { scorecardFigures, weeklyFromSeries } from './figures';
 import { generateOrg } from './generate';
 
@@ -18,9 +19,14 @@ async function differential(seed: number, options: EngineOptions, ancestry: Ance
   const engine = runEngine(org.events, org.range, options, org.range.to + 24 * HOUR_MS);
   const peer = await openSqlPeer(org.events, org.range, options, ancestry);
   try {
-    const sql = await peer.run();
-    const engineFigures = { weekly: weeklyFromSeries(engine.series), scorecard: scorecardFigures(engine.scorecard) };
-    return { engine, engineFigures, sql, comparison: compareFigures(engineFigures, sql, COMPARED_METRICS) };
+    const run = await peer.run();
+    const engineFigures = {
+      weekly: [...weeklyFromSeries(engine.series), ...groupedWeekly(engine.attributed, org.range)],
+      scorecard: scorecardFigures(engine.scorecard),
+    };
+    const sql = { weekly: [...run.weekly, ...run.grouped], scorecard: run.scorecard };
+    const comparison = compareFigures(engineFigures, sql, ALL_COMPARED);
+    return { engine, engineFigures, sql, comparison, range: org.range };
   } finally {
     peer.close();
   }
@@ -60,13 +66,13 @@ describe('engine and SQL (DuckDB) agree at 1/100 scale', () => {
     ],
     ['default options, seed 11, ancestry as one recursive CTE', 11, withDefaults({}), 'recursive'],
   ])('%s', async (_name, seed, options, ancestry) => {
-    const { engine, engineFigures, sql, comparison } = await differential(seed, options, ancestry);
+    const { engine, engineFigures, sql, comparison, range } = await differential(seed, options, ancestry);
 
     expect(describeDisagreements(comparison, 20)).toEqual([]);
     expect(comparison.disagreements).toHaveLength(0);
 
     // Not vacuous: every compared metric has numbers on both sides, and the scorecard has teams.
-    for (const metric of COMPARED_METRICS) {
+    for (const metric of ALL_COMPARED) {
       expect({ metric, engine: engineFigures.weekly.some((p) => p.metric === metric) }).toEqual({
         metric,
         engine: true,
@@ -74,6 +80,22 @@ describe('engine and SQL (DuckDB) agree at 1/100 scale', () => {
       expect({ metric, sql: sql.weekly.some((p) => p.metric === metric) }).toEqual({ metric, sql: true });
     }
     expect(sql.scorecard.length).toBeGreaterThanOrEqual(2);
+    // The groupings have several groups each, unknown ones included (an incident without severity, a change
+    // without labels), and a change counted under two labels.
+    const groupsOf = (name: string) => new Set(sql.weekly.filter((p) => p.metric === name).map((p) => p.group));
+    for (const [metric, groupBy] of GROUPED_COMPARISONS) {
+      expect({ metric, groupBy, groups: groupsOf(groupedName(metric, groupBy)).size >= 2 }).toMatchObject({
+        groups: true,
+      });
+    }
+    expect(groupsOf('timeToRestore by severity')).toEqual(new Set(['sev1', 'sev2', 'sev3', '(unknown)']));
+    expect(groupsOf('leadTime by label')).toEqual(new Set(['security', 'deps', '(unknown)']));
+    // Teams sharing services: the team totals exceed the organisation's deployments.
+    const byTeam = sql.scorecard.reduce((sum, row) => sum + row.deployments, 0);
+    const organisation = engine.attributed.deployments.filter(
+      (d) => d.deployment.finishedAt >= range.from && d.deployment.finishedAt < range.to
+    ).length;
+    expect(byTeam).toBeGreaterThan(organisation);
     expect(comparison.compared).toBeGreaterThan(3000);
 
     // The generated history reaches every rule the SQL re-implements.
@@ -105,8 +127,16 @@ describe('engine and SQL (DuckDB) agree at 1/100 scale', () => {
     const lead = sql.weekly.findIndex((p) => p.metric === 'leadTime' && p.value !== null);
     const tampered = sql.weekly.slice();
     tampered[lead] = { ...tampered[lead], value: (tampered[lead].value as number) + 1500 };
-    const comparison = compareFigures(engineFigures, { ...sql, weekly: tampered }, COMPARED_METRICS);
+    const comparison = compareFigures(engineFigures, { ...sql, weekly: tampered }, ALL_COMPARED);
     expect(comparison.disagreements).toHaveLength(1);
     expect(comparison.disagreements[0].key).toMatch(/^leadTime svc-\d{3} \d{4}-\d{2}-\d{2} value$/);
+    // A grouped number too: one severity's failures miscounted.
+    const cfr = sql.weekly.findIndex((p) => p.metric === 'changeFailRate by severity' && (p.value as number) > 0);
+    const miscounted = sql.weekly.slice();
+    miscounted[cfr] = { ...miscounted[cfr], value: (miscounted[cfr].value as number) / 2 };
+    const grouped = compareFigures(engineFigures, { ...sql, weekly: miscounted }, ALL_COMPARED);
+    expect(grouped.disagreements.map((d) => d.key)).toEqual([
+      expect.stringMatching(/^changeFailRate by severity (sev\d|\(unknown\)) \d{4}-\d{2}-\d{2} value$/),
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The engine end to end, as a dashboard would drive it: attribution once, then every metric weekly per service,
  * then the scorecard per team. Also times what a variable change costs: the scorecard regrouped by team on
- * events that are already attributed.
+ * events that are already attributed. The groupings beyond service (severity, label, shared teams) are computed
+ * apart, untimed, for the differential check only.
  */
 import {
   attribute,
@@ -17,6 +18,8 @@ import {
   TimeRange,
   UTC,
 } from '../../src/engine';
+import { GROUPED_COMPARISONS, groupedName } from './compare';
+import { WeeklyPoint, weeklyFromSeries } from './figures';
 
 export interface EngineRun {
   attributed: Attributed;
@@ -58,6 +61,25 @@ export function runEngine(events: DoraEvents, range: TimeRange, options: EngineO
     ],
     totalMs: done - started,
   };
+}
+
+/** The grouped comparisons (compare.ts) on the engine side, weekly, named "<metric> by <groupBy>"; not timed. */
+export function groupedWeekly(attributed: Attributed, range: TimeRange): WeeklyPoint[] {
+  const out: WeeklyPoint[] = [];
+  for (const [metric, groupBy] of GROUPED_COMPARISONS) {
+    const series = computeMetric(attributed, {
+      metric,
+      aggregation: 'median',
+      bucket: 'week',
+      groupBy,
+      range,
+      zone: UTC,
+    });
+    for (const point of weeklyFromSeries(series)) {
+      out.push({ ...point, metric: groupedName(metric, groupBy) });
+    }
+  }
+  return out;
 }
 
 export function teamScorecard(attributed: Attributed, range: TimeRange): ScorecardRow[] {

@@ -3,6 +3,9 @@
  * (a main line with direct commits and merged pull-request branches that start from older main commits),
  * deployment events (staging and production, failed and cancelled attempts, redeploys, rollbacks, hotfixes,
  * fix-forwards, two jobs of one pipeline run) and incidents (explicit causes, same-service, unlinked).
+ * Groupings get their dimensions too: incident severities, pull request labels on some changes (several on some,
+ * none on most) and services two teams own. These are set after the random draws, from each item's position, so
+ * they change no other number of a seed.
  *
  * Only the normalized event model comes out, the same DoraEvents a source would hand to the engine; the SQL
  * peer gets exactly these events too, so neither side can use what the generator knows.
@@ -94,7 +97,37 @@ export function generateOrg(spec: OrgSpec): SyntheticOrg {
     const kept = generateDeployments(rnd, services[s], deploymentShares[s], range, history, ids, events.deployments);
     generateIncidents(rnd, services[s], incidentShares[s], range, kept, ids, events.incidents);
   }
+  addGroupingDimensions(events, teams);
   return { events, range, services, teams };
+}
+
+const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev2', undefined];
+/** Labels of every 16th change's pull request, in turn: one label, two, one other, none (a pull request without). */
+const LABEL_SETS: string[][] = [['security'], ['security', 'deps'], ['deps'], []];
+
+/** Severities, pull request labels and shared services, by position (no random draw). */
+function addGroupingDimensions(events: DoraEvents, teams: string[]): void {
+  events.incidents.forEach((incident, k) => {
+    const severity = SEVERITIES[k % SEVERITIES.length];
+    if (severity !== undefined) {
+      incident.severity = severity;
+    }
+  });
+  events.changes.forEach((change, k) => {
+    if (k % 16 === 0) {
+      change.pullRequest = { number: k + 1, labels: LABEL_SETS[(k / 16) % LABEL_SETS.length] };
+    }
+  });
+  // Every fifth service is owned by its team and the next one too (team totals then exceed the organisation's).
+  (events.catalog?.services ?? []).forEach((service, k) => {
+    const team = service.team;
+    if (k % 5 === 2 && team !== undefined) {
+      const other = teams[(teams.indexOf(team) + 1) % teams.length];
+      if (other !== team) {
+        service.teams = [other];
+      }
+    }
+  });
 }
 
 /** The main line of a repository: its commits in order, with the instant each became the head. */

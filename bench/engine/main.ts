@@ -20,9 +20,9 @@ import { getHeapStatistics } from 'v8';
 import { join } from 'path';
 import { withDefaults } from '../../src/engine';
 import { BenchArgs, DEFAULT_SCALES, parseArgs } from './args';
-import { COMPARED_METRICS, compareFigures, Comparison, describeDisagreements } from './compare';
+import { ALL_COMPARED, compareFigures, Comparison, describeDisagreements } from './compare';
 import { openSqlPeer, SqlRun } from './duckdb/run';
-import { EngineRun, runEngine, teamScorecard } from './engineRun';
+import { EngineRun, groupedWeekly, runEngine, teamScorecard } from './engineRun';
 import { HeapReport } from './engineProcess';
 import { scorecardFigures, weeklyFromSeries } from './figures';
 import { generateOrg } from './generate';
@@ -193,8 +193,13 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
       `regroup by team ${round(regroupMs, 1)} ms (median of ${REGROUP_REPEAT})`
   );
 
-  const engineFigures = { weekly: weeklyFromSeries(last.series), scorecard: scorecardFigures(last.scorecard) };
-  const comparison = compareFigures(engineFigures, sqlRuns[sqlRuns.length - 1], COMPARED_METRICS);
+  const engineFigures = {
+    weekly: [...weeklyFromSeries(last.series), ...groupedWeekly(last.attributed, org.range)],
+    scorecard: scorecardFigures(last.scorecard),
+  };
+  const sqlLast = sqlRuns[sqlRuns.length - 1];
+  const sqlFigures = { weekly: [...sqlLast.weekly, ...sqlLast.grouped], scorecard: sqlLast.scorecard };
+  const comparison = compareFigures(engineFigures, sqlFigures, ALL_COMPARED);
 
   const items = counts.changes + counts.deployments + counts.incidents;
   const roomyLimitMiB = Math.max(ROOMY_HEAP_MIB, Math.ceil(scale) * ROOMY_HEAP_MIB);
@@ -277,7 +282,13 @@ async function heapInItsOwnProcess(scale: number, args: BenchArgs, heapLimitMiB:
   const empty: HeapReport = { eventsHeapMiB: 0, endOfRunHeapMiB: 0, retainedHeapMiB: 0, maxRssMiB: 0, seriesCount: 0 };
   if (code !== 0) {
     const why = /heap out of memory/i.test(errors) ? 'JavaScript heap out of memory' : errors.trim().split('\n').pop();
-    return { fits: false, peakMiB: peakFromGcTrace(trace), allocatedMiB: 0, report: empty, error: `exit ${code}: ${why}` };
+    return {
+      fits: false,
+      peakMiB: peakFromGcTrace(trace),
+      allocatedMiB: 0,
+      report: empty,
+      error: `exit ${code}: ${why}`,
+    };
   }
   try {
     const report = JSON.parse(readFileSync(out, 'utf8')) as HeapReport;

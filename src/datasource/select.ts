@@ -33,6 +33,8 @@ export function selectFindings(
     if (services && services.indexOf(f.service) < 0) {
       return false;
     }
-    return !teams || teams.indexOf(attributed.teams[f.service] ?? '') >= 0;
+    // A service several teams own passes when any owner is selected.
+    const owners = attributed.owners?.[f.service] ?? [attributed.teams[f.service] ?? ''];
+    return !teams || owners.some((team) => teams.indexOf(team) >= 0);
   });
 }

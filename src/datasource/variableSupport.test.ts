@@ -92,7 +92,7 @@ describe('template variables on the demo data', () => {
 
   it('rejects an unknown list with the field, the value and the fix', async () => {
     await expect(values(demo(), { values: 'squads' as DoraVariableQuery['values'] })).rejects.toThrow(
-      'Variable query: values "squads" is not known. Use one of: services, teams, environments, repositories, deployments (pick it in the variable editor).'
+      'Variable query: values "squads" is not known. Use one of: services, teams, environments, repositories, severities, labels, deployments (pick it in the variable editor).'
     );
   });
 

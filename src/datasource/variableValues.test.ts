@@ -1,4 +1,4 @@
-import { attributed, deployment, incident, T0 } from '../engine/metrics/testing';
+import { attributed, change, deployment, incident, T0 } from '../engine/metrics/testing';
 import { variableValues } from './variableValues';
 
 const data = attributed({
@@ -40,6 +40,32 @@ describe('variableValues', () => {
     ]);
     expect(variableValues(data, catalog, 'services', { teams: ['(unknown)'] })).toEqual(['lonely']);
     expect(variableValues(data, catalog, 'services', { environments: ['prod-us'] })).toEqual(['search']);
+  });
+
+  it("lists incidents' severities and changes' pull request labels, narrowed by the filters", () => {
+    const labelled = (labels: string[], service: string) => {
+      const c = change({ deployedAt: T0, leadTimeMs: 1000, service });
+      c.change.pullRequest = { number: 1, labels };
+      return c;
+    };
+    const d = attributed({
+      incidents: [
+        incident({ createdAt: T0, service: 'auth', severity: 'sev2' }),
+        incident({ createdAt: T0, service: 'checkout', severity: 'sev1' }),
+        incident({ createdAt: T0, service: 'checkout' }),
+      ],
+      changes: [labelled(['security', 'deps'], 'checkout'), labelled(['ui'], 'search')],
+    });
+    expect(variableValues(d, catalog, 'severities')).toEqual(['sev1', 'sev2']);
+    expect(variableValues(d, catalog, 'severities', { services: ['checkout'] })).toEqual(['sev1']);
+    expect(variableValues(d, catalog, 'labels')).toEqual(['deps', 'security', 'ui']);
+    expect(variableValues(d, catalog, 'labels', { services: ['search'] })).toEqual(['ui']);
+  });
+
+  it('lists every owner of a service several teams own, and keeps it for a filter on any owner', () => {
+    const shared = { services: [{ name: 'checkout', team: 'storefront', teams: ['payments'] }, { name: 'lonely' }] };
+    expect(variableValues(attributed({}), shared, 'teams')).toEqual(['payments', 'storefront']);
+    expect(variableValues(attributed({}), shared, 'services', { teams: ['payments'] })).toEqual(['checkout']);
   });
 
   it('lists the deployments of the range newest first for a deployments variable, narrowed by the filters', () => {

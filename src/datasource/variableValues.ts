@@ -9,6 +9,8 @@ import {
   Dimension,
   deploymentIds,
   dimensionValues,
+  facetValues,
+  owningTeams,
   Filters,
   ServiceCatalog,
   TimeRange,
@@ -16,7 +18,7 @@ import {
 } from '../engine';
 import { VariableValues } from '../query/variableQuery';
 
-const DIMENSION_OF: Record<Exclude<VariableValues, 'deployments'>, Dimension> = {
+const DIMENSION_OF: Record<Exclude<VariableValues, 'deployments' | 'severities' | 'labels'>, Dimension> = {
   services: 'service',
   teams: 'team',
   environments: 'environment',
@@ -34,6 +36,10 @@ export function variableValues(
     // Newest first, as a debug dashboard offers them; the catalog names no deployments.
     return deploymentIds(attributed, range ?? { from: -Infinity, to: Infinity }, filters);
   }
+  if (values === 'severities' || values === 'labels') {
+    // Incidents' severities and changes' pull request labels come from the events only; the catalog names none.
+    return facetValues(attributed, values === 'severities' ? 'severity' : 'label', { filters, range });
+  }
   const found = new Set(dimensionValues(attributed, DIMENSION_OF[values], { filters }));
   for (const service of catalog?.services ?? []) {
     if (passes(service, filters)) {
@@ -50,11 +56,13 @@ function catalogValues(service: CatalogService, values: VariableValues): string[
     case 'services':
       return [service.name];
     case 'teams':
-      return service.team ? [service.team] : [];
+      return owningTeams(service);
     case 'environments':
       return service.environments ?? [];
     case 'repositories':
       return (service.repositories ?? []).map((r) => r.repo);
+    case 'severities':
+    case 'labels':
     case 'deployments':
       return [];
   }
@@ -64,7 +72,7 @@ function catalogValues(service: CatalogService, values: VariableValues): string[
 function passes(service: CatalogService, filters: Filters): boolean {
   const checks: Array<[string[] | undefined, string[]]> = [
     [filters.services, [service.name]],
-    [filters.teams, [service.team || UNKNOWN_GROUP]],
+    [filters.teams, owningTeams(service).length > 0 ? owningTeams(service) : [UNKNOWN_GROUP]],
     [filters.environments, service.environments ?? []],
     [filters.repositories, (service.repositories ?? []).map((r) => r.repo)],
   ];

@@ -42,6 +42,19 @@ describe('serviceDirectory', () => {
     expect(dir.teamOf('constructor')).toBe('');
   });
 
+  it('lists every owner of a service several teams own, the first as its team', () => {
+    const shared = serviceDirectory({
+      services: [
+        { name: 'checkout', team: 'payments', teams: ['platform', 'payments'] },
+        { name: 'search', teams: ['discovery'] },
+        { name: 'cart', team: 'shopping' },
+      ],
+    });
+    expect(shared.teams).toEqual({ checkout: 'payments', search: 'discovery', cart: 'shopping' });
+    expect(shared.owners).toEqual({ checkout: ['payments', 'platform'] });
+    expect(dir.owners).toEqual({});
+  });
+
   it('resolves a deployment by name, environment, pipeline title, then a repository only one service uses', () => {
     expect(dir.deploymentService(deploy('d', 's', 0, { service: 'checkout' }))).toBe('checkout');
     expect(dir.deploymentService(deploy('d', 's', 0, { service: 'x', environment: 'checkout-prod' }))).toBe('checkout');

@@ -8,8 +8,10 @@ import { AvailabilityObjective, CatalogService, Deployment, PipelineRun, Service
 export interface ServiceDirectory {
   /** True when the catalog lists at least one service; only then can a service be "unknown". */
   readonly active: boolean;
-  /** service -> team, for catalog services with a team. */
+  /** service -> team, for catalog services with a team (the first owner of a shared service). */
   readonly teams: Record<string, string>;
+  /** service -> every owning team, for catalog services with several. */
+  readonly owners: Record<string, string[]>;
   /** service -> runbook URL, for catalog services with one. */
   readonly runbooks: Record<string, string>;
   /** service -> availability objective, for catalog services with one. */
@@ -34,6 +36,7 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
   const byIncidentService = new Lookup();
   const paths = new Map<string, string[]>();
   const teams: Record<string, string> = {};
+  const owners: Record<string, string[]> = {};
   const runbooks: Record<string, string> = {};
   const objectives: Record<string, AvailabilityObjective> = {};
   for (const service of services) {
@@ -41,8 +44,12 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
       continue; // the catalog parser reports duplicates; the first entry wins
     }
     names.set(service.name, service);
-    if (typeof service.team === 'string' && service.team !== '') {
-      teams[service.name] = service.team;
+    const owning = owningTeams(service);
+    if (owning.length > 0) {
+      teams[service.name] = owning[0];
+    }
+    if (owning.length > 1) {
+      owners[service.name] = owning;
     }
     if (typeof service.runbook === 'string' && service.runbook !== '') {
       runbooks[service.name] = service.runbook;
@@ -69,6 +76,7 @@ export function serviceDirectory(catalog?: ServiceCatalog): ServiceDirectory {
   return {
     active: names.size > 0,
     teams,
+    owners,
     runbooks,
     objectives,
     teamOf: (service) => (Object.prototype.hasOwnProperty.call(teams, service) ? teams[service] : ''),
@@ -102,6 +110,18 @@ export function touchesPaths(files: string[] | undefined, prefixes: string[] | u
 /** "./services/checkout/" and "/services/checkout" both mean "services/checkout". */
 export function normalizePath(path: string): string {
   return path.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+}
+
+/** A service's owning teams: team, then teams, each once. */
+export function owningTeams(service: CatalogService): string[] {
+  const out: string[] = [];
+  const candidates = [service.team, ...(Array.isArray(service.teams) ? service.teams : [])];
+  for (const team of candidates) {
+    if (typeof team === 'string' && team !== '' && out.indexOf(team) < 0) {
+      out.push(team);
+    }
+  }
+  return out;
 }
 
 function catalogServices(catalog?: ServiceCatalog): CatalogService[] {

@@ -37,6 +37,8 @@ const RANGE: TimeRange = { from: BASE + WEEK_MS, to: BASE + 4 * WEEK_MS };
 const SERVICES = ['api', 'billing', 'web'];
 const TEAMS: Record<string, string> = { api: 'core', billing: 'money', web: 'core' };
 const RUNS = { numRuns: 60 };
+const SEVERITIES = ['sev1', 'sev2', 'sev3', undefined];
+const LABEL_SETS: Array<string[] | undefined> = [undefined, [], ['security'], ['security', 'bug', 'security']];
 
 interface ServiceHistory {
   changes: Change[];
@@ -86,11 +88,14 @@ function serviceHistory(service: string): fc.Arbitrary<ServiceHistory> {
       let t = BASE;
       commitGaps.forEach((gap, k) => {
         t += gap * MIN;
+        // Pull request labels from the gap: none, one, two (one repeated) or no pull request at all.
+        const labels = LABEL_SETS[gap % LABEL_SETS.length];
         changes.push({
           sha: `${service}-c${k}`,
           repo,
           committedAt: t,
           parents: k === 0 ? [] : [`${service}-c${k - 1}`],
+          ...(labels ? { pullRequest: { number: k + 1, labels } } : {}),
         });
       });
       // Deployments ship commits in history order, each after its commit and after the previous deployment.
@@ -125,6 +130,7 @@ function serviceHistory(service: string): fc.Arbitrary<ServiceHistory> {
           startedAt: x.detect === undefined ? undefined : createdAt - x.detect * MIN,
           acknowledgedAt: x.ack === undefined ? undefined : createdAt + x.ack * MIN,
           resolvedAt: x.resolve === undefined ? undefined : createdAt + x.resolve * MIN,
+          severity: SEVERITIES[x.at % SEVERITIES.length],
           source: 'test',
         });
       });
@@ -167,6 +173,11 @@ const catalog = {
   })),
 };
 
+/** The same services, api owned by core and platform. */
+const sharedCatalog = {
+  services: catalog.services.map((s) => (s.name === 'api' ? { ...s, teams: ['platform'] } : s)),
+};
+
 /** Optional fields are absent, never undefined (model.ts). */
 function compact<T extends object>(item: T): T {
   const out = { ...item } as Record<string, unknown>;
@@ -192,7 +203,7 @@ const requestArb = fc.record({
   metric: fc.constantFrom<MetricId>(...METRIC_IDS),
   aggregation: fc.constantFrom<Aggregation>('median', 'p75', 'p90', 'mean', 'count'),
   bucket: fc.constantFrom<BucketKind>('day', 'week', 'month', 'range', 'auto'),
-  groupBy: fc.constantFrom<GroupBy>('none', 'service', 'team', 'environment', 'repository'),
+  groupBy: fc.constantFrom<GroupBy>('none', 'service', 'team', 'environment', 'repository', 'severity', 'label'),
 });
 
 function metricRequest(
@@ -213,7 +224,9 @@ describe('engine properties', () => {
           for (const p of s.points) {
             expect(p.count).toBeGreaterThanOrEqual(0);
             if (p.value === null) {
-              expect(s.valueKind === 'rate' || s.valueKind === 'duration' || s.valueKind === 'days').toBe(true);
+              // A count is null only in the one series saying the metric has no such dimension (it has a note).
+              const nullable = s.valueKind === 'rate' || s.valueKind === 'duration' || s.valueKind === 'days';
+              expect(nullable || (s.notes !== undefined && p.count === 0)).toBe(true);
               continue;
             }
             expect(Number.isFinite(p.value)).toBe(true);
@@ -249,6 +262,78 @@ describe('engine properties', () => {
     );
   });
 
+  it("counts a service several teams own in each team's group, and in a team filter of any owner", () => {
+    fc.assert(
+      fc.property(eventsArb, fc.constantFrom<BucketKind>('day', 'week', 'range'), (plain, bucket) => {
+        const a = attribute({ ...plain, catalog: sharedCatalog }, undefined, NOW);
+        const base = { metric: 'deploymentCount' as MetricId, aggregation: 'count' as Aggregation, bucket };
+        const points = (groupBy: GroupBy, filters?: MetricRequest['filters']) =>
+          computeMetric(a, { ...metricRequest({ ...base, groupBy }), filters });
+        const [total] = points('none');
+        const [api] = points('none', { services: ['api'] });
+        const [platform] = points('none', { teams: ['platform'] });
+        const teams = points('team');
+        total.points.forEach((point, b) => {
+          const sum = teams.reduce((acc, s) => acc + (s.points[b].value as number), 0);
+          // api's deployments count for core and for platform.
+          expect(sum).toBe((point.value as number) + (api.points[b].value as number));
+          expect(platform.points[b].value).toBe(api.points[b].value);
+        });
+        expect(teams.map((s) => s.group).filter((g) => g === 'platform').length).toBe(
+          api.points.some((p) => (p.value as number) > 0) ? 1 : 0
+        );
+      }),
+      RUNS
+    );
+  });
+
+  it('groups incidents by severity and changes by each label, agreeing with the severity and label filters', () => {
+    fc.assert(
+      fc.property(eventsArb, fc.constantFrom<BucketKind>('day', 'week', 'range'), (events, bucket) => {
+        const a = attribute(events, undefined, NOW);
+        const run = (metric: MetricId, groupBy: GroupBy, filters?: MetricRequest['filters']) =>
+          computeMetric(a, { ...metricRequest({ metric, aggregation: 'median', bucket, groupBy }), filters });
+        const count = (series: MetricSeries[], b: number) => series.reduce((acc, s) => acc + s.points[b].count, 0);
+        const group = (series: MetricSeries[], name: string) => series.find((s) => s.group === name);
+
+        // Every incident has one severity (or none): the groups share out the incidents.
+        const [restore] = run('timeToRestore', 'none');
+        const bySeverity = run('timeToRestore', 'severity');
+        restore.points.forEach((p, b) => expect(count(bySeverity, b)).toBe(p.count));
+        const [sev1] = run('timeToRestore', 'none', { severities: ['sev1'] });
+        expect(sev1.points).toEqual(group(bySeverity, 'sev1')?.points ?? sev1.points.map((p) => ({ ...p })));
+
+        // Change fail rate: every severity shares the denominator; each failure is in one group at least.
+        const [cfr] = run('changeFailRate', 'none');
+        const cfrBySeverity = run('changeFailRate', 'severity');
+        cfr.points.forEach((p, b) => {
+          let hits = 0;
+          for (const s of cfrBySeverity) {
+            expect(s.points[b].count).toBe(p.count);
+            hits += (s.points[b].value ?? 0) * p.count;
+          }
+          expect(Math.round(hits)).toBeGreaterThanOrEqual(Math.round((p.value ?? 0) * p.count));
+        });
+        const [cfrSev1] = run('changeFailRate', 'none', { severities: ['sev1'] });
+        const sev1Failures = group(cfrBySeverity, 'sev1');
+        cfrSev1.points.forEach((p, b) => {
+          expect(p.count).toBe(cfr.points[b].count);
+          expect(p.value).toBe(p.count === 0 ? null : sev1Failures ? sev1Failures.points[b].value : 0);
+        });
+
+        // Lead time: a change counts once per distinct label, once (unknown) without labels.
+        const [lead] = run('leadTime', 'none');
+        const byLabel = run('leadTime', 'label');
+        const [security] = run('leadTime', 'none', { labels: ['security'] });
+        lead.points.forEach((_p, b) => {
+          expect(count(byLabel, b)).toBeGreaterThanOrEqual(lead.points[b].count);
+          expect(group(byLabel, 'security')?.points[b].count ?? 0).toBe(security.points[b].count);
+        });
+      }),
+      RUNS
+    );
+  });
+
   it('does not depend on the order of the input events', () => {
     fc.assert(
       fc.property(eventsArb, requestArb, fc.integer(), (events, r, seed) => {
@@ -262,7 +347,8 @@ describe('engine properties', () => {
         const a = attribute(events, undefined, NOW);
         const b = attribute(shuffled, undefined, NOW);
         expect(values(computeMetric(b, metricRequest(r)))).toEqual(values(computeMetric(a, metricRequest(r))));
-        const card = { groupBy: r.groupBy, range: RANGE, zone: UTC };
+        // The scorecard groups by the dimensions every kind of item has (it refuses severity and label).
+        const card = { groupBy: scorecardGroupBy(r.groupBy), range: RANGE, zone: UTC };
         expect(computeScorecard(b, card)).toEqual(computeScorecard(a, card));
       }),
       RUNS
@@ -311,7 +397,9 @@ describe('engine properties', () => {
       fc.property(
         eventsArb,
         fc.constantFrom<GroupBy>('none', 'service', 'team', 'repository', 'environment'),
-        (events, groupBy) => {
+        fc.boolean(),
+        (plain, groupBy, sharedApi) => {
+          const events = sharedApi ? { ...plain, catalog: sharedCatalog } : plain;
           const a = attribute(events, undefined, NOW);
           const rows = computeScorecard(a, { groupBy, range: RANGE, zone: UTC });
           const metric = (m: MetricId) => {
@@ -350,6 +438,10 @@ describe('engine properties', () => {
     );
   });
 });
+
+function scorecardGroupBy(groupBy: GroupBy): GroupBy {
+  return groupBy === 'severity' || groupBy === 'label' ? 'service' : groupBy;
+}
 
 function shuffle<T>(items: T[], seed: number): T[] {
   const out = items.slice();

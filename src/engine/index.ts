@@ -15,8 +15,16 @@ export { regexProblem } from './attribution/compiledOptions';
 export { humanDuration } from './attribution/humanDuration';
 export * from './attribution/types';
 
-export { computeMetric, METRICS, METRIC_IDS, ALL_GROUP, UNKNOWN_GROUP } from './metrics';
-export type { MetricComputation, MetricContext, Dims } from './metrics';
+export {
+  computeMetric,
+  METRICS,
+  METRIC_IDS,
+  ALL_GROUP,
+  FACET_GROUP_METRICS,
+  GROUP_BYS,
+  UNKNOWN_GROUP,
+} from './metrics';
+export type { FacetGroupBy, Group, MetricComputation, MetricContext, Dims } from './metrics';
 export { computeScorecard } from './metrics/scorecard';
 export type { ScorecardRequest } from './metrics/scorecard';
 export {
@@ -26,6 +34,7 @@ export {
   selectIncidents,
   selectIncidentsOverlapping,
   dimensionValues,
+  facetValues,
   deploymentOutcome,
   deploymentContexts,
   deploymentIds,
@@ -40,7 +49,7 @@ export * from './options';
 export * from './time';
 export * from './model';
 export * from './results';
-export { serviceDirectory } from './catalog';
+export { owningTeams, serviceDirectory } from './catalog';
 export { shippedBy, commitKey } from './shippedBy';
 export type { ShippedBy } from './shippedBy';
 export type { ServiceDirectory } from './catalog';

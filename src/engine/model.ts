@@ -124,7 +124,10 @@ export interface CatalogRepository {
 
 export interface CatalogService {
   name: string;
+  /** The owning team. */
   team?: string;
+  /** Several owning teams ("teams: [a, b]"); the service counts in each one's group. With team, team comes first. */
+  teams?: string[];
   repositories?: CatalogRepository[];
   pipelines?: string[];
   environments?: string[];

@@ -32,7 +32,11 @@ export type MetricId =
 
 export type Aggregation = 'median' | 'p75' | 'p90' | 'mean' | 'count';
 export type BucketKind = 'auto' | 'day' | 'week' | 'month' | 'range';
-export type GroupBy = 'none' | 'service' | 'team' | 'environment' | 'repository' | 'source';
+/**
+ * severity: incidents, and failed deployments through their linked incidents; label: changes by their pull request
+ * labels (docs/definitions.md#grouping-by-severity-and-label).
+ */
+export type GroupBy = 'none' | 'service' | 'team' | 'environment' | 'repository' | 'source' | 'severity' | 'label';
 
 /**
  * 'duration' values are milliseconds; 'rate' values are 0..1; 'count' and 'perPeriod' are plain numbers;

@@ -161,6 +161,37 @@ export function dimensionValues(
   return Object.keys(seen).sort(compareText);
 }
 
+/**
+ * The severities of the incidents, or the pull request labels of the changes, that a range and filters select,
+ * sorted: the values a severity or label filter (and grouping) can match. Incidents without a severity and changes
+ * without labels add nothing.
+ */
+export function facetValues(
+  attributed: Attributed,
+  facet: 'severity' | 'label',
+  options: DimensionValuesOptions = {}
+): string[] {
+  const selector = new Selector(attributed, options.filters);
+  const range = options.range || EVERYTHING;
+  const seen: Record<string, true> = {};
+  if (facet === 'severity') {
+    for (const item of selector.incidents(range)) {
+      if (item.incident.severity) {
+        seen[item.incident.severity] = true;
+      }
+    }
+  } else {
+    for (const item of selector.changes(range)) {
+      for (const label of item.change.pullRequest?.labels ?? []) {
+        if (label) {
+          seen[label] = true;
+        }
+      }
+    }
+  }
+  return Object.keys(seen).sort(compareText);
+}
+
 const EVERYTHING: TimeRange = { from: -Infinity, to: Infinity };
 
 /** One attributed data set under one set of filters; each method selects one kind of item by its instant. */

@@ -1,3 +1,4 @@
+import { SCORECARD_GROUP_BY_OPTIONS } from './vocabulary';
 import { DataQualityQuery, DoraQuery, EventsQuery, MetricQuery, OnCallQuery, QueryKind, ScorecardQuery } from './model';
 
 /** A query of another kind that keeps the refId and what both kinds share (filters, group by, lead time start). */
@@ -22,7 +23,8 @@ export function switchKind(query: DoraQuery, kind: QueryKind): DoraQuery {
       return q;
     }
     case 'scorecard': {
-      const q: ScorecardQuery = { ...common, kind, groupBy: groupBy && groupBy !== 'none' ? groupBy : 'service' };
+      const kept = groupBy && groupBy !== 'none' && SCORECARD_GROUP_BY_OPTIONS.some((o) => o.value === groupBy);
+      const q: ScorecardQuery = { ...common, kind, groupBy: kept ? groupBy : 'service' };
       return leadTimeStart ? { ...q, leadTimeStart } : q;
     }
     case 'events': {

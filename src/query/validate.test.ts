@@ -36,6 +36,11 @@ describe('validateQuery', () => {
       'Query A: groupBy "squad" is not known. Use one of: none, service, team, environment, repository',
     ],
     [
+      { kind: 'metric', metric: 'timeToRestore', groupBy: 'priority' },
+      'Query A: groupBy "priority" is not known. Use one of: none, service, team, environment, repository, source, ' +
+        'severity, label',
+    ],
+    [
       { kind: 'events', entity: 'commits' },
       'Query A: entity "commits" is not known. Use one of: deployments, changes, incidents, pipelineRuns',
     ],
@@ -52,6 +57,23 @@ describe('validateQuery', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain(message);
     expect(!result.ok && result.message).toMatch(/Use one of|list of names|Use services/);
+  });
+
+  it('accepts severity and label for metrics, and tells a scorecard grouped by them what to do', () => {
+    for (const groupBy of ['severity', 'label']) {
+      expect(validateQuery(q({ kind: 'metric', metric: 'timeToRestore', groupBy }))).toMatchObject({
+        ok: true,
+        query: { groupBy },
+      });
+      const result = validateQuery(q({ kind: 'scorecard', groupBy }));
+      expect(result).toEqual({
+        ok: false,
+        message:
+          `Query A: groupBy "${groupBy}" does not apply to a scorecard: only incidents have a severity and only ` +
+          'changes have labels. Group the scorecard by one of none, service, team, environment, repository, source, ' +
+          `or use a metric query grouped by ${groupBy} (e.g. time to restore by severity).`,
+      });
+    }
   });
 
   it('checks the outcome and format of an events query', () => {

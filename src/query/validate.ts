@@ -15,6 +15,7 @@ import {
   METRIC_OPTIONS,
   isAnnotated,
   OUTCOME_OPTIONS,
+  SCORECARD_GROUP_BY_OPTIONS,
 } from './vocabulary';
 import { DeploymentOutcome, DoraQuery, EventEntity, EventsFormat } from './model';
 
@@ -105,7 +106,7 @@ function validate(query: DoraQuery): ValidQuery {
       return {
         ...base,
         kind,
-        groupBy: pick(q, 'groupBy', GROUP_BY_OPTIONS, 'service'),
+        groupBy: scorecardGroupBy(q),
         leadTimeStart: optional(q, 'leadTimeStart', LEAD_TIME_START_OPTIONS),
       };
     case 'events':
@@ -114,6 +115,19 @@ function validate(query: DoraQuery): ValidQuery {
     case 'onCall':
       return { ...base, kind };
   }
+}
+
+/** A scorecard is a row per group of every kind of item: severity and label (some kinds only) do not apply. */
+function scorecardGroupBy(q: Record<string, unknown>): GroupBy {
+  const groupBy = pick(q, 'groupBy', GROUP_BY_OPTIONS, 'service');
+  if (!SCORECARD_GROUP_BY_OPTIONS.some((o) => o.value === groupBy)) {
+    throw new QueryError(
+      `groupBy "${groupBy}" does not apply to a scorecard: only incidents have a severity and only changes have ` +
+        `labels. Group the scorecard by one of ${SCORECARD_GROUP_BY_OPTIONS.map((o) => o.value).join(', ')}, or ` +
+        `use a metric query grouped by ${groupBy} (e.g. time to restore by severity).`
+    );
+  }
+  return groupBy;
 }
 
 function events(q: Record<string, unknown>, base: Base): ValidEventsQuery {

@@ -4,7 +4,7 @@ import { Filters } from '../engine';
 /** What a template variable lists; the names match the query filters they feed. */
 export type VariableValues = keyof Pick<
   Required<Filters>,
-  'services' | 'teams' | 'environments' | 'repositories' | 'deployments'
+  'services' | 'teams' | 'environments' | 'repositories' | 'severities' | 'labels' | 'deployments'
 >;
 
 /** A template variable's query: the services (teams, environments, repositories) of the events and the catalog. */

@@ -2,7 +2,7 @@
  * The choices a query offers, with the labels and descriptions users see. The editors, the display names of
  * frames and the validation of queries all read these lists, so a metric is named the same everywhere.
  */
-import { Aggregation, BucketKind, GroupBy, LeadTimeStart, MetricId, ValueKind } from '../engine';
+import { Aggregation, BucketKind, FACET_GROUP_METRICS, GroupBy, LeadTimeStart, MetricId, ValueKind } from '../engine';
 import { AnnotatedEntity, DeploymentOutcome, EventEntity, EventsFormat, QueryKind } from './model';
 import { VariableValues } from './variableQuery';
 
@@ -213,7 +213,23 @@ export const GROUP_BY_OPTIONS: Array<Choice<GroupBy>> = [
     label: 'Source',
     description: 'One series per source that reported the events (github, pagerduty, demo...)',
   },
+  {
+    value: 'severity',
+    label: 'Severity',
+    description:
+      'One series per incident severity: incident metrics, change fail rate and recovery time (by linked incidents)',
+  },
+  {
+    value: 'label',
+    label: 'Label',
+    description: 'One series per pull request label (a change counts in each of its labels): lead time and its stages',
+  },
 ];
+
+/** What a scorecard groups by: the dimensions every kind of item has (severity and label belong to some only). */
+export const SCORECARD_GROUP_BY_OPTIONS: Array<Choice<GroupBy>> = GROUP_BY_OPTIONS.filter(
+  (o) => !Object.prototype.hasOwnProperty.call(FACET_GROUP_METRICS, o.value)
+);
 
 export const ENTITY_OPTIONS: Array<Choice<EventEntity>> = [
   {
@@ -251,6 +267,8 @@ export const VARIABLE_VALUE_OPTIONS: Array<Choice<VariableValues>> = [
   { value: 'teams', label: 'Teams', description: 'Teams of the service catalog' },
   { value: 'environments', label: 'Environments', description: 'Production environments deployed to' },
   { value: 'repositories', label: 'Repositories', description: 'Repositories of deployments, changes and pipelines' },
+  { value: 'severities', label: 'Severities', description: 'Severities of the incidents in the time range' },
+  { value: 'labels', label: 'PR labels', description: 'Pull request labels of the changes deployed in the time range' },
   {
     value: 'deployments',
     label: 'Deployments',

@@ -39,6 +39,20 @@ describe('parseCatalogYaml', () => {
     expect(result.catalog?.services).toEqual([{ name: 'checkout', team: 'payments' }, { name: 'search' }]);
   });
 
+  it('reads several owning teams (teams: a list), with or without team', () => {
+    const result = parseCatalogYaml(
+      'services:\n  checkout:\n    teams: [payments, platform]\n  cart:\n    team: shopping\n    teams: [shopping, growth]\n'
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.catalog?.services).toEqual([
+      { name: 'checkout', teams: ['payments', 'platform'] },
+      { name: 'cart', team: 'shopping', teams: ['growth'] },
+    ]);
+    expect(parseCatalogYaml('services:\n  checkout:\n    teams: { a: b }\n').errors).toEqual([
+      { line: 3, message: '"teams" must be a list of names, e.g. "[a, b]".' },
+    ]);
+  });
+
   it('treats empty text as no catalog, without errors', () => {
     expect(parseCatalogYaml('')).toEqual({ errors: [] });
     expect(parseCatalogYaml(undefined)).toEqual({ errors: [] });

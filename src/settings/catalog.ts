@@ -5,7 +5,7 @@
  *
  *   services:
  *     - name: checkout
- *       team: payments
+ *       team: payments                # or several owners: teams: [payments, platform]
  *       repositories: [acme/checkout, { repo: acme/monorepo, paths: [services/checkout] }]
  *       pipelines: [deploy-checkout]
  *       environments: [production]
@@ -37,6 +37,7 @@ export interface CatalogParseResult {
 const SERVICE_KEYS = [
   'name',
   'team',
+  'teams',
   'repositories',
   'pipelines',
   'environments',
@@ -147,6 +148,14 @@ class CatalogReader {
     const team = this.string(node, 'team');
     if (team) {
       service.team = team;
+    }
+    // Several owning teams: the service counts in each one's group (team totals may then exceed the whole).
+    const teams = this.stringList(node, 'teams');
+    if (teams) {
+      const owners = teams.map((t) => t.trim()).filter((t) => t !== '' && t !== team);
+      if (owners.length > 0) {
+        service.teams = owners;
+      }
     }
     const repositories = this.repositories(node);
     if (repositories) {

@@ -4,7 +4,7 @@
  * epoch milliseconds so both sides do the same arithmetic.
  */
 import { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { DoraEvents } from '../../../src/engine';
+import { DoraEvents, owningTeams } from '../../../src/engine';
 
 const SCHEMA = `
 CREATE TABLE changes (repo VARCHAR, sha VARCHAR, committed_at BIGINT, message VARCHAR);
@@ -17,8 +17,10 @@ CREATE TABLE deployments (
 CREATE TABLE incidents (
   id VARCHAR, service VARCHAR, title VARCHAR, started_at BIGINT, created_at BIGINT,
   acknowledged_at BIGINT, resolved_at BIGINT,
-  cause_deployment_id VARCHAR, cause_sha VARCHAR, cause_pull_request INTEGER, cause_repo VARCHAR);
+  cause_deployment_id VARCHAR, cause_sha VARCHAR, cause_pull_request INTEGER, cause_repo VARCHAR, severity VARCHAR);
 CREATE TABLE services (service VARCHAR, team VARCHAR);
+CREATE TABLE owners (service VARCHAR, team VARCHAR);
+CREATE TABLE change_labels (repo VARCHAR, sha VARCHAR, label VARCHAR);
 `;
 
 export async function loadEvents(connection: DuckDBConnection, events: DoraEvents): Promise<void> {
@@ -87,14 +89,35 @@ export async function loadEvents(connection: DuckDBConnection, events: DoraEvent
         a.appendInteger(i.cause.pullRequest);
       }
       text(a, i.cause?.repo);
+      text(a, i.severity);
       a.endRow();
     }
   });
+  // A service's team is its first owner; owners lists every owning team (team, then teams).
   await append(connection, 'services', (a) => {
     for (const s of events.catalog?.services ?? []) {
       a.appendVarchar(s.name);
-      text(a, s.team);
+      text(a, owningTeams(s)[0]);
       a.endRow();
+    }
+  });
+  await append(connection, 'owners', (a) => {
+    for (const s of events.catalog?.services ?? []) {
+      for (const team of owningTeams(s)) {
+        a.appendVarchar(s.name);
+        a.appendVarchar(team);
+        a.endRow();
+      }
+    }
+  });
+  await append(connection, 'change_labels', (a) => {
+    for (const c of events.changes) {
+      for (const label of c.pullRequest?.labels ?? []) {
+        a.appendVarchar(c.repo);
+        a.appendVarchar(c.sha);
+        a.appendVarchar(label);
+        a.endRow();
+      }
     }
   });
 }

@@ -11,6 +11,8 @@ import { loadEvents } from './load';
 import { ScorecardFigures, WeeklyPoint } from '../figures';
 
 const SQL_DIR = join(__dirname, '..', 'sql');
+/** The groupings beyond service (severity, label, teams sharing services): run after the timed statements. */
+const GROUPINGS_DIR = join(SQL_DIR, 'groupings');
 /** A fixpoint step repeats at most this often (each step lengthens the walked paths by one commit). */
 const MAX_STEPS = 100_000;
 const LOOP_FILE = '03-first-shipper.loop.sql';
@@ -25,6 +27,8 @@ interface Script {
 
 export interface SqlRun {
   weekly: WeeklyPoint[];
+  /** Weekly points of "<metric> by <grouping>" (sql/groupings/), computed after the timing. */
+  grouped: WeeklyPoint[];
   scorecard: ScorecardFigures[];
   /** Milliseconds per SQL file (phase), in order, and in total. */
   phases: Array<{ phase: string; ms: number }>;
@@ -64,12 +68,23 @@ export async function openSqlPeer(
     sql: bind(readFileSync(join(SQL_DIR, f), 'utf8'), range, options),
     loop: f.endsWith('.loop.sql'),
   }));
+  const groupings: Script[] = readdirSync(GROUPINGS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => ({ phase: f, sql: bind(readFileSync(join(GROUPINGS_DIR, f), 'utf8'), range, options), loop: false }));
   return {
     async run() {
       // A new connection per run: temporary tables and macros live and die with it.
       const connection = await instance.connect();
       try {
-        return await runScripts(connection, scripts);
+        const run = await runScripts(connection, scripts);
+        for (const script of groupings) {
+          await connection.run(script.sql);
+        }
+        const rows = (
+          await connection.runAndReadAll('SELECT metric, grp, week, value, n FROM grouped')
+        ).getRowObjectsJS();
+        return { ...run, grouped: rows.map(weeklyPoint) };
       } finally {
         connection.closeSync();
       }
@@ -80,7 +95,7 @@ export async function openSqlPeer(
   };
 }
 
-async function runScripts(connection: DuckDBConnection, scripts: Script[]): Promise<SqlRun> {
+async function runScripts(connection: DuckDBConnection, scripts: Script[]): Promise<Omit<SqlRun, 'grouped'>> {
   const phases: Array<{ phase: string; ms: number }> = [];
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -98,13 +113,7 @@ async function runScripts(connection: DuckDBConnection, scripts: Script[]): Prom
   const scorecard = (await connection.runAndReadAll('SELECT * FROM scorecard')).getRowObjectsJS();
   phases.push({ phase: 'read results', ms: performance.now() - t });
   return {
-    weekly: weekly.map((r) => ({
-      metric: String(r.metric),
-      group: String(r.grp),
-      time: Number(r.week),
-      value: r.value === null ? null : Number(r.value),
-      count: Number(r.n),
-    })),
+    weekly: weekly.map(weeklyPoint),
     scorecard: scorecard.map((r) => ({
       group: String(r.grp),
       deployments: Number(r.deployments),
@@ -127,6 +136,16 @@ async function runScripts(connection: DuckDBConnection, scripts: Script[]): Prom
     phases,
     totalMs: performance.now() - started,
     cpuMs: cpuMsSince(cpu),
+  };
+}
+
+function weeklyPoint(r: Record<string, unknown>): WeeklyPoint {
+  return {
+    metric: String(r.metric),
+    group: String(r.grp),
+    time: Number(r.week),
+    value: r.value === null ? null : Number(r.value),
+    count: Number(r.n),
   };
 }
 

@@ -30,7 +30,7 @@ FROM restore;
 -- Lead time of each change: finish of the deployment that shipped it first minus its commit time; dropped when
 -- not positive.
 CREATE TEMP TABLE lead_times AS
-SELECT d.service, d.team, d.finished_at, d.finished_at - c.committed_at AS lead_ms
+SELECT d.service, d.team, d.finished_at, d.finished_at - c.committed_at AS lead_ms, c.cid
 FROM shipped s
 JOIN deps d ON d.pos = s.pos
 JOIN commits c ON c.cid = s.cid
@@ -43,5 +43,12 @@ SELECT coalesce(nullif(svc, ''), '(unknown)') AS grp_service,
        start_at, resolved_at,
        CASE WHEN resolved_at >= start_at THEN resolved_at - start_at END AS restore_ms,
        CASE WHEN started_at IS NOT NULL AND created_at >= started_at THEN created_at - started_at END AS detect_ms,
-       CASE WHEN acknowledged_at >= created_at THEN acknowledged_at - created_at END AS acknowledge_ms
+       CASE WHEN acknowledged_at >= created_at THEN acknowledged_at - created_at END AS acknowledge_ms,
+       coalesce(nullif(severity, ''), '(unknown)') AS sev
 FROM incident_links;
+
+-- One row per incident and duration metric, to group by service or by severity alike.
+CREATE TEMP TABLE incident_measures AS
+SELECT 'timeToRestore' AS metric, grp_service, sev, start_at, restore_ms AS ms FROM incident_durations
+UNION ALL SELECT 'timeToDetect', grp_service, sev, start_at, detect_ms FROM incident_durations
+UNION ALL SELECT 'timeToAcknowledge', grp_service, sev, start_at, acknowledge_ms FROM incident_durations;

@@ -73,11 +73,7 @@ GROUP BY ALL;
 
 INSERT INTO weekly
 SELECT metric, grp_service, week_of(start_at) AS week, quantile_cont(ms, 0.5), count(*)
-FROM (
-  SELECT 'timeToRestore' AS metric, grp_service, start_at, restore_ms AS ms FROM incident_durations
-  UNION ALL SELECT 'timeToDetect', grp_service, start_at, detect_ms FROM incident_durations
-  UNION ALL SELECT 'timeToAcknowledge', grp_service, start_at, acknowledge_ms FROM incident_durations
-)
+FROM incident_measures
 WHERE ms IS NOT NULL AND start_at >= ${from} AND start_at < ${to}
 GROUP BY ALL;
 

@@ -1,15 +1,26 @@
 -- The scorecard per team over the whole range: the four keys, rework rate, levels (2023 table) and the DORA
 -- score (2025 Quick Check). Deployment frequency is per wall-clock day of the range; deployment days per week
--- is the median over the Monday weeks overlapping the range of the distinct days with a deployment.
+-- is the median over the Monday weeks overlapping the range of the distinct days with a deployment. A service
+-- several teams own counts in each owner's row.
 
 CREATE TEMP TABLE team_deps AS
-SELECT coalesce(nullif(team, ''), '(unknown)') AS grp, * FROM in_range;
+SELECT coalesce(o.team, '(unknown)') AS grp, r.* FROM in_range r LEFT JOIN owners o ON o.service = r.service;
+
+CREATE TEMP TABLE team_leads AS
+SELECT coalesce(o.team, '(unknown)') AS grp, l.lead_ms
+FROM lead_times l LEFT JOIN owners o ON o.service = l.service
+WHERE l.finished_at >= ${from} AND l.finished_at < ${to};
+
+CREATE TEMP TABLE team_restores AS
+SELECT coalesce(o.team, '(unknown)') AS grp, i.restore_ms
+FROM incident_durations i LEFT JOIN owners o ON o.service = i.grp_service
+WHERE i.restore_ms IS NOT NULL AND i.start_at >= ${from} AND i.start_at < ${to};
 
 CREATE TEMP TABLE team_stats AS
 WITH groups AS (
   SELECT grp FROM team_deps
-  UNION SELECT coalesce(nullif(team, ''), '(unknown)') FROM lead_times WHERE finished_at >= ${from} AND finished_at < ${to}
-  UNION SELECT grp_team FROM incident_durations WHERE restore_ms IS NOT NULL AND start_at >= ${from} AND start_at < ${to}
+  UNION SELECT grp FROM team_leads
+  UNION SELECT grp FROM team_restores
 ),
 deploy AS (
   SELECT grp, count(*) AS deployments,
@@ -26,12 +37,10 @@ days AS (
   GROUP BY g.grp
 ),
 lead AS (
-  SELECT coalesce(nullif(team, ''), '(unknown)') AS grp, quantile_cont(lead_ms, 0.5) AS lead_median
-  FROM lead_times WHERE finished_at >= ${from} AND finished_at < ${to} GROUP BY ALL
+  SELECT grp, quantile_cont(lead_ms, 0.5) AS lead_median FROM team_leads GROUP BY ALL
 ),
 restore AS (
-  SELECT grp_team AS grp, quantile_cont(restore_ms, 0.5) AS restore_median
-  FROM incident_durations WHERE restore_ms IS NOT NULL AND start_at >= ${from} AND start_at < ${to} GROUP BY ALL
+  SELECT grp, quantile_cont(restore_ms, 0.5) AS restore_median FROM team_restores GROUP BY ALL
 )
 SELECT g.grp,
        coalesce(d.deployments, 0) AS deployments,

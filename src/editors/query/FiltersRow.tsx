@@ -9,7 +9,7 @@ import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { ComboboxOption, MultiCombobox } from '@grafana/ui';
 import { Filters } from '../../engine';
 import { DoraQuery } from '../../query/model';
-import { filterOptionsLoader, variableOptionsLoader } from './filterOptions';
+import { filterOptionsLoader } from './filterOptions';
 import { EditorDataSource, KindEditorProps, rangeMs } from './types';
 import { withOptional } from './withOptional';
 
@@ -35,7 +35,9 @@ const LABELS: Record<FilterKey, { label: string; tooltip: string }> = {
   repositories: { label: 'Repositories', tooltip: 'Only these repositories (owner/name)' },
   severities: {
     label: 'Severities',
-    tooltip: 'Incidents only: just these severities, as the incident tool names them (e.g. sev1). Other items pass.',
+    tooltip:
+      'Incidents: just these severities, as the incident tool names them (e.g. sev1). Change fail rate and recovery ' +
+      'time count only failures with such an incident; other items pass.',
   },
   labels: {
     label: 'PR labels',
@@ -61,12 +63,9 @@ export function FiltersRow({ filters, onChange, datasource, range, idPrefix, key
   const loaders = useMemo(() => {
     const instants = from === undefined || to === undefined ? undefined : { from, to };
     const out = {} as Record<FilterKey, (input: string) => Promise<Array<ComboboxOption<string>>>>;
-    for (const key of DIMENSION_KEYS) {
+    for (const key of [...DIMENSION_KEYS, 'severities' as const, 'labels' as const]) {
       out[key] = filterOptionsLoader(datasource, key, instants);
     }
-    // Severities and labels are typed (or a dashboard variable): the data source lists no values for them.
-    out.severities = variableOptionsLoader(datasource);
-    out.labels = variableOptionsLoader(datasource);
     return out;
   }, [datasource, from, to]);
 

@@ -42,6 +42,17 @@ describe('MetricQueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...leadTime, groupBy: 'team' });
   });
 
+  it('groups time to restore by severity and lead time by label', async () => {
+    const restore: MetricQuery = { ...base, metric: 'timeToRestore' };
+    const { onChange, user, view } = setup(restore);
+    await choose(user, 'Group by', 'Severity');
+    expect(onChange).toHaveBeenLastCalledWith({ ...restore, groupBy: 'severity' });
+    const leadTime: MetricQuery = { ...base, metric: 'leadTime' };
+    view.rerender(<MetricQueryEditor query={leadTime} onChange={onChange} datasource={fakeEditorDataSource()} />);
+    await choose(user, 'Group by', 'Label');
+    expect(onChange).toHaveBeenLastCalledWith({ ...leadTime, groupBy: 'label' });
+  });
+
   it('offers the lead time start for lead time only, and drops it when the metric changes', async () => {
     const { user, onChange, view } = setup(base);
     expect(screen.queryByRole('combobox', { name: /Lead time from/ })).not.toBeInTheDocument();

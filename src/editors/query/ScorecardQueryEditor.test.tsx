@@ -1,5 +1,5 @@
 import React from 'react';
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ScorecardQuery } from '../../query/model';
 import { choose } from '../testing/combobox';
@@ -24,5 +24,14 @@ describe('ScorecardQueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...query, leadTimeStart: 'prMerged' });
     await choose(user, /^Teams/, 'storefront');
     expect(onChange).toHaveBeenLastCalledWith({ ...query, filters: { teams: ['storefront'] } });
+  });
+
+  it('does not offer severity or label (a scorecard row has deployments, which have neither)', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<ScorecardQueryEditor query={query} onChange={jest.fn()} datasource={fakeEditorDataSource({})} />);
+    await user.click(screen.getByRole('combobox', { name: 'Group by' }));
+    const names = (await screen.findAllByRole('option')).map((o) => o.textContent ?? '');
+    expect(names.some((n) => n.startsWith('Team'))).toBe(true);
+    expect(names.filter((n) => /^(Severity|Label)/.test(n))).toEqual([]);
   });
 });

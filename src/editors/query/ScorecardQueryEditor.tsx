@@ -2,6 +2,7 @@
 import React from 'react';
 import { EditorRow } from '@grafana/plugin-ui';
 import { ScorecardQuery } from '../../query/model';
+import { SCORECARD_GROUP_BY_OPTIONS } from '../../query/vocabulary';
 import { QueryFiltersRow } from './FiltersRow';
 import { GroupByField } from './GroupByField';
 import { LeadTimeStartField } from './LeadTimeStartField';
@@ -16,6 +17,7 @@ export function ScorecardQueryEditor({ query, onChange, datasource, range }: Kin
           id={`dora-group-by-${query.refId}`}
           value={query.groupBy}
           fallback="service"
+          choices={SCORECARD_GROUP_BY_OPTIONS}
           onChange={(groupBy) => onChange({ ...query, groupBy })}
         />
         <LeadTimeStartField

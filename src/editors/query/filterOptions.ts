@@ -11,13 +11,6 @@ import { EditorDataSource } from './types';
 
 export const VARIABLES_GROUP = 'Dashboard variables';
 
-/** Only the dashboard's variables (for filters whose values the data source does not list). */
-export function variableOptionsLoader(
-  datasource: EditorDataSource
-): (input: string) => Promise<Array<ComboboxOption<string>>> {
-  return async (input: string) => variableOptions(datasource, input);
-}
-
 function variableOptions(datasource: EditorDataSource, input: string): Array<ComboboxOption<string>> {
   const needle = input.trim().toLowerCase();
   return datasource

@@ -167,6 +167,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     pipelineRuns: attributeRuns(clean.pipelineRuns, directory),
     dataQuality: findings.sorted(),
     teams: { ...directory.teams },
+    ...(Object.keys(directory.owners).length > 0 ? { owners: { ...directory.owners } } : {}),
     runbooks: { ...directory.runbooks },
     objectives: { ...directory.objectives },
   };

@@ -117,8 +117,13 @@ export interface Attributed {
   incidents: AttributedIncident[];
   pipelineRuns: AttributedPipelineRun[];
   dataQuality: DataQualityFinding[];
-  /** service -> team from the catalog. */
+  /** service -> team from the catalog (the first owning team of a service several teams own). */
   teams: Record<string, string>;
+  /**
+   * service -> every owning team, for the services the catalog gives several ("teams: [a, b]"); absent or empty when
+   * no service is shared. Grouped by team, such a service counts in each owner's group.
+   */
+  owners?: Record<string, string[]>;
   /** service -> runbook URL from the catalog (absent or empty without runbooks). */
   runbooks?: Record<string, string>;
   /** service -> availability objective from the catalog (absent or empty without objectives). */

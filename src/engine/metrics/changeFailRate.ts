@@ -2,18 +2,54 @@
  * Change failure rate (docs/definitions.md#change-failure-rate): failed deployments / deployments in the
  * bucket of the deployment's finish. Each deployment counts once however many incidents or other
  * failure reasons it has; a bucket without deployments is null, not 0.
+ *
+ * Severity (docs/definitions.md#grouping-by-severity-and-label) narrows the failures, never the deployments: with a
+ * severity filter a deployment counts as failed only when a linked incident has one of those severities ("sev1-sev2
+ * only"); grouped by severity, each group's failures are the deployments with a linked incident of that severity
+ * (failures without an incident or severity in the unknown group) over every deployment in scope.
  */
-import { MetricSeries } from '../results';
+import { MetricSeries, SeriesPoint } from '../results';
 import { MetricContext } from './context';
-import { RateCells } from './series';
+import { CountCells, RateCells } from './series';
 
 export function changeFailRate(ctx: MetricContext): MetricSeries[] {
+  if (ctx.grouping.facetGroup === 'severity') {
+    return bySeverity(ctx);
+  }
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
+  const { deployment, failure } = ctx.groupOf;
   for (const item of ctx.attributed.deployments) {
-    const group = ctx.groupOf.deployment(item);
+    const group = deployment(item);
     if (group !== null) {
-      cells.add(group, item.deployment.finishedAt, item.failed);
+      cells.add(group, item.deployment.finishedAt, item.failed && failure(item) !== null);
     }
   }
   return cells.toSeries('changeFailRate');
+}
+
+/** Failures per severity over the deployments in scope, which every severity shares. */
+function bySeverity(ctx: MetricContext): MetricSeries[] {
+  const inScope = ctx.grouping.ungrouped().compile(ctx.dimensions.deployment, ctx.dimensions.deploymentFacets);
+  const failures = new CountCells(ctx.buckets, false);
+  const totals = new Float64Array(ctx.buckets.lo.length);
+  for (const item of ctx.attributed.deployments) {
+    if (inScope(item) === null) {
+      continue;
+    }
+    const b = failures.bucketOf(item.deployment.finishedAt);
+    if (b < 0) {
+      continue;
+    }
+    totals[b] += 1;
+    const severity = item.failed ? ctx.groupOf.failure(item) : null;
+    if (severity !== null) {
+      failures.add(severity, item.deployment.finishedAt);
+    }
+  }
+  return failures
+    .toSeries('changeFailRate', 'rate', (hits, b) => (totals[b] === 0 ? null : hits / totals[b]))
+    .map((s): MetricSeries => ({
+      ...s,
+      points: s.points.map((p, b): SeriesPoint => ({ ...p, count: totals[b] })),
+    }));
 }

@@ -5,6 +5,7 @@
  * regrouping and refiltering the same history runs over typed arrays only, without touching a million
  * objects. Attributed results are treated as immutable.
  */
+import { EngineInputError } from '../attribution/inputError';
 import { Attributed } from '../attribution/types';
 import { Dimensions, Dims, Facets, Grouping, Readers, UNKNOWN_GROUP } from './dimensions';
 import { incidentInstant } from './instants';
@@ -13,6 +14,8 @@ import { incidentInstant } from './instants';
 export interface DimColumn {
   ids: Int32Array;
   names: string[];
+  /** Further values of items with several (teams sharing a service): (item, value index) pairs in item order. */
+  more?: { items: Int32Array; ids: Int32Array };
 }
 
 /** A list of items with lazily interned dimension columns. */
@@ -33,7 +36,8 @@ export class ItemColumns<T> {
   dim(key: keyof Dims): DimColumn {
     let column = this.dims[key];
     if (!column) {
-      column = intern(this.items, this.read[key]);
+      const teams = key === 'team' && this.facets ? this.facets.teams : undefined;
+      column = teams ? internShared(this.items, this.read.team, teams) : intern(this.items, this.read[key]);
       this.dims[key] = column;
     }
     return column;
@@ -63,16 +67,62 @@ function intern<T>(items: readonly T[], reader: (item: T) => string): DimColumn 
   return { ids, names };
 }
 
+/** Teams when some services have several owners: the first owner in ids, the others in more. */
+function internShared<T>(
+  items: readonly T[],
+  reader: (item: T) => string,
+  teams: (item: T) => readonly string[] | undefined
+): DimColumn {
+  const ids = new Int32Array(items.length);
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const idOf = (value: string): number => {
+    let id = index.get(value);
+    if (id === undefined) {
+      id = names.length;
+      index.set(value, id);
+      names.push(value);
+    }
+    return id;
+  };
+  const moreItems: number[] = [];
+  const moreIds: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const owners = teams(items[i]);
+    if (!owners) {
+      ids[i] = idOf(reader(items[i]) || UNKNOWN_GROUP);
+      continue;
+    }
+    ids[i] = idOf(owners[0]);
+    for (let k = 1; k < owners.length; k++) {
+      moreItems.push(i);
+      moreIds.push(idOf(owners[k]));
+    }
+  }
+  return { ids, names, more: { items: Int32Array.from(moreItems), ids: Int32Array.from(moreIds) } };
+}
+
 /**
  * A request's grouping over one list: for every item the index of its group value in `names`, or
- * -1 when a filter excludes it. groupBy 'none' has the single name 'all'.
+ * -1 when a filter excludes it. groupBy 'none' has the single name 'all'. An item in several groups (a
+ * service several teams own) has its further groups in `extra`.
  */
 export interface GroupColumn {
   values: Int32Array;
   names: string[];
+  /** (item, group value index) pairs for the second and later groups of items with several. */
+  extra?: { items: Int32Array; values: Int32Array };
 }
 
 export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allName: string): GroupColumn {
+  if (grouping.facetGroup !== null) {
+    throw new EngineInputError(
+      'groupBy',
+      grouping.groupBy,
+      'The scorecard groups by none, service, team, environment, repository or source; severity and label belong ' +
+        'to some metrics only, so use a metric query (e.g. time to restore by severity).'
+    );
+  }
   const n = columns.length;
   const values = new Int32Array(n);
   const field = grouping.groupField;
@@ -83,9 +133,12 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
     for (let k = 0; k < column.names.length; k++) {
       ok[k] = allowed.has(column.names[k]) ? 1 : 0;
     }
-    return { ids: column.ids, ok };
+    return { ids: column.ids, ok, more: column.more, allowed: key === field ? ok : null };
   });
   const facetCheck = grouping.facetCheck(columns.facets);
+  if ((grouped && grouped.more) || filters.some((f) => f.more)) {
+    return sharedGroupColumn(columns, grouped, filters, facetCheck, allName);
+  }
   for (let i = 0; i < n; i++) {
     let pass = facetCheck === null || facetCheck(columns.items[i]);
     for (let f = 0; f < filters.length; f++) {
@@ -99,9 +152,84 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
   return { values, names: grouped === null ? [allName] : grouped.names };
 }
 
+interface FilterColumn {
+  ids: Int32Array;
+  ok: Uint8Array;
+  more?: DimColumn['more'];
+  /** The allowed values of the grouped dimension, when it is filtered too. */
+  allowed: Uint8Array | null;
+}
+
+/**
+ * groupColumn when teams share services: an item passes a team filter when any owner is allowed, and counts in
+ * every owner's group (only the allowed ones when teams are filtered too).
+ */
+function sharedGroupColumn<T>(
+  columns: ItemColumns<T>,
+  grouped: DimColumn | null,
+  filters: FilterColumn[],
+  facetCheck: ((item: T) => boolean) | null,
+  allName: string
+): GroupColumn {
+  const n = columns.length;
+  const pass = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    pass[i] = facetCheck === null || facetCheck(columns.items[i]) ? 1 : 0;
+  }
+  for (const f of filters) {
+    const any = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      any[i] = f.ok[f.ids[i]];
+    }
+    if (f.more) {
+      for (let k = 0; k < f.more.items.length; k++) {
+        any[f.more.items[k]] |= f.ok[f.more.ids[k]];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      pass[i] &= any[i];
+    }
+  }
+  const values = new Int32Array(n);
+  if (grouped === null) {
+    for (let i = 0; i < n; i++) {
+      values[i] = pass[i] === 1 ? 0 : -1;
+    }
+    return { values, names: [allName] };
+  }
+  const allowed = filters.reduce<Uint8Array | null>((found, f) => found || f.allowed, null);
+  const keep = (id: number) => allowed === null || allowed[id] === 1;
+  const extraItems: number[] = [];
+  const extraValues: number[] = [];
+  const more = grouped.more;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let first = pass[i] === 1 && keep(grouped.ids[i]) ? grouped.ids[i] : -1;
+    while (more && k < more.items.length && more.items[k] === i) {
+      const id = more.ids[k++];
+      if (pass[i] === 1 && keep(id)) {
+        if (first < 0) {
+          first = id;
+        } else {
+          extraItems.push(i);
+          extraValues.push(id);
+        }
+      }
+    }
+    values[i] = first;
+  }
+  return {
+    values,
+    names: grouped.names,
+    extra: { items: Int32Array.from(extraItems), values: Int32Array.from(extraValues) },
+  };
+}
+
 /** What the scorecard reads, per list. NaN marks "no value". */
 export interface ScorecardColumns {
   deployments: ItemColumns<Attributed['deployments'][number]>;
+  /** A failed deployment's facets (its linked incidents' severities), for a severity filter. */
+  failureFacets: Facets<Attributed['deployments'][number]>;
   deployedAt: Float64Array;
   failed: Uint8Array;
   rework: Uint8Array;
@@ -115,7 +243,7 @@ export interface ScorecardColumns {
 }
 
 interface Cached {
-  lists: [unknown[], number, unknown[], number, unknown[], number, Record<string, string>];
+  lists: [unknown[], number, unknown[], number, unknown[], number, Record<string, string>, unknown];
   columns: ScorecardColumns;
 }
 
@@ -150,6 +278,7 @@ export function scorecardColumns(attributed: Attributed): ScorecardColumns {
     attributed.incidents,
     attributed.incidents.length,
     attributed.teams,
+    attributed.owners,
   ];
   const hit = cachedOn(attributed);
   if (hit && hit.lists.every((value, i) => value === lists[i])) {
@@ -190,6 +319,7 @@ function buildColumns(attributed: Attributed): ScorecardColumns {
   }
   return {
     deployments: new ItemColumns(deps, dims.deployment, dims.deploymentFacets),
+    failureFacets: dims.failureFacets,
     deployedAt,
     failed,
     rework,

@@ -10,6 +10,8 @@ export interface MetricContext {
   request: MetricRequest;
   buckets: Buckets;
   grouping: Grouping;
+  /** The readers and facets of every kind of item. */
+  dimensions: Dimensions;
   /** The request's filters and groupBy compiled per kind of item: item -> group, null when filtered out. */
   groupOf: Groupers;
 }
@@ -50,12 +52,14 @@ export function createContext(attributed: Attributed, request: MetricRequest): M
   }
   const kind = resolveBucketKind(request.bucket, request.range, request.intervalMs);
   const grouping = new Grouping(request.groupBy, request.filters);
+  const dimensions = new Dimensions(attributed);
   return {
     attributed,
     request,
     buckets: buildBuckets(request.range, kind, request.zone),
     grouping,
-    groupOf: compileGroupers(grouping, new Dimensions(attributed)),
+    dimensions,
+    groupOf: compileGroupers(grouping, dimensions),
   };
 }
 

@@ -18,7 +18,7 @@ import { MetricSeries, SeriesPoint } from '../results';
 import { utcMinute } from '../time';
 import { MetricContext } from './context';
 import { ALL_GROUP } from './dimensions';
-import { compareGroups } from './series';
+import { compareGroups, forEachGroup } from './series';
 
 export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
   const { buckets, attributed, grouping, groupOf } = ctx;
@@ -43,7 +43,7 @@ export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
     }
     const group = groupOf.deployment(item);
     if (group !== null) {
-      list(group).push(at);
+      forEachGroup(group, (g) => list(g).push(at));
     }
   }
   for (const attempt of attributed.failedAttempts) {
@@ -52,14 +52,14 @@ export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
     }
     const group = groupOf.attempt(attempt);
     if (group !== null) {
-      list(group);
+      forEachGroup(group, list);
     }
   }
   for (const service of Object.keys(attributed.teams)) {
     // Environment, repository and source are unknown for a service seen only in the catalog: no group of theirs.
-    const group = grouping.groupOfCatalogService(service, attributed.teams);
+    const group = grouping.groupOfCatalogService(service, attributed.teams, attributed.owners);
     if (group !== null) {
-      list(group);
+      forEachGroup(group, list);
     }
   }
   const groups: string[] = [];

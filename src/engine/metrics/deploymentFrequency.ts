@@ -18,7 +18,10 @@ import { aggregate, median } from '../stats';
 import { MetricContext, durationKind } from './context';
 import { CountCells, ValueCells } from './series';
 
-/** Deployments of the request's filters with their group (items[k] is in groups[k]), in finish order. */
+/**
+ * Deployments of the request's filters with their group (items[k] is in groups[k]), in finish order; a deployment
+ * in several groups (a service several teams own) appears once per group.
+ */
 interface Grouped {
   groups: string[];
   items: AttributedDeployment[];
@@ -36,8 +39,15 @@ function groupedDeployments(ctx: MetricContext): Grouped {
       if (items.length > 0 && items[items.length - 1].deployment.finishedAt > item.deployment.finishedAt) {
         sorted = false;
       }
-      groups.push(group);
-      items.push(item);
+      if (typeof group === 'string') {
+        groups.push(group);
+        items.push(item);
+      } else {
+        for (let g = 0; g < group.length; g++) {
+          groups.push(group[g]);
+          items.push(item);
+        }
+      }
     }
   }
   // Attribution hands deployments over in finish order; anything else is put in order here (stable).

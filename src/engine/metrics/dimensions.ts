@@ -13,6 +13,19 @@
  * - Source (the tool that reported it): deployments, failed attempts and incidents their own; changes
  *   the source of the deployment that shipped them; pipeline runs none (unknown).
  *
+ * - Team (several): a service the catalog gives several owning teams ("teams: [a, b]") counts in each of them:
+ *   its items are in every owning team's group, and a team filter keeps them when any owner matches (so team
+ *   totals can add up to more than the whole organisation).
+ *
+ * Two dimensions belong to one kind of item only (docs/definitions.md#grouping-by-severity-and-label):
+ * - Severity: incidents their own; a failed deployment the severities of its linked incidents (several when
+ *   several incidents of different severities are linked; unknown when it failed without an incident, or the
+ *   incident has no severity). Change fail rate and failed deployment recovery time read it; other
+ *   deployment-based metrics have no severity.
+ * - Label: changes the labels of their pull request (several; unknown without a pull request or labels).
+ * A metric whose items lack the grouped dimension returns one empty series with a note saying why.
+ *
+ * When a multi-valued dimension is both grouped and filtered, an item counts only in the groups the filter allows.
  * An unknown dimension value is grouped (and filtered) as UNKNOWN_GROUP.
  *
  * Two filters apply to one kind of item only (facets): severities to incidents (their severity), labels to
@@ -23,7 +36,8 @@
  * deployment shipped are left out).
  *
  * For speed every kind of item has one reader per dimension, and a request's filters and groupBy
- * are compiled once into a function item -> group (or null when filtered out): no object per item.
+ * are compiled once into a function item -> group (or null when filtered out): no object per item. An item
+ * with several groups yields an array of them; single-valued groupings never allocate.
  */
 import { EngineInputError } from '../attribution/inputError';
 import {
@@ -48,28 +62,70 @@ export interface Dims {
 /** One reader per dimension for a kind of item. */
 export type Readers<T> = Record<keyof Dims, (item: T) => string>;
 
-/** The facets a kind of item has (absent: the facet filter does not apply to it). */
+/**
+ * The dimensions only some kinds of item have, or that have several values (absent: the kind of item lacks it, and
+ * its filter does not apply).
+ */
 export interface Facets<T> {
   deployment?: (item: T) => string;
-  severity?: (item: T) => string;
+  /** One severity ('' when unknown) or, for a failed deployment, those of its linked incidents. */
+  severity?: (item: T) => Group;
   labels?: (item: T) => readonly string[] | undefined;
+  /** Every owning team when the catalog gives the item's service several; undefined otherwise (Readers.team). */
+  teams?: (item: T) => readonly string[] | undefined;
 }
 
-/** item -> group name, or null when a filter excludes the item. */
-export type GroupOf<T> = (item: T) => string | null;
+/** One group name, or several (distinct, non-empty) for an item with several values of the grouped dimension. */
+export type Group = string | readonly string[];
+
+/** item -> its group(s), or null when a filter excludes the item. */
+export type GroupOf<T> = (item: T) => Group | null;
 
 /** Group name of items without a value for the grouped dimension. */
 export const UNKNOWN_GROUP = '(unknown)';
 /** Group name when nothing is grouped (groupBy 'none'). */
 export const ALL_GROUP = 'all';
 
-const GROUP_FIELDS: Record<Exclude<GroupBy, 'none'>, keyof Dims> = {
+/** The dimensions every kind of item has (one value each, except a team shared by several owners). */
+const GROUP_FIELDS: Record<Exclude<GroupBy, 'none' | FacetGroupBy>, keyof Dims> = {
   service: 'service',
   team: 'team',
   environment: 'environment',
   repository: 'repository',
   source: 'source',
 };
+
+/** Groupings by a dimension only some kinds of item have. */
+export type FacetGroupBy = 'severity' | 'label';
+
+/** Every groupBy, in the order messages list them. */
+export const GROUP_BYS: readonly GroupBy[] = [
+  'none',
+  'service',
+  'team',
+  'environment',
+  'repository',
+  'source',
+  'severity',
+  'label',
+];
+
+/**
+ * What a metric grouped by severity or label says when its items lack that dimension (one empty series carries it).
+ */
+export const FACET_GROUP_NOTES: Record<FacetGroupBy, string> = {
+  severity:
+    'Grouped by severity, but this metric counts items without one: severity belongs to incidents, and to failed ' +
+    'deployments through their linked incidents. Group by service, team, environment, repository or source, or ' +
+    'pick change fail rate, failed deployment recovery time, time to restore, time to detect, time to acknowledge ' +
+    'or mean time between failures.',
+  label:
+    'Grouped by label, but this metric counts items without one: labels belong to changes (their pull request ' +
+    'labels). Group by service, team, environment, repository or source, or pick change lead time or one of its ' +
+    'stages.',
+};
+
+const NO_GROUP: GroupOf<unknown> = () => null;
 
 const FILTER_FIELDS: Array<[keyof Filters, keyof Dims]> = [
   ['services', 'service'],
@@ -86,15 +142,14 @@ export class Grouping {
   private readonly labels: Set<string> | null;
   private readonly deploymentIds: Set<string> | null;
 
-  constructor(groupBy: GroupBy, filters: Filters | undefined) {
-    if (groupBy !== 'none' && !Object.prototype.hasOwnProperty.call(GROUP_FIELDS, groupBy)) {
-      throw new EngineInputError(
-        'groupBy',
-        groupBy,
-        'Use one of none, service, team, environment, repository, source.'
-      );
+  constructor(
+    readonly groupBy: GroupBy,
+    private readonly filters: Filters | undefined
+  ) {
+    if (GROUP_BYS.indexOf(groupBy) < 0) {
+      throw new EngineInputError('groupBy', groupBy, `Use one of ${GROUP_BYS.join(', ')}.`);
     }
-    this.field = groupBy === 'none' ? null : GROUP_FIELDS[groupBy];
+    this.field = groupBy === 'none' || isFacetGroupBy(groupBy) ? null : GROUP_FIELDS[groupBy];
     for (const [filterKey, dimKey] of FILTER_FIELDS) {
       const values = filters ? filters[filterKey] : undefined;
       if (values === undefined || values === null) {
@@ -113,6 +168,11 @@ export class Grouping {
     this.deploymentIds = facetSet(filters, 'deployments');
   }
 
+  /** The same filters without grouping (every item that passes is in the 'all' group). */
+  ungrouped(): Grouping {
+    return new Grouping('none', this.filters);
+  }
+
   /** item -> whether it passes the facet filters that apply to its kind; null when none applies. */
   facetCheck<T>(facets: Facets<T> | undefined): ((item: T) => boolean) | null {
     const severity = this.severities !== null && facets ? facets.severity : undefined;
@@ -128,7 +188,7 @@ export class Grouping {
       if (deployment && !ids.has(deployment(item))) {
         return false;
       }
-      if (severity && !severities.has(severity(item) || UNKNOWN_GROUP)) {
+      if (severity && !anyAllowed(severity(item), severities)) {
         return false;
       }
       if (labels) {
@@ -142,12 +202,17 @@ export class Grouping {
   }
 
   get groupsEverything(): boolean {
-    return this.field === null;
+    return this.groupBy === 'none';
   }
 
-  /** The grouped dimension, or null for groupBy 'none'. */
+  /** The grouped dimension every kind of item has, or null for groupBy 'none', 'severity' or 'label'. */
   get groupField(): keyof Dims | null {
     return this.field;
+  }
+
+  /** The grouping by a dimension only some kinds of item have, or null. */
+  get facetGroup(): FacetGroupBy | null {
+    return isFacetGroupBy(this.groupBy) ? this.groupBy : null;
   }
 
   /** The filtering dimensions with their allowed values. */
@@ -160,45 +225,111 @@ export class Grouping {
     return this.field === key || this.sets.some(([k]) => k === key);
   }
 
-  /** The group of an item with these dimensions, or null when a filter excludes it. */
-  groupOf(dims: Dims): string | null {
-    for (let i = 0; i < this.sets.length; i++) {
-      const [key, allowed] = this.sets[i];
-      if (!allowed.has(dims[key] || UNKNOWN_GROUP)) {
-        return null;
-      }
-    }
-    return this.field === null ? ALL_GROUP : dims[this.field] || UNKNOWN_GROUP;
-  }
-
   /**
-   * The group of a catalog service by its name and team alone, or null when filtered out or when grouped by a
-   * dimension the catalog does not give it (environment, repository, source).
+   * The group(s) of a catalog service by its name and owning teams alone, or null when filtered out or when grouped
+   * by a dimension the catalog does not give it (environment, repository, source, severity, label).
    */
-  groupOfCatalogService(service: string, teams: Record<string, string>): string | null {
+  groupOfCatalogService(
+    service: string,
+    teams: Record<string, string>,
+    owners?: Record<string, string[]>
+  ): Group | null {
+    if (this.facetGroup !== null) {
+      return null;
+    }
     const team = teams[service];
-    const group = this.groupOf({
+    const shared = owners && Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : undefined;
+    const dims: Dims = {
       service,
       team: typeof team === 'string' ? team : '',
       environment: '',
       repository: '',
       source: '',
-    });
+    };
+    const group = this.compile<Dims>(DIMS_READERS, shared ? { teams: () => shared } : undefined)(dims);
     return group === UNKNOWN_GROUP ? null : group;
   }
 
-  /** The same as groupOf, compiled for one kind of item from its readers and facets (made once, used per item). */
+  /**
+   * The request's filters and groupBy compiled for one kind of item from its readers and facets (made once, used
+   * per item). A kind of item that lacks the grouped dimension is in no group.
+   */
   compile<T>(read: Readers<T>, facets?: Facets<T>): GroupOf<T> {
-    const plain = this.compileDims(read);
+    const groupRead = this.groupReader(read, facets);
+    if (groupRead === undefined) {
+      return NO_GROUP;
+    }
+    const teams = facets ? facets.teams : undefined;
+    const plain =
+      teams && this.uses('team') ? this.compileShared(read, teams, groupRead) : this.compileDims(read, groupRead);
     const check = this.facetCheck(facets);
     return check === null ? plain : (item) => (check(item) ? plain(item) : null);
   }
 
-  private compileDims<T>(read: Readers<T>): GroupOf<T> {
-    const groupRead = this.field === null ? null : read[this.field];
+  /** item -> its group(s); null for groupBy 'none'; undefined when the kind of item lacks the dimension. */
+  private groupReader<T>(read: Readers<T>, facets: Facets<T> | undefined): ((item: T) => Group) | null | undefined {
+    switch (this.groupBy) {
+      case 'none':
+        return null;
+      case 'severity': {
+        const severity = facets ? facets.severity : undefined;
+        if (!severity) {
+          return undefined;
+        }
+        return this.restricted((item) => {
+          const value = severity(item);
+          return typeof value === 'string' ? value || UNKNOWN_GROUP : value;
+        }, this.severities);
+      }
+      case 'label': {
+        const labels = facets ? facets.labels : undefined;
+        if (!labels) {
+          return undefined;
+        }
+        return this.restricted((item) => labelGroups(labels(item)), this.labels);
+      }
+      default: {
+        const field = this.field as keyof Dims;
+        const one = read[field];
+        const teams = field === 'team' && facets ? facets.teams : undefined;
+        if (!teams) {
+          return (item) => one(item) || UNKNOWN_GROUP;
+        }
+        const allowed = this.allowedOf('team');
+        return this.restricted((item) => teams(item) || one(item) || UNKNOWN_GROUP, allowed);
+      }
+    }
+  }
+
+  /** An item with several groups counts only in those the filter on the same dimension allows. */
+  private restricted<T>(read: (item: T) => Group, allowed: Set<string> | null): (item: T) => Group {
+    if (allowed === null) {
+      return read;
+    }
+    return (item) => {
+      const groups = read(item);
+      if (typeof groups === 'string') {
+        return groups;
+      }
+      const kept = groups.filter((g) => allowed.has(g));
+      return kept.length === 1 ? kept[0] : kept;
+    };
+  }
+
+  private allowedOf(key: keyof Dims): Set<string> | null {
+    for (const [k, allowed] of this.sets) {
+      if (k === key) {
+        return allowed;
+      }
+    }
+    return null;
+  }
+
+  /** The hot path: every filtered dimension has one value per item. */
+  private compileDims<T>(read: Readers<T>, groupRead: ((item: T) => Group) | null): GroupOf<T> {
     const checks = this.sets.map(([key, allowed]): [(item: T) => string, Set<string>] => [read[key], allowed]);
     if (checks.length === 0) {
-      return groupRead === null ? () => ALL_GROUP : (item) => groupRead(item) || UNKNOWN_GROUP;
+      return groupRead === null ? () => ALL_GROUP : groupRead;
     }
     return (item) => {
       for (let i = 0; i < checks.length; i++) {
@@ -206,10 +337,79 @@ export class Grouping {
           return null;
         }
       }
-      return groupRead === null ? ALL_GROUP : groupRead(item) || UNKNOWN_GROUP;
+      return groupRead === null ? ALL_GROUP : groupRead(item);
+    };
+  }
+
+  /** Teams shared by several owners: a team filter keeps an item when any of its owners is allowed. */
+  private compileShared<T>(
+    read: Readers<T>,
+    teams: (item: T) => readonly string[] | undefined,
+    groupRead: ((item: T) => Group) | null
+  ): GroupOf<T> {
+    const checks = this.sets.map(([key, allowed]): ((item: T) => boolean) => {
+      const one = read[key];
+      if (key !== 'team') {
+        return (item) => allowed.has(one(item) || UNKNOWN_GROUP);
+      }
+      return (item) => {
+        const owners = teams(item);
+        return owners ? owners.some((t) => allowed.has(t)) : allowed.has(one(item) || UNKNOWN_GROUP);
+      };
+    });
+    return (item) => {
+      for (let i = 0; i < checks.length; i++) {
+        if (!checks[i](item)) {
+          return null;
+        }
+      }
+      return groupRead === null ? ALL_GROUP : groupRead(item);
     };
   }
 }
+
+function isFacetGroupBy(groupBy: GroupBy): groupBy is FacetGroupBy {
+  return groupBy === 'severity' || groupBy === 'label';
+}
+
+/** Whether a value (several values: any of them) is allowed; '' stands for unknown. */
+function anyAllowed(value: Group, allowed: Set<string>): boolean {
+  if (typeof value === 'string') {
+    return allowed.has(value || UNKNOWN_GROUP);
+  }
+  for (let i = 0; i < value.length; i++) {
+    if (allowed.has(value[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A pull request's labels as groups: each distinct non-empty label once; unknown without any. */
+function labelGroups(labels: readonly string[] | undefined): Group {
+  if (!labels || labels.length === 0) {
+    return UNKNOWN_GROUP;
+  }
+  if (labels.length === 1) {
+    return labels[0] || UNKNOWN_GROUP;
+  }
+  const out: string[] = [];
+  for (const label of labels) {
+    if (label && out.indexOf(label) < 0) {
+      out.push(label);
+    }
+  }
+  return out.length === 0 ? UNKNOWN_GROUP : out.length === 1 ? out[0] : out;
+}
+
+/** Readers of a plain Dims object (catalog services). */
+const DIMS_READERS: Readers<Dims> = {
+  service: (d) => d.service,
+  team: (d) => d.team,
+  environment: (d) => d.environment,
+  repository: (d) => d.repository,
+  source: (d) => d.source,
+};
 
 /** Lookups over all deployments that incidents and pipeline runs need. */
 interface DeploymentLookups {
@@ -227,21 +427,16 @@ export class Dimensions {
   readonly change: Readers<AttributedChange>;
   readonly incident: Readers<AttributedIncident>;
   readonly run: Readers<AttributedPipelineRun>;
-  readonly deploymentFacets: Facets<AttributedDeployment> = { deployment: (item) => item.deployment.id };
-  readonly attemptFacets: Facets<Deployment> = { deployment: (d) => d.id };
-  readonly incidentFacets: Facets<AttributedIncident> = {
-    severity: (item) => item.incident.severity || '',
-    deployment: (item) => item.link.deploymentId || '',
-  };
-  readonly changeFacets: Facets<AttributedChange> = {
-    labels: (item) => (item.change.pullRequest ? item.change.pullRequest.labels : undefined),
-    deployment: (item) => item.deploymentId,
-  };
-  readonly runFacets: Facets<AttributedPipelineRun> = {
-    deployment: (item) => this.shipped().get(commitKey(item.run.repo, item.run.sha)) || '',
-  };
+  readonly deploymentFacets: Facets<AttributedDeployment>;
+  /** A failed deployment's facets: its severities are those of its linked incidents. */
+  readonly failureFacets: Facets<AttributedDeployment>;
+  readonly attemptFacets: Facets<Deployment>;
+  readonly incidentFacets: Facets<AttributedIncident>;
+  readonly changeFacets: Facets<AttributedChange>;
+  readonly runFacets: Facets<AttributedPipelineRun>;
   private lookups: DeploymentLookups | null = null;
   private shippers: ShippedBy | null = null;
+  private incidentSeverities: Map<string, string> | null = null;
 
   constructor(private readonly attributed: Attributed) {
     const teamOf = (service: string) => this.teamOf(service);
@@ -297,6 +492,67 @@ export class Dimensions {
       repository: (item) => item.run.repo,
       source: () => '',
     };
+    // Owners only when the catalog shares a service between teams: otherwise every grouping stays single-valued.
+    const owners = attributed.owners && Object.keys(attributed.owners).length > 0 ? attributed.owners : undefined;
+    const ownersOf = owners
+      ? (service: string): readonly string[] | undefined =>
+          Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : undefined
+      : undefined;
+    const shared = <T>(serviceOf: (item: T) => string): Pick<Facets<T>, 'teams'> =>
+      ownersOf ? { teams: (item) => ownersOf(serviceOf(item)) } : {};
+    this.deploymentFacets = { deployment: (item) => item.deployment.id, ...shared(this.deployment.service) };
+    this.failureFacets = {
+      ...this.deploymentFacets,
+      severity: (item) => this.failureSeverities(item),
+    };
+    this.attemptFacets = { deployment: (d) => d.id, ...shared(this.attempt.service) };
+    this.incidentFacets = {
+      severity: (item) => item.incident.severity || '',
+      deployment: (item) => item.link.deploymentId || '',
+      ...shared(this.incident.service),
+    };
+    this.changeFacets = {
+      labels: (item) => (item.change.pullRequest ? item.change.pullRequest.labels : undefined),
+      deployment: (item) => item.deploymentId,
+      ...shared(this.change.service),
+    };
+    this.runFacets = {
+      deployment: (item) => this.shipped().get(commitKey(item.run.repo, item.run.sha)) || '',
+      ...shared(runService),
+    };
+  }
+
+  /** The severities of a deployment's linked incidents, each once ('' when none or without severity). */
+  failureSeverities(item: AttributedDeployment): Group {
+    const ids = item.incidentIds;
+    if (ids.length === 0) {
+      return '';
+    }
+    const severities = this.severities();
+    if (ids.length === 1) {
+      return severities.get(ids[0]) || '';
+    }
+    const out: string[] = [];
+    for (const id of ids) {
+      const severity = severities.get(id) || UNKNOWN_GROUP;
+      if (out.indexOf(severity) < 0) {
+        out.push(severity);
+      }
+    }
+    return out.length === 1 ? out[0] : out;
+  }
+
+  private severities(): Map<string, string> {
+    if (this.incidentSeverities === null) {
+      const map = new Map<string, string>();
+      for (const item of this.attributed.incidents) {
+        if (item.incident.severity) {
+          map.set(item.incident.id, item.incident.severity);
+        }
+      }
+      this.incidentSeverities = map;
+    }
+    return this.incidentSeverities;
   }
 
   teamOf(service: string): string {
@@ -361,6 +617,8 @@ export class Dimensions {
 /** A request's grouping compiled for every kind of item. */
 export interface Groupers {
   deployment: GroupOf<AttributedDeployment>;
+  /** Failed deployments by their failure: grouped and filtered by the severities of their linked incidents too. */
+  failure: GroupOf<AttributedDeployment>;
   attempt: GroupOf<Deployment>;
   change: GroupOf<AttributedChange>;
   incident: GroupOf<AttributedIncident>;
@@ -370,6 +628,7 @@ export interface Groupers {
 export function compileGroupers(grouping: Grouping, dims: Dimensions): Groupers {
   return {
     deployment: grouping.compile(dims.deployment, dims.deploymentFacets),
+    failure: grouping.compile(dims.deployment, dims.failureFacets),
     attempt: grouping.compile(dims.attempt, dims.attemptFacets),
     change: grouping.compile(dims.change, dims.changeFacets),
     incident: grouping.compile(dims.incident, dims.incidentFacets),

@@ -18,7 +18,7 @@ import { MetricId, MetricSeries, SeriesPoint } from '../results';
 import { MetricContext } from './context';
 import { ALL_GROUP } from './dimensions';
 import { incidentInstant } from './instants';
-import { compareGroups } from './series';
+import { compareGroups, forEachGroup } from './series';
 
 type Reading = 'allowed' | 'consumed' | 'remaining';
 
@@ -46,7 +46,7 @@ function budgetSeries(ctx: MetricContext, reading: Reading): MetricSeries[] {
   const byGroup = new Map<string, ServiceBudget[]>();
   const budgets = new Map<string, ServiceBudget>();
   for (const service of Object.keys(objectives)) {
-    const group = grouping.groupOfCatalogService(service, attributed.teams);
+    const group = grouping.groupOfCatalogService(service, attributed.teams, attributed.owners);
     if (group === null) {
       continue;
     }
@@ -59,12 +59,15 @@ function budgetSeries(ctx: MetricContext, reading: Reading): MetricSeries[] {
       impacts: [],
     };
     budgets.set(service, budget);
-    const list = byGroup.get(group);
-    if (list) {
-      list.push(budget);
-    } else {
-      byGroup.set(group, [budget]);
-    }
+    // A service several teams own is in each owner's budget.
+    forEachGroup(group, (g) => {
+      const list = byGroup.get(g);
+      if (list) {
+        list.push(budget);
+      } else {
+        byGroup.set(g, [budget]);
+      }
+    });
   }
   for (const item of attributed.incidents) {
     const budget = budgets.get(item.incident.service ?? '');

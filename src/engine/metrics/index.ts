@@ -6,11 +6,12 @@
  */
 import { EngineInputError } from '../attribution/inputError';
 import { Attributed } from '../attribution/types';
-import { MetricId, MetricRequest, MetricSeries } from '../results';
+import { MetricId, MetricRequest, MetricSeries, SeriesPoint } from '../results';
 import { buildSuccessRate } from './buildSuccessRate';
 import { changeFailRate } from './changeFailRate';
 import { MetricContext, createContext } from './context';
 import { deployAttemptFailureRate } from './deployAttemptFailureRate';
+import { ALL_GROUP, FACET_GROUP_NOTES, FacetGroupBy } from './dimensions';
 import { daysSinceLastDeployment } from './daysSinceLastDeployment';
 import { deploymentDuration } from './deploymentDuration';
 import {
@@ -64,15 +65,47 @@ export const METRICS: Readonly<Record<MetricId, MetricComputation>> = {
 
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
 
+/**
+ * The metrics whose items have a severity or a label (docs/definitions.md#grouping-by-severity-and-label). Grouped
+ * by one of these, any other metric answers with one empty series and a note saying why.
+ */
+export const FACET_GROUP_METRICS: Readonly<Record<FacetGroupBy, readonly MetricId[]>> = {
+  severity: [
+    'changeFailRate',
+    'recoveryTime',
+    'timeToRestore',
+    'timeToDetect',
+    'timeToAcknowledge',
+    'meanTimeBetweenFailures',
+  ],
+  label: ['leadTime', 'leadTimeCoding', 'leadTimePickup', 'leadTimeReview', 'leadTimeDeploy'],
+};
+
 export function computeMetric(attributed: Attributed, request: MetricRequest): MetricSeries[] {
   const compute =
     request && Object.prototype.hasOwnProperty.call(METRICS, request.metric) ? METRICS[request.metric] : undefined;
   if (!compute) {
     throw new EngineInputError('metric', request && request.metric, `Use one of ${METRIC_IDS.join(', ')}.`);
   }
-  return compute(createContext(attributed, request));
+  const ctx = createContext(attributed, request);
+  const facet = ctx.grouping.facetGroup;
+  if (facet !== null && FACET_GROUP_METRICS[facet].indexOf(request.metric) < 0) {
+    return ungroupable(compute, ctx, facet);
+  }
+  return compute(ctx);
 }
 
-export { ALL_GROUP, UNKNOWN_GROUP } from './dimensions';
+/** One series of empty points, with the metric's value kind, whose note says what to group by instead. */
+function ungroupable(compute: MetricComputation, ctx: MetricContext, facet: FacetGroupBy): MetricSeries[] {
+  // The metric over no items, ungrouped: cheap, and it gives the value kind (which may depend on the aggregation).
+  const none = { ...ctx.attributed, deployments: [], failedAttempts: [], changes: [], incidents: [], pipelineRuns: [] };
+  const shape = compute(createContext(none, { ...ctx.request, groupBy: 'none', filters: undefined }));
+  const valueKind = shape.length > 0 ? shape[0].valueKind : 'count';
+  const points = Array.from(ctx.buckets.starts, (time): SeriesPoint => ({ time, value: null, count: 0 }));
+  return [{ metric: ctx.request.metric, group: ALL_GROUP, valueKind, points, notes: [FACET_GROUP_NOTES[facet]] }];
+}
+
+export { ALL_GROUP, GROUP_BYS, UNKNOWN_GROUP } from './dimensions';
+export type { FacetGroupBy, Group } from './dimensions';
 export type { Dims } from './dimensions';
 export type { MetricContext } from './context';

@@ -10,7 +10,7 @@
 import { MetricSeries } from '../results';
 import { MetricContext } from './context';
 import { incidentInstant } from './instants';
-import { CountCells } from './series';
+import { CountCells, forEachGroup } from './series';
 
 export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
   const { buckets } = ctx;
@@ -27,12 +27,14 @@ export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
     const end = resolved !== undefined ? resolved : rangeEnd;
     counts.add(group, start);
     if (end > start) {
-      let list = intervals.get(group);
-      if (!list) {
-        list = [];
-        intervals.set(group, list);
-      }
-      list.push([start, end]);
+      forEachGroup(group, (g) => {
+        let list = intervals.get(g);
+        if (!list) {
+          list = [];
+          intervals.set(g, list);
+        }
+        list.push([start, end]);
+      });
     }
   }
   const impaired = new Map<string, Float64Array>();

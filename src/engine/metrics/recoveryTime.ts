@@ -1,7 +1,9 @@
 /**
  * Failed deployment recovery time (DORA 2023+, docs/definitions.md#failed-deployment-recovery-time): for each
  * failed deployment, restored minus failure start, as attribution computed it. Placed in the bucket of the failed deployment's
- * finish; deployments not restored yet (recoveryMs null) are left out. Median by default.
+ * finish; deployments not restored yet (recoveryMs null) are left out. Median by default. By severity, a failed
+ * deployment is in the group of each severity of its linked incidents (unknown without one), and a severity filter
+ * keeps the failures with a linked incident of those severities (docs/definitions.md#grouping-by-severity-and-label).
  */
 import { MetricSeries } from '../results';
 import { aggregate } from '../stats';
@@ -16,7 +18,7 @@ export function recoveryTime(ctx: MetricContext): MetricSeries[] {
     if (!item.failed || ms === null || ms === undefined || !(ms >= 0)) {
       continue;
     }
-    const group = ctx.groupOf.deployment(item);
+    const group = ctx.groupOf.failure(item);
     if (group !== null) {
       cells.add(group, item.deployment.finishedAt, ms);
     }

@@ -200,24 +200,26 @@ function tallyDeployments(
 ): DeploymentTally {
   const deps = groupColumn(columns.deployments, grouping, ALL_GROUP);
   const depGroup = new GroupMap(deps.names, ids);
+  const capacity = deps.values.length + (deps.extra ? deps.extra.items.length : 0);
   const tally: DeploymentTally = {
     counts: [],
     failed: [],
     rework: [],
-    recovery: new GroupedValues(deps.values.length),
-    dayGroups: new Int32Array(deps.values.length),
-    dayIndexes: new Float64Array(deps.values.length),
+    recovery: new GroupedValues(capacity),
+    dayGroups: new Int32Array(capacity),
+    dayIndexes: new Float64Array(capacity),
     inRange: 0,
   };
-  for (let i = 0; i < deps.values.length; i++) {
+  // A severity filter narrows the failures (docs/definitions.md#grouping-by-severity-and-label).
+  const failure = grouping.facetCheck(columns.failureFacets);
+  const count = (i: number, v: number) => {
     const at = columns.deployedAt[i];
-    const v = deps.values[i];
     if (v < 0 || !(at >= range.from && at < range.to)) {
-      continue;
+      return;
     }
     const g = depGroup.id(v);
     bump(tally.counts, g);
-    if (columns.failed[i] === 1) {
+    if (columns.failed[i] === 1 && (failure === null || failure(columns.deployments.items[i]))) {
       bump(tally.failed, g);
       const ms = columns.recoveryMs[i];
       if (ms === ms) {
@@ -230,6 +232,14 @@ function tallyDeployments(
     tally.dayGroups[tally.inRange] = g;
     tally.dayIndexes[tally.inRange] = localDayIndex(zone, at);
     tally.inRange++;
+  };
+  for (let i = 0; i < deps.values.length; i++) {
+    count(i, deps.values[i]);
+  }
+  // Deployments of services several teams own, in their further owners' groups.
+  const more = deps.extra;
+  for (let k = 0; more && k < more.items.length; k++) {
+    count(more.items[k], more.values[k]);
   }
   return tally;
 }
@@ -315,7 +325,8 @@ function collect(
   range: TimeRange
 ): GroupedValues {
   const map = new GroupMap(groups.names, ids);
-  const out = new GroupedValues(values.length);
+  const extra = groups.extra;
+  const out = new GroupedValues(values.length + (extra ? extra.items.length : 0));
   const { from, to } = range;
   for (let i = 0; i < values.length; i++) {
     const v = groups.values[i];
@@ -323,6 +334,16 @@ function collect(
     const t = at[i];
     if (v >= 0 && value === value && t >= from && t < to) {
       out.push(map.id(v), value);
+    }
+  }
+  if (extra) {
+    for (let k = 0; k < extra.items.length; k++) {
+      const i = extra.items[k];
+      const value = values[i];
+      const t = at[i];
+      if (value === value && t >= from && t < to) {
+        out.push(map.id(extra.values[k]), value);
+      }
     }
   }
   return out;

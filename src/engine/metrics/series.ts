@@ -1,13 +1,14 @@
 /**
  * Collecting items into (group, bucket) cells and turning the cells into series.
  * Items are placed by binary search over the bucket bounds (O(log buckets) each); every bucket of
- * the range appears in every series, empty ones as 0 (counts) or null (rates, durations).
+ * the range appears in every series, empty ones as 0 (counts) or null (rates, durations). An item with
+ * several groups (labels, teams sharing a service) is added to each of them.
  */
 import { Buckets, bucketIndexOf } from '../buckets';
 import { Instant } from '../model';
 import { MetricId, MetricSeries, SeriesPoint, ValueKind } from '../results';
 import { Values } from '../stats';
-import { ALL_GROUP } from './dimensions';
+import { ALL_GROUP, Group } from './dimensions';
 
 /** Group names in a stable order (code-unit order, no locale: the engine runs without Intl). */
 export function compareGroups(a: string, b: string): number {
@@ -87,13 +88,23 @@ export class ValueCells extends Cells<number> {
   private size = 0;
   private grouped?: { start: Int32Array; values: Float64Array };
 
-  /** Adds a value at an instant; returns false (and adds nothing) outside the range. */
-  add(group: string, at: Instant, value: number): boolean {
+  /** Adds a value at an instant (to each group of several); returns false (and adds nothing) outside the range. */
+  add(group: Group, at: Instant, value: number): boolean {
     const b = this.bucketOf(at);
     if (b < 0) {
       return false;
     }
-    const cell = this.row(group) * this.bucketCount + b;
+    if (typeof group === 'string') {
+      this.push(this.row(group) * this.bucketCount + b, value);
+    } else {
+      for (let i = 0; i < group.length; i++) {
+        this.push(this.row(group[i]) * this.bucketCount + b, value);
+      }
+    }
+    return true;
+  }
+
+  private push(cell: number, value: number): void {
     if (this.size === this.cellOf.length) {
       const cells = new Int32Array(this.size * 2);
       cells.set(this.cellOf);
@@ -106,12 +117,11 @@ export class ValueCells extends Cells<number> {
     this.valueOf[this.size] = value;
     this.size++;
     this.grouped = undefined;
-    return true;
   }
 
   /** Marks a group as present without adding a value. */
-  touch(group: string): void {
-    this.row(group);
+  touch(group: Group): void {
+    forEachGroup(group, (g) => this.row(g));
   }
 
   /** The values of a cell, in the order they were added. */
@@ -174,17 +184,26 @@ interface RateRow {
 
 /** hits / total per cell; null for a cell without items. */
 export class RateCells extends Cells<RateRow> {
-  add(group: string, at: Instant, hit: boolean): boolean {
+  add(group: Group, at: Instant, hit: boolean): boolean {
     const b = this.bucketOf(at);
     if (b < 0) {
       return false;
     }
-    const row = this.row(group);
+    if (typeof group === 'string') {
+      this.count(this.row(group), b, hit);
+    } else {
+      for (let i = 0; i < group.length; i++) {
+        this.count(this.row(group[i]), b, hit);
+      }
+    }
+    return true;
+  }
+
+  private count(row: RateRow, b: number, hit: boolean): void {
     row.totals[b] += 1;
     if (hit) {
       row.hits[b] += 1;
     }
-    return true;
   }
 
   toSeries(metric: MetricId): MetricSeries[] {
@@ -202,12 +221,18 @@ export class RateCells extends Cells<RateRow> {
 
 /** Item counts per cell; 0 for a cell without items. */
 export class CountCells extends Cells<Float64Array> {
-  add(group: string, at: Instant): boolean {
+  add(group: Group, at: Instant): boolean {
     const b = this.bucketOf(at);
     if (b < 0) {
       return false;
     }
-    this.row(group)[b] += 1;
+    if (typeof group === 'string') {
+      this.row(group)[b] += 1;
+    } else {
+      for (let i = 0; i < group.length; i++) {
+        this.row(group[i])[b] += 1;
+      }
+    }
     return true;
   }
 
@@ -231,5 +256,16 @@ export class CountCells extends Cells<Float64Array> {
 
   protected newRow(): Float64Array {
     return new Float64Array(this.bucketCount);
+  }
+}
+
+/** Calls back once per group of an item (once for a single group). */
+export function forEachGroup(group: Group, each: (group: string) => void): void {
+  if (typeof group === 'string') {
+    each(group);
+  } else {
+    for (let i = 0; i < group.length; i++) {
+      each(group[i]);
+    }
   }
 }

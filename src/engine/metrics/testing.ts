@@ -183,6 +183,7 @@ export function attributed(parts: Partial<Attributed> = {}): Attributed {
     pipelineRuns: parts.pipelineRuns || [],
     dataQuality: parts.dataQuality || [],
     teams: parts.teams || {},
+    ...(parts.owners ? { owners: parts.owners } : {}),
     ...(parts.runbooks ? { runbooks: parts.runbooks } : {}),
     ...(parts.objectives ? { objectives: parts.objectives } : {}),
   };

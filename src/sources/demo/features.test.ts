@@ -94,6 +94,15 @@ describe.each([42, 7, 2024])('demo events for seed %i', (seed) => {
     }
   });
 
+  it('has incidents of several severities and pull requests labelled security (panels grouped by them)', () => {
+    const severities = new Set(events.incidents.map((i) => i.severity).filter(Boolean));
+    expect(severities.size).toBeGreaterThanOrEqual(3);
+    const security = events.changes.filter((c) => (c.pullRequest?.labels ?? []).indexOf('security') >= 0);
+    expect(security.length).toBeGreaterThan(5);
+    // Labels are several per pull request at times: security work is also a feature or a bug fix.
+    expect(security.some((c) => (c.pullRequest?.labels ?? []).length > 1)).toBe(true);
+  });
+
   it('has hotfixes marked by label and branch, some with the provider hint', () => {
     const hotfixChanges = events.changes.filter(
       (c) => c.pullRequest?.labels?.indexOf('hotfix') !== undefined && c.pullRequest.labels.indexOf('hotfix') >= 0

@@ -11,6 +11,9 @@ const VERBS: Array<{ verb: string; label?: string; prefix: string }> = [
   { verb: 'Clean up', prefix: 'chore' },
 ];
 
+/** Topics whose pull requests are security work: labelled "security" too (the security patch cadence panel). */
+const SECURITY_TOPIC = /JWT|MFA|password|OIDC|token|session|CORS|login|cookie/i;
+
 const FOLLOW_UPS = ['Address review comments', 'Fix lint', 'Add tests', 'Update snapshots', 'Rename variables', 'WIP'];
 
 const SYMPTOMS = ['elevated 5xx rate', 'p99 latency above SLO', 'error spike', 'requests timing out', 'degraded'];
@@ -36,7 +39,7 @@ export function pullRequestWording(rng: Random, topics: string[]): PullRequestWo
     title: `${verb.verb} ${topic}`,
     branchPrefix: verb.prefix,
     slug: slugify(topic),
-    labels: verb.label ? [verb.label] : [],
+    labels: [...(verb.label ? [verb.label] : []), ...(SECURITY_TOPIC.test(topic) ? ['security'] : [])],
   };
 }
 

@@ -158,6 +158,7 @@ const runbookIsUrl: ObjectCheck = (s) =>
 export const SERVICE_SHAPE: Shape = {
   name,
   team: optional(name),
+  teams: optional(names),
   repositories: optional({ type: 'list', of: { type: 'repository' } }),
   pipelines: optional(names),
   environments: optional(names),
