@@ -2,8 +2,9 @@
  * Lookups by SHA prefix, announced before they are asked and answered together in one pass over the commits.
  * Attribution knows every such question once ancestry is traced (incident causes, reverts that name a commit): a
  * few thousand against a million commits, so one read of each commit's first six digits, checked against a small
- * bit filter, costs about half of ordering every commit by them. References not announced are answered by the
- * commit graph's own index. (Titles are not announced: reading every first line costs as much as indexing it.)
+ * bit filter, costs about half of ordering every commit by them. A reference not announced gets such a pass of its
+ * own (see CommitGraph.findByReference). (Titles are not announced: reading every first line costs as much as
+ * indexing it.)
  */
 import { Change } from '../model';
 
@@ -71,7 +72,7 @@ export function shaPrefix(reference: string): string | undefined {
 const KEY_DIGITS = 6;
 
 /** The first six hex digits of a SHA as a number (case-insensitive), or -1 when they are not all hex. */
-export function hexKey(sha: string): number {
+function hexKey(sha: string): number {
   if (sha.length < KEY_DIGITS) {
     return -1;
   }

@@ -27,6 +27,31 @@ describe('CommitIndex', () => {
     ids.forEach((id, i) => expect(index.find('acme/app', id)).toBe(i));
   });
 
+  it('tells apart zero-padded hex ids and SHAs that differ only before their last 13 characters', () => {
+    const padded = Array.from({ length: 3000 }, (_, i) => i.toString(16).padStart(40, '0'));
+    const sameEnd = Array.from({ length: 50 }, (_, i) => `${i.toString(16).padStart(27, 'f')}0123456789abc`);
+    const ids = [...padded, ...sameEnd];
+    const commits = ids.map((id, i) => commit(id, [], i, { repo: i % 2 ? 'acme/a' : 'acme/b' }));
+    const index = new CommitIndex(commits, commits.length);
+    commits.forEach((_c, i) => expect(index.insert(i)).toBe(-1));
+    ids.forEach((id, i) => expect(index.find(i % 2 ? 'acme/a' : 'acme/b', id)).toBe(i));
+    ids.forEach((id, i) => expect(index.find(i % 2 ? 'acme/b' : 'acme/a', id)).toBe(-1));
+  });
+
+  it('keeps finding every commit when more are indexed than it was sized for (the list grew)', () => {
+    const commits = [commit('deadbeef', [], 0)];
+    const index = new CommitIndex(commits, 1);
+    expect(index.insert(0)).toBe(-1);
+    for (let i = 1; i < 2000; i++) {
+      commits.push(commit(i % 3 === 0 ? `rev-${i}` : (i * 2654435761).toString(16), [], i));
+      expect(index.insert(i)).toBe(-1);
+    }
+    commits.forEach((c, i) => expect(index.find(c.repo, c.sha)).toBe(i));
+    commits.push(commit('deadbeef', [], 2000), commit('rev-3', [], 2001));
+    expect([index.insert(2000), index.insert(2001)]).toEqual([0, 3]);
+    expect(index.find('acme/app', 'DEADBEEF')).toBe(-1);
+  });
+
   it('answers for repositories asked in any order, and for one it never saw', () => {
     const commits = [
       commit('s1', [], 1, { repo: 'acme/a' }),

@@ -1,9 +1,9 @@
 /**
- * Commits by repository and SHA, and by repository and first message line: one Map of keys to positions per
- * repository. The runtime hashes the keys natively; hashing them in JavaScript character by character (an
- * earlier typed-array table did) cost the Go backend's VM about half a microsecond per character, more than the
- * rest of attribution. Nothing is allocated per commit but the map entry: the keys are the commits' own strings
- * (first message lines are cut once, when a revert names a title).
+ * Commits by repository and SHA, and by repository and first message line. SHAs: one open-addressing table in an
+ * Int32Array (a slot is the key's hash and position + 1), no map entry per commit. The hash is computed by native
+ * calls only, a SHA's last 13 characters read as one hex number, since hashing text character by character in
+ * JavaScript costs the Go backend's VM about half a microsecond per character. SHAs that are not hex there go to
+ * a Map per repository instead. Titles: a Map per repository, built when a revert first names one.
  */
 import { Change } from '../model';
 
@@ -31,38 +31,161 @@ class ByRepository<V> {
   }
 }
 
-export class CommitIndex {
-  private readonly shas = new ByRepository<number>();
+/** Hex digits of a SHA's end read as one number: 13 (52 bits) stay an exact integer. */
+const HEX_TAIL = 13;
+const TWO_32 = 4294967296;
 
-  /**
-   * `commits` may still grow while it is indexed. `capacity` (the commits to be indexed) sized the earlier
-   * table; callers still pass it, and a map needs no size.
-   */
+export class CommitIndex {
+  /** Slot s: slots[2s] the key's hash, slots[2s + 1] position + 1 (0 is empty). */
+  private slots: Int32Array;
+  private mask: number;
+  private count = 0;
+  /** Repositories numbered from 1, mixed into the hash. */
+  private readonly repoIds = new Map<string, number>();
+  private lastRepo?: string;
+  private lastRepoId = 0;
+  /** SHAs whose end is not hex. */
+  private readonly others = new ByRepository<number>();
+
+  /** `commits` may still grow while it is indexed: the table is sized for `capacity` entries and grows past it. */
   constructor(
     private readonly commits: readonly Change[],
-    capacity?: number
+    capacity: number = commits.length
   ) {
-    void capacity;
+    const size = tableSize(capacity);
+    this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
   }
 
   /** Position of the commit with this repo and SHA, or -1. */
   find(repo: string, sha: string): number {
-    const at = this.shas.of(repo, false)?.get(sha);
-    return at === undefined ? -1 : at;
+    const id = this.repoId(repo, false);
+    if (id === 0) {
+      return -1;
+    }
+    const h = shaHash(sha, id);
+    if (h === undefined) {
+      const at = this.others.of(repo, false)?.get(sha);
+      return at === undefined ? -1 : at;
+    }
+    const { slots, mask, commits } = this;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const entry = slots[2 * s + 1];
+      if (entry === 0) {
+        return -1;
+      }
+      if (slots[2 * s] === h) {
+        const c = commits[entry - 1];
+        if (c.sha === sha && c.repo === repo) {
+          return entry - 1;
+        }
+      }
+    }
   }
 
   /** Indexes the commit at `position` unless one with its repo and SHA is indexed: then returns that one's position. */
   insert(position: number): number {
     const commit = this.commits[position];
-    const shas = this.shas.of(commit.repo, true)!;
-    const at = shas.get(commit.sha);
-    if (at !== undefined) {
-      return at;
+    const h = shaHash(commit.sha, this.repoId(commit.repo, true));
+    if (h === undefined) {
+      const shas = this.others.of(commit.repo, true)!;
+      const at = shas.get(commit.sha);
+      if (at !== undefined) {
+        return at;
+      }
+      shas.set(commit.sha, position);
+      return -1;
     }
-    shas.set(commit.sha, position);
-    return -1;
+    const { slots, mask, commits } = this;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const entry = slots[2 * s + 1];
+      if (entry === 0) {
+        slots[2 * s] = h;
+        slots[2 * s + 1] = position + 1;
+        if (++this.count * 2 > mask + 1) {
+          this.grow();
+        }
+        return -1;
+      }
+      if (slots[2 * s] === h) {
+        const c = commits[entry - 1];
+        if (c.sha === commit.sha && c.repo === commit.repo) {
+          return entry - 1;
+        }
+      }
+    }
+  }
+
+  /** Twice the slots, each entry moved by its kept hash (no commit is read again). */
+  private grow(): void {
+    const old = this.slots;
+    const size = 2 * (this.mask + 1);
+    const slots = new Int32Array(2 * size);
+    const mask = size - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k + 1] !== 0) {
+        let s = old[k] & mask;
+        while (slots[2 * s + 1] !== 0) {
+          s = (s + 1) & mask;
+        }
+        slots[2 * s] = old[k];
+        slots[2 * s + 1] = old[k + 1];
+      }
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  /** The repository's number (from 1); 0 for one never indexed unless `create`. */
+  private repoId(repo: string, create: boolean): number {
+    if (repo !== this.lastRepo) {
+      let id = this.repoIds.get(repo);
+      if (id === undefined) {
+        if (!create) {
+          return 0;
+        }
+        id = this.repoIds.size + 1;
+        this.repoIds.set(repo, id);
+      }
+      this.lastRepo = repo;
+      this.lastRepoId = id;
+    }
+    return this.lastRepoId;
   }
 }
+
+/** A power of two at least twice the entries (so probes stay short), at least 16. */
+function tableSize(entries: number): number {
+  let size = 16;
+  while (size < entries * 2) {
+    size *= 2;
+  }
+  return size;
+}
+
+/**
+ * The hash of a SHA in repository `id`: its last 13 characters (all of a shorter one) read natively as a hex
+ * number (random in a Git SHA; where generated ids differ), its 52 bits folded into 32 with the repository and
+ * mixed; undefined when they are not all hex. parseInt reads a slice without copying it but stops at the first
+ * character that is not hex, so a value too small for its length (a leading zero, or such a stop) is read again
+ * strictly.
+ */
+function shaHash(sha: string, id: number): number | undefined {
+  const tail = sha.length > HEX_TAIL ? sha.slice(sha.length - HEX_TAIL) : sha;
+  let value = parseInt(tail, 16);
+  if (!(value >= SMALLEST[tail.length])) {
+    value = Number('0x' + tail);
+    if (value !== value) {
+      return undefined;
+    }
+  }
+  let h = (value | 0) ^ Math.imul((value / TWO_32) | 0, 0x9e3779b1) ^ Math.imul(id, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  return h ^ (h >>> 15);
+}
+
+/** SMALLEST[n]: the least value of n hex digits that do not start with 0 (16^(n - 1)); NaN for none, never met. */
+const SMALLEST = Array.from({ length: HEX_TAIL + 1 }, (_, n) => (n === 0 ? NaN : 16 ** (n - 1)));
 
 /**
  * Commits by repository and first message line (as `firstLine` gives it), for reverts named by title: the map
@@ -73,10 +196,7 @@ export class TitleIndex {
   /** Position + 1 of the next commit with the same repository and title; 0 ends the chain. */
   private readonly next: Int32Array;
 
-  constructor(
-    commits: readonly Change[],
-    firstLine: (message: string) => string
-  ) {
+  constructor(commits: readonly Change[], firstLine: (message: string) => string) {
     this.next = new Int32Array(commits.length);
     // Backwards, so each chain is built head first and reads in ascending positions.
     for (let i = commits.length - 1; i >= 0; i--) {
