@@ -142,3 +142,45 @@ func TestAlertQueriesStandOnTheirOwn(t *testing.T) {
 		t.Fatalf("query B from a dashboard: %v", r.Error)
 	}
 }
+
+// TestQueryAnswerIgnoresItsNeighbours: a query answers the same whatever else its request holds. A query without a
+// time zone is bucketed in UTC even beside one in America/New_York, and the results cache (on, as in production)
+// serves that answer, not one bucketed in its neighbour's zone.
+func TestQueryAnswerIgnoresItsNeighbours(t *testing.T) {
+	from, to := demoNow.Add(-14*24*time.Hour), demoNow
+	alone := Query("A", `{"kind":"metric","metric":"deploymentCount","interval":"day","groupBy":"none"}`, from, to)
+	zoned := Query("B", `{"kind":"metric","metric":"deploymentCount","interval":"day","groupBy":"none","timezone":"America/New_York"}`, from, to)
+	mixed := start(t.Context(), t, demoEnv())
+	first, err := mixed.QueryData(deadline(t, 2*time.Minute), demo, []backend.DataQuery{alone, zoned}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := mixed.QueryData(deadline(t, 2*time.Minute), demo, []backend.DataQuery{alone}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := start(t.Context(), t, demoEnv()).QueryData(deadline(t, 2*time.Minute), demo, []backend.DataQuery{alone}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	encode := func(r backend.DataResponse) string {
+		if r.Error != nil || len(r.Frames) == 0 {
+			t.Fatalf("query A: %v, %d frames", r.Error, len(r.Frames))
+		}
+		out, err := json.Marshal(r.Frames)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	want := encode(fresh.Responses["A"])
+	if encode(first.Responses["A"]) != want {
+		t.Error("query A beside a query in America/New_York answered differently from A alone")
+	}
+	if encode(again.Responses["A"]) != want {
+		t.Error("query A alone, from the results cache, answered differently from a fresh process")
+	}
+	if encode(first.Responses["B"]) == want {
+		t.Error("query B (America/New_York) answered like the UTC query; the comparison shows nothing")
+	}
+}

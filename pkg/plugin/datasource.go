@@ -196,16 +196,12 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	fromAlert := isFromAlert(req.Headers)
 	var pending []entryQuery
 	keys := map[string]string{}
-	timezone := ""
 	for _, q := range req.Queries {
 		var model map[string]any
 		if err := json.Unmarshal(q.JSON, &model); err != nil || model == nil {
 			resp.Responses[q.RefID] = errorResponse(backend.StatusBadRequest, backend.ErrorSourceDownstream,
 				fmt.Sprintf("Query %s: the query is not a JSON object (%s); open it in the query editor and save it again", q.RefID, describeJSONError(err)))
 			continue
-		}
-		if tz, ok := model["timezone"].(string); ok && tz != "" && timezone == "" {
-			timezone = tz
 		}
 		eq := entryQuery{
 			RefID: q.RefID, Query: q.JSON, From: q.TimeRange.From.UnixMilli(), To: q.TimeRange.To.UnixMilli(),
@@ -228,10 +224,9 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 		}
 		return resp, nil
 	}
-	if timezone == "" {
-		timezone = "utc"
-	}
-	request := entryRequest{Settings: json.RawMessage(d.settings), Queries: pending, FromAlert: fromAlert, Timezone: timezone}
+	// Each query carries its own zone (the data source sends the dashboard's with every query); one without is UTC,
+	// whatever its neighbours say, so its cached answer (keyed by its own model) holds for any request.
+	request := entryRequest{Settings: json.RawMessage(d.settings), Queries: pending, FromAlert: fromAlert, Timezone: "utc"}
 	if d.cfg.FixedNow != nil {
 		ms := d.cfg.FixedNow.UnixMilli()
 		request.Now = &ms

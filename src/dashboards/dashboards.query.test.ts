@@ -369,3 +369,75 @@ describe('the debug dashboard on the demo source', () => {
     expect(ofService.map((e) => e.id)).toContain(chosen.deployment[0]);
   });
 });
+
+describe('the severity panels on the demo source', () => {
+  const dashboardOf = (uid: string) => DASHBOARDS.find((d) => d.json.uid === uid)!.json;
+  const panelOf = (dashboard: DashboardJson, title: string) => panelsOf(dashboard).find((p) => p.title === title)!;
+  /** refId -> the number values of each series of the response, by display name. */
+  async function series(dashboard: DashboardJson, panel: PanelJson): Promise<Record<string, Array<number | null>>> {
+    const response = await runPanel(demoDataSource(dashboard), dashboard, panel);
+    expect(response.errors ?? []).toEqual([]);
+    const out: Record<string, Array<number | null>> = {};
+    for (const frame of response.data as DataFrame[]) {
+      for (const field of frame.fields.filter((f) => f.type === FieldType.number)) {
+        out[`${frame.refId}:${getFieldDisplayName(field, frame, response.data)}`] = field.values as Array<
+          number | null
+        >;
+      }
+    }
+    return out;
+  }
+
+  it.each([
+    ['dora-executive', 'Time to restore by severity (weekly median)'],
+    ['dora-on-call', 'Time to restore by severity (median, last 90 days)'],
+  ])('%s: "%s" has a series per demo severity', async (uid, title) => {
+    const dashboard = dashboardOf(uid);
+    const names = Object.keys(await series(dashboard, panelOf(dashboard, title)));
+    expect(names.map((n) => n.replace(/^A:(sev\d) · Time to restore service \(median\)$/, '$1')).sort()).toEqual([
+      'sev1',
+      'sev2',
+      'sev3',
+    ]);
+  });
+
+  it('executive: the change fail rate of sev1 and sev2 failures stays at or under the rate of every failure, and under it somewhere', async () => {
+    const dashboard = dashboardOf('dora-executive');
+    const values = Object.values(
+      await series(dashboard, panelOf(dashboard, 'Change fail rate: every failure vs. sev1 and sev2 only (weekly)'))
+    );
+    expect(values).toHaveLength(2);
+    const [every, highest] = values;
+    const weeks = every.map((v, i) => [v, highest[i]]).filter(([a, b]) => a !== null && b !== null) as number[][];
+    expect(weeks.length).toBeGreaterThan(4);
+    expect(weeks.filter(([a, b]) => b > a)).toEqual([]);
+    expect(weeks.some(([a, b]) => b < a)).toBe(true);
+    expect(weeks.some(([, b]) => b > 0)).toBe(true);
+  });
+
+  it('on-call: the sev1 and sev2 change fail rate is the share of deployments linked to such an incident', async () => {
+    const dashboard = dashboardOf('dora-on-call');
+    const panel = panelOf(dashboard, 'Change fail rate: sev1 and sev2 only (last 30 days)');
+    const [rate] = Object.values(await series(dashboard, panel));
+    const table = {
+      ...panel,
+      targets: [
+        { refId: 'T', kind: 'events', entity: 'deployments', filters: { teams: ['$team'], services: ['$service'] } },
+      ],
+    } as PanelJson;
+    const deployments = (await runPanel(demoDataSource(dashboard), dashboard, table)).data[0] as DataFrame;
+    const incidents = (
+      await runPanel(demoDataSource(dashboard), dashboard, {
+        ...panel,
+        targets: [{ refId: 'I', kind: 'events', entity: 'incidents', filters: { severities: ['sev1', 'sev2'] } }],
+        timeFrom: '60d',
+      } as PanelJson)
+    ).data[0] as DataFrame;
+    const col = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)!.values as string[];
+    const severe = new Set(col(incidents, 'Linked deployment').filter((id) => id !== ''));
+    const ids = col(deployments, 'Deployment');
+    const hit = ids.filter((id) => severe.has(id)).length;
+    expect(hit).toBeGreaterThan(0);
+    expect(rate[rate.length - 1]).toBeCloseTo(hit / ids.length, 9);
+  });
+});
