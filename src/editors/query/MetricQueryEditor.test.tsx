@@ -91,13 +91,13 @@ describe('MetricQueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { services: ['search'], teams: ['$team'] } });
   });
 
-  it('filters incidents by severity and changes by pull request label, typed or a variable', async () => {
+  it('filters incidents by severity, and changes and incidents by label, typed or a variable', async () => {
     const { user, onChange, view } = setup(base, fakeEditorDataSource({}, ['$severity']));
     await typeCustom(user, /^Severities/, 'sev1');
     expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { severities: ['sev1'] } });
     const bySeverity: MetricQuery = { ...base, filters: { severities: ['sev1'] } };
     view.rerender(<MetricQueryEditor query={bySeverity} onChange={onChange} datasource={fakeEditorDataSource()} />);
-    await typeCustom(user, /^PR labels/, 'security');
+    await typeCustom(user, /^Labels/, 'security');
     expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { severities: ['sev1'], labels: ['security'] } });
   });
 

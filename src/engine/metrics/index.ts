@@ -65,20 +65,24 @@ export const METRICS: Readonly<Record<MetricId, MetricComputation>> = {
 
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
 
+/** The metrics whose items are incidents, or failed deployments read through their linked incidents. */
+const INCIDENT_METRICS: readonly MetricId[] = [
+  'changeFailRate',
+  'recoveryTime',
+  'timeToRestore',
+  'timeToDetect',
+  'timeToAcknowledge',
+  'meanTimeBetweenFailures',
+];
+
 /**
- * The metrics whose items have a severity or a label (docs/definitions.md#grouping-by-severity-and-label). Grouped
- * by one of these, any other metric answers with one empty series and a note saying why.
+ * The metrics whose items have a severity or a label (docs/definitions.md#grouping-by-severity-and-label): severity
+ * belongs to incidents; label to changes (pull request labels) and incidents. Grouped by one of these, any other
+ * metric answers with one empty series and a note saying why.
  */
 export const FACET_GROUP_METRICS: Readonly<Record<FacetGroupBy, readonly MetricId[]>> = {
-  severity: [
-    'changeFailRate',
-    'recoveryTime',
-    'timeToRestore',
-    'timeToDetect',
-    'timeToAcknowledge',
-    'meanTimeBetweenFailures',
-  ],
-  label: ['leadTime', 'leadTimeCoding', 'leadTimePickup', 'leadTimeReview', 'leadTimeDeploy'],
+  severity: INCIDENT_METRICS,
+  label: ['leadTime', 'leadTimeCoding', 'leadTimePickup', 'leadTimeReview', 'leadTimeDeploy', ...INCIDENT_METRICS],
 };
 
 export function computeMetric(attributed: Attributed, request: MetricRequest): MetricSeries[] {
