@@ -489,7 +489,7 @@ export const CHECKS: Check[] = [
           throw new Error(`the "${gone}" option still shows for pipeline runs`);
         }
       }
-      // Runs have neither incident severities nor pull request labels: those filters are not offered.
+      // Runs have neither incident severities nor labels: those filters are not offered.
       for (const key of ['severities', 'labels']) {
         if ((await queryEditor(page).locator(`#dora-A-filter-${key}`).count()) !== 0) {
           throw new Error(`the ${key} filter still shows for pipeline runs`);
@@ -587,13 +587,13 @@ export const CHECKS: Check[] = [
     },
   },
   {
-    name: 'a template variable lists incident severities or pull request labels',
+    name: 'a template variable lists incident severities or labels (of pull requests and incidents)',
     async run(page, screenshots) {
       await variableEditor(page).getByRole('radio', { name: 'Severities', exact: true }).click();
       await untilJson(page, 'variable-editor', 'not a severity variable', (j) => j.values === 'severities');
-      await variableEditor(page).getByRole('radio', { name: 'PR labels', exact: true }).click();
-      await untilJson(page, 'variable-editor', 'not a pull request label variable', (j) => j.values === 'labels');
-      // Still narrowed by team: the labels of the changes of $team's services.
+      await variableEditor(page).getByRole('radio', { name: 'Labels', exact: true }).click();
+      await untilJson(page, 'variable-editor', 'not a label variable', (j) => j.values === 'labels');
+      // Still narrowed by team: the labels of the changes and incidents of $team's services.
       await variableEditor(page)
         .locator('#dora-variable-service-filter-teams')
         .waitFor({ state: 'visible', timeout: TIMEOUT });

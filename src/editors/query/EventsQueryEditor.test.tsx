@@ -63,15 +63,15 @@ describe('EventsQueryEditor', () => {
     expect(screen.getByRole('combobox', { name: /^Repositories/ })).toBeInTheDocument();
   });
 
-  it('offers the severity and pull request label filters for incidents and changes, not for pipeline runs', () => {
+  it('offers the severity and label filters for incidents and changes, not for pipeline runs', () => {
     const { unmount } = setup({ refId: 'B', kind: 'events', entity: 'incidents' });
     expect(screen.getByRole('combobox', { name: /^Severities/ })).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: /^PR labels/ })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Labels/ })).toBeInTheDocument();
     unmount();
     setup({ refId: 'B', kind: 'events', entity: 'pipelineRuns' });
     expect(screen.getByRole('combobox', { name: /^Services/ })).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: /^Severities/ })).not.toBeInTheDocument();
-    expect(screen.queryByRole('combobox', { name: /^PR labels/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: /^Labels/ })).not.toBeInTheDocument();
   });
 
   it('drops the severity and label filters when switching to pipeline runs, and keeps the others', async () => {

@@ -20,7 +20,7 @@ export const OUTCOME_RADIO = [
   ...toOptions(OUTCOME_OPTIONS),
 ];
 
-/** Pipeline runs have neither incident severities nor pull request labels: those two filters would pass every run. */
+/** Pipeline runs have neither incident severities nor labels: those two filters would pass every run. */
 function filterKeysOf(entity: EventEntity) {
   return entity === 'pipelineRuns' ? ALL_FILTER_KEYS : QUERY_FILTER_KEYS;
 }
