@@ -42,7 +42,7 @@ describe('variableValues', () => {
     expect(variableValues(data, catalog, 'services', { environments: ['prod-us'] })).toEqual(['search']);
   });
 
-  it("lists incidents' severities and changes' pull request labels, narrowed by the filters", () => {
+  it("lists incidents' severities, and changes' pull request labels with incidents' labels, narrowed by the filters", () => {
     const labelled = (labels: string[], service: string) => {
       const c = change({ deployedAt: T0, leadTimeMs: 1000, service });
       c.change.pullRequest = { number: 1, labels };
@@ -52,14 +52,17 @@ describe('variableValues', () => {
       incidents: [
         incident({ createdAt: T0, service: 'auth', severity: 'sev2' }),
         incident({ createdAt: T0, service: 'checkout', severity: 'sev1' }),
-        incident({ createdAt: T0, service: 'checkout' }),
+        incident({ createdAt: T0, service: 'checkout', labels: ['urgency:high', 'security'] }),
+        incident({ createdAt: T0, service: 'ledger', labels: ['team:finance'] }),
       ],
       changes: [labelled(['security', 'deps'], 'checkout'), labelled(['ui'], 'search')],
     });
     expect(variableValues(d, catalog, 'severities')).toEqual(['sev1', 'sev2']);
     expect(variableValues(d, catalog, 'severities', { services: ['checkout'] })).toEqual(['sev1']);
-    expect(variableValues(d, catalog, 'labels')).toEqual(['deps', 'security', 'ui']);
+    // A name shared by a pull request and an incident (security) is listed once.
+    expect(variableValues(d, catalog, 'labels')).toEqual(['deps', 'security', 'team:finance', 'ui', 'urgency:high']);
     expect(variableValues(d, catalog, 'labels', { services: ['search'] })).toEqual(['ui']);
+    expect(variableValues(d, catalog, 'labels', { services: ['ledger'] })).toEqual(['team:finance']);
   });
 
   it('lists every owner of a service several teams own, and keeps it for a filter on any owner', () => {

@@ -37,7 +37,8 @@ export function variableValues(
     return deploymentIds(attributed, range ?? { from: -Infinity, to: Infinity }, filters);
   }
   if (values === 'severities' || values === 'labels') {
-    // Incidents' severities and changes' pull request labels come from the events only; the catalog names none.
+    // Incidents' severities, changes' pull request labels and incidents' labels come from the events only; the
+    // catalog names none.
     return facetValues(attributed, values === 'severities' ? 'severity' : 'label', { filters, range });
   }
   const found = new Set(dimensionValues(attributed, DIMENSION_OF[values], { filters }));

@@ -43,6 +43,21 @@ export const EXAMPLES: Record<QueryKind, Example[]> = {
       why: 'Median time from failure start to restore, per month.',
       query: { kind: 'metric', metric: 'recoveryTime', aggregation: 'median', interval: 'month' },
     },
+    {
+      title: 'Time to restore by severity',
+      why: 'Median time to restore, one series per incident severity (labelled severity, for alert rules).',
+      query: { kind: 'metric', metric: 'timeToRestore', interval: 'week', groupBy: 'severity' },
+    },
+    {
+      title: 'Change fail rate counting sev1-sev2 only',
+      why: 'Deployments with a linked sev1 or sev2 incident over all deployments, for the whole range.',
+      query: { kind: 'metric', metric: 'changeFailRate', interval: 'range', filters: { severities: ['sev1', 'sev2'] } },
+    },
+    {
+      title: 'Lead time of changes labelled security',
+      why: 'Security patch cadence: median lead time of changes whose pull request is labelled security.',
+      query: { kind: 'metric', metric: 'leadTime', interval: 'week', filters: { labels: ['security'] } },
+    },
   ],
   scorecard: [
     {

@@ -131,6 +131,8 @@ function serviceHistory(service: string): fc.Arbitrary<ServiceHistory> {
           acknowledgedAt: x.ack === undefined ? undefined : createdAt + x.ack * MIN,
           resolvedAt: x.resolve === undefined ? undefined : createdAt + x.resolve * MIN,
           severity: SEVERITIES[x.at % SEVERITIES.length],
+          // Incident labels the same way (none, empty, one, two with one repeated), apart from the severity.
+          labels: LABEL_SETS[Math.floor(x.at / 3) % LABEL_SETS.length],
           source: 'test',
         });
       });
@@ -287,7 +289,7 @@ describe('engine properties', () => {
     );
   });
 
-  it('groups incidents by severity and changes by each label, agreeing with the severity and label filters', () => {
+  it('groups incidents by severity, changes and incidents by each label, agreeing with the severity and label filters', () => {
     fc.assert(
       fc.property(eventsArb, fc.constantFrom<BucketKind>('day', 'week', 'range'), (events, bucket) => {
         const a = attribute(events, undefined, NOW);
@@ -328,6 +330,26 @@ describe('engine properties', () => {
         lead.points.forEach((_p, b) => {
           expect(count(byLabel, b)).toBeGreaterThanOrEqual(lead.points[b].count);
           expect(group(byLabel, 'security')?.points[b].count ?? 0).toBe(security.points[b].count);
+        });
+
+        // Incidents by label: once per distinct label, once (unknown) without; the group is the filter's.
+        const restoreByLabel = run('timeToRestore', 'label');
+        const [restoreSecurity] = run('timeToRestore', 'none', { labels: ['security'] });
+        restore.points.forEach((p, b) => {
+          expect(count(restoreByLabel, b)).toBeGreaterThanOrEqual(p.count);
+          expect(group(restoreByLabel, 'security')?.points[b].count ?? 0).toBe(restoreSecurity.points[b].count);
+        });
+        // Change fail rate by incident label: the same denominator everywhere; the label filter narrows failures only.
+        const cfrByLabel = run('changeFailRate', 'label');
+        const [cfrSecurity] = run('changeFailRate', 'none', { labels: ['security'] });
+        const securityFailures = group(cfrByLabel, 'security');
+        cfr.points.forEach((p, b) => {
+          for (const s of cfrByLabel) {
+            expect(s.points[b].count).toBe(p.count);
+          }
+          expect(cfrSecurity.points[b].count).toBe(p.count);
+          const value = cfrSecurity.points[b].value;
+          expect(value).toBe(p.count === 0 ? null : securityFailures ? securityFailures.points[b].value : 0);
         });
       }),
       RUNS

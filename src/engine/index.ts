@@ -21,6 +21,7 @@ export {
   METRIC_IDS,
   ALL_GROUP,
   FACET_GROUP_METRICS,
+  FACET_GROUP_NOTES,
   GROUP_BYS,
   UNKNOWN_GROUP,
 } from './metrics';

@@ -162,9 +162,9 @@ export function dimensionValues(
 }
 
 /**
- * The severities of the incidents, or the pull request labels of the changes, that a range and filters select,
- * sorted: the values a severity or label filter (and grouping) can match. Incidents without a severity and changes
- * without labels add nothing.
+ * The severities of the incidents, or the labels of the changes' pull requests and of the incidents, that a range and
+ * filters select, sorted: the values a severity or label filter (and grouping) can match. Incidents without a severity
+ * and items without labels add nothing.
  */
 export function facetValues(
   attributed: Attributed,
@@ -181,12 +181,18 @@ export function facetValues(
       }
     }
   } else {
-    for (const item of selector.changes(range)) {
-      for (const label of item.change.pullRequest?.labels ?? []) {
+    const add = (labels: readonly string[] | undefined) => {
+      for (const label of labels ?? []) {
         if (label) {
           seen[label] = true;
         }
       }
+    };
+    for (const item of selector.changes(range)) {
+      add(item.change.pullRequest?.labels);
+    }
+    for (const item of selector.incidents(range)) {
+      add(item.incident.labels);
     }
   }
   return Object.keys(seen).sort(compareText);

@@ -222,7 +222,9 @@ export const GROUP_BY_OPTIONS: Array<Choice<GroupBy>> = [
   {
     value: 'label',
     label: 'Label',
-    description: 'One series per pull request label (a change counts in each of its labels): lead time and its stages',
+    description:
+      'One series per label (an item counts in each of its labels): lead time and its stages by pull request label; ' +
+      'incident metrics, change fail rate and recovery time by incident label',
   },
 ];
 
@@ -268,7 +270,11 @@ export const VARIABLE_VALUE_OPTIONS: Array<Choice<VariableValues>> = [
   { value: 'environments', label: 'Environments', description: 'Production environments deployed to' },
   { value: 'repositories', label: 'Repositories', description: 'Repositories of deployments, changes and pipelines' },
   { value: 'severities', label: 'Severities', description: 'Severities of the incidents in the time range' },
-  { value: 'labels', label: 'PR labels', description: 'Pull request labels of the changes deployed in the time range' },
+  {
+    value: 'labels',
+    label: 'Labels',
+    description: 'Pull request labels of the changes deployed and labels of the incidents in the time range',
+  },
   {
     value: 'deployments',
     label: 'Deployments',

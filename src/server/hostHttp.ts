@@ -3,7 +3,7 @@
  * adds the instance's secrets and sends it. Sources never see a token here either. Resolves for every HTTP
  * status; rejects on transport failure or abort, like the browser's client.
  */
-import { HttpClient, HttpRequest, HttpResponse, pathOf, requestAbortError } from '../sources/http';
+import { HttpClient, HttpRequest, HttpResponse, networkError, pathOf, requestAbortError } from '../sources/http';
 import { errorMessage, Host, HostResponse } from './host';
 
 export class HostHttpClient implements HttpClient {
@@ -39,10 +39,7 @@ export class HostHttpClient implements HttpClient {
               ? requestAbortError(req.url)
               : isProblem(err)
                 ? new Error(errorMessage(err))
-                : new Error(
-                    `Request to ${pathOf(req.url)} failed before a response arrived (${errorMessage(err)}). ` +
-                      'Check that the Grafana server can reach the provider.'
-                  )
+                : networkError(req.url, errorMessage(err))
           );
         }
       );

@@ -58,10 +58,11 @@ export function headersToRecord(headers: unknown): Record<string, string> {
   return out;
 }
 
-/** The error of a request that got no response (network down, DNS, CORS): names the path, not the query. */
+/**
+ * The error of a request that got no response (network down, DNS, CORS, TLS): names the path, not the query. It
+ * states what happened only: each source's error text adds what to check (its own URL setting), once.
+ */
 export function networkError(url: string, cause: unknown): Error {
   const detail = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'no response';
-  return new Error(
-    `Request to ${pathOf(url)} failed before a response arrived (${detail}). Check that Grafana can reach the provider.`
-  );
+  return new Error(`Request to ${pathOf(url)} failed before a response arrived (${detail}).`);
 }

@@ -63,7 +63,7 @@ describe('createSources', () => {
     );
     expect(setup.catalog).toEqual({ services: [{ name: 'checkout', team: 'payments' }] });
     expect(setup.notices.map((n) => n.text)).toEqual([
-      'Data source settings: Service catalog, line 4: Unknown service key "nmae"; expected one of name, team, repositories, pipelines, environments, incidentServices, runbook, objective.',
+      'Data source settings: Service catalog, line 4: Unknown service key "nmae"; expected one of name, team, teams, repositories, pipelines, environments, incidentServices, runbook, objective.',
       'Data source settings: Service catalog, line 4: A service has no name; add "name: <service>".',
     ]);
   });

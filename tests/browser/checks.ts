@@ -77,6 +77,17 @@ async function pickOption(page: Page, inputId: string, option: RegExp, expected:
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/**
+ * Types into the query editor's metric field and picks the option named `option`. Type part of a name: the whole
+ * name would be offered first as a custom value.
+ */
+async function typeMetric(page: Page, typed: string, option: RegExp) {
+  const metric = queryEditor(page).locator('#dora-metric-A');
+  await metric.click();
+  await metric.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
 export const CHECKS: Check[] = [
   {
     name: 'both editors render in the Grafana theme',
@@ -387,13 +398,7 @@ export const CHECKS: Check[] = [
     name: 'choosing a metric in the query editor changes the query and runs it',
     async run(page, screenshots) {
       const before = Number((await shownJson(page, 'query-editor')).runs);
-      const metric = queryEditor(page).locator('#dora-metric-A');
-      await metric.click();
-      await metric.fill('Change fail');
-      await page
-        .getByRole('option', { name: /Change fail rate/ })
-        .first()
-        .click();
+      await typeMetric(page, 'Change fail', /Change fail rate/);
       await untilJson(
         page,
         'query-editor',
@@ -484,6 +489,12 @@ export const CHECKS: Check[] = [
           throw new Error(`the "${gone}" option still shows for pipeline runs`);
         }
       }
+      // Runs have neither incident severities nor labels: those filters are not offered.
+      for (const key of ['severities', 'labels']) {
+        if ((await queryEditor(page).locator(`#dora-A-filter-${key}`).count()) !== 0) {
+          throw new Error(`the ${key} filter still shows for pipeline runs`);
+        }
+      }
       await page.mouse.move(0, 0);
       await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-pipeline-runs.png` });
     },
@@ -492,13 +503,7 @@ export const CHECKS: Check[] = [
     name: 'an unknown metric typed in shows why the query cannot run',
     async run(page, screenshots) {
       await queryEditor(page).getByRole('radio', { name: 'Metric', exact: true }).click();
-      const metric = queryEditor(page).locator('#dora-metric-A');
-      await metric.click();
-      await metric.fill('leadtime');
-      await page
-        .getByRole('option', { name: /^leadtime/ })
-        .first()
-        .click();
+      await typeMetric(page, 'leadtime', /^leadtime/);
       await visible(page, 'This query cannot run', 'query problem');
       await visible(page, /metric "leadtime" is not known/, 'query problem text');
       await page.mouse.move(0, 0);
@@ -523,6 +528,47 @@ export const CHECKS: Check[] = [
     },
   },
   {
+    name: 'grouping a metric by severity: the option is chosen, and a metric without severities says so',
+    async run(page, screenshots) {
+      await queryEditor(page).getByRole('radio', { name: 'Metric', exact: true }).click();
+      await typeMetric(page, 'per day', /^Deployments per day/);
+      // Both dimensions a metric's items may lack are offered beside the ones every item has.
+      await pickOption(page, 'dora-group-by-A', /^Severity/, [/^Service/, /^Label/]);
+      await untilJson(page, 'query-editor', 'deployments per day not grouped by severity', (j) => {
+        const q = j.query as Record<string, unknown>;
+        return q.kind === 'metric' && q.metric === 'deploymentsPerDay' && q.groupBy === 'severity';
+      });
+      const shown = await queryEditor(page).locator('#dora-group-by-A').inputValue();
+      if (shown !== 'Severity') {
+        throw new Error(`the group by field shows "${shown}", not "Severity"`);
+      }
+      await visible(page, /^Grouped by severity, but this metric counts items without one/, 'severity note');
+      await page.mouse.move(0, 0);
+      await queryEditor(page).screenshot({ path: `${screenshots}/query-editor-group-by-severity.png` });
+      // Time to restore has a severity on every item: the note goes.
+      await typeMetric(page, 'to restore', /^Time to restore service/);
+      await untilJson(page, 'query-editor', 'time to restore not grouped by severity', (j) => {
+        const q = j.query as Record<string, unknown>;
+        return q.metric === 'timeToRestore' && q.groupBy === 'severity';
+      });
+      await hidden(page, /^Grouped by severity, but this metric/, 'time to restore by severity');
+    },
+  },
+  {
+    name: 'the severities filter lists the severities of the demo incidents, and filters by the one picked',
+    async run(page, screenshots) {
+      await pickOption(page, 'dora-A-filter-severities', /^sev1/, [/^sev2/, /^sev3/]);
+      await untilJson(page, 'query-editor', 'severity filter not stored', (j) => {
+        const f = (j.query as { filters?: { severities?: string[] } }).filters;
+        return !!f && JSON.stringify(f.severities) === '["sev1"]';
+      });
+      const menu = page.getByRole('listbox').first();
+      await page.getByRole('option', { name: /^sev2/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      await screenshotAround(page, [queryEditor(page), menu], `${screenshots}/query-editor-filter-severities.png`);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
     name: 'a template variable lists the services of $team',
     async run(page, screenshots) {
       await variableEditor(page).getByRole('radio', { name: 'Teams', exact: true }).click();
@@ -538,6 +584,21 @@ export const CHECKS: Check[] = [
       await page.keyboard.press('Escape');
       await page.mouse.move(0, 0);
       await variableEditor(page).screenshot({ path: `${screenshots}/variable-editor.png` });
+    },
+  },
+  {
+    name: 'a template variable lists incident severities or labels (of pull requests and incidents)',
+    async run(page, screenshots) {
+      await variableEditor(page).getByRole('radio', { name: 'Severities', exact: true }).click();
+      await untilJson(page, 'variable-editor', 'not a severity variable', (j) => j.values === 'severities');
+      await variableEditor(page).getByRole('radio', { name: 'Labels', exact: true }).click();
+      await untilJson(page, 'variable-editor', 'not a label variable', (j) => j.values === 'labels');
+      // Still narrowed by team: the labels of the changes and incidents of $team's services.
+      await variableEditor(page)
+        .locator('#dora-variable-service-filter-teams')
+        .waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.mouse.move(0, 0);
+      await variableEditor(page).screenshot({ path: `${screenshots}/variable-editor-labels.png` });
     },
   },
   {

@@ -248,7 +248,7 @@ func templateProblem(err error) string {
 
 // transportError describes a failure before a response without the URL (its query may hold a secret). A failure
 // to connect is its cause alone (e.g. "tls: failed to verify certificate: ..."): the entry says which request
-// failed before a response and what to check (src/server/hostHttp.ts), once.
+// failed before a response (src/server/hostHttp.ts) and the source what to check, each once.
 func (b *Bridge) transportError(ctx context.Context, shown string, err error) error {
 	var uerr *url.Error
 	if errors.As(err, &uerr) {

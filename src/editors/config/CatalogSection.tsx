@@ -4,7 +4,7 @@ import { Alert, Button, Field, TextArea, useStyles2 } from '@grafana/ui';
 import { ConfigSection } from '@grafana/plugin-ui';
 import { GrafanaTheme2 } from '@grafana/data';
 import { parseCatalogYaml } from '../../settings/catalog';
-import { ServiceCatalog } from '../../engine';
+import { owningTeams, ServiceCatalog } from '../../engine';
 import { SectionProps } from './sectionProps';
 import { catalogAmbiguities } from '../../settings/problems';
 
@@ -35,7 +35,7 @@ export function CatalogSection({ jsonData, onChange }: SectionProps) {
     >
       <Field
         label="Catalog (YAML)"
-        description="One entry per service under services:. A repository is owner/name or { repo, paths }."
+        description="One entry per service under services:. A repository is owner/name or { repo, paths }. A service several teams own lists them as teams: [a, b] and counts in each team."
         htmlFor="dora-catalog-yaml"
         invalid={errors.length > 0}
       >
@@ -86,7 +86,7 @@ export function CatalogSection({ jsonData, onChange }: SectionProps) {
 }
 
 function summary(catalog: ServiceCatalog): string {
-  const teams = new Set(catalog.services.map((s) => s.team).filter((t): t is string => Boolean(t)));
+  const teams = new Set(catalog.services.flatMap(owningTeams));
   const repos = new Set<string>();
   catalog.services.forEach((s) => (s.repositories ?? []).forEach((r) => repos.add(r.repo)));
   return `Valid: ${plural(catalog.services.length, 'service')}, ${plural(teams.size, 'team')}, ${plural(repos.size, 'repository', 'repositories')}.`;

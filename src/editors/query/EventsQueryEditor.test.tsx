@@ -12,8 +12,10 @@ beforeAll(installComboboxStubs);
 function setup(query: EventsQuery) {
   const onChange = jest.fn();
   const user = userEvent.setup({ delay: null });
-  render(<EventsQueryEditor query={query} onChange={onChange} datasource={fakeEditorDataSource()} />);
-  return { onChange, user };
+  const { unmount } = render(
+    <EventsQueryEditor query={query} onChange={onChange} datasource={fakeEditorDataSource()} />
+  );
+  return { onChange, user, unmount };
 }
 
 describe('EventsQueryEditor', () => {
@@ -59,6 +61,39 @@ describe('EventsQueryEditor', () => {
     expect(screen.queryByRole('radio', { name: 'Rollback' })).not.toBeInTheDocument();
     expect(screen.queryByRole('radio', { name: 'Annotations' })).not.toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: /^Repositories/ })).toBeInTheDocument();
+  });
+
+  it('offers the severity and label filters for incidents and changes, not for pipeline runs', () => {
+    const { unmount } = setup({ refId: 'B', kind: 'events', entity: 'incidents' });
+    expect(screen.getByRole('combobox', { name: /^Severities/ })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Labels/ })).toBeInTheDocument();
+    unmount();
+    setup({ refId: 'B', kind: 'events', entity: 'pipelineRuns' });
+    expect(screen.getByRole('combobox', { name: /^Services/ })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: /^Severities/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: /^Labels/ })).not.toBeInTheDocument();
+  });
+
+  it('drops the severity and label filters when switching to pipeline runs, and keeps the others', async () => {
+    const { onChange, user } = setup({
+      refId: 'B',
+      kind: 'events',
+      entity: 'incidents',
+      filters: { teams: ['$team'], severities: ['sev1'], labels: ['security'] },
+    });
+    await user.click(screen.getByRole('radio', { name: 'Pipeline runs' }));
+    expect(onChange).toHaveBeenLastCalledWith({
+      refId: 'B',
+      kind: 'events',
+      entity: 'pipelineRuns',
+      filters: { teams: ['$team'] },
+    });
+  });
+
+  it('drops the filters altogether when only severities and labels were set', async () => {
+    const { onChange, user } = setup({ ...deployments, filters: { severities: ['sev1'], labels: ['security'] } });
+    await user.click(screen.getByRole('radio', { name: 'Pipeline runs' }));
+    expect(onChange).toHaveBeenLastCalledWith({ refId: 'B', kind: 'events', entity: 'pipelineRuns' });
   });
 
   it('goes back to all outcomes', async () => {

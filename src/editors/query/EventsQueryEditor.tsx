@@ -8,7 +8,7 @@ import { RadioButtonGroup } from '@grafana/ui';
 import { DeploymentOutcome, EventEntity, EventsFormat, EventsQuery } from '../../query/model';
 import { ENTITY_OPTIONS, FORMAT_OPTIONS, isAnnotated, OUTCOME_OPTIONS } from '../../query/vocabulary';
 import { toOptions } from './choices';
-import { QueryFiltersRow } from './FiltersRow';
+import { ALL_FILTER_KEYS, QUERY_FILTER_KEYS, QueryFiltersRow, withFilter } from './FiltersRow';
 import { KindEditorProps } from './types';
 import { withOptional } from './withOptional';
 
@@ -20,6 +20,11 @@ export const OUTCOME_RADIO = [
   ...toOptions(OUTCOME_OPTIONS),
 ];
 
+/** Pipeline runs have neither incident severities nor labels: those two filters would pass every run. */
+function filterKeysOf(entity: EventEntity) {
+  return entity === 'pipelineRuns' ? ALL_FILTER_KEYS : QUERY_FILTER_KEYS;
+}
+
 export function EventsQueryEditor({ query, onChange, datasource, range }: KindEditorProps<EventsQuery>) {
   const entity = query.entity ?? 'deployments';
   const setEntity = (next: EventEntity) => {
@@ -29,6 +34,11 @@ export function EventsQueryEditor({ query, onChange, datasource, range }: KindEd
     }
     if (!isAnnotated(next)) {
       q = withOptional(q, 'format', undefined);
+    }
+    if (next === 'pipelineRuns') {
+      // The fields go; a filter the editor no longer shows must not stay on the query.
+      const filters = withFilter(withFilter(q.filters, 'severities', []), 'labels', []);
+      q = withOptional(q, 'filters', filters);
     }
     onChange(q);
   };
@@ -59,7 +69,13 @@ export function EventsQueryEditor({ query, onChange, datasource, range }: KindEd
           </EditorField>
         )}
       </EditorRow>
-      <QueryFiltersRow query={query} onChange={onChange} datasource={datasource} range={range} />
+      <QueryFiltersRow
+        query={query}
+        onChange={onChange}
+        datasource={datasource}
+        range={range}
+        keys={filterKeysOf(entity)}
+      />
     </>
   );
 }

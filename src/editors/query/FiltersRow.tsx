@@ -1,6 +1,6 @@
 /**
- * Service, team, environment and repository filters (and, where a query asks, incident severities and pull
- * request labels): multi-value fields that accept names and template variables
+ * Service, team, environment and repository filters (and, where a query asks, incident severities and labels of
+ * pull requests and incidents): multi-value fields that accept names and template variables
  * (picked from the list or typed as "$var"). An empty field means no filter.
  */
 import React, { useMemo } from 'react';
@@ -25,7 +25,7 @@ const DIMENSION_KEYS: DimensionKey[] = ['services', 'teams', 'environments', 're
 
 export const ALL_FILTER_KEYS: FilterKey[] = DIMENSION_KEYS;
 
-/** Queries (metric, events, scorecard) also filter incidents by severity and changes by pull request label. */
+/** Queries (metric, events, scorecard) also filter incidents by severity, and changes and incidents by label. */
 export const QUERY_FILTER_KEYS: FilterKey[] = [...DIMENSION_KEYS, 'severities', 'labels'];
 
 const LABELS: Record<FilterKey, { label: string; tooltip: string }> = {
@@ -40,8 +40,10 @@ const LABELS: Record<FilterKey, { label: string; tooltip: string }> = {
       'time count only failures with such an incident; other items pass.',
   },
   labels: {
-    label: 'PR labels',
-    tooltip: 'Changes only: just those whose pull request has one of these labels (e.g. security). Other items pass.',
+    label: 'Labels',
+    tooltip:
+      'Just the changes whose pull request has one of these labels (e.g. security) and the incidents that have one. ' +
+      'Change fail rate and recovery time count only failures with such an incident; other items pass.',
   },
 };
 
@@ -101,7 +103,7 @@ export function FiltersRow({ filters, onChange, datasource, range, idPrefix, key
 
 /**
  * The filters row of a query editor: the query's filters, saved on the query (no key when there is none). Queries
- * filter by severity and pull request label too unless an editor names its keys.
+ * filter by severity and label too unless an editor names its keys.
  */
 export function QueryFiltersRow({
   query,

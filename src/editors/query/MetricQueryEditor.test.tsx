@@ -51,6 +51,11 @@ describe('MetricQueryEditor', () => {
     view.rerender(<MetricQueryEditor query={leadTime} onChange={onChange} datasource={fakeEditorDataSource()} />);
     await choose(user, 'Group by', 'Label');
     expect(onChange).toHaveBeenLastCalledWith({ ...leadTime, groupBy: 'label' });
+    expect(screen.queryByText(/Grouped by/)).not.toBeInTheDocument();
+    // Deployments have no severity: the editor says so before the panel shows an empty series with the same note.
+    const bySeverity: MetricQuery = { ...base, groupBy: 'severity' };
+    view.rerender(<MetricQueryEditor query={bySeverity} onChange={onChange} datasource={fakeEditorDataSource()} />);
+    expect(screen.getByText(/^Grouped by severity, but this metric counts items without one/)).toBeInTheDocument();
   });
 
   it('offers the lead time start for lead time only, and drops it when the metric changes', async () => {
@@ -86,13 +91,13 @@ describe('MetricQueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { services: ['search'], teams: ['$team'] } });
   });
 
-  it('filters incidents by severity and changes by pull request label, typed or a variable', async () => {
+  it('filters incidents by severity, and changes and incidents by label, typed or a variable', async () => {
     const { user, onChange, view } = setup(base, fakeEditorDataSource({}, ['$severity']));
     await typeCustom(user, /^Severities/, 'sev1');
     expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { severities: ['sev1'] } });
     const bySeverity: MetricQuery = { ...base, filters: { severities: ['sev1'] } };
     view.rerender(<MetricQueryEditor query={bySeverity} onChange={onChange} datasource={fakeEditorDataSource()} />);
-    await typeCustom(user, /^PR labels/, 'security');
+    await typeCustom(user, /^Labels/, 'security');
     expect(onChange).toHaveBeenLastCalledWith({ ...base, filters: { severities: ['sev1'], labels: ['security'] } });
   });
 

@@ -1,8 +1,8 @@
 /** A metric over time: which metric, how a bucket is summarised, bucket size, grouping, lead time start, filters. */
 import React from 'react';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
-import { Combobox, ComboboxOption } from '@grafana/ui';
-import { Aggregation, BucketKind, MetricId } from '../../engine';
+import { Combobox, ComboboxOption, Text } from '@grafana/ui';
+import { Aggregation, BucketKind, FACET_GROUP_METRICS, FACET_GROUP_NOTES, FacetGroupBy, MetricId } from '../../engine';
 import { MetricQuery } from '../../query/model';
 import {
   AGGREGATION_OPTIONS,
@@ -25,6 +25,15 @@ const METRIC_COMBO_OPTIONS: Array<ComboboxOption<string>> = METRIC_OPTIONS.map(
 );
 const INTERVALS = toOptions(INTERVAL_OPTIONS);
 
+/** What a metric grouped by a dimension its items lack will say (undefined when the grouping applies). */
+export function groupingHint(metric: string | undefined, groupBy: string | undefined): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(FACET_GROUP_METRICS, groupBy ?? '') || !metricChoice(metric)) {
+    return undefined;
+  }
+  const facet = groupBy as FacetGroupBy;
+  return FACET_GROUP_METRICS[facet].indexOf(metric as MetricId) < 0 ? FACET_GROUP_NOTES[facet] : undefined;
+}
+
 /** Whether the lead time start changes this metric (a variable might be a lead time metric). */
 export function usesLeadTimeStart(metric: string | undefined): boolean {
   return hasVariable(metric) || LEAD_TIME_START_METRICS.indexOf(metric as MetricId) >= 0;
@@ -36,6 +45,7 @@ export function MetricQueryEditor({ query, onChange, datasource, range }: KindEd
   // Rates and counts have one reading; of the aggregations only 'count' changes them.
   const oneReading = !!choice && !choice.aggregates;
   const aggregations = oneReading ? AGGREGATION_OPTIONS.filter((a) => a.value === 'count') : AGGREGATION_OPTIONS;
+  const hint = groupingHint(query.metric, query.groupBy);
 
   const setMetric = (metric: MetricId) => {
     const next: MetricQuery = { ...query, metric };
@@ -98,6 +108,11 @@ export function MetricQueryEditor({ query, onChange, datasource, range }: KindEd
           />
         )}
       </EditorRow>
+      {hint && (
+        <Text variant="bodySmall" color="warning">
+          {hint}
+        </Text>
+      )}
       <QueryFiltersRow query={query} onChange={onChange} datasource={datasource} range={range} />
     </>
   );

@@ -3,18 +3,19 @@
  * bucket of the deployment's finish. Each deployment counts once however many incidents or other
  * failure reasons it has; a bucket without deployments is null, not 0.
  *
- * Severity (docs/definitions.md#grouping-by-severity-and-label) narrows the failures, never the deployments: with a
- * severity filter a deployment counts as failed only when a linked incident has one of those severities ("sev1-sev2
- * only"); grouped by severity, each group's failures are the deployments with a linked incident of that severity
- * (failures without an incident or severity in the unknown group) over every deployment in scope.
+ * Severity and incident label (docs/definitions.md#grouping-by-severity-and-label) narrow the failures, never the
+ * deployments: with a severity (label) filter a deployment counts as failed only when a linked incident has one of
+ * those severities (labels) ("sev1-sev2 only"); grouped by severity (label), each group's failures are the deployments
+ * with a linked incident of that severity (label) (failures without an incident, or whose incidents lack one, in the
+ * unknown group) over every deployment in scope.
  */
 import { MetricSeries, SeriesPoint } from '../results';
 import { MetricContext } from './context';
 import { CountCells, RateCells } from './series';
 
 export function changeFailRate(ctx: MetricContext): MetricSeries[] {
-  if (ctx.grouping.facetGroup === 'severity') {
-    return bySeverity(ctx);
+  if (ctx.grouping.facetGroup !== null) {
+    return byIncidentFacet(ctx);
   }
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
   const { deployment, failure } = ctx.groupOf;
@@ -27,8 +28,8 @@ export function changeFailRate(ctx: MetricContext): MetricSeries[] {
   return cells.toSeries('changeFailRate');
 }
 
-/** Failures per severity over the deployments in scope, which every severity shares. */
-function bySeverity(ctx: MetricContext): MetricSeries[] {
+/** Failures per severity (or incident label) over the deployments in scope, which every group shares. */
+function byIncidentFacet(ctx: MetricContext): MetricSeries[] {
   const inScope = ctx.grouping.ungrouped().compile(ctx.dimensions.deployment, ctx.dimensions.deploymentFacets);
   const failures = new CountCells(ctx.buckets, false);
   const totals = new Float64Array(ctx.buckets.lo.length);
@@ -41,9 +42,9 @@ function bySeverity(ctx: MetricContext): MetricSeries[] {
       continue;
     }
     totals[b] += 1;
-    const severity = item.failed ? ctx.groupOf.failure(item) : null;
-    if (severity !== null) {
-      failures.add(severity, item.deployment.finishedAt);
+    const group = item.failed ? ctx.groupOf.failure(item) : null;
+    if (group !== null) {
+      failures.add(group, item.deployment.finishedAt);
     }
   }
   return failures

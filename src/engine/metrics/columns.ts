@@ -197,17 +197,20 @@ function sharedGroupColumn<T>(
     }
     return { values, names: [allName] };
   }
+  // With the grouped dimension filtered too, only its allowed values are groups (all 1 otherwise).
   const allowed = filters.reduce<Uint8Array | null>((found, f) => found || f.allowed, null);
-  const keep = (id: number) => allowed === null || allowed[id] === 1;
+  const keep = allowed ?? new Uint8Array(grouped.names.length).fill(1);
   const extraItems: number[] = [];
   const extraValues: number[] = [];
   const more = grouped.more;
+  const moreItems = more ? more.items : new Int32Array(0);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    let first = pass[i] === 1 && keep(grouped.ids[i]) ? grouped.ids[i] : -1;
-    while (more && k < more.items.length && more.items[k] === i) {
-      const id = more.ids[k++];
-      if (pass[i] === 1 && keep(id)) {
+    const passes = pass[i] === 1;
+    let first = passes && keep[grouped.ids[i]] === 1 ? grouped.ids[i] : -1;
+    for (; k < moreItems.length && moreItems[k] === i; k++) {
+      const id = (more as NonNullable<typeof more>).ids[k];
+      if (passes && keep[id] === 1) {
         if (first < 0) {
           first = id;
         } else {

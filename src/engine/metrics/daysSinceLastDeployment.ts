@@ -42,8 +42,10 @@ export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
       continue;
     }
     const group = groupOf.deployment(item);
-    if (group !== null) {
-      forEachGroup(group, (g) => list(g).push(at));
+    if (typeof group === 'string') {
+      list(group).push(at);
+    } else if (group !== null) {
+      group.forEach((g) => list(g).push(at));
     }
   }
   for (const attempt of attributed.failedAttempts) {

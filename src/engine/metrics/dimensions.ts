@@ -22,15 +22,18 @@
  *   several incidents of different severities are linked; unknown when it failed without an incident, or the
  *   incident has no severity). Change fail rate and failed deployment recovery time read it; other
  *   deployment-based metrics have no severity.
- * - Label: changes the labels of their pull request (several; unknown without a pull request or labels).
+ * - Label: changes the labels of their pull request, incidents their own labels (several; unknown without any); a
+ *   failed deployment the labels of its linked incidents (unknown when it failed without an incident, or its incidents
+ *   have no labels). A name shared by pull request and incident labels matches both.
  * A metric whose items lack the grouped dimension returns one empty series with a note saying why.
  *
  * When a multi-valued dimension is both grouped and filtered, an item counts only in the groups the filter allows.
  * An unknown dimension value is grouped (and filtered) as UNKNOWN_GROUP.
  *
- * Two filters apply to one kind of item only (facets): severities to incidents (their severity), labels to
- * changes (the labels of their pull request; a change without a pull request has none). Other kinds of item pass
- * them, so "incidents of sev1" does not empty the deployment metrics beside it. The deployments filter keeps
+ * Two filters apply to some kinds of item only (facets): severities to incidents (their severity), labels to
+ * changes (the labels of their pull request; a change without a pull request has none) and incidents (their labels).
+ * Both narrow failed deployments by their linked incidents. Other kinds of item pass them, so "incidents of sev1"
+ * does not empty the deployment metrics beside it. The deployments filter keeps
  * deployments and failed attempts by id, changes by the deployment that shipped them, incidents by the deployment
  * they are linked to, pipeline runs by the deployment that first shipped their SHA (runs of commits no production
  * deployment shipped are left out).
@@ -121,8 +124,10 @@ export const FACET_GROUP_NOTES: Record<FacetGroupBy, string> = {
     'or mean time between failures.',
   label:
     'Grouped by label, but this metric counts items without one: labels belong to changes (their pull request ' +
-    'labels). Group by service, team, environment, repository or source, or pick change lead time or one of its ' +
-    'stages.',
+    'labels), to incidents (their own labels), and to failed deployments through their linked incidents. Group by ' +
+    'service, team, environment, repository or source, or pick change lead time or one of its stages, change fail ' +
+    'rate, failed deployment recovery time, time to restore, time to detect, time to acknowledge or mean time ' +
+    'between failures.',
 };
 
 const NO_GROUP: GroupOf<unknown> = () => null;
@@ -385,7 +390,7 @@ function anyAllowed(value: Group, allowed: Set<string>): boolean {
   return false;
 }
 
-/** A pull request's labels as groups: each distinct non-empty label once; unknown without any. */
+/** An item's labels as groups: each distinct non-empty label once; unknown without any. */
 function labelGroups(labels: readonly string[] | undefined): Group {
   if (!labels || labels.length === 0) {
     return UNKNOWN_GROUP;
@@ -428,7 +433,7 @@ export class Dimensions {
   readonly incident: Readers<AttributedIncident>;
   readonly run: Readers<AttributedPipelineRun>;
   readonly deploymentFacets: Facets<AttributedDeployment>;
-  /** A failed deployment's facets: its severities are those of its linked incidents. */
+  /** A failed deployment's facets: its severities and labels are those of its linked incidents. */
   readonly failureFacets: Facets<AttributedDeployment>;
   readonly attemptFacets: Facets<Deployment>;
   readonly incidentFacets: Facets<AttributedIncident>;
@@ -437,6 +442,7 @@ export class Dimensions {
   private lookups: DeploymentLookups | null = null;
   private shippers: ShippedBy | null = null;
   private incidentSeverities: Map<string, string> | null = null;
+  private incidentLabels: Map<string, readonly string[]> | null = null;
 
   constructor(private readonly attributed: Attributed) {
     const teamOf = (service: string) => this.teamOf(service);
@@ -504,10 +510,12 @@ export class Dimensions {
     this.failureFacets = {
       ...this.deploymentFacets,
       severity: (item) => this.failureSeverities(item),
+      labels: (item) => this.failureLabels(item),
     };
     this.attemptFacets = { deployment: (d) => d.id, ...shared(this.attempt.service) };
     this.incidentFacets = {
       severity: (item) => item.incident.severity || '',
+      labels: (item) => item.incident.labels,
       deployment: (item) => item.link.deploymentId || '',
       ...shared(this.incident.service),
     };
@@ -540,6 +548,40 @@ export class Dimensions {
       }
     }
     return out.length === 1 ? out[0] : out;
+  }
+
+  /** The labels of a deployment's linked incidents (undefined when none has any). */
+  failureLabels(item: AttributedDeployment): readonly string[] | undefined {
+    const ids = item.incidentIds;
+    if (ids.length === 0) {
+      return undefined;
+    }
+    const labels = this.labelsById();
+    if (ids.length === 1) {
+      return labels.get(ids[0]);
+    }
+    let out: string[] | undefined;
+    for (const id of ids) {
+      const own = labels.get(id);
+      if (own) {
+        out = out ? out.concat(own) : own.slice();
+      }
+    }
+    return out;
+  }
+
+  private labelsById(): Map<string, readonly string[]> {
+    if (this.incidentLabels === null) {
+      const map = new Map<string, readonly string[]>();
+      for (const item of this.attributed.incidents) {
+        const labels = item.incident.labels;
+        if (labels && labels.length > 0) {
+          map.set(item.incident.id, labels);
+        }
+      }
+      this.incidentLabels = map;
+    }
+    return this.incidentLabels;
   }
 
   private severities(): Map<string, string> {
@@ -617,7 +659,7 @@ export class Dimensions {
 /** A request's grouping compiled for every kind of item. */
 export interface Groupers {
   deployment: GroupOf<AttributedDeployment>;
-  /** Failed deployments by their failure: grouped and filtered by the severities of their linked incidents too. */
+  /** Failed deployments by their failure: grouped and filtered by the severities and labels of their linked incidents too. */
   failure: GroupOf<AttributedDeployment>;
   attempt: GroupOf<Deployment>;
   change: GroupOf<AttributedChange>;

@@ -17,8 +17,8 @@ function labelled(labels: string[] | undefined, leadTimeMs: number) {
 }
 
 describe('severity and label filters (facets of incidents and changes)', () => {
-  const sev1 = incident({ createdAt: at(1), resolvedAt: at(1) + 4 * H, severity: 'sev1' });
-  const sev3 = incident({ createdAt: at(2), resolvedAt: at(2) + H, severity: 'sev3' });
+  const sev1 = incident({ createdAt: at(1), resolvedAt: at(1) + 4 * H, severity: 'sev1', labels: ['urgency:high'] });
+  const sev3 = incident({ createdAt: at(2), resolvedAt: at(2) + H, severity: 'sev3', labels: ['security'] });
   const unknown = incident({ createdAt: at(3), resolvedAt: at(3) + 2 * H });
   const security = labelled(['security', 'backend'], 10 * H);
   const feature = labelled(['feature'], 2 * H);
@@ -45,10 +45,19 @@ describe('severity and label filters (facets of incidents and changes)', () => {
     expect(selectChanges(data, range, { labels: ['feature'] })).toEqual([feature]);
   });
 
+  it('keeps only incidents that have one of the labels, and matches a name pull requests and incidents share', () => {
+    expect(value('timeToRestore', { labels: ['urgency:high'] })).toMatchObject({ value: 4 * H, count: 1 });
+    expect(selectIncidents(data, range, { labels: ['security', 'urgency:high'] })).toEqual([sev1, sev3]);
+    // security labels a pull request and an incident: both pass.
+    expect(selectAll(data, range, { labels: ['security'] })).toMatchObject({ changes: [security], incidents: [sev3] });
+  });
+
   it('leaves the other kinds of item alone: deployments pass a severity or label filter', () => {
     expect(value('deploymentCount', { severities: ['sev1'], labels: ['security'] }).value).toBe(1);
     expect(selectDeployments(data, range, { severities: ['sev1'] })).toEqual([shipped]);
-    expect(value('timeToRestore', { labels: ['security'] }).count).toBe(3);
+    expect(selectDeployments(data, range, { labels: ['urgency:high'] })).toEqual([shipped]);
+    // A severity filter leaves changes alone.
+    expect(value('leadTime', { severities: ['sev1'] }).count).toBe(3);
   });
 
   it('applies to the scorecard as to the metrics', () => {

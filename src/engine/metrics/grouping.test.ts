@@ -135,9 +135,10 @@ describe('grouping by label', () => {
     });
   });
 
-  it('answers incident metrics grouped by label with a note', () => {
-    const [only] = computeMetric(failures(), whole({ metric: 'timeToRestore', groupBy: 'label' }));
-    expect(only.notes?.[0]).toMatch(/labels belong to changes/);
+  it('answers a metric without labels with one empty series and a note', () => {
+    const [only] = computeMetric(failures(), whole({ metric: 'deploymentCount', groupBy: 'label' }));
+    expect(only).toMatchObject({ group: 'all', points: [{ value: null, count: 0 }] });
+    expect(only.notes?.[0]).toMatch(/labels belong to changes.*to incidents/);
   });
 
   it('the scorecard refuses severity and label with the fix', () => {
@@ -146,6 +147,84 @@ describe('grouping by label', () => {
       expect(call).toThrow(EngineInputError);
       expect(call).toThrow(/groupBy.*use a metric query/);
     }
+  });
+});
+
+describe('grouping incidents by label', () => {
+  /** failures() with incident labels: i1 team:payments + urgency:high, i2 urgency:low, i3 urgency:high twice, i4 none. */
+  function labelledFailures() {
+    const a = failures();
+    const labels = [['team:payments', 'urgency:high'], ['urgency:low'], ['urgency:high', 'urgency:high'], undefined];
+    a.incidents.forEach((item, k) => {
+      if (labels[k]) {
+        item.incident.labels = labels[k];
+      }
+    });
+    return a;
+  }
+
+  it('time to restore per incident label: an incident counts in each of its labels, unlabelled ones as unknown', () => {
+    // urgency:high: i1 1 h, i3 1 h (its repeated label once); team:payments: i1 1 h; urgency:low: i2 3 h; none: i4 2 h.
+    const series = computeMetric(labelledFailures(), whole({ metric: 'timeToRestore', groupBy: 'label' }));
+    expect(byGroup(series)).toEqual({
+      '(unknown)': { value: 2 * HOUR_MS, count: 1 },
+      'team:payments': { value: HOUR_MS, count: 1 },
+      'urgency:high': { value: HOUR_MS, count: 2 },
+      'urgency:low': { value: 3 * HOUR_MS, count: 1 },
+    });
+    expect(series.map((s) => s.notes)).toEqual([undefined, undefined, undefined, undefined]);
+    // The labels filter keeps the incidents with any selected label: i1, i2, i3 -> 1 h, 3 h, 1 h -> median 1 h.
+    const filters = { labels: ['urgency:high', 'urgency:low'] };
+    expect(byGroup(computeMetric(labelledFailures(), whole({ metric: 'timeToRestore', filters })))).toEqual({
+      all: { value: HOUR_MS, count: 3 },
+    });
+  });
+
+  it('change fail rate under a labels filter: failures narrowed by their incidents, deployments kept', () => {
+    const a = labelledFailures();
+    const cfr = (labels: string[]) =>
+      byGroup(computeMetric(a, whole({ metric: 'changeFailRate', filters: { labels } })));
+    // urgency:high: d1 (i1) and d2 (i3) failed with such an incident; d3 failed without one; 4 deployments.
+    expect(cfr(['urgency:high'])).toEqual({ all: { value: 0.5, count: 4 } });
+    expect(cfr(['urgency:low'])).toEqual({ all: { value: 0.25, count: 4 } });
+    expect(cfr(['security'])).toEqual({ all: { value: 0, count: 4 } });
+    // The scorecard counts failures the same way.
+    const range = { from: T0, to: at(7) };
+    const [row] = computeScorecard(a, { groupBy: 'none', range, zone: UTC, filters: { labels: ['urgency:high'] } });
+    expect([row.deployments, row.changeFailRate]).toEqual([4, 0.5]);
+  });
+
+  it("change fail rate and recovery time by label: failed deployments by their linked incidents' labels", () => {
+    const a = labelledFailures();
+    // 4 deployments. urgency:high: d1, d2 -> 2/4; team:payments: d1; urgency:low: d2; d3 without incident: unknown.
+    expect(byGroup(computeMetric(a, whole({ metric: 'changeFailRate', groupBy: 'label' })))).toEqual({
+      '(unknown)': { value: 0.25, count: 4 },
+      'team:payments': { value: 0.25, count: 4 },
+      'urgency:high': { value: 0.5, count: 4 },
+      'urgency:low': { value: 0.25, count: 4 },
+    });
+    // Recovery: d1 1 h, d2 3 h, d3 20 min.
+    expect(byGroup(computeMetric(a, whole({ metric: 'recoveryTime', groupBy: 'label' })))).toEqual({
+      '(unknown)': { value: 20 * MIN, count: 1 },
+      'team:payments': { value: HOUR_MS, count: 1 },
+      'urgency:high': { value: 2 * HOUR_MS, count: 2 },
+      'urgency:low': { value: 3 * HOUR_MS, count: 1 },
+    });
+  });
+
+  it('a name shared by pull request and incident labels matches both', () => {
+    const a = labelledFailures();
+    a.incidents[1].incident.labels = ['security'];
+    const c = change({ deployedAt: at(1), leadTimeMs: HOUR_MS });
+    c.change.pullRequest = { number: 1, labels: ['security'] };
+    a.changes.push(change({ deployedAt: at(1), leadTimeMs: 5 * HOUR_MS }), c);
+    const filters = { labels: ['security'] };
+    expect(byGroup(computeMetric(a, whole({ metric: 'leadTime', filters })))).toEqual({
+      all: { value: HOUR_MS, count: 1 },
+    });
+    expect(byGroup(computeMetric(a, whole({ metric: 'timeToRestore', filters })))).toEqual({
+      all: { value: 3 * HOUR_MS, count: 1 },
+    });
   });
 });
 

@@ -65,20 +65,24 @@ export const METRICS: Readonly<Record<MetricId, MetricComputation>> = {
 
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
 
+/** The metrics whose items are incidents, or failed deployments read through their linked incidents. */
+const INCIDENT_METRICS: readonly MetricId[] = [
+  'changeFailRate',
+  'recoveryTime',
+  'timeToRestore',
+  'timeToDetect',
+  'timeToAcknowledge',
+  'meanTimeBetweenFailures',
+];
+
 /**
- * The metrics whose items have a severity or a label (docs/definitions.md#grouping-by-severity-and-label). Grouped
- * by one of these, any other metric answers with one empty series and a note saying why.
+ * The metrics whose items have a severity or a label (docs/definitions.md#grouping-by-severity-and-label): severity
+ * belongs to incidents; label to changes (pull request labels) and incidents. Grouped by one of these, any other
+ * metric answers with one empty series and a note saying why.
  */
 export const FACET_GROUP_METRICS: Readonly<Record<FacetGroupBy, readonly MetricId[]>> = {
-  severity: [
-    'changeFailRate',
-    'recoveryTime',
-    'timeToRestore',
-    'timeToDetect',
-    'timeToAcknowledge',
-    'meanTimeBetweenFailures',
-  ],
-  label: ['leadTime', 'leadTimeCoding', 'leadTimePickup', 'leadTimeReview', 'leadTimeDeploy'],
+  severity: INCIDENT_METRICS,
+  label: ['leadTime', 'leadTimeCoding', 'leadTimePickup', 'leadTimeReview', 'leadTimeDeploy', ...INCIDENT_METRICS],
 };
 
 export function computeMetric(attributed: Attributed, request: MetricRequest): MetricSeries[] {
@@ -105,7 +109,7 @@ function ungroupable(compute: MetricComputation, ctx: MetricContext, facet: Face
   return [{ metric: ctx.request.metric, group: ALL_GROUP, valueKind, points, notes: [FACET_GROUP_NOTES[facet]] }];
 }
 
-export { ALL_GROUP, GROUP_BYS, UNKNOWN_GROUP } from './dimensions';
+export { ALL_GROUP, FACET_GROUP_NOTES, GROUP_BYS, UNKNOWN_GROUP } from './dimensions';
 export type { FacetGroupBy, Group } from './dimensions';
 export type { Dims } from './dimensions';
 export type { MetricContext } from './context';

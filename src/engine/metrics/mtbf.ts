@@ -10,7 +10,7 @@
 import { MetricSeries } from '../results';
 import { MetricContext } from './context';
 import { incidentInstant } from './instants';
-import { CountCells, forEachGroup } from './series';
+import { CountCells } from './series';
 
 export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
   const { buckets } = ctx;
@@ -27,14 +27,11 @@ export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
     const end = resolved !== undefined ? resolved : rangeEnd;
     counts.add(group, start);
     if (end > start) {
-      forEachGroup(group, (g) => {
-        let list = intervals.get(g);
-        if (!list) {
-          list = [];
-          intervals.set(g, list);
-        }
-        list.push([start, end]);
-      });
+      if (typeof group === 'string') {
+        intervalsOf(intervals, group).push([start, end]);
+      } else {
+        group.forEach((g) => intervalsOf(intervals, g).push([start, end]));
+      }
     }
   }
   const impaired = new Map<string, Float64Array>();
@@ -48,6 +45,15 @@ export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
     const down = impaired.get(group);
     return (buckets.hi[b] - buckets.lo[b] - (down ? down[b] : 0)) / count;
   });
+}
+
+function intervalsOf(intervals: Map<string, Array<[number, number]>>, group: string): Array<[number, number]> {
+  let list = intervals.get(group);
+  if (!list) {
+    list = [];
+    intervals.set(group, list);
+  }
+  return list;
 }
 
 /** Sorted, disjoint union of [start, end) intervals. */

@@ -1,9 +1,10 @@
 /**
  * Failed deployment recovery time (DORA 2023+, docs/definitions.md#failed-deployment-recovery-time): for each
  * failed deployment, restored minus failure start, as attribution computed it. Placed in the bucket of the failed deployment's
- * finish; deployments not restored yet (recoveryMs null) are left out. Median by default. By severity, a failed
- * deployment is in the group of each severity of its linked incidents (unknown without one), and a severity filter
- * keeps the failures with a linked incident of those severities (docs/definitions.md#grouping-by-severity-and-label).
+ * finish; deployments not restored yet (recoveryMs null) are left out. Median by default. By severity (label), a failed
+ * deployment is in the group of each severity (label) of its linked incidents (unknown without one), and a severity
+ * (label) filter keeps the failures with a linked incident of those severities (labels)
+ * (docs/definitions.md#grouping-by-severity-and-label).
  */
 import { MetricSeries } from '../results';
 import { aggregate } from '../stats';

@@ -212,10 +212,16 @@ function tallyDeployments(
   };
   // A severity filter narrows the failures (docs/definitions.md#grouping-by-severity-and-label).
   const failure = grouping.facetCheck(columns.failureFacets);
-  const count = (i: number, v: number) => {
+  // Items in their first group, then those of services several teams own in their further owners' groups.
+  const n = deps.values.length;
+  const more = deps.extra;
+  const total = n + (more ? more.items.length : 0);
+  for (let k = 0; k < total; k++) {
+    const i = k < n ? k : (more as NonNullable<typeof more>).items[k - n];
+    const v = k < n ? deps.values[k] : (more as NonNullable<typeof more>).values[k - n];
     const at = columns.deployedAt[i];
     if (v < 0 || !(at >= range.from && at < range.to)) {
-      return;
+      continue;
     }
     const g = depGroup.id(v);
     bump(tally.counts, g);
@@ -232,14 +238,6 @@ function tallyDeployments(
     tally.dayGroups[tally.inRange] = g;
     tally.dayIndexes[tally.inRange] = localDayIndex(zone, at);
     tally.inRange++;
-  };
-  for (let i = 0; i < deps.values.length; i++) {
-    count(i, deps.values[i]);
-  }
-  // Deployments of services several teams own, in their further owners' groups.
-  const more = deps.extra;
-  for (let k = 0; more && k < more.items.length; k++) {
-    count(more.items[k], more.values[k]);
   }
   return tally;
 }

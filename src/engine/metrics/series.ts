@@ -94,29 +94,30 @@ export class ValueCells extends Cells<number> {
     if (b < 0) {
       return false;
     }
-    if (typeof group === 'string') {
-      this.push(this.row(group) * this.bucketCount + b, value);
-    } else {
+    if (typeof group !== 'string') {
       for (let i = 0; i < group.length; i++) {
-        this.push(this.row(group[i]) * this.bucketCount + b, value);
+        this.add(group[i], at, value);
       }
+      return true;
     }
-    return true;
-  }
-
-  private push(cell: number, value: number): void {
+    const cell = this.row(group) * this.bucketCount + b;
     if (this.size === this.cellOf.length) {
-      const cells = new Int32Array(this.size * 2);
-      cells.set(this.cellOf);
-      this.cellOf = cells;
-      const values = new Float64Array(this.size * 2);
-      values.set(this.valueOf);
-      this.valueOf = values;
+      this.grow();
     }
     this.cellOf[this.size] = cell;
     this.valueOf[this.size] = value;
     this.size++;
     this.grouped = undefined;
+    return true;
+  }
+
+  private grow(): void {
+    const cells = new Int32Array(this.size * 2);
+    cells.set(this.cellOf);
+    this.cellOf = cells;
+    const values = new Float64Array(this.size * 2);
+    values.set(this.valueOf);
+    this.valueOf = values;
   }
 
   /** Marks a group as present without adding a value. */

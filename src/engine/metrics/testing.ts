@@ -103,6 +103,7 @@ export interface IncidentSpec {
   team?: string;
   deploymentId?: string | null;
   severity?: string;
+  labels?: string[];
 }
 
 export function incident(spec: IncidentSpec): AttributedIncident {
@@ -119,6 +120,7 @@ export function incident(spec: IncidentSpec): AttributedIncident {
       resolvedAt: spec.resolvedAt,
       source: 'test',
       ...(spec.severity !== undefined ? { severity: spec.severity } : {}),
+      ...(spec.labels !== undefined ? { labels: spec.labels } : {}),
     },
     team: spec.team || '',
     link: { incidentId: id, deploymentId: linked, method: linked ? 'explicit' : 'none', detail: 'test' },
