@@ -3,8 +3,8 @@
  * Attribution knows every such question once ancestry is traced (incident causes, reverts that name a commit): a
  * few thousand against a million commits, so one read of each commit's first six digits, checked against a small
  * bit filter, costs about half of ordering every commit by them. A reference not announced gets such a pass of its
- * own (see CommitGraph.findByReference). (Titles are not announced: reading every first line costs as much as
- * indexing it.)
+ * own (see CommitGraph.findByReference). Revert titles are announced too (TitleLookup in commitIndex.ts): a pass
+ * that keeps only the matches holds far less than an index of every first line.
  */
 import { Change } from '../model';
 

@@ -1,4 +1,4 @@
-import { CommitIndex, TitleIndex } from './commitIndex';
+import { CommitIndex, TitleLookup } from './commitIndex';
 import { firstLine } from './graph';
 import { commit } from './testBuilders';
 
@@ -68,7 +68,7 @@ describe('CommitIndex', () => {
   });
 });
 
-describe('TitleIndex', () => {
+describe('TitleLookup', () => {
   it('finds commits by trimmed first message line within a repository, in position order', () => {
     const commits = [
       commit('a', [], 1, { message: '  Add login \r\n\nbody' }),
@@ -78,7 +78,12 @@ describe('TitleIndex', () => {
       commit('e', [], 5, { message: '\u00a0Add login\u3000' }),
       commit('f', [], 6, { message: 'Add logout' }),
     ];
-    const titles = new TitleIndex(commits, firstLine);
+    const asked = ['Add login', 'Add login ', 'Remove login', 'Add logout', ''];
+    const titles = new TitleLookup(
+      commits,
+      [...asked.map((title) => ({ repo: 'acme/app', title })), { repo: 'acme/fork', title: 'Add login' }],
+      firstLine
+    );
     expect(titles.find('acme/app', 'Add login')).toEqual([0, 1, 4]);
     expect(titles.find('acme/fork', 'Add login')).toEqual([2]);
     expect(titles.find('acme/app', 'Add login ')).toEqual([]);
@@ -97,7 +102,14 @@ describe('TitleIndex', () => {
     const commits = Array.from({ length: 50 }, (_, i) =>
       commit(`c${i}`, [], i, { message: i % 3 === 0 ? 'Release' : `Fix ${i % 2}`, repo: i % 2 ? 'acme/a' : 'acme/b' })
     );
-    const titles = new TitleIndex(commits, firstLine);
+    const repos = ['acme/a', 'acme/b'];
+    const names = ['Release', 'Fix 0', 'Fix 1'];
+    const titles = new TitleLookup(
+      commits,
+      repos.flatMap((repo) => names.map((title) => ({ repo, title }))),
+      firstLine
+    );
+    expect(titles.find('acme/a', 'Unasked')).toBeUndefined();
     for (const repo of ['acme/a', 'acme/b']) {
       for (const title of ['Release', 'Fix 0', 'Fix 1']) {
         const expected = commits.flatMap((c, i) => (c.repo === repo && c.message === title ? [i] : []));

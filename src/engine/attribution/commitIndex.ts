@@ -3,7 +3,7 @@
  * Int32Array (a slot is the key's hash and position + 1), no map entry per commit. The hash is computed by native
  * calls only, a SHA's last 13 characters read as one hex number, since hashing text character by character in
  * JavaScript costs the Go backend's VM about half a microsecond per character. SHAs that are not hex there go to
- * a Map per repository instead. Titles: a Map per repository, built when a revert first names one.
+ * a Map per repository instead. Titles: only those reverts name, found in one pass (TitleLookup).
  */
 import { Change } from '../model';
 
@@ -187,39 +187,91 @@ function shaHash(sha: string, id: number): number | undefined {
 /** SMALLEST[n]: the least value of n hex digits that do not start with 0 (16^(n - 1)); NaN for none, never met. */
 const SMALLEST = Array.from({ length: HEX_TAIL + 1 }, (_, n) => (n === 0 ? NaN : 16 ** (n - 1)));
 
-/**
- * Commits by repository and first message line (as `firstLine` gives it), for reverts named by title: the map
- * holds the first commit of each title, and `next` chains the others in position order.
- */
-export class TitleIndex {
-  private readonly titles = new ByRepository<number>();
-  /** Position + 1 of the next commit with the same repository and title; 0 ends the chain. */
-  private readonly next: Int32Array;
+/** A title a revert names, in the repository of the revert. */
+export interface NamedTitle {
+  repo: string;
+  title: string;
+}
 
-  constructor(commits: readonly Change[], firstLine: (message: string) => string) {
-    this.next = new Int32Array(commits.length);
-    // Backwards, so each chain is built head first and reads in ascending positions.
-    for (let i = commits.length - 1; i >= 0; i--) {
+/**
+ * Commits whose first message line (as `firstLine` gives it) is one of the titles reverts name, found in one pass
+ * over the commits: only the wanted titles are kept, never an entry per commit. A line is cut from its message only
+ * when its trimmed length is one of the wanted titles' lengths.
+ */
+export class TitleLookup {
+  /** Repository -> wanted title -> positions of its commits, ascending. */
+  private readonly found = new Map<string, Map<string, number[]>>();
+
+  constructor(commits: readonly Change[], wanted: readonly NamedTitle[], firstLine: (message: string) => string) {
+    const lengths = new Set<number>();
+    for (const { repo, title } of wanted) {
+      let titles = this.found.get(repo);
+      if (titles === undefined) {
+        titles = new Map();
+        this.found.set(repo, titles);
+      }
+      if (!titles.has(title)) {
+        titles.set(title, []);
+        lengths.add(title.length);
+      }
+    }
+    if (lengths.size === 0) {
+      return;
+    }
+    let lastRepo: string | undefined;
+    let titles: Map<string, number[]> | undefined;
+    for (let i = 0; i < commits.length; i++) {
       const c = commits[i];
-      if (c.message !== undefined) {
-        const titles = this.titles.of(c.repo, true)!;
-        const title = firstLine(c.message);
-        const head = titles.get(title);
-        if (head !== undefined) {
-          this.next[i] = head + 1;
-        }
-        titles.set(title, i);
+      const message = c.message;
+      if (message === undefined) {
+        continue;
+      }
+      if (c.repo !== lastRepo) {
+        lastRepo = c.repo;
+        titles = this.found.get(c.repo);
+      }
+      if (titles === undefined) {
+        continue;
+      }
+      const title = wantedLine(message, lengths, firstLine);
+      if (title !== undefined) {
+        titles.get(title)?.push(i);
       }
     }
   }
 
-  /** Positions of the commits of `repo` whose first message line is exactly `title`, ascending. */
-  find(repo: string, title: string): number[] {
-    const found: number[] = [];
-    const head = this.titles.of(repo, false)?.get(title);
-    for (let at = head === undefined ? -1 : head; at >= 0; at = this.next[at] - 1) {
-      found.push(at);
-    }
-    return found;
+  /** Commits of `repo` whose first message line is exactly `title`, ascending; undefined for a title not wanted. */
+  find(repo: string, title: string): readonly number[] | undefined {
+    return this.found.get(repo)?.get(title);
   }
+}
+
+/**
+ * The message's trimmed first line when its length is one of `lengths`, else undefined. ASCII blanks are trimmed by
+ * hand, without cutting; a line that then starts or ends beyond ASCII (where trim knows more blanks) is cut by
+ * `firstLine` whatever its length.
+ */
+function wantedLine(
+  message: string,
+  lengths: ReadonlySet<number>,
+  firstLine: (message: string) => string
+): string | undefined {
+  const newline = message.indexOf('\n');
+  let end = newline < 0 ? message.length : newline;
+  let start = 0;
+  while (start < end && isAsciiBlank(message.charCodeAt(start))) {
+    start++;
+  }
+  while (end > start && isAsciiBlank(message.charCodeAt(end - 1))) {
+    end--;
+  }
+  if (end > start && (message.charCodeAt(start) >= 128 || message.charCodeAt(end - 1) >= 128)) {
+    return firstLine(message);
+  }
+  return lengths.has(end - start) ? message.slice(start, end) : undefined;
+}
+
+/** Tab, line feed, vertical tab, form feed, carriage return, space: the ASCII characters trim removes. */
+function isAsciiBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }

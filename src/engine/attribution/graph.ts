@@ -1,11 +1,11 @@
 /**
  * The commit graph, indexed once: commit i's parents are parentIndex[parentStart[i] .. parentStart[i + 1]),
- * only parents that were fetched (the history's edge is where fetching stopped). Lookups by pull request and
- * message are built on first use, since most queries never need them; SHA prefixes are announced (announced.ts).
+ * only parents that were fetched (the history's edge is where fetching stopped). The lookup by pull request is
+ * built on first use, since most queries never need it; SHA prefixes (announced.ts) and revert titles are announced.
  */
 import { Change } from '../model';
 import { AnnouncedReferences } from './announced';
-import { CommitIndex, TitleIndex } from './commitIndex';
+import { CommitIndex, NamedTitle, TitleLookup } from './commitIndex';
 
 export const NO_COMMIT = -1;
 
@@ -16,8 +16,8 @@ export class CommitGraph {
   private readonly index: CommitIndex;
   private scratch?: { seen: Int32Array; mark: number; stack: Int32Array };
   private pullRequests?: Map<number, number[]>;
-  /** Commits by repository and first message line, built when a revert names a title. */
-  private titles?: TitleIndex;
+  /** Commits whose first message line is a title a revert names (announced, see announceTitles). */
+  private titles?: TitleLookup;
   private announced?: AnnouncedReferences;
 
   /**
@@ -84,12 +84,24 @@ export class CommitGraph {
     return repo === undefined ? all : all.filter((i) => this.commits[i].repo === repo);
   }
 
-  /** Commits of a repo whose first message line is exactly `title`. */
-  commitsWithMessage(repo: string, title: string): number[] {
-    if (!this.titles) {
-      this.titles = new TitleIndex(this.commits, firstLine);
-    }
-    return this.titles.find(repo, title);
+  /**
+   * Commits of a repo whose first message line is exactly `title`, ascending. Attribution announces the titles
+   * reverts name first (see announceTitles); one it did not is answered by a pass of its own over the commits.
+   */
+  commitsWithMessage(repo: string, title: string): readonly number[] {
+    return (
+      this.titles?.find(repo, title) ??
+      new TitleLookup(this.commits, [{ repo, title }], firstLine).find(repo, title) ??
+      []
+    );
+  }
+
+  /**
+   * The titles reverts name (each in its repository): answered together in one pass over the commits, keeping only
+   * the commits that match instead of indexing every first line. Replaces earlier ones.
+   */
+  announceTitles(titles: readonly NamedTitle[]): void {
+    this.titles = new TitleLookup(this.commits, titles, firstLine);
   }
 
   /**

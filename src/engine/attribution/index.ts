@@ -63,7 +63,9 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   );
   const rollbacks = findRollbacks(deployments, previous, shipments, graph, containment);
   const reverts = new RevertDetector(opts.revert, graph, containment, deployments);
-  announceReferences(graph, incidents, reverts.namedShas(shipped));
+  const named = reverts.namedTargets(shipped);
+  announceReferences(graph, incidents, named.shas);
+  graph.announceTitles(named.titles);
   const links = linkIncidents(
     incidents,
     {

@@ -7,6 +7,7 @@
  * failed deployment (never guessed).
  */
 import { Change, Deployment } from '../model';
+import { NamedTitle } from './commitIndex';
 import { Containment } from './containment';
 import { CommitGraph, firstLine } from './graph';
 
@@ -33,20 +34,25 @@ export class RevertDetector {
   }
 
   /**
-   * The SHAs the reverts among these (shipped) commits name. Attribution announces them to the commit graph, which
-   * answers them all in one pass.
+   * The SHAs and titles the reverts among these (shipped) commits name. Attribution announces them to the commit
+   * graph, which answers each kind in one pass.
    */
-  namedShas(commits: Int32Array): string[] {
+  namedTargets(commits: Int32Array): { shas: string[]; titles: NamedTitle[] } {
     const shas: string[] = [];
+    const titles: NamedTitle[] = [];
     for (let k = 0; k < commits.length; k++) {
       if (this.isRevertCommit(commits[k])) {
-        const sha = revertTarget(this.graph.commits[commits[k]]).sha;
-        if (sha !== undefined) {
-          shas.push(sha);
+        const change = this.graph.commits[commits[k]];
+        const target = revertTarget(change);
+        if (target.sha !== undefined) {
+          shas.push(target.sha);
+        }
+        for (const title of target.titles) {
+          titles.push({ repo: change.repo, title });
         }
       }
     }
-    return shas;
+    return { shas, titles };
   }
 
   /** The deployment at `position` shipped shipped[from .. to) for the first time. */
