@@ -1,5 +1,4 @@
-import { CommitIndex, TitleLookup } from './commitIndex';
-import { firstLine } from './graph';
+import { CommitIndex, firstLine, TitleLookup } from './commitIndex';
 import { commit } from './testBuilders';
 
 describe('CommitIndex', () => {
@@ -79,11 +78,10 @@ describe('TitleLookup', () => {
       commit('f', [], 6, { message: 'Add logout' }),
     ];
     const asked = ['Add login', 'Add login ', 'Remove login', 'Add logout', ''];
-    const titles = new TitleLookup(
-      commits,
-      [...asked.map((title) => ({ repo: 'acme/app', title })), { repo: 'acme/fork', title: 'Add login' }],
-      firstLine
-    );
+    const titles = new TitleLookup(commits, [
+      ...asked.map((title) => ({ repo: 'acme/app', title })),
+      { repo: 'acme/fork', title: 'Add login' },
+    ]);
     expect(titles.find('acme/app', 'Add login')).toEqual([0, 1, 4]);
     expect(titles.find('acme/fork', 'Add login')).toEqual([2]);
     expect(titles.find('acme/app', 'Add login ')).toEqual([]);
@@ -106,8 +104,7 @@ describe('TitleLookup', () => {
     const names = ['Release', 'Fix 0', 'Fix 1'];
     const titles = new TitleLookup(
       commits,
-      repos.flatMap((repo) => names.map((title) => ({ repo, title }))),
-      firstLine
+      repos.flatMap((repo) => names.map((title) => ({ repo, title })))
     );
     expect(titles.find('acme/a', 'Unasked')).toBeUndefined();
     for (const repo of ['acme/a', 'acme/b']) {

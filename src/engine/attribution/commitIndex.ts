@@ -193,6 +193,12 @@ export interface NamedTitle {
   title: string;
 }
 
+/** A commit message's first line, trimmed: what a revert names as the reverted commit's title. */
+export function firstLine(message: string): string {
+  const end = message.indexOf('\n');
+  return (end < 0 ? message : message.slice(0, end)).trim();
+}
+
 /**
  * Commits whose first message line (as `firstLine` gives it) is one of the titles reverts name, found in one pass
  * over the commits: only the wanted titles are kept, never an entry per commit. A line is cut from its message only
@@ -202,7 +208,7 @@ export class TitleLookup {
   /** Repository -> wanted title -> positions of its commits, ascending. */
   private readonly found = new Map<string, Map<string, number[]>>();
 
-  constructor(commits: readonly Change[], wanted: readonly NamedTitle[], firstLine: (message: string) => string) {
+  constructor(commits: readonly Change[], wanted: readonly NamedTitle[]) {
     const lengths = new Set<number>();
     for (const { repo, title } of wanted) {
       let titles = this.found.get(repo);
@@ -233,7 +239,7 @@ export class TitleLookup {
       if (titles === undefined) {
         continue;
       }
-      const title = wantedLine(message, lengths, firstLine);
+      const title = wantedLine(message, lengths);
       if (title !== undefined) {
         titles.get(title)?.push(i);
       }
@@ -251,11 +257,7 @@ export class TitleLookup {
  * hand, without cutting; a line that then starts or ends beyond ASCII (where trim knows more blanks) is cut by
  * `firstLine` whatever its length.
  */
-function wantedLine(
-  message: string,
-  lengths: ReadonlySet<number>,
-  firstLine: (message: string) => string
-): string | undefined {
+function wantedLine(message: string, lengths: ReadonlySet<number>): string | undefined {
   const newline = message.indexOf('\n');
   let end = newline < 0 ? message.length : newline;
   let start = 0;

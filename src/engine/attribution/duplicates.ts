@@ -60,7 +60,7 @@ export function dropDuplicates(events: ValidEvents, findings: Findings): UniqueE
  * duplicates (the usual case) the list is kept as it is, not copied.
  */
 function uniqueChanges(items: Change[], findings: Findings): { kept: Change[]; index: CommitIndex } {
-  const index = new CommitIndex(items, items.length);
+  const index = new CommitIndex(items);
   let repeated: Uint8Array | undefined;
   let copies: Map<number, Change[]> | undefined;
   for (let i = 0; i < items.length; i++) {
@@ -85,7 +85,7 @@ function uniqueChanges(items: Change[], findings: Findings): { kept: Change[]; i
   const moved = new Map<number, Change[]>();
   copies.forEach((same, at) => moved.set(keptAt[at], same));
   reportCopies(moved, kept, COMMIT, findings);
-  const keptIndex = new CommitIndex(kept, kept.length);
+  const keptIndex = new CommitIndex(kept);
   for (let i = 0; i < kept.length; i++) {
     keptIndex.insert(i);
   }

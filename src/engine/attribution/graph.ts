@@ -89,11 +89,7 @@ export class CommitGraph {
    * reverts name first (see announceTitles); one it did not is answered by a pass of its own over the commits.
    */
   commitsWithMessage(repo: string, title: string): readonly number[] {
-    return (
-      this.titles?.find(repo, title) ??
-      new TitleLookup(this.commits, [{ repo, title }], firstLine).find(repo, title) ??
-      []
-    );
+    return this.titles?.find(repo, title) ?? new TitleLookup(this.commits, [{ repo, title }]).find(repo, title) ?? [];
   }
 
   /**
@@ -101,7 +97,7 @@ export class CommitGraph {
    * the commits that match instead of indexing every first line. Replaces earlier ones.
    */
   announceTitles(titles: readonly NamedTitle[]): void {
-    this.titles = new TitleLookup(this.commits, titles, firstLine);
+    this.titles = new TitleLookup(this.commits, titles);
   }
 
   /**
@@ -183,16 +179,11 @@ function neighbourAt(commits: Change[], i: number, repo: string, sha: string): n
 }
 
 function indexCommits(commits: Change[]): CommitIndex {
-  const index = new CommitIndex(commits, commits.length);
+  const index = new CommitIndex(commits);
   for (let i = 0; i < commits.length; i++) {
     index.insert(i);
   }
   return index;
-}
-
-export function firstLine(message: string): string {
-  const end = message.indexOf('\n');
-  return (end < 0 ? message : message.slice(0, end)).trim();
 }
 
 function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {

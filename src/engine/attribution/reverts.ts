@@ -7,9 +7,9 @@
  * failed deployment (never guessed).
  */
 import { Change, Deployment } from '../model';
-import { NamedTitle } from './commitIndex';
+import { firstLine, NamedTitle } from './commitIndex';
 import { Containment } from './containment';
-import { CommitGraph, firstLine } from './graph';
+import { CommitGraph } from './graph';
 
 export interface RevertVerdict {
   isRevert: boolean;
