@@ -11,8 +11,9 @@
 import { EngineInputError } from '../attribution/inputError';
 import { AttributedChange, LeadTimeBreakdown } from '../attribution/types';
 import { MetricId, MetricSeries } from '../results';
-import { aggregate } from '../stats';
-import { MetricContext, durationKind } from './context';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
+import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { ValueCells } from './series';
 
 type Stage = keyof LeadTimeBreakdown;
@@ -44,11 +45,25 @@ function leadTimeSeries(
       cells.add(group, item.deployedAt, value);
     }
   }
-  return cells.toSeries(metric, durationKind(aggregation), (values) => aggregate(values, aggregation));
+  return cells.toSeries(metric, aggregation);
 }
 
 export function leadTime(ctx: MetricContext): MetricSeries[] {
-  return leadTimeSeries(ctx, 'leadTime', (item) => item.leadTimeMs);
+  if (ctx.grouping.facetGroup !== null) {
+    return leadTimeSeries(ctx, 'leadTime', (item) => item.leadTimeMs);
+  }
+  // Grouped by a dimension every change has: over the columns (the scorecard reads the same ones).
+  const columns = attributedColumns(ctx.attributed);
+  const pairs = groupPairs(groupColumn(columns.changes, ctx.grouping, ALL_GROUP));
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything, pairs.length);
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs.items[k];
+    const ms = columns.leadTimeMs[i];
+    if (ms === ms) {
+      cells.add(pairs.names[pairs.groups[k]], columns.changeAt[i], ms);
+    }
+  }
+  return cells.toSeries('leadTime', ctx.request.aggregation);
 }
 
 export function leadTimeStage(metric: MetricId): (ctx: MetricContext) => MetricSeries[] {
