@@ -306,6 +306,8 @@ export interface AttributedColumns {
   changes: ItemColumns<Attributed['changes'][number]>;
   changeAt: Float64Array;
   leadTimeMs: Float64Array;
+  /** The indexes of the changes with a lead time breakdown (pull request data), in order. */
+  withBreakdown: Int32Array;
   incidents: ItemColumns<Attributed['incidents'][number]>;
   incidentAt: Float64Array;
   restoreMs: Float64Array;
@@ -378,9 +380,15 @@ function buildColumns(attributed: Attributed): AttributedColumns {
   const changes = attributed.changes;
   const changeAt = new Float64Array(changes.length);
   const leadTimeMs = new Float64Array(changes.length);
+  const breakdowns = new Int32Array(changes.length);
+  let withBreakdown = 0;
   for (let i = 0; i < changes.length; i++) {
-    changeAt[i] = changes[i].deployedAt;
-    leadTimeMs[i] = durationOrNaN(changes[i].leadTimeMs);
+    const item = changes[i];
+    changeAt[i] = item.deployedAt;
+    leadTimeMs[i] = durationOrNaN(item.leadTimeMs);
+    if (item.breakdown) {
+      breakdowns[withBreakdown++] = i;
+    }
   }
   const incidents = attributed.incidents;
   const incidentAt = new Float64Array(incidents.length);
@@ -400,6 +408,7 @@ function buildColumns(attributed: Attributed): AttributedColumns {
     changes: new ItemColumns(changes, dims.change, dims.changeFacets),
     changeAt,
     leadTimeMs,
+    withBreakdown: breakdowns.slice(0, withBreakdown),
     incidents: new ItemColumns(incidents, dims.incident, dims.incidentFacets),
     incidentAt,
     restoreMs,

@@ -25,17 +25,20 @@ export const STAGE_OF: Readonly<Partial<Record<MetricId, Stage>>> = {
   leadTimeDeploy: 'deployMs',
 };
 
+/** The series of a value per change, over every change or those at the given indexes. */
 function leadTimeSeries(
   ctx: MetricContext,
   metric: MetricId,
-  valueOf: (item: AttributedChange) => number | null | undefined
+  valueOf: (item: AttributedChange) => number | null | undefined,
+  indexes?: Int32Array
 ): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
   const changes = ctx.attributed.changes;
+  const n = indexes ? indexes.length : changes.length;
   // An index loop: for-of allocates an iterator result per change, a million of them per metric.
-  for (let i = 0; i < changes.length; i++) {
-    const item = changes[i];
+  for (let k = 0; k < n; k++) {
+    const item = changes[indexes ? indexes[k] : k];
     const value = valueOf(item);
     if (value === null || value === undefined || !(value >= 0)) {
       continue;
@@ -71,5 +74,12 @@ export function leadTimeStage(metric: MetricId): (ctx: MetricContext) => MetricS
   if (!stage) {
     throw new EngineInputError('metric', metric, `A lead time stage is one of ${Object.keys(STAGE_OF).join(', ')}.`);
   }
-  return (ctx) => leadTimeSeries(ctx, metric, (item) => (item.breakdown ? item.breakdown[stage] : undefined));
+  // Only changes with pull request data have stages: the columns list them.
+  return (ctx) =>
+    leadTimeSeries(
+      ctx,
+      metric,
+      (item) => (item.breakdown ? item.breakdown[stage] : undefined),
+      attributedColumns(ctx.attributed).withBreakdown
+    );
 }
