@@ -16,7 +16,11 @@ import { compareNumbers, compareText } from './order';
 import { AttributedDeployment } from './types';
 
 export interface Shipment {
-  changeShas: string[] | null;
+  /**
+   * The provider's list (explicit), null when unknown, or undefined when they are the SHAs of the commits shipped
+   * here (from .. to, ancestry): read from there, not copied.
+   */
+  changeShas: string[] | null | undefined;
   changeMethod: AttributedDeployment['changeMethod'];
   /**
    * The commits shipped here for the first time (attributed to it), by commit time: graph indices at
@@ -105,7 +109,7 @@ class Tracer {
         anchored = true;
       } else if (isRedeploy) {
         this.walk(shaCommit, i, false);
-        this.shipments[i] = shipment([], 'ancestry', from, from, isRedeploy, shippedBefore, shaCommit);
+        this.shipments[i] = shipment(undefined, 'ancestry', from, from, isRedeploy, shippedBefore, shaCommit);
       } else if (!anchored) {
         this.walk(shaCommit, i, false);
         this.shipments[i] = shipment(null, 'unknown', from, from, isRedeploy, shippedBefore, shaCommit);
@@ -122,11 +126,7 @@ class Tracer {
         }
         const to = this.count;
         sortByCommitTime(this.shipped, from, to, this.graph);
-        const changeShas: string[] = new Array(to - from);
-        for (let k = from; k < to; k++) {
-          changeShas[k - from] = this.graph.commits[this.shipped[k]].sha;
-        }
-        this.shipments[i] = shipment(changeShas, 'ancestry', from, to, isRedeploy, shippedBefore, shaCommit);
+        this.shipments[i] = shipment(undefined, 'ancestry', from, to, isRedeploy, shippedBefore, shaCommit);
       }
       if (shaCommit === NO_COMMIT) {
         this.shippedOutsideGraph.add(shaKey);
@@ -261,7 +261,7 @@ class Tracer {
 }
 
 function shipment(
-  changeShas: string[] | null,
+  changeShas: string[] | null | undefined,
   changeMethod: Shipment['changeMethod'],
   from: number,
   to: number,

@@ -30,6 +30,7 @@ import { recoveryOf } from './recovery';
 import { RevertDetector } from './reverts';
 import { findRollbacks } from './rollbacks';
 import { ServiceResolver } from './services';
+import { ShippedDeployment, ShippedStretch } from './shippedDeployment';
 import { checkTimestamps } from './timestamps';
 import { Attributed, AttributedChange, AttributedDeployment, AttributedIncident } from './types';
 import { keepValid } from './validity';
@@ -93,21 +94,28 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     options: opts,
   });
 
+  // Deployment by deployment (the shipped list runs service by service), each one's commits by commit time.
+  const changes: AttributedChange[] = new Array(shipped.length);
+  let firstChange = 0;
   const attributedDeployments = deployments.map((d, i): AttributedDeployment => {
     const shipment = shipments[i];
-    const out: AttributedDeployment = {
-      deployment: d,
-      team: directory.teamOf(d.service),
-      changeShas: shipment.changeShas,
-      changeMethod: shipment.changeMethod,
-      isRedeploy: shipment.isRedeploy,
-      isRollback: rollbacks.isRollback[i],
-      failed: verdicts.failureReasons[i].length > 0,
-      failureReasons: verdicts.failureReasons[i],
-      isRework: verdicts.reworkReasons[i].length > 0,
-      reworkReasons: verdicts.reworkReasons[i],
-      incidentIds: verdicts.incidents[i] === NONE ? NONE : verdicts.incidents[i].map((k) => incidents[k].id),
-    };
+    const start = firstChange;
+    firstChange += shipment.to - shipment.from;
+    const failureReasons = verdicts.failureReasons[i];
+    const reworkReasons = verdicts.reworkReasons[i];
+    const out = new ShippedDeployment(
+      d,
+      directory.teamOf(d.service),
+      shipment.changeShas === undefined ? new ShippedStretch(changes, start, firstChange) : shipment.changeShas,
+      shipment.changeMethod,
+      shipment.isRedeploy,
+      rollbacks.isRollback[i],
+      failureReasons.length > 0,
+      failureReasons,
+      reworkReasons.length > 0,
+      reworkReasons,
+      verdicts.incidents[i] === NONE ? NONE : verdicts.incidents[i].map((k) => incidents[k].id)
+    );
     if (rollbacks.rolledBack[i] >= 0) {
       out.rollbackOf = deployments[rollbacks.rolledBack[i]].id;
     }
@@ -123,8 +131,6 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     return out;
   });
 
-  // Deployment by deployment (the shipped list runs service by service), each one's commits by commit time.
-  const changes: AttributedChange[] = new Array(shipped.length);
   let next = 0;
   for (let i = 0; i < deployments.length; i++) {
     const { from, to } = shipments[i];
