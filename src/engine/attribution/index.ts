@@ -23,7 +23,7 @@ import { CommitGraph } from './graph';
 import { causeOf } from './incidentCause';
 import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
-import { ChangeShipment, shippedChange } from './leadTime';
+import { ChangeShipment, hasLeadTime, shippedChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
 import { compareNumbers, compareText } from './order';
 import { recoveryOf } from './recovery';
@@ -140,8 +140,9 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     const d = deployments[i];
     const shipment = new ChangeShipment(d, attributedDeployments[i].team, opts.leadTimeStart);
     for (let k = from; k < to; k++) {
-      const change = shippedChange(graph.commits[shipped[k]], shipment);
-      if (change.leadTimeMs === null) {
+      const commit = graph.commits[shipped[k]];
+      const change = shippedChange(commit, shipment);
+      if (!hasLeadTime(commit, shipment)) {
         findings.add(
           'non-positive-lead-time',
           'info',
