@@ -98,17 +98,17 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   const changes: AttributedChange[] = new Array(shipped.length);
   let firstChange = 0;
   const attributedDeployments = deployments.map((d, i): AttributedDeployment => {
-    const shipment = shipments[i];
     const start = firstChange;
-    firstChange += shipment.to - shipment.from;
+    firstChange += shipments.to[i] - shipments.from[i];
+    const listed = shipments.changeShas(i);
     const failureReasons = verdicts.failureReasons[i];
     const reworkReasons = verdicts.reworkReasons[i];
     const out = new ShippedDeployment(
       d,
       directory.teamOf(d.service),
-      shipment.changeShas === undefined ? new ShippedStretch(changes, start, firstChange) : shipment.changeShas,
-      shipment.changeMethod,
-      shipment.isRedeploy,
+      listed === undefined ? new ShippedStretch(changes, start, firstChange) : listed,
+      shipments.changeMethod(i),
+      shipments.isRedeploy[i] === 1,
       rollbacks.isRollback[i],
       failureReasons.length > 0,
       failureReasons,
@@ -133,7 +133,8 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
 
   let next = 0;
   for (let i = 0; i < deployments.length; i++) {
-    const { from, to } = shipments[i];
+    const from = shipments.from[i];
+    const to = shipments.to[i];
     if (from === to) {
       continue;
     }
