@@ -10,7 +10,9 @@
  * unknown group) over every deployment in scope.
  */
 import { MetricSeries, SeriesPoint } from '../results';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
 import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { CountCells, RateCells } from './series';
 
 export function changeFailRate(ctx: MetricContext): MetricSeries[] {
@@ -18,12 +20,14 @@ export function changeFailRate(ctx: MetricContext): MetricSeries[] {
     return byIncidentFacet(ctx);
   }
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
-  const { deployment, failure } = ctx.groupOf;
-  for (const item of ctx.attributed.deployments) {
-    const group = deployment(item);
-    if (group !== null) {
-      cells.add(group, item.deployment.finishedAt, item.failed && failure(item) !== null);
-    }
+  const columns = attributedColumns(ctx.attributed);
+  const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
+  // A failure counts when it passes the severity and label filters too (its linked incidents').
+  const counts = ctx.grouping.facetCheck(ctx.dimensions.failureFacets);
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs.items[k];
+    const hit = columns.failed[i] === 1 && (counts === null || counts(columns.deployments.items[i]));
+    cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], hit);
   }
   return cells.toSeries('changeFailRate');
 }

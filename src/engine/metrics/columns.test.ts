@@ -1,5 +1,5 @@
 import { UTC } from '../time';
-import { groupColumn, scorecardColumns } from './columns';
+import { groupColumn, attributedColumns } from './columns';
 import { Grouping } from './dimensions';
 import { computeScorecard } from './scorecard';
 import { at, attributed, change, deployment, T0 } from './testing';
@@ -13,7 +13,7 @@ describe('scorecard columns', () => {
         deployment({ finishedAt: at(3), service: 'web', team: 'front' }),
       ],
     });
-    const columns = scorecardColumns(a);
+    const columns = attributedColumns(a);
     const byTeam = groupColumn(columns.deployments, new Grouping('team', undefined), 'all');
     expect(byTeam.names).toEqual(['front', '(unknown)']);
     expect(Array.from(byTeam.values)).toEqual([0, 1, 0]);
@@ -27,14 +27,14 @@ describe('scorecard columns', () => {
       deployments: [deployment({ finishedAt: at(1) })],
       changes: [change({ deployedAt: at(1), leadTimeMs: 5 })],
     });
-    const first = scorecardColumns(a);
-    expect(scorecardColumns(a)).toBe(first);
+    const first = attributedColumns(a);
+    expect(attributedColumns(a)).toBe(first);
     a.changes.push(change({ deployedAt: at(2), leadTimeMs: 7 }));
-    const second = scorecardColumns(a);
+    const second = attributedColumns(a);
     expect(second).not.toBe(first);
     expect(Array.from(second.leadTimeMs)).toEqual([5, 7]);
     a.deployments = [];
-    expect(scorecardColumns(a).deployedAt).toHaveLength(0);
+    expect(attributedColumns(a).deployedAt).toHaveLength(0);
     const [row] = computeScorecard(a, { groupBy: 'none', range: { from: T0, to: at(7) }, zone: UTC });
     expect(row).toMatchObject({ deployments: 0, leadTimeMedianMs: 6 });
   });
@@ -66,10 +66,10 @@ describe('scorecard columns cache', () => {
   it('lives on the result, unseen by JSON and by comparisons', () => {
     const a = attributed({ deployments: [deployment({ finishedAt: at(1) })] });
     const before = JSON.stringify(a);
-    const columns = scorecardColumns(a);
-    expect(Object.keys(a)).not.toContain('__scorecardColumns');
+    const columns = attributedColumns(a);
+    expect(Object.keys(a)).not.toContain('__attributedColumns');
     expect(JSON.stringify(a)).toBe(before);
     expect(a).toEqual(attributed({ deployments: [a.deployments[0]] }));
-    expect(scorecardColumns(a)).toBe(columns);
+    expect(attributedColumns(a)).toBe(columns);
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Column views of attributed items for the scorecard: the few numbers it reads per item in typed
- * arrays, and each dimension's values interned to small integers. Built once per Attributed object
- * (kept on it in a hidden property, rebuilt if its lists are replaced or change length) so that
- * regrouping and refiltering the same history runs over typed arrays only, without touching a million
- * objects. Attributed results are treated as immutable.
+ * Column views of attributed items for the scorecard and the metrics over every deployment or change: the few
+ * numbers they read per item in typed arrays, and each dimension's values interned to small integers. Built once per
+ * Attributed object (kept on it in a hidden property, rebuilt if its lists are replaced or change length) so that
+ * the metrics, the scorecard and regrouping or refiltering the same history run over typed arrays only, without
+ * touching a million objects (reading a field of each costs a cache miss). Attributed results are treated as
+ * immutable.
  */
 import { EngineInputError } from '../attribution/inputError';
 import { Attributed } from '../attribution/types';
@@ -37,7 +38,9 @@ export class ItemColumns<T> {
     let column = this.dims[key];
     if (!column) {
       const teams = key === 'team' && this.facets ? this.facets.teams : undefined;
-      column = teams ? internShared(this.items, this.read.team, teams) : intern(this.items, this.read[key]);
+      column = teams
+        ? internShared(this.items, this.read.team, teams, this.dim('service'))
+        : intern(this.items, this.read[key]);
       this.dims[key] = column;
     }
     return column;
@@ -67,11 +70,15 @@ function intern<T>(items: readonly T[], reader: (item: T) => string): DimColumn 
   return { ids, names };
 }
 
-/** Teams when some services have several owners: the first owner in ids, the others in more. */
+/**
+ * Teams when some services have several owners: the first owner in ids, the others in more. The owners depend on the
+ * service alone (Facets.teams), so they are looked up once per service of the service column.
+ */
 function internShared<T>(
   items: readonly T[],
   reader: (item: T) => string,
-  teams: (item: T) => readonly string[] | undefined
+  teams: (item: T) => readonly string[] | undefined,
+  services: DimColumn
 ): DimColumn {
   const ids = new Int32Array(items.length);
   const names: string[] = [];
@@ -87,16 +94,35 @@ function internShared<T>(
   };
   const moreItems: number[] = [];
   const moreIds: number[] = [];
+  // Per service id: the owners' ids, null when not shared, undefined until looked up. The unknown service's items
+  // (no service, or one named like it) are looked up one by one.
+  const ownerIds: Array<number[] | null | undefined> = new Array<number[] | null | undefined>(services.names.length);
+  const unknown = services.names.indexOf(UNKNOWN_GROUP);
+  let last: string | null = null;
+  let lastId = -1;
   for (let i = 0; i < items.length; i++) {
-    const owners = teams(items[i]);
-    if (!owners) {
-      ids[i] = idOf(reader(items[i]) || UNKNOWN_GROUP);
+    const service = services.ids[i];
+    let owners = service === unknown ? undefined : ownerIds[service];
+    if (owners === undefined) {
+      const list = teams(items[i]);
+      owners = list ? list.map(idOf) : null;
+      if (service !== unknown) {
+        ownerIds[service] = owners;
+      }
+    }
+    if (owners === null) {
+      const team = reader(items[i]) || UNKNOWN_GROUP;
+      if (team !== last) {
+        last = team;
+        lastId = idOf(team);
+      }
+      ids[i] = lastId;
       continue;
     }
-    ids[i] = idOf(owners[0]);
+    ids[i] = owners[0];
     for (let k = 1; k < owners.length; k++) {
       moreItems.push(i);
-      moreIds.push(idOf(owners[k]));
+      moreIds.push(owners[k]);
     }
   }
   return { ids, names, more: { items: Int32Array.from(moreItems), ids: Int32Array.from(moreIds) } };
@@ -151,6 +177,44 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
   }
   return { values, names: grouped === null ? [allName] : grouped.names };
 }
+
+/** A group column's (item, group value index) pairs: the first `length` entries of items and groups. */
+export interface GroupPairs {
+  items: Int32Array;
+  groups: Int32Array;
+  length: number;
+  /** The group values' names (GroupColumn.names). */
+  names: string[];
+}
+
+/**
+ * The (item, group) pairs of a group column in item order, an item's further groups (extra) right after its first;
+ * items a filter excludes are left out. Walking them visits items as a per-item loop over the list would.
+ */
+export function groupPairs(column: GroupColumn): GroupPairs {
+  const { values, extra } = column;
+  const extraItems = extra ? extra.items : NO_ITEMS;
+  const capacity = values.length + extraItems.length;
+  const items = new Int32Array(capacity);
+  const groups = new Int32Array(capacity);
+  let length = 0;
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] >= 0) {
+      items[length] = i;
+      groups[length] = values[i];
+      length++;
+    }
+    for (; k < extraItems.length && extraItems[k] === i; k++) {
+      items[length] = i;
+      groups[length] = (extra as NonNullable<typeof extra>).values[k];
+      length++;
+    }
+  }
+  return { items, groups, length, names: column.names };
+}
+
+const NO_ITEMS = new Int32Array(0);
 
 interface FilterColumn {
   ids: Int32Array;
@@ -228,8 +292,8 @@ function sharedGroupColumn<T>(
   };
 }
 
-/** What the scorecard reads, per list. NaN marks "no value". */
-export interface ScorecardColumns {
+/** What the scorecard and the column-based metrics read, per list. NaN marks "no value". */
+export interface AttributedColumns {
   deployments: ItemColumns<Attributed['deployments'][number]>;
   /** A failed deployment's facets (its linked incidents' severities), for a severity filter. */
   failureFacets: Facets<Attributed['deployments'][number]>;
@@ -237,9 +301,13 @@ export interface ScorecardColumns {
   failed: Uint8Array;
   rework: Uint8Array;
   recoveryMs: Float64Array;
+  /** Deployment duration: finish minus a reported start (NaN without a start, or a start after the finish). */
+  durationMs: Float64Array;
   changes: ItemColumns<Attributed['changes'][number]>;
   changeAt: Float64Array;
   leadTimeMs: Float64Array;
+  /** The indexes of the changes with a lead time breakdown (pull request data), in order. */
+  withBreakdown: Int32Array;
   incidents: ItemColumns<Attributed['incidents'][number]>;
   incidentAt: Float64Array;
   restoreMs: Float64Array;
@@ -247,7 +315,7 @@ export interface ScorecardColumns {
 
 interface Cached {
   lists: [unknown[], number, unknown[], number, unknown[], number, Record<string, string>, unknown];
-  columns: ScorecardColumns;
+  columns: AttributedColumns;
 }
 
 /**
@@ -255,7 +323,7 @@ interface Cached {
  * goes when the object goes. A WeakMap would do the same in a browser, but the Go backend's VM keeps a WeakMap
  * entry alive when its value references its key, as these columns do.
  */
-const CACHE_PROPERTY = '__scorecardColumns';
+const CACHE_PROPERTY = '__attributedColumns';
 
 function cachedOn(attributed: Attributed): Cached | undefined {
   return (attributed as unknown as Record<string, Cached | undefined>)[CACHE_PROPERTY];
@@ -272,7 +340,7 @@ function cacheOn(attributed: Attributed, entry: Cached): void {
   }
 }
 
-export function scorecardColumns(attributed: Attributed): ScorecardColumns {
+export function attributedColumns(attributed: Attributed): AttributedColumns {
   const lists: Cached['lists'] = [
     attributed.deployments,
     attributed.deployments.length,
@@ -292,26 +360,35 @@ export function scorecardColumns(attributed: Attributed): ScorecardColumns {
   return columns;
 }
 
-function buildColumns(attributed: Attributed): ScorecardColumns {
+function buildColumns(attributed: Attributed): AttributedColumns {
   const dims = new Dimensions(attributed);
   const deps = attributed.deployments;
   const deployedAt = new Float64Array(deps.length);
   const failed = new Uint8Array(deps.length);
   const rework = new Uint8Array(deps.length);
   const recoveryMs = new Float64Array(deps.length);
+  const durationMs = new Float64Array(deps.length);
   for (let i = 0; i < deps.length; i++) {
     const item = deps[i];
-    deployedAt[i] = item.deployment.finishedAt;
+    const { startedAt, finishedAt } = item.deployment;
+    deployedAt[i] = finishedAt;
     failed[i] = item.failed ? 1 : 0;
     rework[i] = item.isRework ? 1 : 0;
     recoveryMs[i] = item.failed ? durationOrNaN(item.recoveryMs) : NaN;
+    durationMs[i] = startedAt !== undefined && finishedAt >= startedAt ? finishedAt - startedAt : NaN;
   }
   const changes = attributed.changes;
   const changeAt = new Float64Array(changes.length);
   const leadTimeMs = new Float64Array(changes.length);
+  const breakdowns = new Int32Array(changes.length);
+  let withBreakdown = 0;
   for (let i = 0; i < changes.length; i++) {
-    changeAt[i] = changes[i].deployedAt;
-    leadTimeMs[i] = durationOrNaN(changes[i].leadTimeMs);
+    const item = changes[i];
+    changeAt[i] = item.deployedAt;
+    leadTimeMs[i] = durationOrNaN(item.leadTimeMs);
+    if (item.breakdown) {
+      breakdowns[withBreakdown++] = i;
+    }
   }
   const incidents = attributed.incidents;
   const incidentAt = new Float64Array(incidents.length);
@@ -327,9 +404,11 @@ function buildColumns(attributed: Attributed): ScorecardColumns {
     failed,
     rework,
     recoveryMs,
+    durationMs,
     changes: new ItemColumns(changes, dims.change, dims.changeFacets),
     changeAt,
     leadTimeMs,
+    withBreakdown: breakdowns.slice(0, withBreakdown),
     incidents: new ItemColumns(incidents, dims.incident, dims.incidentFacets),
     incidentAt,
     restoreMs,

@@ -16,6 +16,7 @@
 import { DAY_MS } from '../options';
 import { MetricSeries, SeriesPoint } from '../results';
 import { utcMinute } from '../time';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
 import { MetricContext } from './context';
 import { ALL_GROUP } from './dimensions';
 import { compareGroups, forEachGroup } from './series';
@@ -36,16 +37,12 @@ export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
     }
     return out;
   };
-  for (const item of attributed.deployments) {
-    const at = item.deployment.finishedAt;
-    if (at >= end) {
-      continue;
-    }
-    const group = groupOf.deployment(item);
-    if (typeof group === 'string') {
-      list(group).push(at);
-    } else if (group !== null) {
-      group.forEach((g) => list(g).push(at));
+  const columns = attributedColumns(attributed);
+  const pairs = groupPairs(groupColumn(columns.deployments, grouping, ALL_GROUP));
+  for (let k = 0; k < pairs.length; k++) {
+    const at = columns.deployedAt[pairs.items[k]];
+    if (at < end) {
+      list(pairs.names[pairs.groups[k]]).push(at);
     }
   }
   for (const attempt of attributed.failedAttempts) {

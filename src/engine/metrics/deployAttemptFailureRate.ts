@@ -6,16 +6,17 @@
  * outcome yet and are left out too.
  */
 import { MetricSeries } from '../results';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
 import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { RateCells } from './series';
 
 export function deployAttemptFailureRate(ctx: MetricContext): MetricSeries[] {
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const item of ctx.attributed.deployments) {
-    const group = ctx.groupOf.deployment(item);
-    if (group !== null) {
-      cells.add(group, item.deployment.finishedAt, false);
-    }
+  const columns = attributedColumns(ctx.attributed);
+  const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
+  for (let k = 0; k < pairs.length; k++) {
+    cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[pairs.items[k]], false);
   }
   for (const attempt of ctx.attributed.failedAttempts) {
     if (attempt.status !== 'failure') {

@@ -3,22 +3,22 @@
  * deployments that report a start, in the bucket of the finish; median by default.
  */
 import { MetricSeries } from '../results';
-import { aggregate } from '../stats';
-import { MetricContext, durationKind } from './context';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
+import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { ValueCells } from './series';
 
 export function deploymentDuration(ctx: MetricContext): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const item of ctx.attributed.deployments) {
-    const { startedAt, finishedAt } = item.deployment;
-    if (startedAt === undefined || !(finishedAt >= startedAt)) {
-      continue;
-    }
-    const group = ctx.groupOf.deployment(item);
-    if (group !== null) {
-      cells.add(group, finishedAt, finishedAt - startedAt);
+  const columns = attributedColumns(ctx.attributed);
+  const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs.items[k];
+    const ms = columns.durationMs[i];
+    if (ms === ms) {
+      cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], ms);
     }
   }
-  return cells.toSeries('deploymentDuration', durationKind(aggregation), (values) => aggregate(values, aggregation));
+  return cells.toSeries('deploymentDuration', aggregation);
 }

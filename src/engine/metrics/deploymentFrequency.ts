@@ -11,59 +11,51 @@
  * - deploymentGap: time between a deployment and the previous one of the same group (which may lie
  *   before the range), placed in the bucket of the later one, aggregated like durations.
  */
-import { AttributedDeployment } from '../attribution/types';
 import { localDayIndex, wallClockDays, weekIndexOfDay } from '../buckets';
 import { MetricSeries } from '../results';
-import { aggregate, median } from '../stats';
-import { MetricContext, durationKind } from './context';
+import { median } from '../stats';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
+import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { CountCells, ValueCells } from './series';
 
 /**
- * Deployments of the request's filters with their group (items[k] is in groups[k]), in finish order; a deployment
+ * Deployments of the request's filters as (group, finish) pairs in finish order (read from the columns); a deployment
  * in several groups (a service several teams own) appears once per group.
  */
 interface Grouped {
   groups: string[];
-  items: AttributedDeployment[];
+  at: Float64Array;
 }
 
 function groupedDeployments(ctx: MetricContext): Grouped {
-  const groups: string[] = [];
-  const items: AttributedDeployment[] = [];
-  const all = ctx.attributed.deployments;
+  const columns = attributedColumns(ctx.attributed);
+  const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
+  const n = pairs.length;
+  const groups: string[] = new Array<string>(n);
+  const at = new Float64Array(n);
   let sorted = true;
-  for (let i = 0; i < all.length; i++) {
-    const item = all[i];
-    const group = ctx.groupOf.deployment(item);
-    if (group !== null) {
-      if (items.length > 0 && items[items.length - 1].deployment.finishedAt > item.deployment.finishedAt) {
-        sorted = false;
-      }
-      if (typeof group === 'string') {
-        groups.push(group);
-        items.push(item);
-      } else {
-        for (let g = 0; g < group.length; g++) {
-          groups.push(group[g]);
-          items.push(item);
-        }
-      }
+  for (let k = 0; k < n; k++) {
+    groups[k] = pairs.names[pairs.groups[k]];
+    at[k] = columns.deployedAt[pairs.items[k]];
+    if (k > 0 && at[k - 1] > at[k]) {
+      sorted = false;
     }
   }
   // Attribution hands deployments over in finish order; anything else is put in order here (stable).
   if (sorted) {
-    return { groups, items };
+    return { groups, at };
   }
-  const order = items.map((_item, k) => k);
-  order.sort((a, b) => items[a].deployment.finishedAt - items[b].deployment.finishedAt || a - b);
-  return { groups: order.map((k) => groups[k]), items: order.map((k) => items[k]) };
+  const order = groups.map((_group, k) => k);
+  order.sort((a, b) => at[a] - at[b] || a - b);
+  return { groups: order.map((k) => groups[k]), at: Float64Array.from(order, (k) => at[k]) };
 }
 
 function countCells(ctx: MetricContext): CountCells {
   const cells = new CountCells(ctx.buckets, ctx.grouping.groupsEverything);
-  const { groups, items } = groupedDeployments(ctx);
-  for (let k = 0; k < items.length; k++) {
-    cells.add(groups[k], items[k].deployment.finishedAt);
+  const { groups, at } = groupedDeployments(ctx);
+  for (let k = 0; k < groups.length; k++) {
+    cells.add(groups[k], at[k]);
   }
   return cells;
 }
@@ -90,10 +82,10 @@ export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
   // bucket bounds are local midnights, so repeats of a day follow each other within a group.
   const days = new ValueCells(buckets, false);
   const lastDay = new Map<string, number>();
-  const { groups, items } = groupedDeployments(ctx);
-  for (let k = 0; k < items.length; k++) {
-    const group = groups[k];
-    const at = items[k].deployment.finishedAt;
+  const grouped = groupedDeployments(ctx);
+  for (let k = 0; k < grouped.groups.length; k++) {
+    const group = grouped.groups[k];
+    const at = grouped.at[k];
     if (!counts.add(group, at)) {
       continue;
     }
@@ -124,10 +116,10 @@ export function deploymentGap(ctx: MetricContext): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
   const previous = new Map<string, number>();
-  const { groups, items } = groupedDeployments(ctx);
-  for (let k = 0; k < items.length; k++) {
-    const group = groups[k];
-    const at = items[k].deployment.finishedAt;
+  const grouped = groupedDeployments(ctx);
+  for (let k = 0; k < grouped.groups.length; k++) {
+    const group = grouped.groups[k];
+    const at = grouped.at[k];
     const before = previous.get(group);
     previous.set(group, at);
     if (before !== undefined) {
@@ -136,7 +128,7 @@ export function deploymentGap(ctx: MetricContext): MetricSeries[] {
       cells.touch(group);
     }
   }
-  return cells.toSeries('deploymentGap', durationKind(aggregation), (values) => aggregate(values, aggregation));
+  return cells.toSeries('deploymentGap', aggregation);
 }
 
 function bucketDays(ctx: MetricContext): Float64Array {

@@ -74,7 +74,10 @@ export interface Facets<T> {
   /** One severity ('' when unknown) or, for a failed deployment, those of its linked incidents. */
   severity?: (item: T) => Group;
   labels?: (item: T) => readonly string[] | undefined;
-  /** Every owning team when the catalog gives the item's service several; undefined otherwise (Readers.team). */
+  /**
+   * Every owning team when the catalog gives the item's service several; undefined otherwise (Readers.team). A function
+   * of the item's service (Readers.service) alone.
+   */
   teams?: (item: T) => readonly string[] | undefined;
 }
 

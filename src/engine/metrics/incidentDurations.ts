@@ -5,8 +5,8 @@
  */
 import { AttributedIncident } from '../attribution/types';
 import { MetricId, MetricSeries, SeriesPoint } from '../results';
-import { aggregate, Values } from '../stats';
-import { MetricContext, durationKind } from './context';
+import { Values } from '../stats';
+import { MetricContext } from './context';
 import { incidentInstant } from './instants';
 import { ValueCells } from './series';
 
@@ -31,7 +31,7 @@ export function incidentDurationSeries(
     slaMs === undefined
       ? undefined
       : (values: Values): Partial<SeriesPoint> => ({ shareWithinSla: shareWithin(values, slaMs) });
-  return cells.toSeries(metric, durationKind(aggregation), (values) => aggregate(values, aggregation), extra);
+  return cells.toSeries(metric, aggregation, extra);
 }
 
 /** Share (0..1) of values at most the SLA; null without values. */

@@ -11,8 +11,9 @@
 import { EngineInputError } from '../attribution/inputError';
 import { AttributedChange, LeadTimeBreakdown } from '../attribution/types';
 import { MetricId, MetricSeries } from '../results';
-import { aggregate } from '../stats';
-import { MetricContext, durationKind } from './context';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
+import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { ValueCells } from './series';
 
 type Stage = keyof LeadTimeBreakdown;
@@ -24,17 +25,20 @@ export const STAGE_OF: Readonly<Partial<Record<MetricId, Stage>>> = {
   leadTimeDeploy: 'deployMs',
 };
 
+/** The series of a value per change, over every change or those at the given indexes. */
 function leadTimeSeries(
   ctx: MetricContext,
   metric: MetricId,
-  valueOf: (item: AttributedChange) => number | null | undefined
+  valueOf: (item: AttributedChange) => number | null | undefined,
+  indexes?: Int32Array
 ): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
   const changes = ctx.attributed.changes;
+  const n = indexes ? indexes.length : changes.length;
   // An index loop: for-of allocates an iterator result per change, a million of them per metric.
-  for (let i = 0; i < changes.length; i++) {
-    const item = changes[i];
+  for (let k = 0; k < n; k++) {
+    const item = changes[indexes ? indexes[k] : k];
     const value = valueOf(item);
     if (value === null || value === undefined || !(value >= 0)) {
       continue;
@@ -44,11 +48,25 @@ function leadTimeSeries(
       cells.add(group, item.deployedAt, value);
     }
   }
-  return cells.toSeries(metric, durationKind(aggregation), (values) => aggregate(values, aggregation));
+  return cells.toSeries(metric, aggregation);
 }
 
 export function leadTime(ctx: MetricContext): MetricSeries[] {
-  return leadTimeSeries(ctx, 'leadTime', (item) => item.leadTimeMs);
+  if (ctx.grouping.facetGroup !== null) {
+    return leadTimeSeries(ctx, 'leadTime', (item) => item.leadTimeMs);
+  }
+  // Grouped by a dimension every change has: over the columns (the scorecard reads the same ones).
+  const columns = attributedColumns(ctx.attributed);
+  const pairs = groupPairs(groupColumn(columns.changes, ctx.grouping, ALL_GROUP));
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything, pairs.length);
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs.items[k];
+    const ms = columns.leadTimeMs[i];
+    if (ms === ms) {
+      cells.add(pairs.names[pairs.groups[k]], columns.changeAt[i], ms);
+    }
+  }
+  return cells.toSeries('leadTime', ctx.request.aggregation);
 }
 
 export function leadTimeStage(metric: MetricId): (ctx: MetricContext) => MetricSeries[] {
@@ -56,5 +74,12 @@ export function leadTimeStage(metric: MetricId): (ctx: MetricContext) => MetricS
   if (!stage) {
     throw new EngineInputError('metric', metric, `A lead time stage is one of ${Object.keys(STAGE_OF).join(', ')}.`);
   }
-  return (ctx) => leadTimeSeries(ctx, metric, (item) => (item.breakdown ? item.breakdown[stage] : undefined));
+  // Only changes with pull request data have stages: the columns list them.
+  return (ctx) =>
+    leadTimeSeries(
+      ctx,
+      metric,
+      (item) => (item.breakdown ? item.breakdown[stage] : undefined),
+      attributedColumns(ctx.attributed).withBreakdown
+    );
 }

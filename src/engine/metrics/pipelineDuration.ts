@@ -3,8 +3,7 @@
  * bucket of the finish; median by default.
  */
 import { MetricSeries } from '../results';
-import { aggregate } from '../stats';
-import { MetricContext, durationKind } from './context';
+import { MetricContext } from './context';
 import { ValueCells } from './series';
 
 export function pipelineDuration(ctx: MetricContext): MetricSeries[] {
@@ -20,5 +19,5 @@ export function pipelineDuration(ctx: MetricContext): MetricSeries[] {
       cells.add(group, finishedAt, finishedAt - startedAt);
     }
   }
-  return cells.toSeries('pipelineDuration', durationKind(aggregation), (values) => aggregate(values, aggregation));
+  return cells.toSeries('pipelineDuration', aggregation);
 }

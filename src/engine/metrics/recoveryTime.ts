@@ -7,13 +7,28 @@
  * (docs/definitions.md#grouping-by-severity-and-label).
  */
 import { MetricSeries } from '../results';
-import { aggregate } from '../stats';
-import { MetricContext, durationKind } from './context';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
+import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { ValueCells } from './series';
 
 export function recoveryTime(ctx: MetricContext): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
+  if (ctx.grouping.facetGroup === null) {
+    // Grouped by a dimension every deployment has: over the columns, a failure kept by the severity and label filters.
+    const columns = attributedColumns(ctx.attributed);
+    const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
+    const counts = ctx.grouping.facetCheck(ctx.dimensions.failureFacets);
+    for (let k = 0; k < pairs.length; k++) {
+      const i = pairs.items[k];
+      const ms = columns.recoveryMs[i];
+      if (ms === ms && (counts === null || counts(columns.deployments.items[i]))) {
+        cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], ms);
+      }
+    }
+    return cells.toSeries('recoveryTime', aggregation);
+  }
   for (const item of ctx.attributed.deployments) {
     const ms = item.recoveryMs;
     if (!item.failed || ms === null || ms === undefined || !(ms >= 0)) {
@@ -24,5 +39,5 @@ export function recoveryTime(ctx: MetricContext): MetricSeries[] {
       cells.add(group, item.deployment.finishedAt, ms);
     }
   }
-  return cells.toSeries('recoveryTime', durationKind(aggregation), (values) => aggregate(values, aggregation));
+  return cells.toSeries('recoveryTime', aggregation);
 }

@@ -4,16 +4,18 @@
  * the deployment's finish; null without deployments.
  */
 import { MetricSeries } from '../results';
+import { attributedColumns, groupColumn, groupPairs } from './columns';
 import { MetricContext } from './context';
+import { ALL_GROUP } from './dimensions';
 import { RateCells } from './series';
 
 export function reworkRate(ctx: MetricContext): MetricSeries[] {
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const item of ctx.attributed.deployments) {
-    const group = ctx.groupOf.deployment(item);
-    if (group !== null) {
-      cells.add(group, item.deployment.finishedAt, item.isRework);
-    }
+  const columns = attributedColumns(ctx.attributed);
+  const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs.items[k];
+    cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], columns.rework[i] === 1);
   }
   return cells.toSeries('reworkRate');
 }

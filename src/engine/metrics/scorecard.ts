@@ -23,7 +23,7 @@ import { percentileInPlace } from '../stats';
 import { benchmarkTable, classify, doraScore, DEFAULT_BENCHMARK_YEAR } from '../tiers';
 import { TimeRange, TimeZone } from '../time';
 import { checkAttributed } from './context';
-import { GroupColumn, groupColumn, ScorecardColumns, scorecardColumns } from './columns';
+import { AttributedColumns, attributedColumns, GroupColumn, groupColumn } from './columns';
 import { ALL_GROUP, Grouping } from './dimensions';
 import { compareGroups } from './series';
 
@@ -116,7 +116,7 @@ export function computeScorecard(attributed: Attributed, request: ScorecardReque
   if (grouping.groupsEverything) {
     ids.id(ALL_GROUP);
   }
-  const columns = scorecardColumns(attributed);
+  const columns = attributedColumns(attributed);
 
   const deployments = tallyDeployments(columns, grouping, ids, range, zone);
   const leadTimes = collect(
@@ -192,7 +192,7 @@ interface DeploymentTally {
 }
 
 function tallyDeployments(
-  columns: ScorecardColumns,
+  columns: AttributedColumns,
   grouping: Grouping,
   ids: GroupIds,
   range: TimeRange,

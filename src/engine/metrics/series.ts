@@ -1,13 +1,15 @@
 /**
  * Collecting items into (group, bucket) cells and turning the cells into series.
- * Items are placed by binary search over the bucket bounds (O(log buckets) each); every bucket of
+ * Items are placed by binary search over the bucket bounds (O(log buckets) each; items come mostly in time order,
+ * so the last bucket found is tried first, as is the last group's row); every bucket of
  * the range appears in every series, empty ones as 0 (counts) or null (rates, durations). An item with
  * several groups (labels, teams sharing a service) is added to each of them.
  */
 import { Buckets, bucketIndexOf } from '../buckets';
 import { Instant } from '../model';
-import { MetricId, MetricSeries, SeriesPoint, ValueKind } from '../results';
-import { Values } from '../stats';
+import { Aggregation, MetricId, MetricSeries, SeriesPoint, ValueKind } from '../results';
+import { aggregateInPlace, Values } from '../stats';
+import { durationKind } from './context';
 import { ALL_GROUP, Group } from './dimensions';
 
 /** Group names in a stable order (code-unit order, no locale: the engine runs without Intl). */
@@ -18,6 +20,9 @@ export function compareGroups(a: string, b: string): number {
 /** Shared bookkeeping: which groups exist and which bucket an instant falls in. */
 abstract class Cells<Row> {
   protected readonly rows = new Map<string, Row>();
+  private lastGroup: string | null = null;
+  private lastRow: Row | undefined;
+  private lastBucket = 0;
 
   constructor(
     readonly buckets: Buckets,
@@ -35,7 +40,15 @@ abstract class Cells<Row> {
 
   /** The bucket of an instant, or -1 outside the range. */
   bucketOf(at: Instant): number {
-    return bucketIndexOf(this.buckets, at);
+    const b = this.lastBucket;
+    if (at >= this.buckets.lo[b] && at < this.buckets.hi[b]) {
+      return b;
+    }
+    const found = bucketIndexOf(this.buckets, at);
+    if (found >= 0) {
+      this.lastBucket = found;
+    }
+    return found;
   }
 
   groups(): string[] {
@@ -45,11 +58,16 @@ abstract class Cells<Row> {
   }
 
   protected row(group: string): Row {
+    if (group === this.lastGroup) {
+      return this.lastRow as Row;
+    }
     let row = this.rows.get(group);
     if (row === undefined) {
       row = this.newRow();
       this.rows.set(group, row);
     }
+    this.lastGroup = group;
+    this.lastRow = row;
     return row;
   }
 
@@ -83,10 +101,17 @@ abstract class Cells<Row> {
  * value on the JavaScript heap, where a million lead times would otherwise sit as boxed numbers.
  */
 export class ValueCells extends Cells<number> {
-  private cellOf = new Int32Array(1024);
-  private valueOf = new Float64Array(1024);
+  private cellOf: Int32Array;
+  private valueOf: Float64Array;
   private size = 0;
   private grouped?: { start: Int32Array; values: Float64Array };
+
+  /** capacity: how many values to make room for at first (it grows past it). */
+  constructor(buckets: Buckets, alwaysAll: boolean, capacity = 1024) {
+    super(buckets, alwaysAll);
+    this.cellOf = new Int32Array(Math.max(capacity, 16));
+    this.valueOf = new Float64Array(this.cellOf.length);
+  }
 
   /** Adds a value at an instant (to each group of several); returns false (and adds nothing) outside the range. */
   add(group: Group, at: Instant, value: number): boolean {
@@ -125,21 +150,28 @@ export class ValueCells extends Cells<number> {
     forEachGroup(group, (g) => this.row(g));
   }
 
-  /** The values of a cell, in the order they were added. */
+  /** The values of a cell, in the order they were added (until toSeries). */
   values(group: string, bucket: number): Values {
     const row = this.rows.get(group);
     return row === undefined ? NO_VALUES : this.cell(row * this.bucketCount + bucket);
   }
 
+  /**
+   * Durations per cell reduced by the aggregation. Percentiles reorder each cell's values in place (values() reads
+   * them in an unspecified order afterwards); extra sees a cell's values after the aggregation.
+   */
   toSeries(
     metric: MetricId,
-    valueKind: ValueKind,
-    reduce: (values: Values) => number | null,
+    aggregation: Aggregation,
     extra?: (values: Values) => Partial<SeriesPoint>
   ): MetricSeries[] {
-    return this.series(metric, valueKind, (row, b) => {
+    return this.series(metric, durationKind(aggregation), (row, b) => {
       const values = this.cell(row * this.bucketCount + b);
-      const point: SeriesPoint = { time: this.time(b), value: reduce(values), count: values.length };
+      const point: SeriesPoint = {
+        time: this.time(b),
+        value: aggregateInPlace(values, aggregation),
+        count: values.length,
+      };
       return extra ? { ...point, ...extra(values) } : point;
     });
   }
@@ -149,7 +181,7 @@ export class ValueCells extends Cells<number> {
     return this.rows.size;
   }
 
-  private cell(cell: number): Values {
+  private cell(cell: number): Float64Array {
     const { start, values } = this.byCell();
     return start[cell] === start[cell + 1] ? NO_VALUES : values.subarray(start[cell], start[cell + 1]);
   }
@@ -176,7 +208,7 @@ export class ValueCells extends Cells<number> {
   }
 }
 
-const NO_VALUES: Values = new Float64Array(0);
+const NO_VALUES = new Float64Array(0);
 
 interface RateRow {
   hits: Float64Array;
