@@ -1,4 +1,4 @@
-import { serialize } from 'v8';
+import { deserialize, serialize } from 'v8';
 import { MessageChannel, MessagePort } from 'worker_threads';
 import { DataSourceInstanceSettings } from '@grafana/data';
 import { DAY_MS, emptyEvents } from '../engine';
@@ -88,7 +88,8 @@ function channelHost(
 ): { host: WorkerHost; ports: MessagePort[] } {
   const { port1, port2 } = new MessageChannel();
   const scope: WorkerScope = {
-    postMessage: (message: FromWorker) => port2.postMessage(message),
+    postMessage: (message: FromWorker, transfer?: Transferable[]) =>
+      port2.postMessage(message, transfer as ArrayBuffer[] | undefined),
     addEventListener: (_type, listener) =>
       port2.on('message', (data: ToWorker) => listener({ data } as MessageEvent<ToWorker>)),
   };
@@ -295,28 +296,66 @@ describe('the query worker protocol', () => {
 });
 
 describe('sliceRows / RowsCollector', () => {
+  const big = Array.from({ length: 1000 }, (_, i) => i);
+  const frameOf = (fields: RunResult['frames'][number]['fields']): RunResult => ({
+    errors: [],
+    frames: [
+      { refId: 'A', fields: [{ name: 'n', type: 'number', values: [1, 2] }] },
+      { refId: 'B', fields },
+    ],
+  });
+  const roundTrip = (result: RunResult, maxValues: number) => {
+    const { result: head, slices, transfer } = sliceRows(result, maxValues);
+    const collector = new RowsCollector();
+    // Through a structured clone, as a worker message crosses.
+    slices.forEach((s) => {
+      const copy = deserialize(serialize(s)) as typeof s;
+      collector.add(copy.frame, copy.columns);
+    });
+    return { head, slices, transfer, filled: collector.fill(head) };
+  };
+
   it('round-trips frames of any size and leaves small ones whole', () => {
-    const big = Array.from({ length: 1000 }, (_, i) => i);
-    const result: RunResult = {
-      errors: [],
-      frames: [
-        { refId: 'A', fields: [{ name: 'n', type: 'number', values: [1, 2] }] },
-        {
-          refId: 'B',
-          fields: [
-            { name: 'n', type: 'number', values: big },
-            { name: 's', type: 'string', values: big.map(String) },
-          ],
-        },
-      ],
-    };
-    const { result: head, slices } = sliceRows(result, 300);
+    const result = frameOf([
+      { name: 'n', type: 'number', values: big },
+      { name: 's', type: 'string', values: big.map(String) },
+    ]);
+    const { head, slices, filled } = roundTrip(result, 300);
     expect(head.frames[0]).toBe(result.frames[0]);
     expect(head.frames[1].fields[0].values).toEqual([]);
     expect(slices.length).toBe(7); // 150 rows of 2 fields per slice
-    const collector = new RowsCollector();
-    slices.forEach((s) => collector.add(s.frame, s.columns));
-    expect(collector.fill(head)).toEqual(result);
+    expect(filled).toEqual(result);
+  });
+
+  it('sends numbers as buffers and repeated texts once, as codes; unique texts, gaps and mixes as they are', () => {
+    const teams = big.map((i) => `team-${i % 7}`);
+    const withGaps = big.map((i) => (i % 10 === 0 ? null : i * 1.5));
+    const lateGap = big.map((i) => (i === 900 ? null : Date.UTC(2025, 0, 1) + i * 1000));
+    const result = frameOf([
+      { name: 'time', type: 'time', values: big.map((i) => Date.UTC(2025, 0, 1) + i * 3600000.5) },
+      { name: 'team', type: 'string', values: teams },
+      { name: 'sha', type: 'string', values: big.map((i) => `sha${i}`) },
+      { name: 'gaps', type: 'number', values: withGaps },
+      { name: 'late gap', type: 'number', values: lateGap },
+      { name: 'ok', type: 'boolean', values: big.map((i) => i % 2 === 0) },
+    ]);
+    const { slices, transfer, filled } = roundTrip(result, 600);
+    expect(slices.length).toBe(10);
+    const [time, team, sha, gaps, late, ok] = slices[0].columns;
+    expect(time).toEqual({ numbers: expect.any(Float64Array) });
+    expect(team).toEqual({ codes: expect.any(Uint32Array), added: teams.slice(0, 7) });
+    expect(Array.isArray(sha) && Array.isArray(gaps) && Array.isArray(ok)).toBe(true);
+    expect(late).toEqual({ numbers: expect.any(Float64Array) });
+    // Each distinct text crosses once per frame: later slices add none.
+    expect(slices.slice(1).map((s) => (s.columns[1] as { added: string[] }).added)).toEqual(Array(9).fill([]));
+    // The slice with the gap falls back to its values; the buffers listed are the slices' own.
+    expect(Array.isArray(slices[9].columns[4])).toBe(true);
+    expect(transfer[0]).toEqual([
+      (time as { numbers: Float64Array }).numbers.buffer,
+      (team as { codes: Uint32Array }).codes.buffer,
+      (late as { numbers: Float64Array }).numbers.buffer,
+    ]);
+    expect(filled).toEqual(result);
   });
 });
 

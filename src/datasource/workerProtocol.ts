@@ -76,7 +76,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   /** Rows of a large frame of a run's answer, sent ahead of it in slices (each slice is a short task to read). */
-  | { type: 'rows'; id: number; frame: number; columns: FieldValue[][] }
+  | { type: 'rows'; id: number; frame: number; columns: WireColumn[] }
   | { type: 'done'; id: number; value: CallResults[CallKind]; activity: WorkerActivity }
   | { type: 'failed'; id: number; error: WireError; activity: WorkerActivity }
   | { type: 'ask'; id: number; ask: Ask };
@@ -134,17 +134,32 @@ export function fromWireError(wire: WireError): Error {
 }
 
 /** Values per 'rows' message: reading one on the page takes a few milliseconds. */
-export const ROWS_PER_MESSAGE_VALUES = 8192;
+export const ROWS_PER_MESSAGE_VALUES = 32768;
+
+/**
+ * One column of a slice as it crosses. Whatever the page receives it keeps, and a young object it keeps costs the
+ * page's garbage collector a copy (a pause on the page's thread): so numbers without gaps cross as one Float64Array
+ * (its buffer transferred, no number objects), and repeated texts as codes into the column's dictionary, each
+ * distinct text crossing once per frame. Anything else crosses as the values themselves.
+ */
+export type WireColumn = FieldValue[] | { numbers: Float64Array } | { codes: Uint32Array; added: string[] };
+
+export interface RowsSlice {
+  frame: number;
+  columns: WireColumn[];
+}
 
 /**
  * A run's answer with its large frames' values taken out, and those values in slices of rows of at most
  * `maxValues` values: the page reads each slice as a task of its own, never one long task for a large table.
+ * `transfer` lists the buffers the slices own, to move rather than copy.
  */
 export function sliceRows(
   result: RunResult,
   maxValues = ROWS_PER_MESSAGE_VALUES
-): { result: RunResult; slices: Array<{ frame: number; columns: FieldValue[][] }> } {
-  const slices: Array<{ frame: number; columns: FieldValue[][] }> = [];
+): { result: RunResult; slices: RowsSlice[]; transfer: ArrayBuffer[][] } {
+  const slices: RowsSlice[] = [];
+  const transfer: ArrayBuffer[][] = [];
   const frames = result.frames.map((frame, index) => {
     const rows = frame.fields.reduce((n, f) => Math.max(n, f.values.length), 0);
     const fieldCount = Math.max(1, frame.fields.length);
@@ -152,25 +167,84 @@ export function sliceRows(
       return frame;
     }
     const step = Math.max(1, Math.floor(maxValues / fieldCount));
+    const encoders = frame.fields.map(() => new ColumnEncoder());
     for (let from = 0; from < rows; from += step) {
-      slices.push({ frame: index, columns: frame.fields.map((f) => f.values.slice(from, from + step)) });
+      const buffers: ArrayBuffer[] = [];
+      const columns = frame.fields.map((f, j) => encoders[j].encode(f.values.slice(from, from + step), buffers));
+      slices.push({ frame: index, columns });
+      transfer.push(buffers);
     }
     return { ...frame, fields: frame.fields.map((f) => ({ ...f, values: [] })) };
   });
-  return { result: { ...result, frames }, slices };
+  return { result: { ...result, frames }, slices, transfer };
 }
 
-/** Puts slices received ahead of an answer back into its frames (in the order they were sent). */
-export class RowsCollector {
-  /** Per frame, the slices as they came: concatenated once, when the answer arrives. */
-  private readonly received = new Map<number, FieldValue[][][]>();
+/** Texts per distinct text above which a column crosses as its values: a dictionary would not pay. */
+const REPEATS_FOR_CODES = 2;
 
-  add(frame: number, columns: FieldValue[][]): void {
-    const slices = this.received.get(frame);
-    if (slices) {
-      slices.push(columns);
-    } else {
-      this.received.set(frame, [columns]);
+/** The worker's side of one column of a sliced frame: picks its wire form on the first slice and keeps it. */
+class ColumnEncoder {
+  private form?: 'numbers' | 'codes' | 'values';
+  private readonly dictionary = new Map<string, number>();
+
+  encode(values: FieldValue[], buffers: ArrayBuffer[]): WireColumn {
+    this.form ??= formOf(values);
+    if (this.form === 'numbers' && values.every((v) => typeof v === 'number')) {
+      const numbers = Float64Array.from(values as number[]);
+      buffers.push(numbers.buffer);
+      return { numbers };
+    }
+    if (this.form === 'codes' && values.every((v) => typeof v === 'string')) {
+      const added: string[] = [];
+      const codes = new Uint32Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const text = values[i] as string;
+        let code = this.dictionary.get(text);
+        if (code === undefined) {
+          code = this.dictionary.size;
+          this.dictionary.set(text, code);
+          added.push(text);
+        }
+        codes[i] = code;
+      }
+      buffers.push(codes.buffer);
+      return { codes, added };
+    }
+    return values;
+  }
+}
+
+function formOf(values: FieldValue[]): 'numbers' | 'codes' | 'values' {
+  if (values.length > 0 && values.every((v) => typeof v === 'number')) {
+    return 'numbers';
+  }
+  if (values.length > 0 && values.every((v) => typeof v === 'string')) {
+    return new Set(values).size * REPEATS_FOR_CODES <= values.length ? 'codes' : 'values';
+  }
+  return 'values';
+}
+
+/**
+ * Puts slices received ahead of an answer back into its frames (in the order they were sent): each slice is
+ * appended to its frame's columns as it comes, so the answer itself only has to take them.
+ */
+export class RowsCollector {
+  /** Per frame, its columns so far. */
+  private readonly received = new Map<number, FieldValue[][]>();
+  /** Per frame and column, the texts its codes point to. */
+  private readonly dictionaries = new Map<number, string[][]>();
+
+  add(frame: number, columns: WireColumn[]): void {
+    let values = this.received.get(frame);
+    let dictionaries = this.dictionaries.get(frame);
+    if (!values || !dictionaries) {
+      values = columns.map(() => []);
+      dictionaries = columns.map(() => []);
+      this.received.set(frame, values);
+      this.dictionaries.set(frame, dictionaries);
+    }
+    for (let j = 0; j < columns.length; j++) {
+      appendColumn((values[j] ??= []), columns[j], (dictionaries[j] ??= []));
     }
   }
 
@@ -181,16 +255,34 @@ export class RowsCollector {
     return {
       ...result,
       frames: result.frames.map((frame, index) => {
-        const slices = this.received.get(index);
-        if (!slices) {
+        const columns = this.received.get(index);
+        if (!columns) {
           return frame;
         }
-        const fields = frame.fields.map((f, j) => ({
-          ...f,
-          values: ([] as FieldValue[]).concat(...slices.map((columns) => columns[j] ?? [])),
-        }));
-        return { ...frame, fields };
+        return { ...frame, fields: frame.fields.map((f, j) => ({ ...f, values: columns[j] ?? [] })) };
       }),
     };
+  }
+}
+
+/** Appends a column's values; texts point into the dictionary (no copy of a text per row), numbers stay unboxed. */
+function appendColumn(to: FieldValue[], column: WireColumn, dictionary: string[]): void {
+  if (Array.isArray(column)) {
+    for (let i = 0; i < column.length; i++) {
+      to.push(column[i]);
+    }
+  } else if ('numbers' in column) {
+    const { numbers } = column;
+    for (let i = 0; i < numbers.length; i++) {
+      to.push(numbers[i]);
+    }
+  } else {
+    for (let i = 0; i < column.added.length; i++) {
+      dictionary.push(column.added[i]);
+    }
+    const { codes } = column;
+    for (let i = 0; i < codes.length; i++) {
+      to.push(dictionary[codes[i]]);
+    }
   }
 }

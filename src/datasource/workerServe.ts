@@ -27,7 +27,8 @@ import { HttpClient, HttpRequest, HttpResponse } from '../sources/http';
 
 /** The worker's global scope as this file uses it. */
 export interface WorkerScope {
-  postMessage(message: FromWorker): void;
+  /** `transfer`: buffers the message owns, moved to the page rather than copied. */
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 }
 
@@ -62,10 +63,10 @@ export function serveRunner(scope: WorkerScope, createRunner: RunnerFactory, pau
     if (kind !== 'run') {
       return value;
     }
-    const { result, slices } = sliceRows(value as RunResult);
-    for (const slice of slices) {
-      scope.postMessage({ type: 'rows', id, frame: slice.frame, columns: slice.columns });
-    }
+    const { result, slices, transfer } = sliceRows(value as RunResult);
+    slices.forEach((slice, i) =>
+      scope.postMessage({ type: 'rows', id, frame: slice.frame, columns: slice.columns }, transfer[i])
+    );
     return result;
   };
 

@@ -15,27 +15,74 @@ import { CommitGraph, NO_COMMIT } from './graph';
 import { compareNumbers, compareText } from './order';
 import { AttributedDeployment } from './types';
 
-export interface Shipment {
-  changeShas: string[] | null;
-  changeMethod: AttributedDeployment['changeMethod'];
+const METHODS: ReadonlyArray<AttributedDeployment['changeMethod']> = ['ancestry', 'explicit', 'unknown'];
+
+/**
+ * What each deployment shipped, by deployment position, in typed columns: no object per deployment (a hundred
+ * thousand of them live through most of attribution).
+ */
+export class Shipments {
   /**
    * The commits shipped here for the first time (attributed to it), by commit time: graph indices at
-   * ShipmentTrace.shipped[from .. to). One typed list for all deployments instead of an array each.
+   * ShipmentTrace.shipped[from[i] .. to[i]). One typed list for all deployments instead of an array each.
    */
-  from: number;
-  to: number;
-  /** Same SHA as the deployment live in its environment just before. */
-  isRedeploy: boolean;
-  /** An earlier deployment of the same service already contained this SHA (the same SHA or a descendant). */
-  shippedBefore: boolean;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
   /** Graph index of the deployment's SHA, or NO_COMMIT. */
-  shaCommit: number;
+  readonly shaCommit: Int32Array;
+  /** 1 when it has the same SHA as the deployment live in its environment just before. */
+  readonly isRedeploy: Uint8Array;
+  /** 1 when an earlier deployment of the same service already contained this SHA (the same SHA or a descendant). */
+  readonly shippedBefore: Uint8Array;
+  /** Index into METHODS: how the change list was found. */
+  private readonly method: Uint8Array;
+  /** The provider's lists (explicit) and null for unknown ones; absent: the SHAs of the commits from .. to. */
+  private readonly lists = new Map<number, string[] | null>();
+
+  constructor(count: number) {
+    this.from = new Int32Array(count);
+    this.to = new Int32Array(count);
+    this.shaCommit = new Int32Array(count);
+    this.isRedeploy = new Uint8Array(count);
+    this.shippedBefore = new Uint8Array(count);
+    this.method = new Uint8Array(count);
+  }
+
+  set(
+    i: number,
+    changeShas: string[] | null | undefined,
+    changeMethod: AttributedDeployment['changeMethod'],
+    from: number,
+    to: number,
+    isRedeploy: boolean,
+    shippedBefore: boolean,
+    shaCommit: number
+  ): void {
+    this.from[i] = from;
+    this.to[i] = to;
+    this.shaCommit[i] = shaCommit;
+    this.isRedeploy[i] = isRedeploy ? 1 : 0;
+    this.shippedBefore[i] = shippedBefore ? 1 : 0;
+    this.method[i] = changeMethod === 'ancestry' ? 0 : changeMethod === 'explicit' ? 1 : 2;
+    if (changeShas !== undefined) {
+      this.lists.set(i, changeShas);
+    }
+  }
+
+  changeMethod(i: number): AttributedDeployment['changeMethod'] {
+    return METHODS[this.method[i]];
+  }
+
+  /** The provider's list, null when unknown, or undefined when they are the SHAs of the commits from .. to. */
+  changeShas(i: number): string[] | null | undefined {
+    return this.lists.get(i);
+  }
 }
 
 export interface ShipmentTrace {
   /** By deployment position. */
-  shipments: Shipment[];
-  /** Graph indices of every deployment's first-shipped commits (see Shipment.from and to). */
+  shipments: Shipments;
+  /** Graph indices of every deployment's first-shipped commits (see Shipments.from and to). */
   shipped: Int32Array;
   containment: Containment;
 }
@@ -57,7 +104,7 @@ export function traceShipments(
 }
 
 class Tracer {
-  readonly shipments: Shipment[];
+  readonly shipments: Shipments;
   readonly containment: Containment;
   /** What walks collect, deployment after deployment: the first `count` entries. */
   private shipped: Int32Array;
@@ -75,7 +122,7 @@ class Tracer {
     private readonly pathsOf: PathsOf,
     private readonly findings: Findings
   ) {
-    this.shipments = new Array(deployments.length);
+    this.shipments = new Shipments(deployments.length);
     this.containment = new Containment(graph.size);
     this.stamp = new Int32Array(graph.size);
     this.stack = new Int32Array(graph.size);
@@ -97,22 +144,21 @@ class Tracer {
         shaCommit !== NO_COMMIT ? this.stamp[shaCommit] === this.mark : this.shippedOutsideGraph.has(shaKey);
       const prev = this.previous[i];
       const isRedeploy = prev >= 0 && this.deployments[prev].sha === d.sha && this.deployments[prev].repo === d.repo;
-      // Every shipment is built whole, in one shape (no spread: the ES2017 build would copy property by property).
       const from = this.count;
       if (d.changes) {
         const changeShas = this.explicit(i, shaCommit);
-        this.shipments[i] = shipment(changeShas, 'explicit', from, this.count, isRedeploy, shippedBefore, shaCommit);
+        this.shipments.set(i, changeShas, 'explicit', from, this.count, isRedeploy, shippedBefore, shaCommit);
         anchored = true;
       } else if (isRedeploy) {
         this.walk(shaCommit, i, false);
-        this.shipments[i] = shipment([], 'ancestry', from, from, isRedeploy, shippedBefore, shaCommit);
+        this.shipments.set(i, undefined, 'ancestry', from, from, isRedeploy, shippedBefore, shaCommit);
       } else if (!anchored) {
         this.walk(shaCommit, i, false);
-        this.shipments[i] = shipment(null, 'unknown', from, from, isRedeploy, shippedBefore, shaCommit);
+        this.shipments.set(i, null, 'unknown', from, from, isRedeploy, shippedBefore, shaCommit);
         this.reportUnknown(d, i === positions[0]);
         anchored = shaCommit !== NO_COMMIT;
       } else if (shaCommit === NO_COMMIT) {
-        this.shipments[i] = shipment(null, 'unknown', from, from, isRedeploy, shippedBefore, shaCommit);
+        this.shipments.set(i, null, 'unknown', from, from, isRedeploy, shippedBefore, shaCommit);
         this.reportMissing(d);
       } else {
         this.walk(shaCommit, i, true);
@@ -122,11 +168,7 @@ class Tracer {
         }
         const to = this.count;
         sortByCommitTime(this.shipped, from, to, this.graph);
-        const changeShas: string[] = new Array(to - from);
-        for (let k = from; k < to; k++) {
-          changeShas[k - from] = this.graph.commits[this.shipped[k]].sha;
-        }
-        this.shipments[i] = shipment(changeShas, 'ancestry', from, to, isRedeploy, shippedBefore, shaCommit);
+        this.shipments.set(i, undefined, 'ancestry', from, to, isRedeploy, shippedBefore, shaCommit);
       }
       if (shaCommit === NO_COMMIT) {
         this.shippedOutsideGraph.add(shaKey);
@@ -258,18 +300,6 @@ class Tracer {
       { service: d.service, at: d.finishedAt }
     );
   }
-}
-
-function shipment(
-  changeShas: string[] | null,
-  changeMethod: Shipment['changeMethod'],
-  from: number,
-  to: number,
-  isRedeploy: boolean,
-  shippedBefore: boolean,
-  shaCommit: number
-): Shipment {
-  return { changeShas, changeMethod, from, to, isRedeploy, shippedBefore, shaCommit };
 }
 
 /** Below this many commits an insertion sort in place; above, the built-in sort of that stretch. */

@@ -26,7 +26,7 @@ describe('CommitIndex', () => {
     ids.forEach((id, i) => expect(index.find('acme/app', id)).toBe(i));
   });
 
-  it('tells apart zero-padded hex ids and SHAs that differ only before their last 13 characters', () => {
+  it('tells apart zero-padded hex ids and SHAs that differ only before the hashed tail (their last 7 characters and more)', () => {
     const padded = Array.from({ length: 3000 }, (_, i) => i.toString(16).padStart(40, '0'));
     const sameEnd = Array.from({ length: 50 }, (_, i) => `${i.toString(16).padStart(27, 'f')}0123456789abc`);
     const ids = [...padded, ...sameEnd];

@@ -1,7 +1,7 @@
 /**
  * Commits by repository and SHA, and by repository and first message line. SHAs: one open-addressing table in an
  * Int32Array (a slot is the key's hash and position + 1), no map entry per commit. The hash is computed by native
- * calls only, a SHA's last 13 characters read as one hex number, since hashing text character by character in
+ * calls only, a SHA's last 7 characters read as one hex number, since hashing text character by character in
  * JavaScript costs the Go backend's VM about half a microsecond per character. SHAs that are not hex there go to
  * a Map per repository instead. Titles: only those reverts name, found in one pass (TitleLookup).
  */
@@ -31,8 +31,13 @@ class ByRepository<V> {
   }
 }
 
-/** Hex digits of a SHA's end read as one number: 13 (52 bits) stay an exact integer. */
-const HEX_TAIL = 13;
+/**
+ * Hex digits of a SHA's end read as one number. Seven (28 bits) are a small integer, which V8 does not box, and a
+ * slice that short is a plain copy (24 bytes) where one of 13 characters (52 bits) took a sliced string and a boxed
+ * number (48 bytes): a lookup per commit and per parent, a million commits. 28 bits still tell SHAs apart in the table
+ * (whole SHAs are compared on a match of the hash).
+ */
+const HEX_TAIL = 7;
 const TWO_32 = 4294967296;
 
 export class CommitIndex {
@@ -164,11 +169,10 @@ function tableSize(entries: number): number {
 }
 
 /**
- * The hash of a SHA in repository `id`: its last 13 characters (all of a shorter one) read natively as a hex
- * number (random in a Git SHA; where generated ids differ), its 52 bits folded into 32 with the repository and
- * mixed; undefined when they are not all hex. parseInt reads a slice without copying it but stops at the first
- * character that is not hex, so a value too small for its length (a leading zero, or such a stop) is read again
- * strictly.
+ * The hash of a SHA in repository `id`: its last HEX_TAIL characters (all of a shorter one) read natively as a
+ * hex number (random in a Git SHA; where generated ids differ), mixed with the repository; undefined when they are
+ * not all hex. parseInt stops at the first character that is not hex, so a value too small for its length (a
+ * leading zero, or such a stop) is read again strictly.
  */
 function shaHash(sha: string, id: number): number | undefined {
   const tail = sha.length > HEX_TAIL ? sha.slice(sha.length - HEX_TAIL) : sha;

@@ -13,7 +13,10 @@ export interface ProductionDeployments {
   deployments: Deployment[];
   /** Failed or cancelled production attempts, collapsed the same way, sorted. */
   failedAttempts: Deployment[];
-  /** Id of every successful job -> id of the deployment it was collapsed into (itself when alone). */
+  /**
+   * Id of a successful job collapsed into another -> id of the deployment it was collapsed into. A deployment's own
+   * id is not listed (a map entry per deployment for nothing).
+   */
   idAliases: Map<string, string>;
 }
 
@@ -105,7 +108,6 @@ function collapsePipelineJobs(deployments: Deployment[], idAliases: Map<string, 
   for (const d of deployments) {
     if (d.pipelineRunId === undefined || d.pipelineRunId === '') {
       out.push(d);
-      idAliases.set(d.id, d.id);
       continue;
     }
     const run = runs.get(d.pipelineRunId);
@@ -118,7 +120,6 @@ function collapsePipelineJobs(deployments: Deployment[], idAliases: Map<string, 
   runs.forEach((run) => {
     if (run.length === 1) {
       out.push(run[0]);
-      idAliases.set(run[0].id, run[0].id);
       return;
     }
     const services: string[] = [];
@@ -132,7 +133,9 @@ function collapsePipelineJobs(deployments: Deployment[], idAliases: Map<string, 
       const merged = group.length === 1 ? group[0] : mergeJobs(group.sort(compareByFinish));
       out.push(merged);
       for (const job of group) {
-        idAliases.set(job.id, merged.id);
+        if (job.id !== merged.id) {
+          idAliases.set(job.id, merged.id);
+        }
       }
     }
   });

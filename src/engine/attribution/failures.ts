@@ -11,7 +11,7 @@
  * title matches the hotfix or revert pattern.
  */
 import { Deployment, Incident } from '../model';
-import { Shipment } from './ancestry';
+import { Shipments } from './ancestry';
 import { AttributionOptions } from './compiledOptions';
 import { CommitGraph } from './graph';
 import { HotfixDetector } from './hotfixes';
@@ -33,8 +33,8 @@ export interface Verdicts {
 export interface JudgeInput {
   deployments: Deployment[];
   previous: Int32Array;
-  shipments: Shipment[];
-  /** The commits of every shipment (see Shipment.from and to). */
+  shipments: Shipments;
+  /** The commits of every shipment (see Shipments.from and to). */
   shipped: Int32Array;
   rollbacks: Rollbacks;
   incidents: Incident[];
@@ -73,7 +73,8 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
   const reverts = input.reverts;
   for (let i = 0; i < n; i++) {
     const d = deployments[i];
-    const { from, to } = shipments[i];
+    const from = shipments.from[i];
+    const to = shipments.to[i];
     if (rollbacks.isRollback[i]) {
       if (options.rollbacksAreRework) {
         rework(i, 'rollback');
@@ -110,7 +111,8 @@ export function judgeDeployments(input: JudgeInput): Verdicts {
   }
 
   const isFixLike = (position: number) => {
-    const { from, to } = shipments[position];
+    const from = shipments.from[position];
+    const to = shipments.to[position];
     if (hotfixes.isHotfix(deployments[position], shipped, from, to)) {
       return true;
     }

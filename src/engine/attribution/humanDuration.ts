@@ -1,10 +1,6 @@
 /** Short durations for explanations ("3h 5m"), computed by hand because the engine may not use the Intl API. */
-const UNITS: Array<[string, number]> = [
-  ['d', 86400000],
-  ['h', 3600000],
-  ['m', 60000],
-  ['s', 1000],
-];
+const UNITS = ['d', 'h', 'm', 's'];
+const SIZES = [86400000, 3600000, 60000, 1000];
 
 export function humanDuration(ms: number): string {
   if (!isFinite(ms)) {
@@ -16,9 +12,11 @@ export function humanDuration(ms: number): string {
     return `${sign}${rest}ms`;
   }
   const parts: string[] = [];
-  for (const [unit, size] of UNITS) {
+  // Indexed, not for..of over pairs: no iterator and no destructuring per unit (an incident each).
+  for (let k = 0; k < SIZES.length; k++) {
+    const size = SIZES[k];
     if (rest >= size && parts.length < 2) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
+      parts.push(`${Math.floor(rest / size)}${UNITS[k]}`);
       rest %= size;
     } else if (parts.length > 0) {
       break;

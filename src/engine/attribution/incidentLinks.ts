@@ -115,7 +115,6 @@ class Linker {
     const { deployments, windowMs } = this.context;
     // The last deployment that finished at or before the impact start.
     const lo = countLeading(positions, (p) => deployments[p].finishedAt <= start);
-    const window = humanDuration(windowMs);
     if (lo === 0) {
       notes.push(`no deployment of ${service} finished before it started`);
       return undefined;
@@ -123,7 +122,9 @@ class Linker {
     const position = positions[lo - 1];
     const gap = start - deployments[position].finishedAt;
     if (gap > windowMs) {
-      notes.push(`the latest deployment of ${service} finished ${humanDuration(gap)} before it, more than ${window}`);
+      notes.push(
+        `the latest deployment of ${service} finished ${humanDuration(gap)} before it, more than ${humanDuration(windowMs)}`
+      );
       return undefined;
     }
     return {

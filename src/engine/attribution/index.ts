@@ -23,13 +23,14 @@ import { CommitGraph } from './graph';
 import { causeOf } from './incidentCause';
 import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
-import { ChangeShipment, shippedChange } from './leadTime';
+import { ChangeShipment, hasLeadTime, shippedChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
 import { compareNumbers, compareText } from './order';
 import { recoveryOf } from './recovery';
 import { RevertDetector } from './reverts';
 import { findRollbacks } from './rollbacks';
 import { ServiceResolver } from './services';
+import { ShippedDeployment, ShippedStretch } from './shippedDeployment';
 import { checkTimestamps } from './timestamps';
 import { Attributed, AttributedChange, AttributedDeployment, AttributedIncident } from './types';
 import { keepValid } from './validity';
@@ -93,21 +94,28 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     options: opts,
   });
 
+  // Deployment by deployment (the shipped list runs service by service), each one's commits by commit time.
+  const changes: AttributedChange[] = new Array(shipped.length);
+  let firstChange = 0;
   const attributedDeployments = deployments.map((d, i): AttributedDeployment => {
-    const shipment = shipments[i];
-    const out: AttributedDeployment = {
-      deployment: d,
-      team: directory.teamOf(d.service),
-      changeShas: shipment.changeShas,
-      changeMethod: shipment.changeMethod,
-      isRedeploy: shipment.isRedeploy,
-      isRollback: rollbacks.isRollback[i],
-      failed: verdicts.failureReasons[i].length > 0,
-      failureReasons: verdicts.failureReasons[i],
-      isRework: verdicts.reworkReasons[i].length > 0,
-      reworkReasons: verdicts.reworkReasons[i],
-      incidentIds: verdicts.incidents[i] === NONE ? NONE : verdicts.incidents[i].map((k) => incidents[k].id),
-    };
+    const start = firstChange;
+    firstChange += shipments.to[i] - shipments.from[i];
+    const listed = shipments.changeShas(i);
+    const failureReasons = verdicts.failureReasons[i];
+    const reworkReasons = verdicts.reworkReasons[i];
+    const out = new ShippedDeployment(
+      d,
+      directory.teamOf(d.service),
+      listed === undefined ? new ShippedStretch(changes, start, firstChange) : listed,
+      shipments.changeMethod(i),
+      shipments.isRedeploy[i] === 1,
+      rollbacks.isRollback[i],
+      failureReasons.length > 0,
+      failureReasons,
+      reworkReasons.length > 0,
+      reworkReasons,
+      verdicts.incidents[i] === NONE ? NONE : verdicts.incidents[i].map((k) => incidents[k].id)
+    );
     if (rollbacks.rolledBack[i] >= 0) {
       out.rollbackOf = deployments[rollbacks.rolledBack[i]].id;
     }
@@ -123,19 +131,19 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     return out;
   });
 
-  // Deployment by deployment (the shipped list runs service by service), each one's commits by commit time.
-  const changes: AttributedChange[] = new Array(shipped.length);
   let next = 0;
   for (let i = 0; i < deployments.length; i++) {
-    const { from, to } = shipments[i];
+    const from = shipments.from[i];
+    const to = shipments.to[i];
     if (from === to) {
       continue;
     }
     const d = deployments[i];
     const shipment = new ChangeShipment(d, attributedDeployments[i].team, opts.leadTimeStart);
     for (let k = from; k < to; k++) {
-      const change = shippedChange(graph.commits[shipped[k]], shipment);
-      if (change.leadTimeMs === null) {
+      const commit = graph.commits[shipped[k]];
+      const change = shippedChange(commit, shipment);
+      if (!hasLeadTime(commit, shipment)) {
         findings.add(
           'non-positive-lead-time',
           'info',

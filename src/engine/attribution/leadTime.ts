@@ -76,6 +76,11 @@ class ShippedChange implements AttributedChange {
   }
 }
 
+/** Whether the change has a lead time (one above zero) in this shipment: what leadTimeMs !== null says, unboxed. */
+export function hasLeadTime(change: Change, shipment: ChangeShipment): boolean {
+  return shipment.deployment.finishedAt - startOf(change, shipment.start) > 0;
+}
+
 /** The attributed change attribute() produces: the lean form above. */
 export function shippedChange(change: Change, shipment: ChangeShipment): AttributedChange {
   const attributed = new ShippedChange(change, shipment);

@@ -6,7 +6,7 @@
  * (deployment.rollback) also makes a rollback, of whatever was live before it.
  */
 import { Deployment } from '../model';
-import { Shipment } from './ancestry';
+import { Shipments } from './ancestry';
 import { Containment } from './containment';
 import { CommitGraph, NO_COMMIT } from './graph';
 
@@ -19,7 +19,7 @@ export interface Rollbacks {
 export function findRollbacks(
   deployments: Deployment[],
   previous: Int32Array,
-  shipments: Shipment[],
+  shipments: Shipments,
   graph: CommitGraph,
   containment: Containment
 ): Rollbacks {
@@ -32,17 +32,17 @@ export function findRollbacks(
       rolledBack[i] = prev;
       return;
     }
-    const shipment = shipments[i];
-    if (prev < 0 || shipment.isRedeploy || !shipment.shippedBefore) {
+    if (prev < 0 || shipments.isRedeploy[i] === 1 || shipments.shippedBefore[i] === 0) {
       return;
     }
-    const live = shipments[prev].shaCommit;
+    const live = shipments.shaCommit[prev];
+    const sha = shipments.shaCommit[i];
     // Both commits were shipped by this service, and every deployment ships its commit's ancestors too: what lies
     // between them was first shipped between them, which bounds the walk (see isAncestor).
     const rollForward =
       live !== NO_COMMIT &&
-      shipment.shaCommit !== NO_COMMIT &&
-      graph.isAncestor(live, shipment.shaCommit, (c) => containment.firstShipperIn(c, d.service, deployments));
+      sha !== NO_COMMIT &&
+      graph.isAncestor(live, sha, (c) => containment.firstShipperIn(c, d.service, deployments));
     if (!rollForward) {
       isRollback[i] = true;
       rolledBack[i] = prev;

@@ -16,7 +16,7 @@ import {
 } from '../../engine';
 import { showValue, unknownFieldsMessage } from './messages';
 import { CATALOG_SHAPE, LIST_KEYS, LISTS, TOP_LEVEL_KEYS } from './schema';
-import { checkObject } from './validate';
+import { checkObject, SharedTexts } from './validate';
 
 export const MAX_ERRORS = 20;
 /** The source of events whose file does not name one. */
@@ -48,11 +48,12 @@ export function parseEventsJson(input: string | unknown): ParsedEvents {
   if (unknown.length > 0) {
     errors.add(unknownFieldsMessage('The events file', unknown, TOP_LEVEL_KEYS));
   }
-  events.deployments = readList(record, 'deployments', errors).map(toDeployment);
-  events.changes = readList(record, 'changes', errors) as Change[];
-  events.incidents = readList(record, 'incidents', errors).map(toIncident);
-  events.pipelineRuns = readList(record, 'pipelineRuns', errors).map(toPipelineRun);
-  const catalog = readCatalog(record.catalog, errors);
+  const texts = new SharedTexts();
+  events.deployments = readList(record, 'deployments', errors, texts).map(toDeployment);
+  events.changes = readList(record, 'changes', errors, texts) as Change[];
+  events.incidents = readList(record, 'incidents', errors, texts).map(toIncident);
+  events.pipelineRuns = readList(record, 'pipelineRuns', errors, texts).map(toPipelineRun);
+  const catalog = readCatalog(record.catalog, errors, texts);
   if (catalog) {
     events.catalog = catalog;
   }
@@ -78,7 +79,12 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
-function readList(record: Record<string, unknown>, key: (typeof LIST_KEYS)[number], errors: ErrorList): unknown[] {
+function readList(
+  record: Record<string, unknown>,
+  key: (typeof LIST_KEYS)[number],
+  errors: ErrorList,
+  texts: SharedTexts
+): unknown[] {
   const list = record[key];
   if (list === undefined || list === null) {
     return [];
@@ -91,7 +97,7 @@ function readList(record: Record<string, unknown>, key: (typeof LIST_KEYS)[numbe
   const report = errors.add;
   const out: unknown[] = [];
   for (let index = 0; index < list.length; index++) {
-    const item = checkObject(shape, list[index], [key, index], report);
+    const item = checkObject(shape, list[index], [key, index], report, texts);
     if (item !== undefined) {
       out.push(item);
     }
@@ -99,11 +105,11 @@ function readList(record: Record<string, unknown>, key: (typeof LIST_KEYS)[numbe
   return out;
 }
 
-function readCatalog(value: unknown, errors: ErrorList): ServiceCatalog | undefined {
+function readCatalog(value: unknown, errors: ErrorList, texts: SharedTexts): ServiceCatalog | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
-  const catalog = checkObject(CATALOG_SHAPE, value, ['catalog'], errors.add) as
+  const catalog = checkObject(CATALOG_SHAPE, value, ['catalog'], errors.add, texts) as
     { services: CatalogService[] } | undefined;
   return catalog ? { services: catalog.services } : undefined;
 }

@@ -8,9 +8,12 @@
  */
 import { MAX_OBJECTIVE_WINDOW_DAYS } from '../../engine';
 
-/** One field's type. `optional` fields may be absent or null. */
+/**
+ * One field's type. `optional` fields may be absent or null. `shared` texts are values many items repeat (a
+ * repository, service, environment, author, label): the parsed events hold one copy of each per file, not one per item.
+ */
 export type FieldSpec =
-  | { type: 'text'; optional?: boolean; nonEmpty?: boolean }
+  | { type: 'text'; optional?: boolean; nonEmpty?: boolean; shared?: boolean }
   | { type: 'instant'; optional?: boolean }
   | { type: 'whole'; min: number; optional?: boolean }
   | { type: 'number'; optional?: boolean }
@@ -36,12 +39,16 @@ const instant: FieldSpec = { type: 'instant' };
 const text: FieldSpec = { type: 'text' };
 const name: FieldSpec = { type: 'text', nonEmpty: true };
 const names: FieldSpec = { type: 'list', of: name };
+/** Names and texts that many items repeat (see FieldSpec). */
+const sharedName: FieldSpec = { type: 'text', nonEmpty: true, shared: true };
+const sharedText: FieldSpec = { type: 'text', shared: true };
+const sharedNames: FieldSpec = { type: 'list', of: sharedName };
 const flag: FieldSpec = { type: 'boolean' };
 
 export const PULL_REQUEST_SHAPE: Shape = {
   number: { type: 'whole', min: 1 },
   title: optional(text),
-  labels: optional(names),
+  labels: optional(sharedNames),
   branch: optional(text),
   url: optional(text),
   firstCommitAt: optional(instant),
@@ -52,12 +59,12 @@ export const PULL_REQUEST_SHAPE: Shape = {
 
 export const CHANGE_SHAPE: Shape = {
   sha: name,
-  repo: name,
+  repo: sharedName,
   authoredAt: optional(instant),
   committedAt: instant,
   parents: names,
   message: optional(text),
-  author: optional(text),
+  author: optional(sharedText),
   pullRequest: optional({ type: 'object', shape: PULL_REQUEST_SHAPE }),
   files: optional(names),
 };
@@ -66,17 +73,17 @@ export const DEPLOYMENT_STATUSES = ['success', 'failure', 'cancelled', 'in_progr
 
 export const DEPLOYMENT_SHAPE: Shape = {
   id: name,
-  service: name,
-  environment: name,
-  repo: name,
+  service: sharedName,
+  environment: sharedName,
+  repo: sharedName,
   sha: name,
   startedAt: optional(instant),
   finishedAt: instant,
   status: { type: 'enum', values: DEPLOYMENT_STATUSES },
-  source: optional(name),
+  source: optional(sharedName),
   url: optional(text),
   title: optional(text),
-  ref: optional(text),
+  ref: optional(sharedText),
   pipelineRunId: optional(name),
   changes: optional(names),
   production: optional(flag),
@@ -89,7 +96,7 @@ export const CAUSE_SHAPE: Shape = {
   deploymentId: optional(name),
   sha: optional(name),
   pullRequest: optional({ type: 'whole', min: 1 }),
-  repo: optional(name),
+  repo: optional(sharedName),
 };
 
 const namesACause: ObjectCheck = (c) =>
@@ -99,32 +106,32 @@ const namesACause: ObjectCheck = (c) =>
 
 export const INCIDENT_SHAPE: Shape = {
   id: name,
-  service: optional(name),
+  service: optional(sharedName),
   title: optional(text),
   startedAt: optional(instant),
   createdAt: instant,
   acknowledgedAt: optional(instant),
   resolvedAt: optional(instant),
-  severity: optional(text),
+  severity: optional(sharedText),
   url: optional(text),
-  source: optional(name),
-  labels: optional({ type: 'list', of: text }),
+  source: optional(sharedName),
+  labels: optional({ type: 'list', of: sharedText }),
   cause: optional({ type: 'object', shape: CAUSE_SHAPE, check: namesACause }),
-  owner: optional(text),
+  owner: optional(sharedText),
 };
 
 export const PIPELINE_CONCLUSIONS = ['success', 'failure', 'cancelled', 'skipped', 'in_progress'] as const;
 
 export const PIPELINE_RUN_SHAPE: Shape = {
   id: name,
-  repo: name,
-  workflow: name,
+  repo: sharedName,
+  workflow: sharedName,
   sha: name,
   attempt: optional({ type: 'whole', min: 1 }),
   startedAt: instant,
   finishedAt: optional(instant),
   conclusion: { type: 'enum', values: PIPELINE_CONCLUSIONS },
-  branch: optional(text),
+  branch: optional(sharedText),
   url: optional(text),
 };
 

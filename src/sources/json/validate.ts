@@ -35,7 +35,10 @@ const WRONG = 2;
 class Check {
   status = OK;
 
-  constructor(readonly report: Report) {}
+  constructor(
+    readonly report: Report,
+    readonly texts: SharedTexts
+  ) {}
 
   fail(message: string, status: number): undefined {
     this.report(message);
@@ -46,9 +49,36 @@ class Check {
   }
 }
 
-/** The model's value of `input` (an item of a list, or the catalog), or undefined when it has problems. */
-export function checkObject(shape: Shape, input: unknown, path: Path, report: Report): unknown {
-  const check = new Check(report);
+/**
+ * One copy of each shared text (see FieldSpec) per file: JSON.parse makes a string per occurrence, so a million
+ * changes would otherwise hold a million copies of a few hundred repository names and authors.
+ */
+export class SharedTexts {
+  private readonly texts = new Map<string, string>();
+
+  /** The copy of `text` kept so far, or `text` itself, kept from now on. */
+  share(text: string): string {
+    const kept = this.texts.get(text);
+    if (kept !== undefined) {
+      return kept;
+    }
+    this.texts.set(text, text);
+    return text;
+  }
+}
+
+/**
+ * The model's value of `input` (an item of a list, or the catalog), or undefined when it has problems. Items of one
+ * file share `texts`.
+ */
+export function checkObject(
+  shape: Shape,
+  input: unknown,
+  path: Path,
+  report: Report,
+  texts: SharedTexts = new SharedTexts()
+): unknown {
+  const check = new Check(report, texts);
   const value = checkFields(shape, input, path, check);
   return check.status === OK ? value : undefined;
 }
@@ -58,7 +88,7 @@ function checkField(spec: FieldSpec, input: unknown, at: Path, key: string | num
   switch (spec.type) {
     case 'text':
       if (typeof input === 'string' && (input.length > 0 || !spec.nonEmpty)) {
-        return input;
+        return spec.shared ? check.texts.share(input) : input;
       }
       break;
     case 'instant':
@@ -69,11 +99,14 @@ function checkField(spec: FieldSpec, input: unknown, at: Path, key: string | num
         }
       }
       break;
-    case 'enum':
-      if (typeof input === 'string' && spec.values.indexOf(input) >= 0) {
-        return input;
+    case 'enum': {
+      // The schema's own string: one copy whatever the number of items.
+      const at = typeof input === 'string' ? spec.values.indexOf(input) : -1;
+      if (at >= 0) {
+        return spec.values[at];
       }
       break;
+    }
     case 'boolean':
       if (typeof input === 'boolean') {
         return input;
@@ -101,9 +134,10 @@ function checkValue(spec: FieldSpec, input: unknown, path: Path, check: Check): 
       if (typeof input !== 'string') {
         return check.fail(wrongTypeMessage(path, input, 'text'), WRONG);
       }
-      return input.length === 0 && spec.nonEmpty
-        ? check.fail(emptyMessage(path, spec.optional === true), FLAWED)
-        : input;
+      if (input.length === 0 && spec.nonEmpty) {
+        return check.fail(emptyMessage(path, spec.optional === true), FLAWED);
+      }
+      return spec.shared ? check.texts.share(input) : input;
     case 'instant': {
       const parsed = parseInstant(input);
       return parsed.ok ? parsed.value : check.fail(problemMessage(path, input, parsed.problem), FLAWED);
@@ -129,7 +163,9 @@ function checkValue(spec: FieldSpec, input: unknown, path: Path, check: Check): 
       if (typeof input !== 'string') {
         return check.fail(wrongTypeMessage(path, input, `one of ${spec.values.join(', ')}`), WRONG);
       }
-      return spec.values.indexOf(input) >= 0 ? input : check.fail(notOneOfMessage(path, input, spec.values), WRONG);
+      return spec.values.indexOf(input) >= 0
+        ? spec.values[spec.values.indexOf(input)]
+        : check.fail(notOneOfMessage(path, input, spec.values), WRONG);
     case 'list':
       return checkList(spec.of, input, path, check);
     case 'object': {
@@ -167,7 +203,7 @@ function checkFields(shape: Shape, input: unknown, path: Path, check: Check): Re
   }
   const record = input as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const { keys, specs, kinds } = fieldsOf(shape);
+  const { keys, specs, kinds, shared } = fieldsOf(shape);
   let known = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -184,19 +220,18 @@ function checkFields(shape: Shape, input: unknown, path: Path, check: Check): Re
     const kind = kinds[i];
     let value: unknown;
     if (kind === NAME ? typeof field === 'string' && field.length > 0 : kind === TEXT && typeof field === 'string') {
-      value = field;
+      value = shared[i] ? check.texts.share(field as string) : field;
     } else if (kind === INSTANT && typeof field === 'string') {
       value = canonicalUtc(field);
     } else if (kind === NAMES || kind === TEXTS) {
-      value = Array.isArray(field) ? textsOf(field, kind === NAMES) : undefined;
+      value = Array.isArray(field) ? textsOf(field, kind === NAMES, shared[i] ? check.texts : undefined) : undefined;
     } else if (kind === WHOLE) {
       const spec = specs[i] as { min: number };
       value = typeof field === 'number' && field % 1 === 0 && field >= spec.min ? field : undefined;
     } else if (kind === ENUM) {
-      value =
-        typeof field === 'string' && (specs[i] as { values: readonly string[] }).values.indexOf(field) >= 0
-          ? field
-          : undefined;
+      const values = (specs[i] as { values: readonly string[] }).values;
+      const at = typeof field === 'string' ? values.indexOf(field) : -1;
+      value = at >= 0 ? values[at] : undefined;
     } else if (kind === BOOLEAN && typeof field === 'boolean') {
       value = field;
     }
@@ -223,7 +258,7 @@ function checkRepository(input: unknown, path: Path, check: Check): unknown {
   }
   if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
     const held: string[] = [];
-    const object = new Check((m) => held.push(m));
+    const object = new Check((m) => held.push(m), check.texts);
     const value = checkFields(REPOSITORY_SHAPE, input, path, object);
     if (object.status !== WRONG) {
       held.forEach((m) => check.fail(m, FLAWED));
@@ -238,6 +273,8 @@ interface Fields {
   keys: string[];
   specs: FieldSpec[];
   kinds: number[];
+  /** Whether the field's texts (a list's items for a list) are shared (see FieldSpec). */
+  shared: boolean[];
 }
 
 const OTHER = 0;
@@ -271,17 +308,25 @@ function kindOf(spec: FieldSpec): number {
   }
 }
 
-/** A copy of a list of texts (non-empty ones when `names`), or undefined when an item is not such a text. */
-function textsOf(list: unknown[], names: boolean): string[] | undefined {
+/**
+ * A copy of a list of texts (non-empty ones when `names`; each the shared copy with `texts`), or undefined when an
+ * item is not such a text.
+ */
+function textsOf(list: unknown[], names: boolean, texts: SharedTexts | undefined): string[] | undefined {
   const out: string[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (typeof item !== 'string' || (names && item.length === 0)) {
       return undefined;
     }
-    out[i] = item;
+    out[i] = texts ? texts.share(item) : item;
   }
   return out;
+}
+
+function isShared(spec: FieldSpec): boolean {
+  const text = spec.type === 'list' ? spec.of : spec;
+  return text.type === 'text' && text.shared === true;
 }
 
 const SHAPE_FIELDS = new Map<Shape, Fields>();
@@ -292,7 +337,7 @@ function fieldsOf(shape: Shape): Fields {
     const keys = Object.keys(shape);
     const specs = keys.map((key) => shape[key]);
     const kinds = specs.map(kindOf);
-    fields = { keys, specs, kinds };
+    fields = { keys, specs, kinds, shared: specs.map(isShared) };
     SHAPE_FIELDS.set(shape, fields);
   }
   return fields;
