@@ -37,7 +37,9 @@ function byIncidentFacet(ctx: MetricContext): MetricSeries[] {
   const inScope = ctx.grouping.ungrouped().compile(ctx.dimensions.deployment, ctx.dimensions.deploymentFacets);
   const failures = new CountCells(ctx.buckets, false);
   const totals = new Float64Array(ctx.buckets.lo.length);
-  for (const item of ctx.attributed.deployments) {
+  const items = ctx.attributed.deployments;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (inScope(item) === null) {
       continue;
     }

@@ -233,8 +233,12 @@ function sharedGroupColumn<T>(
 ): GroupColumn {
   const n = columns.length;
   const pass = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    pass[i] = facetCheck === null || facetCheck(columns.items[i]) ? 1 : 0;
+  if (facetCheck === null) {
+    pass.fill(1);
+  } else {
+    for (let i = 0; i < n; i++) {
+      pass[i] = facetCheck(columns.items[i]) ? 1 : 0;
+    }
   }
   for (const f of filters) {
     const any = new Uint8Array(n);
@@ -260,10 +264,12 @@ function sharedGroupColumn<T>(
   // With the grouped dimension filtered too, only its allowed values are groups (all 1 otherwise).
   const allowed = filters.reduce<Uint8Array | null>((found, f) => found || f.allowed, null);
   const keep = allowed ?? new Uint8Array(grouped.names.length).fill(1);
-  const extraItems: number[] = [];
-  const extraValues: number[] = [];
   const more = grouped.more;
-  const moreItems = more ? more.items : new Int32Array(0);
+  const moreItems = more ? more.items : NO_ITEMS;
+  // Each further value of an item gives at most one extra pair.
+  const extraItems = new Int32Array(moreItems.length);
+  const extraValues = new Int32Array(moreItems.length);
+  let extras = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
     const passes = pass[i] === 1;
@@ -274,8 +280,9 @@ function sharedGroupColumn<T>(
         if (first < 0) {
           first = id;
         } else {
-          extraItems.push(i);
-          extraValues.push(id);
+          extraItems[extras] = i;
+          extraValues[extras] = id;
+          extras++;
         }
       }
     }
@@ -284,7 +291,7 @@ function sharedGroupColumn<T>(
   return {
     values,
     names: grouped.names,
-    extra: { items: Int32Array.from(extraItems), values: Int32Array.from(extraValues) },
+    extra: { items: extraItems.slice(0, extras), values: extraValues.slice(0, extras) },
   };
 }
 

@@ -15,7 +15,9 @@ export function completedRunRate(
   counts: (item: AttributedPipelineRun) => boolean
 ): MetricSeries[] {
   const cells = new RateCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const item of ctx.attributed.pipelineRuns) {
+  const items = ctx.attributed.pipelineRuns;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const conclusion = item.run.conclusion;
     if (conclusion !== 'success' && conclusion !== 'failure') {
       continue;

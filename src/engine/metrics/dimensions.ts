@@ -576,7 +576,9 @@ export class Dimensions {
   private labelsById(): Map<string, readonly string[]> {
     if (this.incidentLabels === null) {
       const map = new Map<string, readonly string[]>();
-      for (const item of this.attributed.incidents) {
+      const list = this.attributed.incidents;
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
         const labels = item.incident.labels;
         if (labels && labels.length > 0) {
           map.set(item.incident.id, labels);
@@ -590,7 +592,9 @@ export class Dimensions {
   private severities(): Map<string, string> {
     if (this.incidentSeverities === null) {
       const map = new Map<string, string>();
-      for (const item of this.attributed.incidents) {
+      const list = this.attributed.incidents;
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
         if (item.incident.severity) {
           map.set(item.incident.id, item.incident.severity);
         }
@@ -639,7 +643,9 @@ export class Dimensions {
       const deploymentsById = new Map<string, AttributedDeployment>();
       const serviceHome = new Map<string, AttributedDeployment>();
       const repoService = new Map<string, string | null>();
-      for (const item of this.attributed.deployments) {
+      const list = this.attributed.deployments;
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
         const d = item.deployment;
         deploymentsById.set(d.id, item);
         const home = serviceHome.get(d.service);

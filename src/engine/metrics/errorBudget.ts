@@ -69,7 +69,9 @@ function budgetSeries(ctx: MetricContext, reading: Reading): MetricSeries[] {
       }
     });
   }
-  for (const item of attributed.incidents) {
+  const items = attributed.incidents;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const budget = budgets.get(item.incident.service ?? '');
     if (budget && groupOf.incident(item) !== null) {
       budget.impacts.push(impactOf(item));

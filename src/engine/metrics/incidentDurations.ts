@@ -17,7 +17,9 @@ export function incidentDurationSeries(
 ): MetricSeries[] {
   const { aggregation, slaMs } = ctx.request;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const item of ctx.attributed.incidents) {
+  const items = ctx.attributed.incidents;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const value = valueOf(item);
     if (value === null || value === undefined || !(value >= 0)) {
       continue;

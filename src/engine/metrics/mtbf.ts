@@ -17,7 +17,9 @@ export function meanTimeBetweenFailures(ctx: MetricContext): MetricSeries[] {
   const rangeEnd = buckets.range.to;
   const counts = new CountCells(buckets, ctx.grouping.groupsEverything);
   const intervals = new Map<string, Array<[number, number]>>();
-  for (const item of ctx.attributed.incidents) {
+  const items = ctx.attributed.incidents;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const group = ctx.groupOf.incident(item);
     if (group === null) {
       continue;

@@ -9,7 +9,9 @@ import { ValueCells } from './series';
 export function pipelineDuration(ctx: MetricContext): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
-  for (const item of ctx.attributed.pipelineRuns) {
+  const items = ctx.attributed.pipelineRuns;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const { conclusion, startedAt, finishedAt } = item.run;
     if (conclusion !== 'success' || finishedAt === undefined || !(finishedAt >= startedAt)) {
       continue;

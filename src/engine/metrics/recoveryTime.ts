@@ -29,7 +29,9 @@ export function recoveryTime(ctx: MetricContext): MetricSeries[] {
     }
     return cells.toSeries('recoveryTime', aggregation);
   }
-  for (const item of ctx.attributed.deployments) {
+  const items = ctx.attributed.deployments;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const ms = item.recoveryMs;
     if (!item.failed || ms === null || ms === undefined || !(ms >= 0)) {
       continue;
