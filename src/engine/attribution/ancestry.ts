@@ -135,7 +135,8 @@ class Tracer {
     // A service's history is anchored once a deployment's commit (or explicit list) is known; before that
     // nothing marks what was already shipped, so changes are unknown rather than "everything fetched".
     let anchored = false;
-    for (const i of positions) {
+    for (let p = 0; p < positions.length; p++) {
+      const i = positions[p];
       const d = this.deployments[i];
       const shaCommit = this.graph.indexOf(d.repo, d.sha);
       // Only SHAs outside the graph are remembered by key (see explicit()), so only they need one.

@@ -105,7 +105,8 @@ function collapsePipelineJobs(deployments: Deployment[], idAliases: Map<string, 
   // then by service within the run.
   const runs = new Map<string, Deployment[]>();
   const out: Deployment[] = [];
-  for (const d of deployments) {
+  for (let i = 0; i < deployments.length; i++) {
+    const d = deployments[i];
     if (d.pipelineRunId === undefined || d.pipelineRunId === '') {
       out.push(d);
       continue;
