@@ -19,16 +19,42 @@ export interface DimColumn {
   more?: { items: Int32Array; ids: Int32Array };
 }
 
-/** A list of items with lazily interned dimension columns. */
+/** Names to dense ids in order of first appearance. Items of one group tend to come together: the last name is tried first. */
+export class Interner {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private last: string | null = null;
+  private lastId = -1;
+
+  id(name: string): number {
+    if (name === this.last) {
+      return this.lastId;
+    }
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    this.last = name;
+    this.lastId = id;
+    return id;
+  }
+}
+
+/** A list of items with lazily interned dimension columns (some may be given, interned while the list was read). */
 export class ItemColumns<T> {
-  private readonly dims: Partial<Record<keyof Dims, DimColumn>> = {};
+  private readonly dims: Partial<Record<keyof Dims, DimColumn>>;
 
   constructor(
     readonly items: readonly T[],
     private readonly read: Readers<T>,
     /** The facet filters (severity, labels) its kind of item has. */
-    readonly facets?: Facets<T>
-  ) {}
+    readonly facets?: Facets<T>,
+    given: Partial<Record<keyof Dims, DimColumn>> = {}
+  ) {
+    this.dims = { ...given };
+  }
 
   get length(): number {
     return this.items.length;
@@ -49,25 +75,11 @@ export class ItemColumns<T> {
 
 function intern<T>(items: readonly T[], reader: (item: T) => string): DimColumn {
   const ids = new Int32Array(items.length);
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  let last: string | null = null;
-  let lastId = -1;
+  const interner = new Interner();
   for (let i = 0; i < items.length; i++) {
-    const value = reader(items[i]) || UNKNOWN_GROUP;
-    if (value !== last) {
-      let id = index.get(value);
-      if (id === undefined) {
-        id = names.length;
-        index.set(value, id);
-        names.push(value);
-      }
-      last = value;
-      lastId = id;
-    }
-    ids[i] = lastId;
+    ids[i] = interner.id(reader(items[i]) || UNKNOWN_GROUP);
   }
-  return { ids, names };
+  return { ids, names: interner.names };
 }
 
 /**
@@ -81,25 +93,14 @@ function internShared<T>(
   services: DimColumn
 ): DimColumn {
   const ids = new Int32Array(items.length);
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  const idOf = (value: string): number => {
-    let id = index.get(value);
-    if (id === undefined) {
-      id = names.length;
-      index.set(value, id);
-      names.push(value);
-    }
-    return id;
-  };
+  const interner = new Interner();
+  const idOf = (value: string): number => interner.id(value);
   const moreItems: number[] = [];
   const moreIds: number[] = [];
   // Per service id: the owners' ids, null when not shared, undefined until looked up. The unknown service's items
   // (no service, or one named like it) are looked up one by one.
   const ownerIds: Array<number[] | null | undefined> = new Array<number[] | null | undefined>(services.names.length);
   const unknown = services.names.indexOf(UNKNOWN_GROUP);
-  let last: string | null = null;
-  let lastId = -1;
   for (let i = 0; i < items.length; i++) {
     const service = services.ids[i];
     let owners = service === unknown ? undefined : ownerIds[service];
@@ -111,12 +112,7 @@ function internShared<T>(
       }
     }
     if (owners === null) {
-      const team = reader(items[i]) || UNKNOWN_GROUP;
-      if (team !== last) {
-        last = team;
-        lastId = idOf(team);
-      }
-      ids[i] = lastId;
+      ids[i] = interner.id(reader(items[i]) || UNKNOWN_GROUP);
       continue;
     }
     ids[i] = owners[0];
@@ -125,7 +121,7 @@ function internShared<T>(
       moreIds.push(owners[k]);
     }
   }
-  return { ids, names, more: { items: Int32Array.from(moreItems), ids: Int32Array.from(moreIds) } };
+  return { ids, names: interner.names, more: { items: Int32Array.from(moreItems), ids: Int32Array.from(moreIds) } };
 }
 
 /**
@@ -382,8 +378,12 @@ function buildColumns(attributed: Attributed): AttributedColumns {
   const leadTimeMs = new Float64Array(changes.length);
   const breakdowns = new Int32Array(changes.length);
   let withBreakdown = 0;
+  // The service of a change is read through its deployment, which the instant reads too: interned in the same pass.
+  const serviceIds = new Int32Array(changes.length);
+  const services = new Interner();
   for (let i = 0; i < changes.length; i++) {
     const item = changes[i];
+    serviceIds[i] = services.id(dims.change.service(item) || UNKNOWN_GROUP);
     changeAt[i] = item.deployedAt;
     leadTimeMs[i] = durationOrNaN(item.leadTimeMs);
     if (item.breakdown) {
@@ -405,7 +405,9 @@ function buildColumns(attributed: Attributed): AttributedColumns {
     rework,
     recoveryMs,
     durationMs,
-    changes: new ItemColumns(changes, dims.change, dims.changeFacets),
+    changes: new ItemColumns(changes, dims.change, dims.changeFacets, {
+      service: { ids: serviceIds, names: services.names },
+    }),
     changeAt,
     leadTimeMs,
     withBreakdown: breakdowns.slice(0, withBreakdown),

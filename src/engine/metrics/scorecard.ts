@@ -23,7 +23,7 @@ import { percentileInPlace } from '../stats';
 import { benchmarkTable, classify, doraScore, DEFAULT_BENCHMARK_YEAR } from '../tiers';
 import { TimeRange, TimeZone } from '../time';
 import { checkAttributed } from './context';
-import { AttributedColumns, attributedColumns, GroupColumn, groupColumn } from './columns';
+import { AttributedColumns, attributedColumns, GroupColumn, groupColumn, Interner } from './columns';
 import { ALL_GROUP, Grouping } from './dimensions';
 import { compareGroups } from './series';
 
@@ -33,31 +33,6 @@ export interface ScorecardRequest {
   zone: TimeZone;
   filters?: Filters;
   benchmarkYear?: BenchmarkYear;
-}
-
-/** Group names to dense integer ids. */
-class GroupIds {
-  readonly names: string[] = [];
-  private readonly ids = new Map<string, number>();
-
-  private lastName: string | null = null;
-  private lastId = -1;
-
-  id(name: string): number {
-    // Items of one group tend to come together (changes in deployment order): skip the map then.
-    if (name === this.lastName) {
-      return this.lastId;
-    }
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
-    this.lastName = name;
-    this.lastId = id;
-    return id;
-  }
 }
 
 /** (group id, value) pairs in typed arrays. */
@@ -112,7 +87,7 @@ export function computeScorecard(attributed: Attributed, request: ScorecardReque
   const year = checkRequest(attributed, request);
   const { range, zone } = request;
   const grouping = new Grouping(request.groupBy, request.filters);
-  const ids = new GroupIds();
+  const ids = new Interner();
   if (grouping.groupsEverything) {
     ids.id(ALL_GROUP);
   }
@@ -194,7 +169,7 @@ interface DeploymentTally {
 function tallyDeployments(
   columns: AttributedColumns,
   grouping: Grouping,
-  ids: GroupIds,
+  ids: Interner,
   range: TimeRange,
   zone: TimeZone
 ): DeploymentTally {
@@ -299,7 +274,7 @@ class GroupMap {
 
   constructor(
     private readonly names: string[],
-    private readonly ids: GroupIds
+    private readonly ids: Interner
   ) {
     this.map = new Int32Array(names.length).fill(-1);
   }
@@ -319,7 +294,7 @@ function collect(
   groups: GroupColumn,
   at: Float64Array,
   values: Float64Array,
-  ids: GroupIds,
+  ids: Interner,
   range: TimeRange
 ): GroupedValues {
   const map = new GroupMap(groups.names, ids);
