@@ -102,8 +102,8 @@ export function positionsByService(sorted: Deployment[]): Map<string, number[]> 
 
 function collapsePipelineJobs(deployments: Deployment[], idAliases: Map<string, string>): Deployment[] {
   // By run first (its id is a string already, where a run-and-service key would be a new one per deployment),
-  // then by service within the run.
-  const runs = new Map<string, Deployment[]>();
+  // then by service within the run. A run of one job (most) is held as the job itself, not a list of one.
+  const runs = new Map<string, Deployment | Deployment[]>();
   const out: Deployment[] = [];
   for (let i = 0; i < deployments.length; i++) {
     const d = deployments[i];
@@ -112,15 +112,17 @@ function collapsePipelineJobs(deployments: Deployment[], idAliases: Map<string, 
       continue;
     }
     const run = runs.get(d.pipelineRunId);
-    if (run) {
+    if (run === undefined) {
+      runs.set(d.pipelineRunId, d);
+    } else if (Array.isArray(run)) {
       run.push(d);
     } else {
-      runs.set(d.pipelineRunId, [d]);
+      runs.set(d.pipelineRunId, [run, d]);
     }
   }
   runs.forEach((run) => {
-    if (run.length === 1) {
-      out.push(run[0]);
+    if (!Array.isArray(run)) {
+      out.push(run);
       return;
     }
     const services: string[] = [];
