@@ -12,7 +12,7 @@ import { Change, Deployment } from '../model';
 import { Containment, grown } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, NO_COMMIT } from './graph';
-import { compareNumbers, compareText } from './order';
+import { compareNumbers, compareText, sortedPositions } from './order';
 import { AttributedDeployment } from './types';
 
 const METHODS: ReadonlyArray<AttributedDeployment['changeMethod']> = ['ancestry', 'explicit', 'unknown'];
@@ -303,7 +303,7 @@ class Tracer {
   }
 }
 
-/** Below this many commits an insertion sort in place; above, the built-in sort of that stretch. */
+/** Below this many commits an insertion sort in place; above, a merge sort over the commit instants (sortedPositions). */
 const INSERTION_SORT_MAX = 24;
 
 /**
@@ -319,7 +319,15 @@ function sortByCommitTime(list: Int32Array, from: number, to: number, graph: Com
     list[hi] = first;
   }
   if (to - from > INSERTION_SORT_MAX) {
-    list.subarray(from, to).sort((a, b) => byCommitTime(all[a], all[b]));
+    const commits = list.slice(from, to);
+    const time = new Float64Array(commits.length);
+    for (let k = 0; k < commits.length; k++) {
+      time[k] = all[commits[k]].committedAt;
+    }
+    const order = sortedPositions(time, (y, x) => all[commits[y]].sha < all[commits[x]].sha);
+    for (let k = 0; k < commits.length; k++) {
+      list[from + k] = commits[order[k]];
+    }
     return;
   }
   // Most deployments ship a handful of commits: no comparator closure and no scratch copy per deployment.
