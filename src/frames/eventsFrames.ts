@@ -54,7 +54,11 @@ export function deploymentsFrame(
       {
         name: 'Changes',
         type: 'number',
-        values: col((d) => (d.changeShas ? d.changeShas.length : null)),
+        // Read once: attribution builds the list on each read (see shippedDeployment.ts).
+        values: col((d) => {
+          const shas = d.changeShas;
+          return shas ? shas.length : null;
+        }),
         config: {
           noValue: 'unknown',
           description: 'Changes shipped for the first time; unknown for a first deployment',

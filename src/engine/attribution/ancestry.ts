@@ -12,7 +12,7 @@ import { Change, Deployment } from '../model';
 import { Containment, grown } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, NO_COMMIT } from './graph';
-import { compareNumbers, compareText } from './order';
+import { compareNumbers, compareText, sortedPositions } from './order';
 import { AttributedDeployment } from './types';
 
 const METHODS: ReadonlyArray<AttributedDeployment['changeMethod']> = ['ancestry', 'explicit', 'unknown'];
@@ -135,7 +135,8 @@ class Tracer {
     // A service's history is anchored once a deployment's commit (or explicit list) is known; before that
     // nothing marks what was already shipped, so changes are unknown rather than "everything fetched".
     let anchored = false;
-    for (const i of positions) {
+    for (let p = 0; p < positions.length; p++) {
+      const i = positions[p];
       const d = this.deployments[i];
       const shaCommit = this.graph.indexOf(d.repo, d.sha);
       // Only SHAs outside the graph are remembered by key (see explicit()), so only they need one.
@@ -302,7 +303,7 @@ class Tracer {
   }
 }
 
-/** Below this many commits an insertion sort in place; above, the built-in sort of that stretch. */
+/** Below this many commits an insertion sort in place; above, a merge sort over the commit instants (sortedPositions). */
 const INSERTION_SORT_MAX = 24;
 
 /**
@@ -318,7 +319,15 @@ function sortByCommitTime(list: Int32Array, from: number, to: number, graph: Com
     list[hi] = first;
   }
   if (to - from > INSERTION_SORT_MAX) {
-    list.subarray(from, to).sort((a, b) => byCommitTime(all[a], all[b]));
+    const commits = list.slice(from, to);
+    const time = new Float64Array(commits.length);
+    for (let k = 0; k < commits.length; k++) {
+      time[k] = all[commits[k]].committedAt;
+    }
+    const order = sortedPositions(time, (y, x) => all[commits[y]].sha < all[commits[x]].sha);
+    for (let k = 0; k < commits.length; k++) {
+      list[from + k] = commits[order[k]];
+    }
     return;
   }
   // Most deployments ship a handful of commits: no comparator closure and no scratch copy per deployment.

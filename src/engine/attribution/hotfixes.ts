@@ -29,8 +29,9 @@ export class HotfixDetector {
     if (this.matches(pr.title) || this.matches(pr.branch)) {
       return true;
     }
-    for (const label of pr.labels ?? []) {
-      if (this.matches(label)) {
+    const labels = pr.labels;
+    for (let k = 0; labels !== undefined && k < labels.length; k++) {
+      if (this.matches(labels[k])) {
         return true;
       }
     }

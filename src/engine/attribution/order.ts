@@ -27,3 +27,50 @@ export function countLeading<T>(items: ArrayLike<T>, holds: (item: T) => boolean
   }
   return lo;
 }
+
+/**
+ * The positions 0 .. key.length - 1 in ascending order of key, a tie broken by `before(y, x)` (whether y goes before
+ * x): a bottom-up merge sort in typed arrays, so a comparison reads two numbers and calls nothing but on a tie. A
+ * sort with a comparator calls it at every comparison (and for a typed array boxes a copy of every element).
+ */
+export function sortedPositions(key: Float64Array, before: (y: number, x: number) => boolean): Int32Array {
+  const n = key.length;
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    from[i] = i;
+  }
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let a = lo;
+      let b = mid;
+      let k = lo;
+      while (a < mid && b < hi) {
+        const x = from[a];
+        const y = from[b];
+        const kx = key[x];
+        const ky = key[y];
+        // Stable: on a tie the left one goes first unless the right one is said to go before it.
+        if (ky < kx || (ky === kx && before(y, x))) {
+          to[k++] = y;
+          b++;
+        } else {
+          to[k++] = x;
+          a++;
+        }
+      }
+      while (a < mid) {
+        to[k++] = from[a++];
+      }
+      while (b < hi) {
+        to[k++] = from[b++];
+      }
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
+}

@@ -90,15 +90,17 @@ function failureLine(item: AttributedDeployment): string {
 }
 
 function changeLines(item: AttributedDeployment, changes: Map<string, AttributedChange>): string[] {
-  if (item.changeShas === null) {
+  // Read once: attribution builds the list on each read (see shippedDeployment.ts).
+  const shas = item.changeShas;
+  if (shas === null) {
     return [escapeHtml('Changes unknown: the first deployment of this service in the fetched history')];
   }
-  if (item.changeShas.length === 0) {
+  if (shas.length === 0) {
     return [escapeHtml(item.isRedeploy ? 'Redeploy of the live SHA: no new changes' : 'No new changes')];
   }
-  const n = item.changeShas.length;
+  const n = shas.length;
   const lines = [escapeHtml(`${n} change${n === 1 ? '' : 's'}:`)];
-  for (const sha of item.changeShas.slice(0, MAX_CHANGES)) {
+  for (const sha of shas.slice(0, MAX_CHANGES)) {
     lines.push(`• ${escapeHtml(changeText(sha, changes.get(sha)))}`);
   }
   if (n > MAX_CHANGES) {

@@ -109,6 +109,26 @@ describe('parseEventsJson: good input', () => {
     expect(events.deployments[0].source).toBe('argo');
   });
 
+  it('keeps every parent as listed, next to its child or not, in either order, without touching the input', () => {
+    const commit = (sha: string, parents: string[]) => ({ ...change, sha, parents });
+    const newestFirst = [commit('c4', ['c3', 'c1']), commit('c3', ['c2']), commit('c2', ['c1']), commit('c1', [])];
+    const input = {
+      changes: [
+        ...newestFirst,
+        ...newestFirst
+          .slice()
+          .reverse()
+          .map((c) => ({ ...c, repo: 'acme/x' })),
+      ],
+    };
+    const text = JSON.stringify(input);
+    const { events, errors } = parseEventsJson(text);
+    expect(errors).toEqual([]);
+    expect(events.changes.map((c) => c.parents)).toEqual(input.changes.map((c) => c.parents));
+    expect(parseEventsJson(input).events.changes.map((c) => c.parents)).toEqual(input.changes.map((c) => c.parents));
+    expect(JSON.stringify(input)).toBe(text);
+  });
+
   it('reads text, with or without a byte order mark', () => {
     const text = JSON.stringify({ deployments: [deployment] });
     expect(parseEventsJson(text).events.deployments).toHaveLength(1);

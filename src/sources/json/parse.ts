@@ -50,7 +50,7 @@ export function parseEventsJson(input: string | unknown): ParsedEvents {
   }
   const texts = new SharedTexts();
   events.deployments = readList(record, 'deployments', errors, texts).map(toDeployment);
-  events.changes = readList(record, 'changes', errors, texts) as Change[];
+  events.changes = shareParentShas(readList(record, 'changes', errors, texts) as Change[]);
   events.incidents = readList(record, 'incidents', errors, texts).map(toIncident);
   events.pipelineRuns = readList(record, 'pipelineRuns', errors, texts).map(toPipelineRun);
   const catalog = readCatalog(record.catalog, errors, texts);
@@ -112,6 +112,26 @@ function readCatalog(value: unknown, errors: ErrorList, texts: SharedTexts): Ser
   const catalog = checkObject(CATALOG_SHAPE, value, ['catalog'], errors.add, texts) as
     { services: CatalogService[] } | undefined;
   return catalog ? { services: catalog.services } : undefined;
+}
+
+/**
+ * A parent's SHA as the very string of the parent's own sha when the parent is listed next to its child (a history
+ * arrives in commit order, newest or oldest first): JSON.parse made one copy per mention, so a million commits held
+ * two copies of nearly every SHA. Only neighbours are compared, so no table of every SHA is built.
+ */
+function shareParentShas(changes: Change[]): Change[] {
+  for (let i = 0; i < changes.length; i++) {
+    const parents = changes[i].parents;
+    for (let k = 0; k < parents.length; k++) {
+      const sha = parents[k];
+      if (i + 1 < changes.length && changes[i + 1].sha === sha) {
+        parents[k] = changes[i + 1].sha;
+      } else if (i > 0 && changes[i - 1].sha === sha) {
+        parents[k] = changes[i - 1].sha;
+      }
+    }
+  }
+  return changes;
 }
 
 function toDeployment(item: unknown): Deployment {
