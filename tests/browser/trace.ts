@@ -27,7 +27,7 @@ export interface TaskFigures {
   longestCpuMs: number;
   /** Tasks over the limit, by CPU time. */
   overLimit: number;
-  /** What the longest task (by CPU) spent its time on: its largest inner events. */
+  /** What the four longest tasks (by CPU) spent their time on: `[CPU ms: largest inner events]` each. */
   longestWork: string;
   /** The young-generation collections (scavenges) on the thread meanwhile: how many, their CPU, the longest. */
   scavenges: number;
@@ -118,7 +118,6 @@ export class MainThreadTrace {
           (o) => o !== t && o.ts <= t.ts && o.ts + (o.dur ?? 0) >= t.ts + (t.dur ?? 0) && (o.dur ?? 0) > (t.dur ?? 0)
         )
     );
-    const longest = outer.reduce<TraceEvent | undefined>((a, t) => (!a || cpuOf(t) > cpuOf(a) ? t : a), undefined);
     const scavenges = this.events.filter((e) => e.name === 'MinorGC' && within(e, false)).map(cpuOf);
     return {
       tasks: outer.length,
