@@ -19,6 +19,7 @@ import {
   GroupBy,
   Incident,
   Instant,
+  LEAD_TIME_STARTS,
   METRIC_IDS,
   MetricId,
   MetricRequest,
@@ -372,6 +373,20 @@ describe('engine properties', () => {
         // The scorecard groups by the dimensions every kind of item has (it refuses severity and label).
         const card = { groupBy: scorecardGroupBy(r.groupBy), range: RANGE, zone: UTC };
         expect(computeScorecard(b, card)).toEqual(computeScorecard(a, card));
+      }),
+      RUNS
+    );
+  });
+
+  it('reads the same numbers from the change columns attribute() keeps as from the changes themselves', () => {
+    fc.assert(
+      fc.property(eventsArb, requestArb, fc.constantFrom(...LEAD_TIME_STARTS), (events, r, leadTimeStart) => {
+        const kept = attribute(events, { leadTimeStart }, NOW);
+        // A copied list carries no columns: the metrics read every change's own fields.
+        const read = { ...kept, changes: kept.changes.slice() };
+        expect(values(computeMetric(kept, metricRequest(r)))).toEqual(values(computeMetric(read, metricRequest(r))));
+        const card = { groupBy: scorecardGroupBy(r.groupBy), range: RANGE, zone: UTC };
+        expect(computeScorecard(kept, card)).toEqual(computeScorecard(read, card));
       }),
       RUNS
     );

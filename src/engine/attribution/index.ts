@@ -23,13 +23,14 @@ import { CommitGraph } from './graph';
 import { causeOf } from './incidentCause';
 import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
-import { ChangeShipment, hasLeadTime, shippedChange } from './leadTime';
+import { ChangeShipment, shippedChange, startOf } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
 import { compareNumbers, compareText } from './order';
 import { recoveryOf } from './recovery';
 import { RevertDetector } from './reverts';
 import { findRollbacks } from './rollbacks';
 import { ServiceResolver } from './services';
+import { keepShippedColumns, ShippedColumns } from './shippedColumns';
 import { ShippedDeployment, ShippedStretch } from './shippedDeployment';
 import { checkTimestamps } from './timestamps';
 import { Attributed, AttributedChange, AttributedDeployment, AttributedIncident } from './types';
@@ -131,6 +132,12 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     return out;
   });
 
+  // The numbers the metrics read per change are written as columns on the way (see shippedColumns.ts).
+  const deploymentOf = new Int32Array(shipped.length);
+  const leadTimeMs = new Float64Array(shipped.length);
+  const breakdowns = new Int32Array(shipped.length);
+  let withBreakdown = 0;
+  const leadTimeStart = opts.leadTimeStart;
   let next = 0;
   for (let i = 0; i < deployments.length; i++) {
     const from = shipments.from[i];
@@ -139,11 +146,25 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
       continue;
     }
     const d = deployments[i];
-    const shipment = new ChangeShipment(d, attributedDeployments[i].team, opts.leadTimeStart);
+    const finishedAt = d.finishedAt;
+    const shipment = new ChangeShipment(d, attributedDeployments[i].team, leadTimeStart);
     for (let k = from; k < to; k++) {
       const commit = graph.commits[shipped[k]];
       const change = shippedChange(commit, shipment);
-      if (!hasLeadTime(commit, shipment)) {
+      deploymentOf[next] = i;
+      if (change.breakdown !== undefined) {
+        breakdowns[withBreakdown++] = next;
+      }
+      // What the change's leadTimeMs says (startOf called only with pull request data, which it may start from).
+      const lead =
+        finishedAt -
+        (commit.pullRequest === undefined || leadTimeStart === 'commit'
+          ? commit.committedAt
+          : startOf(commit, leadTimeStart));
+      if (lead > 0) {
+        leadTimeMs[next] = lead;
+      } else {
+        leadTimeMs[next] = NaN;
         findings.add(
           'non-positive-lead-time',
           'info',
@@ -156,6 +177,10 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
       changes[next++] = change;
     }
   }
+  keepShippedColumns(
+    changes,
+    new ShippedColumns(attributedDeployments, deploymentOf, leadTimeMs, breakdowns.slice(0, withBreakdown))
+  );
 
   const attributedIncidents = incidents.map((incident, k): AttributedIncident => {
     const times = incidentTimes(incident);

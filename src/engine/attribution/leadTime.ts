@@ -76,18 +76,6 @@ class ShippedChange implements AttributedChange {
   }
 }
 
-/**
- * Whether the change has a lead time (one above zero) in this shipment: what leadTimeMs !== null says. Compared
- * where it is read: an instant returned by a call is a new boxed number in V8 (a million commits).
- */
-export function hasLeadTime(change: Change, shipment: ChangeShipment): boolean {
-  const finishedAt = shipment.deployment.finishedAt;
-  // finishedAt - start > 0 exactly when finishedAt > start (two different doubles never subtract to zero).
-  return change.pullRequest === undefined || shipment.start === 'commit'
-    ? finishedAt > change.committedAt
-    : finishedAt > startOf(change, shipment.start);
-}
-
 /** The attributed change attribute() produces: the lean form above. */
 export function shippedChange(change: Change, shipment: ChangeShipment): AttributedChange {
   const attributed = new ShippedChange(change, shipment);

@@ -7,6 +7,7 @@
  * immutable.
  */
 import { EngineInputError } from '../attribution/inputError';
+import { ShippedColumns, shippedColumnsOf } from '../attribution/shippedColumns';
 import { Attributed } from '../attribution/types';
 import { Dimensions, Dims, Facets, Grouping, Readers, UNKNOWN_GROUP } from './dimensions';
 import { incidentInstant } from './instants';
@@ -381,22 +382,10 @@ function buildColumns(attributed: Attributed): AttributedColumns {
     durationMs[i] = startedAt !== undefined && finishedAt >= startedAt ? finishedAt - startedAt : NaN;
   }
   const changes = attributed.changes;
-  const changeAt = new Float64Array(changes.length);
-  const leadTimeMs = new Float64Array(changes.length);
-  const breakdowns = new Int32Array(changes.length);
-  let withBreakdown = 0;
-  // The service of a change is read through its deployment, which the instant reads too: interned in the same pass.
-  const serviceIds = new Int32Array(changes.length);
-  const services = new Interner();
-  for (let i = 0; i < changes.length; i++) {
-    const item = changes[i];
-    serviceIds[i] = services.id(dims.change.service(item) || UNKNOWN_GROUP);
-    changeAt[i] = item.deployedAt;
-    leadTimeMs[i] = durationOrNaN(item.leadTimeMs);
-    if (item.breakdown) {
-      breakdowns[withBreakdown++] = i;
-    }
-  }
+  const shipped = shippedColumnsOf(changes, deps);
+  const { changeAt, leadTimeMs, withBreakdown, serviceIds, services } = shipped
+    ? shippedChangeColumns(shipped, deployedAt, deps)
+    : changeColumns(changes, dims);
   const incidents = attributed.incidents;
   const incidentAt = new Float64Array(incidents.length);
   const restoreMs = new Float64Array(incidents.length);
@@ -413,14 +402,87 @@ function buildColumns(attributed: Attributed): AttributedColumns {
     recoveryMs,
     durationMs,
     changes: new ItemColumns(changes, dims.change, dims.changeFacets, {
-      service: { ids: serviceIds, names: services.names },
+      service: { ids: serviceIds, names: services },
     }),
     changeAt,
     leadTimeMs,
-    withBreakdown: breakdowns.slice(0, withBreakdown),
+    withBreakdown,
     incidents: new ItemColumns(incidents, dims.incident, dims.incidentFacets),
     incidentAt,
     restoreMs,
+  };
+}
+
+/** The per-change columns, and the changes' services interned in order of first appearance. */
+interface ChangeColumns {
+  changeAt: Float64Array;
+  leadTimeMs: Float64Array;
+  withBreakdown: Int32Array;
+  serviceIds: Int32Array;
+  services: string[];
+}
+
+/**
+ * From the changes themselves: the service of a change is read through its deployment, which the instant reads
+ * too, so it is interned in the same pass.
+ */
+function changeColumns(changes: Attributed['changes'], dims: Dimensions): ChangeColumns {
+  const changeAt = new Float64Array(changes.length);
+  const leadTimeMs = new Float64Array(changes.length);
+  const breakdowns = new Int32Array(changes.length);
+  let withBreakdown = 0;
+  const serviceIds = new Int32Array(changes.length);
+  const services = new Interner();
+  for (let i = 0; i < changes.length; i++) {
+    const item = changes[i];
+    serviceIds[i] = services.id(dims.change.service(item) || UNKNOWN_GROUP);
+    changeAt[i] = item.deployedAt;
+    leadTimeMs[i] = durationOrNaN(item.leadTimeMs);
+    if (item.breakdown) {
+      breakdowns[withBreakdown++] = i;
+    }
+  }
+  return {
+    changeAt,
+    leadTimeMs,
+    withBreakdown: breakdowns.slice(0, withBreakdown),
+    serviceIds,
+    services: services.names,
+  };
+}
+
+/**
+ * From the columns attribute() wrote (shippedColumns.ts): a change's instant and service are its deployment's, read
+ * once per deployment (a change is deployedAt = its deployment's finish, service = its deployment's service).
+ */
+function shippedChangeColumns(
+  shipped: ShippedColumns,
+  deployedAt: Float64Array,
+  deps: Attributed['deployments']
+): ChangeColumns {
+  const n = shipped.deployment.length;
+  const changeAt = new Float64Array(n);
+  const serviceIds = new Int32Array(n);
+  const services = new Interner();
+  let last = -1;
+  let at = NaN;
+  let service = -1;
+  for (let i = 0; i < n; i++) {
+    const d = shipped.deployment[i];
+    if (d !== last) {
+      last = d;
+      at = deployedAt[d];
+      service = services.id(deps[d].deployment.service || UNKNOWN_GROUP);
+    }
+    changeAt[i] = at;
+    serviceIds[i] = service;
+  }
+  return {
+    changeAt,
+    leadTimeMs: shipped.leadTimeMs,
+    withBreakdown: shipped.withBreakdown,
+    serviceIds,
+    services: services.names,
   };
 }
 
