@@ -51,6 +51,32 @@ describe('CommitIndex', () => {
     expect(index.find('acme/app', 'DEADBEEF')).toBe(-1);
   });
 
+  it.each([1000, 150000])(
+    'indexes a whole list of %d commits as inserting them one by one does, repeats by position',
+    (count) => {
+      // Hex SHAs, some repeated (twice or three times, in two repositories), and ids that are not hex.
+      const commits = Array.from({ length: count }, (_, i) => {
+        const k = i % 97 === 5 ? i - 3 : i % 89 === 7 ? Math.floor(i / 2) : i;
+        const sha = k % 13 === 0 ? `rev-${k}` : ((k * 2654435761) % 4294967296).toString(16).padStart(40, 'a');
+        return commit(sha, [], i, { repo: k % 2 ? 'acme/a' : 'acme/b' });
+      });
+      const one = new CommitIndex(commits);
+      const expected: number[] = [];
+      commits.forEach((_c, i) => {
+        const at = one.insert(i);
+        if (at >= 0) {
+          expected.push(i, at);
+        }
+      });
+      expect(expected.length).toBeGreaterThan(20);
+      const all = new CommitIndex(commits);
+      expect(all.insertAll()).toEqual(expected);
+      for (let i = 0; i < count; i += 7) {
+        expect(all.find(commits[i].repo, commits[i].sha)).toBe(one.find(commits[i].repo, commits[i].sha));
+      }
+    }
+  );
+
   it('answers for repositories asked in any order, and for one it never saw', () => {
     const commits = [
       commit('s1', [], 1, { repo: 'acme/a' }),

@@ -92,15 +92,87 @@ export class CommitIndex {
   insert(position: number): number {
     const commit = this.commits[position];
     const h = shaHash(commit.sha, this.repoId(commit.repo, true));
-    if (h === undefined) {
-      const shas = this.others.of(commit.repo, true)!;
-      const at = shas.get(commit.sha);
-      if (at !== undefined) {
-        return at;
+    return h === undefined ? this.insertOther(position) : this.insertHashed(position, h);
+  }
+
+  /**
+   * Indexes every commit of the list, as insert() would position by position, into an empty index. Returns the
+   * repeats: (position, position of the earlier commit with its repo and SHA) pairs, flat, by position.
+   *
+   * A large table is far bigger than the processor's caches, so inserting commits in list order costs a cache miss
+   * per commit. Here the hashes are computed in one pass, the commits are then grouped by the part of the table their
+   * hash starts probing in (PARTITIONS parts, a counting sort), and inserted part by part: each part's slots stay in
+   * cache while it fills. Within a part commits keep their order, and two with the same repo and SHA have the same
+   * hash, so the earlier one is found as insert() would find it.
+   */
+  insertAll(): number[] {
+    const commits = this.commits;
+    const n = commits.length;
+    const repeats: number[] = [];
+    if (n < PARTITIONED_FROM || this.count > 0) {
+      for (let i = 0; i < n; i++) {
+        const at = this.insert(i);
+        if (at >= 0) {
+          repeats.push(i, at);
+        }
       }
-      shas.set(commit.sha, position);
-      return -1;
+      return repeats;
     }
+    while (n * 2 > this.mask + 1) {
+      this.grow();
+    }
+    const mask = this.mask;
+    const shift = Math.log2(mask + 1) - PARTITION_BITS;
+    const hashes = new Int32Array(n);
+    const hashed = new Uint8Array(n);
+    const starts = new Int32Array(PARTITIONS + 1);
+    for (let i = 0; i < n; i++) {
+      const commit = commits[i];
+      const h = shaHash(commit.sha, this.repoId(commit.repo, true));
+      if (h === undefined) {
+        const at = this.insertOther(i);
+        if (at >= 0) {
+          repeats.push(i, at);
+        }
+        continue;
+      }
+      hashes[i] = h;
+      hashed[i] = 1;
+      starts[((h & mask) >>> shift) + 1]++;
+    }
+    for (let p = 0; p < PARTITIONS; p++) {
+      starts[p + 1] += starts[p];
+    }
+    const order = new Int32Array(starts[PARTITIONS]);
+    for (let i = 0; i < n; i++) {
+      if (hashed[i] === 1) {
+        order[starts[(hashes[i] & mask) >>> shift]++] = i;
+      }
+    }
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const at = this.insertHashed(i, hashes[i]);
+      if (at >= 0) {
+        repeats.push(i, at);
+      }
+    }
+    // Found part by part (rare): put back in position order.
+    return repeats.length > 2 ? byPosition(repeats) : repeats;
+  }
+
+  private insertOther(position: number): number {
+    const commit = this.commits[position];
+    const shas = this.others.of(commit.repo, true)!;
+    const at = shas.get(commit.sha);
+    if (at !== undefined) {
+      return at;
+    }
+    shas.set(commit.sha, position);
+    return -1;
+  }
+
+  private insertHashed(position: number, h: number): number {
+    const commit = this.commits[position];
     const { slots, mask, commits } = this;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const entry = slots[2 * s + 1];
@@ -157,6 +229,30 @@ export class CommitIndex {
     }
     return this.lastRepoId;
   }
+}
+
+/**
+ * From this many commits on, insertAll() inserts part by part: below, the table (8 bytes a slot, two slots a commit)
+ * is a couple of MiB at most and mostly in cache anyway.
+ */
+const PARTITIONED_FROM = 1 << 17;
+const PARTITION_BITS = 8;
+const PARTITIONS = 1 << PARTITION_BITS;
+
+/** (position, earlier position) pairs, flat, sorted by position (each position repeats at most once). */
+function byPosition(pairs: number[]): number[] {
+  const firsts: number[] = [];
+  const earlier = new Map<number, number>();
+  for (let k = 0; k < pairs.length; k += 2) {
+    firsts.push(pairs[k]);
+    earlier.set(pairs[k], pairs[k + 1]);
+  }
+  firsts.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const position of firsts) {
+    out.push(position, earlier.get(position)!);
+  }
+  return out;
 }
 
 /** A power of two at least twice the entries (so probes stay short), at least 16. */

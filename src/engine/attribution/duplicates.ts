@@ -61,18 +61,15 @@ export function dropDuplicates(events: ValidEvents, findings: Findings): UniqueE
  */
 function uniqueChanges(items: Change[], findings: Findings): { kept: Change[]; index: CommitIndex } {
   const index = new CommitIndex(items);
-  let repeated: Uint8Array | undefined;
-  let copies: Map<number, Change[]> | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const at = index.insert(i);
-    if (at >= 0) {
-      repeated = repeated ?? new Uint8Array(items.length);
-      repeated[i] = 1;
-      copies = addCopy(copies, items, at, items[i]);
-    }
-  }
-  if (!repeated || !copies) {
+  const repeats = index.insertAll();
+  if (repeats.length === 0) {
     return { kept: items, index };
+  }
+  const repeated = new Uint8Array(items.length);
+  let copies = new Map<number, Change[]>();
+  for (let k = 0; k < repeats.length; k += 2) {
+    repeated[repeats[k]] = 1;
+    copies = addCopy(copies, items, repeats[k + 1], items[repeats[k]]);
   }
   const kept: Change[] = [];
   const keptAt = new Int32Array(items.length);
@@ -86,9 +83,7 @@ function uniqueChanges(items: Change[], findings: Findings): { kept: Change[]; i
   copies.forEach((same, at) => moved.set(keptAt[at], same));
   reportCopies(moved, kept, COMMIT, findings);
   const keptIndex = new CommitIndex(kept);
-  for (let i = 0; i < kept.length; i++) {
-    keptIndex.insert(i);
-  }
+  keptIndex.insertAll();
   return { kept, index: keptIndex };
 }
 

@@ -180,9 +180,7 @@ function neighbourAt(commits: Change[], i: number, repo: string, sha: string): n
 
 function indexCommits(commits: Change[]): CommitIndex {
   const index = new CommitIndex(commits);
-  for (let i = 0; i < commits.length; i++) {
-    index.insert(i);
-  }
+  index.insertAll();
   return index;
 }
 
