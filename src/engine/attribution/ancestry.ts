@@ -11,7 +11,7 @@ import { touchesPaths } from '../catalog';
 import { Change, Deployment } from '../model';
 import { Containment, grown } from './containment';
 import { Findings } from './findings';
-import { CommitGraph, NO_COMMIT } from './graph';
+import { CommitGraph, NO_COMMIT, WalkScratch } from './graph';
 import { compareNumbers, compareText, sortedPositions } from './order';
 import { AttributedDeployment } from './types';
 
@@ -109,6 +109,8 @@ class Tracer {
   /** What walks collect, deployment after deployment: the first `count` entries. */
   private shipped: Int32Array;
   private count = 0;
+  /** The graph's walk scratch space: stamp is its seen, each service takes the next mark. */
+  private readonly scratch: WalkScratch;
   private readonly stamp: Int32Array;
   private readonly stack: Int32Array;
   private mark = 0;
@@ -124,13 +126,14 @@ class Tracer {
   ) {
     this.shipments = new Shipments(deployments.length);
     this.containment = new Containment(graph.size);
-    this.stamp = new Int32Array(graph.size);
-    this.stack = new Int32Array(graph.size);
+    this.scratch = graph.scratchSpace();
+    this.stamp = this.scratch.seen;
+    this.stack = this.scratch.stack;
     this.shipped = new Int32Array(Math.max(16, graph.size));
   }
 
   traceService(positions: number[]): void {
-    this.mark++;
+    this.mark = ++this.scratch.mark;
     this.shippedOutsideGraph = new Set();
     // A service's history is anchored once a deployment's commit (or explicit list) is known; before that
     // nothing marks what was already shipped, so changes are unknown rather than "everything fetched".

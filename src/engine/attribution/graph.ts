@@ -9,12 +9,23 @@ import { CommitIndex, NamedTitle, TitleLookup } from './commitIndex';
 
 export const NO_COMMIT = -1;
 
+/**
+ * Scratch space for one walk over the graph at a time: a walk takes the next mark and marks what it reached in seen;
+ * stack holds what is left to visit. Shared by ancestry's tracing and isAncestor, so a million commits cost two
+ * arrays once (typed arrays count as external memory, whose growth makes V8 start a full collection).
+ */
+export interface WalkScratch {
+  seen: Int32Array;
+  mark: number;
+  stack: Int32Array;
+}
+
 export class CommitGraph {
   readonly commits: Change[];
   readonly parentStart: Int32Array;
   readonly parentIndex: Int32Array;
   private readonly index: CommitIndex;
-  private scratch?: { seen: Int32Array; mark: number; stack: Int32Array };
+  private scratch?: WalkScratch;
   private pullRequests?: Map<number, number[]>;
   /** Commits whose first message line is a title a revert names (announced, see announceTitles). */
   private titles?: TitleLookup;
@@ -153,7 +164,8 @@ export class CommitGraph {
     return false;
   }
 
-  private scratchSpace(): { seen: Int32Array; mark: number; stack: Int32Array } {
+  /** The graph's walk scratch space (see WalkScratch), made on first use. */
+  scratchSpace(): WalkScratch {
     if (!this.scratch) {
       this.scratch = { seen: new Int32Array(this.size), mark: 0, stack: new Int32Array(this.size) };
     }

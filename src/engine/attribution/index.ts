@@ -135,7 +135,9 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   // The numbers the metrics read per change are written as columns on the way (see shippedColumns.ts).
   const deploymentOf = new Int32Array(shipped.length);
   const leadTimeMs = new Float64Array(shipped.length);
-  const breakdowns = new Int32Array(shipped.length);
+  // Made at the first change with a breakdown (pull request data): typed arrays count as external memory, whose
+  // growth makes V8 start a full collection.
+  let breakdowns: Int32Array | undefined;
   let withBreakdown = 0;
   const leadTimeStart = opts.leadTimeStart;
   let next = 0;
@@ -153,6 +155,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
       const change = shippedChange(commit, shipment);
       deploymentOf[next] = i;
       if (change.breakdown !== undefined) {
+        breakdowns = breakdowns ?? new Int32Array(shipped.length - next);
         breakdowns[withBreakdown++] = next;
       }
       // What the change's leadTimeMs says (startOf called only with pull request data, which it may start from).
@@ -179,7 +182,12 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   }
   keepShippedColumns(
     changes,
-    new ShippedColumns(attributedDeployments, deploymentOf, leadTimeMs, breakdowns.slice(0, withBreakdown))
+    new ShippedColumns(
+      attributedDeployments,
+      deploymentOf,
+      leadTimeMs,
+      breakdowns === undefined ? new Int32Array(0) : breakdowns.slice(0, withBreakdown)
+    )
   );
 
   const attributedIncidents = incidents.map((incident, k): AttributedIncident => {
