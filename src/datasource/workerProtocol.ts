@@ -150,19 +150,19 @@ export type WireColumn = FieldValue[] | { numbers: Float64Array } | { codes: Uin
 export interface RowsSlice {
   frame: number;
   columns: WireColumn[];
+  /** The buffers the columns own, to move to the page rather than copy. */
+  transfer: ArrayBuffer[];
 }
 
 /**
  * A run's answer with its large frames' values taken out, and those values in slices of rows of at most
  * `maxValues` values: the page reads each slice as a task of its own, never one long task for a large table.
- * `transfer` lists the buffers the slices own, to move rather than copy.
  */
 export function sliceRows(
   result: RunResult,
   maxValues = ROWS_PER_MESSAGE_VALUES
-): { result: RunResult; slices: RowsSlice[]; transfer: ArrayBuffer[][] } {
+): { result: RunResult; slices: RowsSlice[] } {
   const slices: RowsSlice[] = [];
-  const transfer: ArrayBuffer[][] = [];
   const frames = result.frames.map((frame, index) => {
     const rows = frame.fields.reduce((n, f) => Math.max(n, f.values.length), 0);
     const fieldCount = Math.max(1, frame.fields.length);
@@ -172,14 +172,13 @@ export function sliceRows(
     const step = Math.max(1, Math.floor(maxValues / fieldCount));
     const encoders = frame.fields.map(() => new ColumnEncoder());
     for (let from = 0; from < rows; from += step) {
-      const buffers: ArrayBuffer[] = [];
-      const columns = frame.fields.map((f, j) => encoders[j].encode(f.values.slice(from, from + step), buffers));
-      slices.push({ frame: index, columns });
-      transfer.push(buffers);
+      const transfer: ArrayBuffer[] = [];
+      const columns = frame.fields.map((f, j) => encoders[j].encode(f.values.slice(from, from + step), transfer));
+      slices.push({ frame: index, columns, transfer });
     }
     return { ...frame, fields: frame.fields.map((f) => ({ ...f, values: [] })) };
   });
-  return { result: { ...result, frames }, slices, transfer };
+  return { result: { ...result, frames }, slices };
 }
 
 /** Texts per distinct text above which a column crosses as its values: a dictionary would not pay. */
@@ -232,22 +231,18 @@ function formOf(values: FieldValue[]): 'numbers' | 'codes' | 'values' {
  * appended to its frame's columns as it comes, so the answer itself only has to take them.
  */
 export class RowsCollector {
-  /** Per frame, its columns so far. */
-  private readonly received = new Map<number, FieldValue[][]>();
-  /** Per frame and column, the texts its codes point to. */
-  private readonly dictionaries = new Map<number, string[][]>();
+  /** Per frame, its columns so far, each with the texts its codes point to. */
+  private readonly received = new Map<number, Array<{ values: FieldValue[]; dictionary: string[] }>>();
 
   add(frame: number, columns: WireColumn[]): void {
-    let values = this.received.get(frame);
-    let dictionaries = this.dictionaries.get(frame);
-    if (!values || !dictionaries) {
-      values = columns.map(() => []);
-      dictionaries = columns.map(() => []);
-      this.received.set(frame, values);
-      this.dictionaries.set(frame, dictionaries);
+    let received = this.received.get(frame);
+    if (!received) {
+      received = columns.map(() => ({ values: [], dictionary: [] }));
+      this.received.set(frame, received);
     }
     for (let j = 0; j < columns.length; j++) {
-      appendColumn((values[j] ??= []), columns[j], (dictionaries[j] ??= []));
+      const column = (received[j] ??= { values: [], dictionary: [] });
+      appendColumn(column.values, columns[j], column.dictionary);
     }
   }
 
@@ -262,7 +257,7 @@ export class RowsCollector {
         if (!columns) {
           return frame;
         }
-        return { ...frame, fields: frame.fields.map((f, j) => ({ ...f, values: columns[j] ?? [] })) };
+        return { ...frame, fields: frame.fields.map((f, j) => ({ ...f, values: columns[j]?.values ?? [] })) };
       }),
     };
   }

@@ -63,10 +63,10 @@ export function serveRunner(scope: WorkerScope, createRunner: RunnerFactory, pau
     if (kind !== 'run') {
       return value;
     }
-    const { result, slices, transfer } = sliceRows(value as RunResult);
-    slices.forEach((slice, i) =>
-      scope.postMessage({ type: 'rows', id, frame: slice.frame, columns: slice.columns }, transfer[i])
-    );
+    const { result, slices } = sliceRows(value as RunResult);
+    for (const slice of slices) {
+      scope.postMessage({ type: 'rows', id, frame: slice.frame, columns: slice.columns }, slice.transfer);
+    }
     return result;
   };
 

@@ -159,11 +159,6 @@ function blockMeter(): { stop(): number } {
   };
 }
 
-/** A frame reduced to its length, once its values are digested. */
-function sizeOnly(frame: { length: number }): { length: number } {
-  return { length: frame.length };
-}
-
 /**
  * A digest of every frame's name, field names and values, to compare the worker's answers with the page's. Hashed
  * value by value: a text of all frames at once (and copies of their columns) would leave the next dashboard's run
@@ -209,7 +204,8 @@ window.perf = {
     const run = ++runs;
     const marks: string[] = [];
     const during: typeof longTasks = [];
-    const answered: Array<{ panel: Panel; response: DataQueryResponse }> = [];
+    /** Per panel, what the figures report once its frames are gone: its rows and errors. */
+    const answered: Array<{ title: string; rows: number; errors: string[] }> = [];
     const digests: string[] = [];
     let computeMs = 0;
     let longestBlockMs = 0;
@@ -240,14 +236,15 @@ window.perf = {
       frames += digest.frames;
       rows += digest.rows;
       responses.forEach((response, i) =>
-        answered.push({ panel: panels[i], response: { ...response, data: response.data.map(sizeOnly) } })
+        answered.push({
+          title: panels[i].title,
+          rows: (response.data as Array<{ length: number }>).reduce((n, f) => n + f.length, 0),
+          errors: (response.errors ?? []).map((e) => e.message ?? 'error'),
+        })
       );
     }
     const largest = answered
-      .map(({ panel, response }) => ({
-        title: panel.title,
-        rows: (response.data as Array<{ length: number }>).reduce((n, f) => n + f.length, 0),
-      }))
+      .slice()
       .sort((a, b) => b.rows - a.rows)
       .slice(0, 3)
       .map((p) => `${p.title}: ${p.rows}`);
@@ -257,7 +254,7 @@ window.perf = {
       longestTaskMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
       longestBlockMs: Math.round(longestBlockMs),
       panels: answered.length,
-      errors: answered.flatMap(({ response }) => (response.errors ?? []).map((e) => e.message ?? 'error')),
+      errors: answered.flatMap((panel) => panel.errors),
       largest,
       marks,
       digest: digests.join(' '),
