@@ -23,7 +23,7 @@ import { CommitGraph } from './graph';
 import { causeOf } from './incidentCause';
 import { incidentStart, incidentTimes } from './incidentTimes';
 import { linkIncidents } from './incidentLinks';
-import { ChangeShipment, shippedChange, startOf } from './leadTime';
+import { ChangeShipment, leadTimeOf, shippedChange } from './leadTime';
 import { attributeRuns } from './pipelineRuns';
 import { compareNumbers, compareText } from './order';
 import { recoveryOf } from './recovery';
@@ -158,12 +158,8 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
         breakdowns = breakdowns ?? new Int32Array(shipped.length - next);
         breakdowns[withBreakdown++] = next;
       }
-      // What the change's leadTimeMs says (startOf called only with pull request data, which it may start from).
-      const lead =
-        finishedAt -
-        (commit.pullRequest === undefined || leadTimeStart === 'commit'
-          ? commit.committedAt
-          : startOf(commit, leadTimeStart));
+      // What the change's leadTimeMs says, read from the instants rather than through its getters.
+      const lead = leadTimeOf(commit, finishedAt, leadTimeStart);
       if (lead > 0) {
         leadTimeMs[next] = lead;
       } else {

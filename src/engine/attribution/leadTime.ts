@@ -54,7 +54,7 @@ class ShippedChange implements AttributedChange {
   }
 
   get leadTimeMs(): number | null {
-    const lead = this.shipment.deployment.finishedAt - startOf(this.change, this.shipment.start);
+    const lead = leadTimeOf(this.change, this.shipment.deployment.finishedAt, this.shipment.start);
     return lead > 0 ? lead : null;
   }
 
@@ -91,6 +91,16 @@ export function shippedChange(change: Change, shipment: ChangeShipment): Attribu
 /** One change's attribution to a deployment as a plain object (what toJSON() of the lean form gives). */
 export function attributeChange(change: Change, d: Deployment, team: string, start: LeadTimeStart): AttributedChange {
   return (shippedChange(change, new ChangeShipment(d, team, start)) as ShippedChange).toJSON();
+}
+
+/**
+ * A change's lead time to a deployment that finished at `finishedAt`, before the rule that drops it (<= 0: null in
+ * leadTimeMs). A change without pull request data starts at its commit whatever the option.
+ */
+export function leadTimeOf(change: Change, finishedAt: Instant, start: LeadTimeStart): number {
+  return (
+    finishedAt - (change.pullRequest === undefined || start === 'commit' ? change.committedAt : startOf(change, start))
+  );
 }
 
 export function startOf(change: Change, start: LeadTimeStart): Instant {
