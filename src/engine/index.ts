@@ -23,6 +23,7 @@ export {
   FACET_GROUP_METRICS,
   FACET_GROUP_NOTES,
   GROUP_BYS,
+  isFacetGroupBy,
   UNKNOWN_GROUP,
 } from './metrics';
 export type { FacetGroupBy, Group, MetricComputation, MetricContext, Dims } from './metrics';

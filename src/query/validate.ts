@@ -2,7 +2,7 @@
  * Checks a query (after template interpolation) and fills in defaults. A bad field is reported with the
  * field, the value and the fix; it never reaches the engine.
  */
-import { Aggregation, BucketKind, FILTER_KEYS, Filters, GroupBy, LeadTimeStart, MetricId } from '../engine';
+import { Aggregation, BucketKind, FILTER_KEYS, Filters, GroupBy, isFacetGroupBy, LeadTimeStart, MetricId } from '../engine';
 import {
   AGGREGATION_OPTIONS,
   Choice,
@@ -120,7 +120,7 @@ function validate(query: DoraQuery): ValidQuery {
 /** A scorecard is a row per group of every kind of item: severity and label (some kinds only) do not apply. */
 function scorecardGroupBy(q: Record<string, unknown>): GroupBy {
   const groupBy = pick(q, 'groupBy', GROUP_BY_OPTIONS, 'service');
-  if (!SCORECARD_GROUP_BY_OPTIONS.some((o) => o.value === groupBy)) {
+  if (isFacetGroupBy(groupBy)) {
     throw new QueryError(
       `groupBy "${groupBy}" does not apply to a scorecard: only incidents have a severity and only changes have ` +
         `labels. Group the scorecard by one of ${SCORECARD_GROUP_BY_OPTIONS.map((o) => o.value).join(', ')}, or ` +

@@ -2,7 +2,7 @@
  * The choices a query offers, with the labels and descriptions users see. The editors, the display names of
  * frames and the validation of queries all read these lists, so a metric is named the same everywhere.
  */
-import { Aggregation, BucketKind, FACET_GROUP_METRICS, GroupBy, LeadTimeStart, MetricId, ValueKind } from '../engine';
+import { Aggregation, BucketKind, GroupBy, isFacetGroupBy, LeadTimeStart, MetricId, ValueKind } from '../engine';
 import { AnnotatedEntity, DeploymentOutcome, EventEntity, EventsFormat, QueryKind } from './model';
 import { VariableValues } from './variableQuery';
 
@@ -230,7 +230,7 @@ export const GROUP_BY_OPTIONS: Array<Choice<GroupBy>> = [
 
 /** What a scorecard groups by: the dimensions every kind of item has (severity and label belong to some only). */
 export const SCORECARD_GROUP_BY_OPTIONS: Array<Choice<GroupBy>> = GROUP_BY_OPTIONS.filter(
-  (o) => !Object.prototype.hasOwnProperty.call(FACET_GROUP_METRICS, o.value)
+  (o) => !isFacetGroupBy(o.value)
 );
 
 export const ENTITY_OPTIONS: Array<Choice<EventEntity>> = [

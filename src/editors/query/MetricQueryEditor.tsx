@@ -2,7 +2,14 @@
 import React from 'react';
 import { EditorField, EditorRow } from '@grafana/plugin-ui';
 import { Combobox, ComboboxOption, Text } from '@grafana/ui';
-import { Aggregation, BucketKind, FACET_GROUP_METRICS, FACET_GROUP_NOTES, FacetGroupBy, MetricId } from '../../engine';
+import {
+  Aggregation,
+  BucketKind,
+  FACET_GROUP_METRICS,
+  FACET_GROUP_NOTES,
+  isFacetGroupBy,
+  MetricId,
+} from '../../engine';
 import { MetricQuery } from '../../query/model';
 import {
   AGGREGATION_OPTIONS,
@@ -27,11 +34,10 @@ const INTERVALS = toOptions(INTERVAL_OPTIONS);
 
 /** What a metric grouped by a dimension its items lack will say (undefined when the grouping applies). */
 export function groupingHint(metric: string | undefined, groupBy: string | undefined): string | undefined {
-  if (!Object.prototype.hasOwnProperty.call(FACET_GROUP_METRICS, groupBy ?? '') || !metricChoice(metric)) {
+  if (!isFacetGroupBy(groupBy) || !metricChoice(metric)) {
     return undefined;
   }
-  const facet = groupBy as FacetGroupBy;
-  return FACET_GROUP_METRICS[facet].indexOf(metric as MetricId) < 0 ? FACET_GROUP_NOTES[facet] : undefined;
+  return FACET_GROUP_METRICS[groupBy].indexOf(metric as MetricId) < 0 ? FACET_GROUP_NOTES[groupBy] : undefined;
 }
 
 /** Whether the lead time start changes this metric (a variable might be a lead time metric). */

@@ -376,7 +376,8 @@ export class Grouping {
   }
 }
 
-function isFacetGroupBy(groupBy: GroupBy): groupBy is FacetGroupBy {
+/** Whether a grouping is by a dimension only some kinds of item have (severity, label). */
+export function isFacetGroupBy(groupBy: string | undefined): groupBy is FacetGroupBy {
   return groupBy === 'severity' || groupBy === 'label';
 }
 

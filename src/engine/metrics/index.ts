@@ -109,7 +109,7 @@ function ungroupable(compute: MetricComputation, ctx: MetricContext, facet: Face
   return [{ metric: ctx.request.metric, group: ALL_GROUP, valueKind, points, notes: [FACET_GROUP_NOTES[facet]] }];
 }
 
-export { ALL_GROUP, FACET_GROUP_NOTES, GROUP_BYS, UNKNOWN_GROUP } from './dimensions';
+export { ALL_GROUP, FACET_GROUP_NOTES, GROUP_BYS, isFacetGroupBy, UNKNOWN_GROUP } from './dimensions';
 export type { FacetGroupBy, Group } from './dimensions';
 export type { Dims } from './dimensions';
 export type { MetricContext } from './context';
