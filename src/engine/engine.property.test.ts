@@ -95,7 +95,7 @@ function serviceHistory(service: string): fc.Arbitrary<ServiceHistory> {
           sha: `${service}-c${k}`,
           repo,
           committedAt: t,
-          parents: k === 0 ? [] : [`${service}-c${k - 1}`],
+          ...(k === 0 ? {} : { parent: `${service}-c${k - 1}` }),
           ...(labels ? { pullRequest: { number: k + 1, labels } } : {}),
         });
       });
