@@ -30,7 +30,6 @@ async function main(): Promise<void> {
       settings: { jsonData: c.jsonData, secureKeys: [] },
       queries: c.queries,
       fromAlert: c.fromAlert,
-      timezone: 'utc',
       now: c.now,
     };
     const answer = JSON.parse(await query(JSON.stringify(request))) as unknown;

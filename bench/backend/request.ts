@@ -53,7 +53,6 @@ export function benchRequest(args: BenchArgs, jsonData: unknown, shiftMs: number
       maxDataPoints: 1000,
     })),
     fromAlert: true,
-    timezone: 'utc',
     now: args.now,
   };
 }

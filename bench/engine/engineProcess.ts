@@ -7,11 +7,12 @@
  *   node --expose-gc --max-old-space-size=1024 --import tsx bench/engine/engineProcess.ts --scale 1 --out f.json
  */
 import { writeFileSync } from 'fs';
+import { GCProfiler } from 'v8';
 import { withDefaults } from '../../src/engine';
 import { parseArgs } from './args';
 import { runEngine } from './engineRun';
 import { generateOrg } from './generate';
-import { collectGarbage, heapUsedMiB, startGcTrace, stopGcTrace } from './heap';
+import { collectGarbage, externalMiB, heapUsedMiB, peakExternalMiB, startGcTrace, stopGcTrace } from './heap';
 
 export interface HeapReport {
   /** Heap in use with the events loaded, after a full GC, before the engine runs. */
@@ -20,6 +21,11 @@ export interface HeapReport {
   endOfRunHeapMiB: number;
   /** heapUsed after a full GC with the result still held: what the attributed history and results keep. */
   retainedHeapMiB: number;
+  /**
+   * Largest memory outside the JavaScript heap (typed arrays' buffers) the run held on top of what the events
+   * held, seen at its collections and at its end.
+   */
+  peakTypedArraysMiB: number;
   maxRssMiB: number;
   /** Series the run produced (read after the last measurement, so the result stays alive until then). */
   seriesCount: number;
@@ -33,15 +39,21 @@ function main(): void {
   const org = generateOrg({ scale: args.scale, seed: args.seed });
   collectGarbage();
   const eventsHeapMiB = heapUsedMiB();
+  const eventsExternalMiB = externalMiB();
+  const profiler = new GCProfiler();
+  profiler.start();
   startGcTrace();
   const run = runEngine(org.events, org.range, withDefaults({}), org.range.to + 24 * 3600 * 1000);
   const endOfRunHeapMiB = heapUsedMiB();
+  const endOfRunExternalMiB = externalMiB();
   stopGcTrace();
+  const peakTypedArraysMiB = Math.max(peakExternalMiB(profiler.stop()), endOfRunExternalMiB) - eventsExternalMiB;
   collectGarbage();
   const report: HeapReport = {
     eventsHeapMiB,
     endOfRunHeapMiB,
     retainedHeapMiB: heapUsedMiB(),
+    peakTypedArraysMiB,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     seriesCount: run.series.length,
   };

@@ -4,7 +4,7 @@
  * peak to within one young generation. The trace is switched on only around the phase (it goes to stdout, where
  * the parent process reads it). Sampling heapUsed from JavaScript could not see inside a synchronous phase.
  */
-import { setFlagsFromString } from 'v8';
+import { GCProfilerResult, setFlagsFromString } from 'v8';
 
 const MIB = 1024 * 1024;
 
@@ -75,6 +75,20 @@ export function allocatedFromGcTrace(output: string, startMiB: number, endMiB: n
 
 export function heapUsedMiB(): number {
   return process.memoryUsage().heapUsed / MIB;
+}
+
+/** Memory the JavaScript heap's objects hold outside it (typed arrays' buffers, mostly), in MiB. */
+export function externalMiB(): number {
+  return process.memoryUsage().external / MIB;
+}
+
+/** Largest external memory V8 saw before a collection during a GCProfiler's run, in MiB; 0 without collections. */
+export function peakExternalMiB(result: GCProfilerResult): number {
+  let peak = 0;
+  for (const gc of result.statistics) {
+    peak = Math.max(peak, gc.beforeGC.heapStatistics.externalMemory / MIB);
+  }
+  return peak;
 }
 
 /** Forces a full collection (the process must run with --expose-gc). */

@@ -36,6 +36,8 @@ interface ScaleResult {
   duckdbMs: number;
   regroupMs: number;
   peakHeapMiB: number;
+  /** Typed arrays' buffers (outside the heap) the roomy run held at most, beyond the events'. */
+  peakTypedArraysMiB: number;
   /** Peak heap of the run capped at BUDGET_HEAP_MIB (0 when it did not fit). */
   cappedPeakHeapMiB: number;
   fitsBudget: boolean;
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
       growth_x: tenth && full ? round(full.engineMs / tenth.engineMs, 2) : null,
       duckdb_growth_x: tenth && full ? round(full.duckdbMs / tenth.duckdbMs, 2) : null,
       engine_peak_heap_mb: round(headline.peakHeapMiB),
+      engine_peak_typed_arrays_mb: round(headline.peakTypedArraysMiB),
       engine_peak_heap_512mb_cap_mb: round(headline.cappedPeakHeapMiB),
       engine_fits_512mb_heap: headline.fitsBudget,
       alloc_bytes_per_item: round(headline.allocBytesPerItem),
@@ -209,7 +212,8 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
   const allocBytesPerItem = (roomy.allocatedMiB * MIB) / items;
   console.log(
     `  engine heap: peak ${fmt(peakHeapMiB)} MiB in use (events alone ${fmt(roomy.report.eventsHeapMiB)} MiB; after a ` +
-      `full GC with the results held ${fmt(roomy.report.retainedHeapMiB)} MiB; max RSS ${fmt(roomy.report.maxRssMiB)} MiB); ` +
+      `full GC with the results held ${fmt(roomy.report.retainedHeapMiB)} MiB; typed arrays outside the heap at most ` +
+      `${fmt(roomy.report.peakTypedArraysMiB)} MiB more; max RSS ${fmt(roomy.report.maxRssMiB)} MiB); ` +
       `allocated ${fmt(roomy.allocatedMiB)} MiB of JavaScript heap, ${fmt(allocBytesPerItem)} bytes per item`
   );
   console.log(
@@ -234,6 +238,7 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
     duckdbMs: duckdbMedian,
     regroupMs,
     peakHeapMiB,
+    peakTypedArraysMiB: roomy.report.peakTypedArraysMiB,
     cappedPeakHeapMiB: capped.fits ? capped.peakMiB : 0,
     fitsBudget: capped.fits,
     allocBytesPerItem,
@@ -279,7 +284,14 @@ async function heapInItsOwnProcess(scale: number, args: BenchArgs, heapLimitMiB:
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (errors += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const empty: HeapReport = { eventsHeapMiB: 0, endOfRunHeapMiB: 0, retainedHeapMiB: 0, maxRssMiB: 0, seriesCount: 0 };
+  const empty: HeapReport = {
+    eventsHeapMiB: 0,
+    endOfRunHeapMiB: 0,
+    retainedHeapMiB: 0,
+    peakTypedArraysMiB: 0,
+    maxRssMiB: 0,
+    seriesCount: 0,
+  };
   if (code !== 0) {
     const why = /heap out of memory/i.test(errors) ? 'JavaScript heap out of memory' : errors.trim().split('\n').pop();
     return {

@@ -174,7 +174,6 @@ type entryRequest struct {
 	Settings  json.RawMessage `json:"settings"`
 	Queries   []entryQuery    `json:"queries"`
 	FromAlert bool            `json:"fromAlert"`
-	Timezone  string          `json:"timezone"`
 	Now       *int64          `json:"now,omitempty"`
 }
 
@@ -226,7 +225,7 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	}
 	// Each query carries its own zone (the data source sends the dashboard's with every query); one without is UTC,
 	// whatever its neighbours say, so its cached answer (keyed by its own model) holds for any request.
-	request := entryRequest{Settings: json.RawMessage(d.settings), Queries: pending, FromAlert: fromAlert, Timezone: "utc"}
+	request := entryRequest{Settings: json.RawMessage(d.settings), Queries: pending, FromAlert: fromAlert}
 	if d.cfg.FixedNow != nil {
 		ms := d.cfg.FixedNow.UnixMilli()
 		request.Now = &ms

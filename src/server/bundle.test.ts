@@ -92,7 +92,6 @@ describe('the backend bundle in a bare JavaScript context', () => {
         { refId: 'D', query: { kind: 'metric', metric: 'noSuchMetric' }, from: FROM, to: NOW },
       ],
       fromAlert: false,
-      timezone: 'utc',
       now: NOW,
     };
     const response = JSON.parse(await dora.query(JSON.stringify(request)));
@@ -163,8 +162,7 @@ describe('the backend bundle in a bare JavaScript context', () => {
       await dora.query(
         JSON.stringify({
           settings: {},
-          timezone: 'Mars/Olympus',
-          queries: [{ refId: 'A', query: { kind: 'scorecard' }, from: FROM, to: NOW }],
+          queries: [{ refId: 'A', query: { kind: 'scorecard', timezone: 'Mars/Olympus' }, from: FROM, to: NOW }],
         })
       )
     );

@@ -45,7 +45,6 @@ interface ServerRequest {
   settings?: ServerSettings;
   queries?: ServerQuery[];
   fromAlert?: boolean;
-  timezone?: string;
   /** Tests fix the clock; absent: the host's. */
   now?: number;
 }
@@ -139,7 +138,7 @@ async function query(requestJson: string, signal?: AbortSignal): Promise<string>
       results[refId] = { frames: [], error: runner.redact(checked.message), status: 400 };
       continue;
     }
-    const zoneName = q.query?.timezone ?? request.timezone;
+    const zoneName = q.query?.timezone;
     const key = `${q.from}|${q.to}|${q.intervalMs ?? ''}|${zoneName ?? ''}`;
     const group = groups.get(key) ?? { first: q, zoneName, valid: [] };
     group.valid.push(checked.query);

@@ -82,7 +82,6 @@ async function run(jsonData: DoraJsonData, secure: Record<string, string>) {
     JSON.stringify({
       settings: { jsonData: { runQueriesIn: 'server', ...jsonData }, secureKeys: Object.keys(secure) },
       queries: [{ refId: 'A', query: { kind: 'events', entity: 'deployments' }, from: T0, to: NOW }],
-      timezone: 'utc',
       now: NOW,
     })
   );

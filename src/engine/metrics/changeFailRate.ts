@@ -25,9 +25,13 @@ export function changeFailRate(ctx: MetricContext): MetricSeries[] {
   // A failure counts when it passes the severity and label filters too (its linked incidents').
   const counts = ctx.grouping.facetCheck(ctx.dimensions.failureFacets);
   for (let k = 0; k < pairs.length; k++) {
-    const i = pairs.items[k];
+    const g = pairs.groups[k];
+    if (g < 0) {
+      continue;
+    }
+    const i = pairs.items === null ? k : pairs.items[k];
     const hit = columns.failed[i] === 1 && (counts === null || counts(columns.deployments.items[i]));
-    cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], hit);
+    cells.add(pairs.names[g], columns.deployedAt[i], hit);
   }
   return cells.toSeries('changeFailRate');
 }

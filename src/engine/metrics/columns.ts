@@ -128,7 +128,8 @@ function internShared<T>(
 /**
  * A request's grouping over one list: for every item the index of its group value in `names`, or
  * -1 when a filter excludes it. groupBy 'none' has the single name 'all'. An item in several groups (a
- * service several teams own) has its further groups in `extra`.
+ * service several teams own) has its further groups in `extra`. Read only: without filters, values (and extra) are
+ * the grouped dimension's own column, not a copy.
  */
 export interface GroupColumn {
   values: Int32Array;
@@ -147,7 +148,6 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
     );
   }
   const n = columns.length;
-  const values = new Int32Array(n);
   const field = grouping.groupField;
   const grouped = field === null ? null : columns.dim(field);
   const filters = grouping.filterSets.map(([key, allowed]) => {
@@ -162,6 +162,10 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
   if ((grouped && grouped.more) || filters.some((f) => f.more)) {
     return sharedGroupColumn(columns, grouped, filters, facetCheck, allName);
   }
+  if (grouped !== null && filters.length === 0 && facetCheck === null) {
+    return { values: grouped.ids, names: grouped.names };
+  }
+  const values = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let pass = facetCheck === null || facetCheck(columns.items[i]);
     for (let f = 0; f < filters.length; f++) {
@@ -175,9 +179,13 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
   return { values, names: grouped === null ? [allName] : grouped.names };
 }
 
-/** A group column's (item, group value index) pairs: the first `length` entries of items and groups. */
+/**
+ * A group column's (item, group value index) pairs: the first `length` entries of items and groups. A pair whose group
+ * is -1 is skipped (an item a filter excludes). items is null when pair k is item k (no item has further groups): the
+ * pairs are then the column itself, with no array made.
+ */
 export interface GroupPairs {
-  items: Int32Array;
+  items: Int32Array | null;
   groups: Int32Array;
   length: number;
   /** The group values' names (GroupColumn.names). */
@@ -185,12 +193,15 @@ export interface GroupPairs {
 }
 
 /**
- * The (item, group) pairs of a group column in item order, an item's further groups (extra) right after its first;
- * items a filter excludes are left out. Walking them visits items as a per-item loop over the list would.
+ * The (item, group) pairs of a group column in item order, an item's further groups (extra) right after its first.
+ * Walking them visits items as a per-item loop over the list would.
  */
 export function groupPairs(column: GroupColumn): GroupPairs {
   const { values, extra } = column;
-  const extraItems = extra ? extra.items : NO_ITEMS;
+  if (!extra || extra.items.length === 0) {
+    return { items: null, groups: values, length: values.length, names: column.names };
+  }
+  const extraItems = extra.items;
   const capacity = values.length + extraItems.length;
   const items = new Int32Array(capacity);
   const groups = new Int32Array(capacity);
@@ -204,7 +215,7 @@ export function groupPairs(column: GroupColumn): GroupPairs {
     }
     for (; k < extraItems.length && extraItems[k] === i; k++) {
       items[length] = i;
-      groups[length] = (extra as NonNullable<typeof extra>).values[k];
+      groups[length] = extra.values[k];
       length++;
     }
   }
@@ -232,6 +243,15 @@ function sharedGroupColumn<T>(
   facetCheck: ((item: T) => boolean) | null,
   allName: string
 ): GroupColumn {
+  const more = grouped === null ? undefined : grouped.more;
+  if (grouped !== null && filters.length === 0 && facetCheck === null) {
+    // Every item in each of its values' groups: the dimension's own columns.
+    return {
+      values: grouped.ids,
+      names: grouped.names,
+      extra: more ? { items: more.items, values: more.ids } : undefined,
+    };
+  }
   const n = columns.length;
   const pass = new Uint8Array(n);
   if (facetCheck === null) {
@@ -265,7 +285,6 @@ function sharedGroupColumn<T>(
   // With the grouped dimension filtered too, only its allowed values are groups (all 1 otherwise).
   const allowed = filters.reduce<Uint8Array | null>((found, f) => found || f.allowed, null);
   const keep = allowed ?? new Uint8Array(grouped.names.length).fill(1);
-  const more = grouped.more;
   const moreItems = more ? more.items : NO_ITEMS;
   // Each further value of an item gives at most one extra pair.
   const extraItems = new Int32Array(moreItems.length);

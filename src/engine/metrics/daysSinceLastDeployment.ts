@@ -40,9 +40,10 @@ export function daysSinceLastDeployment(ctx: MetricContext): MetricSeries[] {
   const columns = attributedColumns(attributed);
   const pairs = groupPairs(groupColumn(columns.deployments, grouping, ALL_GROUP));
   for (let k = 0; k < pairs.length; k++) {
-    const at = columns.deployedAt[pairs.items[k]];
-    if (at < end) {
-      list(pairs.names[pairs.groups[k]]).push(at);
+    const g = pairs.groups[k];
+    const at = columns.deployedAt[pairs.items === null ? k : pairs.items[k]];
+    if (g >= 0 && at < end) {
+      list(pairs.names[g]).push(at);
     }
   }
   for (const attempt of attributed.failedAttempts) {

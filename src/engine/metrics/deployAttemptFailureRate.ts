@@ -16,7 +16,10 @@ export function deployAttemptFailureRate(ctx: MetricContext): MetricSeries[] {
   const columns = attributedColumns(ctx.attributed);
   const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
   for (let k = 0; k < pairs.length; k++) {
-    cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[pairs.items[k]], false);
+    const g = pairs.groups[k];
+    if (g >= 0) {
+      cells.add(pairs.names[g], columns.deployedAt[pairs.items === null ? k : pairs.items[k]], false);
+    }
   }
   for (const attempt of ctx.attributed.failedAttempts) {
     if (attempt.status !== 'failure') {

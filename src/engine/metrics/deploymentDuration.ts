@@ -14,10 +14,11 @@ export function deploymentDuration(ctx: MetricContext): MetricSeries[] {
   const columns = attributedColumns(ctx.attributed);
   const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
   for (let k = 0; k < pairs.length; k++) {
-    const i = pairs.items[k];
+    const g = pairs.groups[k];
+    const i = pairs.items === null ? k : pairs.items[k];
     const ms = columns.durationMs[i];
-    if (ms === ms) {
-      cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], ms);
+    if (g >= 0 && ms === ms) {
+      cells.add(pairs.names[g], columns.deployedAt[i], ms);
     }
   }
   return cells.toSeries('deploymentDuration', aggregation);

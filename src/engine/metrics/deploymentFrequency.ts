@@ -21,41 +21,61 @@ import { CountCells, ValueCells } from './series';
 
 /**
  * Deployments of the request's filters as (group, finish) pairs in finish order (read from the columns); a deployment
- * in several groups (a service several teams own) appears once per group.
+ * in several groups (a service several teams own) appears once per group. A pair whose group is -1 is skipped (a
+ * filter excludes the deployment). In finish order already, with one group each, the pairs are the columns themselves.
  */
 interface Grouped {
-  groups: string[];
+  /** Index in names per pair, or -1. */
+  groups: Int32Array;
+  names: string[];
   at: Float64Array;
+  length: number;
 }
 
 function groupedDeployments(ctx: MetricContext): Grouped {
   const columns = attributedColumns(ctx.attributed);
   const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
   const n = pairs.length;
-  const groups: string[] = new Array<string>(n);
-  const at = new Float64Array(n);
+  const items = pairs.items;
   let sorted = true;
-  for (let k = 0; k < n; k++) {
-    groups[k] = pairs.names[pairs.groups[k]];
-    at[k] = columns.deployedAt[pairs.items[k]];
-    if (k > 0 && at[k - 1] > at[k]) {
-      sorted = false;
+  let previous = -Infinity;
+  for (let k = 0; k < n && sorted; k++) {
+    if (pairs.groups[k] >= 0) {
+      const at = columns.deployedAt[items === null ? k : items[k]];
+      sorted = previous <= at;
+      previous = at;
     }
   }
-  // Attribution hands deployments over in finish order; anything else is put in order here (stable).
-  if (sorted) {
-    return { groups, at };
+  // Attribution hands deployments over in finish order.
+  if (sorted && items === null) {
+    return { groups: pairs.groups, names: pairs.names, at: columns.deployedAt, length: n };
   }
-  const order = groups.map((_group, k) => k);
-  order.sort((a, b) => at[a] - at[b] || a - b);
-  return { groups: order.map((k) => groups[k]), at: Float64Array.from(order, (k) => at[k]) };
+  // Anything else is put in order here (stable), without the excluded pairs.
+  const order: number[] = [];
+  for (let k = 0; k < n; k++) {
+    if (pairs.groups[k] >= 0) {
+      order.push(k);
+    }
+  }
+  const pairAt = (k: number): number => columns.deployedAt[items === null ? k : items[k]];
+  if (!sorted) {
+    order.sort((a, b) => pairAt(a) - pairAt(b) || a - b);
+  }
+  return {
+    groups: Int32Array.from(order, (k) => pairs.groups[k]),
+    names: pairs.names,
+    at: Float64Array.from(order, pairAt),
+    length: order.length,
+  };
 }
 
 function countCells(ctx: MetricContext): CountCells {
   const cells = new CountCells(ctx.buckets, ctx.grouping.groupsEverything);
-  const { groups, at } = groupedDeployments(ctx);
-  for (let k = 0; k < groups.length; k++) {
-    cells.add(groups[k], at[k]);
+  const { groups, names, at, length } = groupedDeployments(ctx);
+  for (let k = 0; k < length; k++) {
+    if (groups[k] >= 0) {
+      cells.add(names[groups[k]], at[k]);
+    }
   }
   return cells;
 }
@@ -83,8 +103,11 @@ export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
   const days = new ValueCells(buckets, false);
   const lastDay = new Map<string, number>();
   const grouped = groupedDeployments(ctx);
-  for (let k = 0; k < grouped.groups.length; k++) {
-    const group = grouped.groups[k];
+  for (let k = 0; k < grouped.length; k++) {
+    if (grouped.groups[k] < 0) {
+      continue;
+    }
+    const group = grouped.names[grouped.groups[k]];
     const at = grouped.at[k];
     if (!counts.add(group, at)) {
       continue;
@@ -117,8 +140,11 @@ export function deploymentGap(ctx: MetricContext): MetricSeries[] {
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
   const previous = new Map<string, number>();
   const grouped = groupedDeployments(ctx);
-  for (let k = 0; k < grouped.groups.length; k++) {
-    const group = grouped.groups[k];
+  for (let k = 0; k < grouped.length; k++) {
+    if (grouped.groups[k] < 0) {
+      continue;
+    }
+    const group = grouped.names[grouped.groups[k]];
     const at = grouped.at[k];
     const before = previous.get(group);
     previous.set(group, at);

@@ -60,10 +60,11 @@ export function leadTime(ctx: MetricContext): MetricSeries[] {
   const pairs = groupPairs(groupColumn(columns.changes, ctx.grouping, ALL_GROUP));
   const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything, pairs.length);
   for (let k = 0; k < pairs.length; k++) {
-    const i = pairs.items[k];
+    const g = pairs.groups[k];
+    const i = pairs.items === null ? k : pairs.items[k];
     const ms = columns.leadTimeMs[i];
-    if (ms === ms) {
-      cells.add(pairs.names[pairs.groups[k]], columns.changeAt[i], ms);
+    if (g >= 0 && ms === ms) {
+      cells.add(pairs.names[g], columns.changeAt[i], ms);
     }
   }
   return cells.toSeries('leadTime', ctx.request.aggregation);

@@ -21,10 +21,11 @@ export function recoveryTime(ctx: MetricContext): MetricSeries[] {
     const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
     const counts = ctx.grouping.facetCheck(ctx.dimensions.failureFacets);
     for (let k = 0; k < pairs.length; k++) {
-      const i = pairs.items[k];
+      const g = pairs.groups[k];
+      const i = pairs.items === null ? k : pairs.items[k];
       const ms = columns.recoveryMs[i];
-      if (ms === ms && (counts === null || counts(columns.deployments.items[i]))) {
-        cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], ms);
+      if (g >= 0 && ms === ms && (counts === null || counts(columns.deployments.items[i]))) {
+        cells.add(pairs.names[g], columns.deployedAt[i], ms);
       }
     }
     return cells.toSeries('recoveryTime', aggregation);

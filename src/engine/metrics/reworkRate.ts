@@ -14,8 +14,11 @@ export function reworkRate(ctx: MetricContext): MetricSeries[] {
   const columns = attributedColumns(ctx.attributed);
   const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
   for (let k = 0; k < pairs.length; k++) {
-    const i = pairs.items[k];
-    cells.add(pairs.names[pairs.groups[k]], columns.deployedAt[i], columns.rework[i] === 1);
+    const g = pairs.groups[k];
+    if (g >= 0) {
+      const i = pairs.items === null ? k : pairs.items[k];
+      cells.add(pairs.names[g], columns.deployedAt[i], columns.rework[i] === 1);
+    }
   }
   return cells.toSeries('reworkRate');
 }

@@ -4,13 +4,13 @@
  * model, lists the result's columns with their types, and previews the first rows as events with the problems the
  * source would report for them (rows.ts), before the settings are saved.
  */
-import { DAY_MS, Instant } from '../../engine';
+import { Instant } from '../../engine';
 import { BridgeMapping, resolveMapping } from '../../settings/datasourceBridge';
-import { FIELDS } from '../../settings/bridgeFields';
+import { FIELDS, requiredFields } from '../../settings/bridgeFields';
 import { DataSourceServiceLike, DataSourceServiceRunner } from './browserRunner';
-import { bridgeQuery, CHECK_DAYS } from './queryModel';
-import { rowsToEvents } from './rows';
-import { Table } from './table';
+import { bridgeQuery, CHECK_DAYS, checkRange } from './queryModel';
+import { getPath, rowsToEvents } from './rows';
+import { objectOf, Table } from './table';
 
 export { CHECK_DAYS };
 
@@ -73,20 +73,10 @@ export function columnChoices(tables: Table[]): ColumnChoice[] {
 
 function objectKeys(values: unknown[]): string[] {
   const keys: string[] = [];
-  for (const raw of values.slice(0, ROWS_FOR_PROPERTIES)) {
-    let value = raw;
-    if (typeof value === 'string' && value.charAt(0) === '{') {
-      try {
-        value = JSON.parse(value);
-      } catch {
-        continue;
-      }
-    }
-    if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
-      for (const key of Object.keys(value)) {
-        if (keys.indexOf(key) < 0) {
-          keys.push(key);
-        }
+  for (const value of values.slice(0, ROWS_FOR_PROPERTIES)) {
+    for (const key of Object.keys(objectOf(value) ?? {})) {
+      if (keys.indexOf(key) < 0) {
+        keys.push(key);
       }
     }
   }
@@ -111,7 +101,7 @@ export async function loadColumns(
     };
   }
   const now = options.now ?? Date.now();
-  const range = { from: now - CHECK_DAYS * DAY_MS, to: now };
+  const range = checkRange(now);
   const runner = new DataSourceServiceRunner(options.service);
   const query = bridgeQuery(resolveMapping(mapping, index), 'P', range);
   const answer = (await runner.run([query], range, options.signal)).P ?? { tables: [], error: 'no answer' };
@@ -149,7 +139,7 @@ export function previewRows(tables: Table[], mapping: BridgeMapping, index: numb
   if (!resolved.kind || !FIELDS[resolved.kind]) {
     return undefined;
   }
-  if (FIELDS[resolved.kind].some((f) => f.required && !resolved.columns[f.name])) {
+  if (requiredFields(resolved.kind).some((name) => !resolved.columns[name])) {
     return undefined;
   }
   const result = rowsToEvents(tables, resolved);
@@ -157,12 +147,7 @@ export function previewRows(tables: Table[], mapping: BridgeMapping, index: numb
   const sample = result.mapped.slice(0, PREVIEW_ROWS).map((item) => {
     const row: Record<string, string> = {};
     for (const field of fields) {
-      const dot = field.indexOf('.');
-      const value =
-        dot < 0
-          ? item[field]
-          : (item[field.slice(0, dot)] as Record<string, unknown> | undefined)?.[field.slice(dot + 1)];
-      row[field] = text(value);
+      row[field] = text(getPath(item, field));
     }
     return row;
   });

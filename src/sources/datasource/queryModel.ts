@@ -4,11 +4,16 @@
  * table format, the mapping's extra JSON merged over it, and ${__from} / ${__to} replaced by the range's epoch ms
  * ($__timeFrom() and $__timeTo() are the SQL data sources' own macros: they expand them).
  */
-import { TimeRange } from '../../engine';
+import { DAY_MS, Instant, TimeRange } from '../../engine';
 import { ResolvedMapping } from '../../settings/datasourceBridge';
 
 /** The range the health check and the settings' column picker run a mapping's query over: the last 7 days. */
 export const CHECK_DAYS = 7;
+
+/** The last CHECK_DAYS days up to now. */
+export function checkRange(now: Instant): TimeRange {
+  return { from: now - CHECK_DAYS * DAY_MS, to: now };
+}
 
 /** Query model defaults by data source type (plugin id). */
 const MODELS: Array<{ types: string[]; model: (text: string) => Record<string, unknown> }> = [

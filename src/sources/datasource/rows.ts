@@ -89,6 +89,7 @@ function convert(field: EventField, value: unknown): unknown {
   }
 }
 
+/** Writes an event field by its name, "pullRequest.number" into a nested object. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const dot = path.indexOf('.');
   if (dot < 0) {
@@ -99,6 +100,15 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const inner = (target[head] as Record<string, unknown> | undefined) ?? {};
   inner[path.slice(dot + 1)] = value;
   target[head] = inner;
+}
+
+/** Reads an event field by its name, as setPath writes it. */
+export function getPath(source: Record<string, unknown>, path: string): unknown {
+  const dot = path.indexOf('.');
+  if (dot < 0) {
+    return source[path];
+  }
+  return (source[path.slice(0, dot)] as Record<string, unknown> | undefined)?.[path.slice(dot + 1)];
 }
 
 export function rowsToEvents(tables: Table[], mapping: ResolvedMapping): RowsResult {

@@ -3,11 +3,11 @@
  * range widened by the look-back), and its rows become events of the mapping's kind (rows.ts). A mapping that
  * fails or has bad rows is a notice naming the mapping, the row and the field; the others' events still arrive.
  */
-import { appendEvents, DAY_MS, emptyEvents, Instant, TimeRange } from '../../engine';
+import { appendEvents, emptyEvents, Instant, TimeRange } from '../../engine';
 import { abortError, isAbortError } from '../abort';
 import { describeGrafanaError, GrafanaApiAccess, missingTokenMessage } from '../grafanaApi';
 import { EventSource, HealthCheckItem, SourceNotice, SourceResult } from '../types';
-import { bridgeQuery, CHECK_DAYS } from './queryModel';
+import { bridgeQuery, CHECK_DAYS, checkRange } from './queryModel';
 import { rowsToEvents, SOURCE } from './rows';
 import { FrameQueryRunner, QueryAnswer } from './runner';
 import {
@@ -89,7 +89,7 @@ export class DataSourceBridgeSource implements EventSource {
     }
     const now = this.now();
     const items: HealthCheckItem[] = [];
-    for (const outcome of await this.runAll(ready.settings, { from: now - CHECK_DAYS * DAY_MS, to: now }, signal)) {
+    for (const outcome of await this.runAll(ready.settings, checkRange(now), signal)) {
       const label = `mapping "${outcome.mapping.name}"`;
       const error = outcome.failure ?? outcome.answer?.error;
       if (error) {

@@ -91,18 +91,26 @@ export function findColumn(table: Table, name: string): ((row: number) => unknow
     const parent = table.columns.find((c) => c.name === name.slice(0, dot));
     const key = name.slice(dot + 1);
     if (parent) {
-      return (row) => {
-        let value = parent.values[row];
-        if (typeof value === 'string' && value.charAt(0) === '{') {
-          try {
-            value = JSON.parse(value);
-          } catch {
-            return undefined;
-          }
-        }
-        return value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-      };
+      return (row) => objectOf(parent.values[row])?.[key];
     }
   }
   return undefined;
+}
+
+/**
+ * A cell as a plain object: the object itself, or a JSON object text parsed (Loki's labels arrive as either);
+ * undefined for anything else (lists, dates, other texts, text that is not JSON).
+ */
+export function objectOf(value: unknown): Record<string, unknown> | undefined {
+  let parsed = value;
+  if (typeof parsed === 'string' && parsed.charAt(0) === '{') {
+    try {
+      parsed = JSON.parse(parsed);
+    } catch {
+      return undefined;
+    }
+  }
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) && !(parsed instanceof Date)
+    ? (parsed as Record<string, unknown>)
+    : undefined;
 }

@@ -99,19 +99,6 @@ function checkField(spec: FieldSpec, input: unknown, at: Path, key: string | num
         }
       }
       break;
-    case 'enum': {
-      // The schema's own string: one copy whatever the number of items.
-      const at = typeof input === 'string' ? spec.values.indexOf(input) : -1;
-      if (at >= 0) {
-        return spec.values[at];
-      }
-      break;
-    }
-    case 'boolean':
-      if (typeof input === 'boolean') {
-        return input;
-      }
-      break;
   }
   if (input === undefined && spec.optional) {
     return undefined;
@@ -159,13 +146,13 @@ function checkValue(spec: FieldSpec, input: unknown, path: Path, check: Check): 
         : check.fail(wrongTypeMessage(path, input, 'a number'), WRONG);
     case 'boolean':
       return typeof input === 'boolean' ? input : check.fail(wrongTypeMessage(path, input, 'true or false'), WRONG);
-    case 'enum':
+    case 'enum': {
       if (typeof input !== 'string') {
         return check.fail(wrongTypeMessage(path, input, `one of ${spec.values.join(', ')}`), WRONG);
       }
-      return spec.values.indexOf(input) >= 0
-        ? spec.values[spec.values.indexOf(input)]
-        : check.fail(notOneOfMessage(path, input, spec.values), WRONG);
+      const at = spec.values.indexOf(input);
+      return at >= 0 ? spec.values[at] : check.fail(notOneOfMessage(path, input, spec.values), WRONG);
+    }
     case 'list':
       return checkList(spec.of, input, path, check);
     case 'object': {
@@ -229,6 +216,7 @@ function checkFields(shape: Shape, input: unknown, path: Path, check: Check): Re
       const spec = specs[i] as { min: number };
       value = typeof field === 'number' && field % 1 === 0 && field >= spec.min ? field : undefined;
     } else if (kind === ENUM) {
+      // The schema's own string: one copy whatever the number of items.
       const values = (specs[i] as { values: readonly string[] }).values;
       const at = typeof field === 'string' ? values.indexOf(field) : -1;
       value = at >= 0 ? values[at] : undefined;
