@@ -164,10 +164,14 @@ export class CommitGraph {
     return false;
   }
 
-  /** The graph's walk scratch space (see WalkScratch), made on first use. */
+  /** The graph's walk scratch space (see WalkScratch), made on first use: of the index's work lists when it has them. */
   scratchSpace(): WalkScratch {
     if (!this.scratch) {
-      this.scratch = { seen: new Int32Array(this.size), mark: 0, stack: new Int32Array(this.size) };
+      const lent = this.index.lendWorkLists(this.size);
+      this.scratch =
+        lent === undefined
+          ? { seen: new Int32Array(this.size), mark: 0, stack: new Int32Array(this.size) }
+          : { seen: lent[0].fill(0), mark: 0, stack: lent[1] };
     }
     return this.scratch;
   }
