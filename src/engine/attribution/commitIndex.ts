@@ -351,15 +351,19 @@ export function firstLine(message: string): string {
 
 /**
  * Commits whose first message line (as `firstLine` gives it) is one of the titles reverts name, found in one pass
- * over the commits: only the wanted titles are kept, never an entry per commit. A line is cut from its message only
- * when its trimmed length is one of the wanted titles' lengths.
+ * over the commits (see CommitGraph.announce): only the wanted titles are kept, never an entry per commit. A line is
+ * cut from its message only when its trimmed length is one of the wanted titles' lengths.
  */
 export class TitleLookup {
   /** Repository -> wanted title -> positions of its commits, ascending. */
   private readonly found = new Map<string, Map<string, number[]>>();
+  private readonly lengths = new Set<number>();
+  /** The titles of the last repository seen (commits come grouped by repository). */
+  private lastRepo?: string;
+  private titles?: Map<string, number[]>;
 
-  constructor(commits: readonly Change[], wanted: readonly NamedTitle[]) {
-    const lengths = new Set<number>();
+  /** Ready for a pass over the commits, which calls see() with each commit in order. */
+  constructor(wanted: readonly NamedTitle[]) {
     for (const { repo, title } of wanted) {
       let titles = this.found.get(repo);
       if (titles === undefined) {
@@ -368,31 +372,32 @@ export class TitleLookup {
       }
       if (!titles.has(title)) {
         titles.set(title, []);
-        lengths.add(title.length);
+        this.lengths.add(title.length);
       }
     }
-    if (lengths.size === 0) {
+  }
+
+  /** Whether a pass has anything to find. */
+  get wanted(): boolean {
+    return this.lengths.size > 0;
+  }
+
+  /** The pass's step: the commit at `position`. */
+  see(c: Change, position: number): void {
+    const message = c.message;
+    if (message === undefined) {
       return;
     }
-    let lastRepo: string | undefined;
-    let titles: Map<string, number[]> | undefined;
-    for (let i = 0; i < commits.length; i++) {
-      const c = commits[i];
-      const message = c.message;
-      if (message === undefined) {
-        continue;
-      }
-      if (c.repo !== lastRepo) {
-        lastRepo = c.repo;
-        titles = this.found.get(c.repo);
-      }
-      if (titles === undefined) {
-        continue;
-      }
-      const title = wantedLine(message, lengths);
-      if (title !== undefined) {
-        titles.get(title)?.push(i);
-      }
+    if (c.repo !== this.lastRepo) {
+      this.lastRepo = c.repo;
+      this.titles = this.found.get(c.repo);
+    }
+    if (this.titles === undefined) {
+      return;
+    }
+    const title = wantedLine(message, this.lengths);
+    if (title !== undefined) {
+      this.titles.get(title)?.push(position);
     }
   }
 
