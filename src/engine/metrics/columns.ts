@@ -315,6 +315,25 @@ function sharedGroupColumn<T>(
   };
 }
 
+/**
+ * A buffer for values a computation groups and reorders (percentiles select in place), reused from one metric or
+ * scorecard to the next on the same history instead of a new array of up to a million values each time. What
+ * values() returns is only good until the next call: a computation takes it, fills it and is done with it before it
+ * returns.
+ */
+export class Scratch {
+  private buffer = new Float64Array(0);
+
+  /** length values (contents unspecified). */
+  values(length: number): Float64Array {
+    if (this.buffer.length < length) {
+      // A quarter more room: the next list may be a little longer (teams sharing services count items in each).
+      this.buffer = new Float64Array(length + (length >> 2));
+    }
+    return this.buffer.length === length ? this.buffer : this.buffer.subarray(0, length);
+  }
+}
+
 /** What the scorecard and the column-based metrics read, per list. NaN marks "no value". */
 export interface AttributedColumns {
   deployments: ItemColumns<Attributed['deployments'][number]>;
@@ -327,13 +346,16 @@ export interface AttributedColumns {
   /** Deployment duration: finish minus a reported start (NaN without a start, or a start after the finish). */
   durationMs: Float64Array;
   changes: ItemColumns<Attributed['changes'][number]>;
+  /** The instant of change i: changeAt[changeAtOf[i]] (its deployment's finish), or changeAt[i] when changeAtOf is null. */
   changeAt: Float64Array;
+  changeAtOf: Int32Array | null;
   leadTimeMs: Float64Array;
   /** The indexes of the changes with a lead time breakdown (pull request data), in order. */
   withBreakdown: Int32Array;
   incidents: ItemColumns<Attributed['incidents'][number]>;
   incidentAt: Float64Array;
   restoreMs: Float64Array;
+  scratch: Scratch;
 }
 
 interface Cached {
@@ -402,7 +424,7 @@ function buildColumns(attributed: Attributed): AttributedColumns {
   }
   const changes = attributed.changes;
   const shipped = shippedColumnsOf(changes, deps);
-  const { changeAt, leadTimeMs, withBreakdown, serviceIds, services } = shipped
+  const { changeAt, changeAtOf, leadTimeMs, withBreakdown, serviceIds, services } = shipped
     ? shippedChangeColumns(shipped, deployedAt, deps)
     : changeColumns(changes, dims);
   const incidents = attributed.incidents;
@@ -424,17 +446,20 @@ function buildColumns(attributed: Attributed): AttributedColumns {
       service: { ids: serviceIds, names: services },
     }),
     changeAt,
+    changeAtOf,
     leadTimeMs,
     withBreakdown,
     incidents: new ItemColumns(incidents, dims.incident, dims.incidentFacets),
     incidentAt,
     restoreMs,
+    scratch: new Scratch(),
   };
 }
 
 /** The per-change columns, and the changes' services interned in order of first appearance. */
 interface ChangeColumns {
   changeAt: Float64Array;
+  changeAtOf: Int32Array | null;
   leadTimeMs: Float64Array;
   withBreakdown: Int32Array;
   serviceIds: Int32Array;
@@ -463,6 +488,7 @@ function changeColumns(changes: Attributed['changes'], dims: Dimensions): Change
   }
   return {
     changeAt,
+    changeAtOf: null,
     leadTimeMs,
     withBreakdown: breakdowns.slice(0, withBreakdown),
     serviceIds,
@@ -471,8 +497,9 @@ function changeColumns(changes: Attributed['changes'], dims: Dimensions): Change
 }
 
 /**
- * From the columns attribute() wrote (shippedColumns.ts): a change's instant and service are its deployment's, read
- * once per deployment (a change is deployedAt = its deployment's finish, service = its deployment's service).
+ * From the columns attribute() wrote (shippedColumns.ts): a change's instant and service are its deployment's (a
+ * change is deployedAt = its deployment's finish, service = its deployment's service), the service read once per
+ * deployment.
  */
 function shippedChangeColumns(
   shipped: ShippedColumns,
@@ -480,24 +507,21 @@ function shippedChangeColumns(
   deps: Attributed['deployments']
 ): ChangeColumns {
   const n = shipped.deployment.length;
-  const changeAt = new Float64Array(n);
   const serviceIds = new Int32Array(n);
   const services = new Interner();
   let last = -1;
-  let at = NaN;
   let service = -1;
   for (let i = 0; i < n; i++) {
     const d = shipped.deployment[i];
     if (d !== last) {
       last = d;
-      at = deployedAt[d];
       service = services.id(deps[d].deployment.service || UNKNOWN_GROUP);
     }
-    changeAt[i] = at;
     serviceIds[i] = service;
   }
   return {
-    changeAt,
+    changeAt: deployedAt,
+    changeAtOf: shipped.deployment,
     leadTimeMs: shipped.leadTimeMs,
     withBreakdown: shipped.withBreakdown,
     serviceIds,

@@ -10,16 +10,9 @@ import { ValueCells } from './series';
 
 export function deploymentDuration(ctx: MetricContext): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
-  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
   const columns = attributedColumns(ctx.attributed);
   const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
-  for (let k = 0; k < pairs.length; k++) {
-    const g = pairs.groups[k];
-    const i = pairs.items === null ? k : pairs.items[k];
-    const ms = columns.durationMs[i];
-    if (g >= 0 && ms === ms) {
-      cells.add(pairs.names[g], columns.deployedAt[i], ms);
-    }
-  }
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything, 0);
+  cells.fill(pairs, columns.deployedAt, null, columns.durationMs, null, columns.scratch);
   return cells.toSeries('deploymentDuration', aggregation);
 }

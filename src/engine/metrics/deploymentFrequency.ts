@@ -101,20 +101,22 @@ export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
   // Distinct local days with a deployment, per group and bucket. Deployments come in time order and
   // bucket bounds are local midnights, so repeats of a day follow each other within a group.
   const days = new ValueCells(buckets, false);
-  const lastDay = new Map<string, number>();
   const grouped = groupedDeployments(ctx);
+  // Per group (index in names): the last day seen.
+  const lastDay = new Float64Array(grouped.names.length).fill(NaN);
   for (let k = 0; k < grouped.length; k++) {
-    if (grouped.groups[k] < 0) {
+    const g = grouped.groups[k];
+    if (g < 0) {
       continue;
     }
-    const group = grouped.names[grouped.groups[k]];
+    const group = grouped.names[g];
     const at = grouped.at[k];
     if (!counts.add(group, at)) {
       continue;
     }
     const day = localDayIndex(zone, at);
-    if (lastDay.get(group) !== day) {
-      lastDay.set(group, day);
+    if (lastDay[g] !== day) {
+      lastDay[g] = day;
       days.add(group, at, day);
     }
   }
@@ -137,18 +139,20 @@ export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
 
 export function deploymentGap(ctx: MetricContext): MetricSeries[] {
   const aggregation = ctx.request.aggregation;
-  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything);
-  const previous = new Map<string, number>();
   const grouped = groupedDeployments(ctx);
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything, grouped.length);
+  // Per group (index in names): the finish of its previous deployment.
+  const previous = new Float64Array(grouped.names.length).fill(NaN);
   for (let k = 0; k < grouped.length; k++) {
-    if (grouped.groups[k] < 0) {
+    const g = grouped.groups[k];
+    if (g < 0) {
       continue;
     }
-    const group = grouped.names[grouped.groups[k]];
+    const group = grouped.names[g];
     const at = grouped.at[k];
-    const before = previous.get(group);
-    previous.set(group, at);
-    if (before !== undefined) {
+    const before = previous[g];
+    previous[g] = at;
+    if (before === before) {
       cells.add(group, at, at - before);
     } else if (cells.bucketOf(at) >= 0) {
       cells.touch(group);

@@ -58,15 +58,8 @@ export function leadTime(ctx: MetricContext): MetricSeries[] {
   // Grouped by a dimension every change has: over the columns (the scorecard reads the same ones).
   const columns = attributedColumns(ctx.attributed);
   const pairs = groupPairs(groupColumn(columns.changes, ctx.grouping, ALL_GROUP));
-  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything, pairs.length);
-  for (let k = 0; k < pairs.length; k++) {
-    const g = pairs.groups[k];
-    const i = pairs.items === null ? k : pairs.items[k];
-    const ms = columns.leadTimeMs[i];
-    if (g >= 0 && ms === ms) {
-      cells.add(pairs.names[g], columns.changeAt[i], ms);
-    }
-  }
+  const cells = new ValueCells(ctx.buckets, ctx.grouping.groupsEverything, 0);
+  cells.fill(pairs, columns.changeAt, columns.changeAtOf, columns.leadTimeMs, null, columns.scratch);
   return cells.toSeries('leadTime', ctx.request.aggregation);
 }
 

@@ -20,14 +20,8 @@ export function recoveryTime(ctx: MetricContext): MetricSeries[] {
     const columns = attributedColumns(ctx.attributed);
     const pairs = groupPairs(groupColumn(columns.deployments, ctx.grouping, ALL_GROUP));
     const counts = ctx.grouping.facetCheck(ctx.dimensions.failureFacets);
-    for (let k = 0; k < pairs.length; k++) {
-      const g = pairs.groups[k];
-      const i = pairs.items === null ? k : pairs.items[k];
-      const ms = columns.recoveryMs[i];
-      if (g >= 0 && ms === ms && (counts === null || counts(columns.deployments.items[i]))) {
-        cells.add(pairs.names[g], columns.deployedAt[i], ms);
-      }
-    }
+    const keep = counts === null ? null : (i: number) => counts(columns.deployments.items[i]);
+    cells.fill(pairs, columns.deployedAt, null, columns.recoveryMs, keep, columns.scratch);
     return cells.toSeries('recoveryTime', aggregation);
   }
   const items = ctx.attributed.deployments;

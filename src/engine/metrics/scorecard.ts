@@ -23,7 +23,7 @@ import { percentileInPlace } from '../stats';
 import { benchmarkTable, classify, doraScore, DEFAULT_BENCHMARK_YEAR } from '../tiers';
 import { TimeRange, TimeZone } from '../time';
 import { checkAttributed } from './context';
-import { AttributedColumns, attributedColumns, GroupColumn, groupColumn, Interner } from './columns';
+import { AttributedColumns, attributedColumns, GroupColumn, groupColumn, Interner, Scratch } from './columns';
 import { ALL_GROUP, Grouping } from './dimensions';
 import { compareGroups } from './series';
 
@@ -33,46 +33,6 @@ export interface ScorecardRequest {
   zone: TimeZone;
   filters?: Filters;
   benchmarkYear?: BenchmarkYear;
-}
-
-/** (group id, value) pairs in typed arrays. */
-class GroupedValues {
-  readonly groups: Int32Array;
-  readonly values: Float64Array;
-  length = 0;
-
-  constructor(capacity: number) {
-    this.groups = new Int32Array(capacity);
-    this.values = new Float64Array(capacity);
-  }
-
-  push(group: number, value: number): void {
-    this.groups[this.length] = group;
-    this.values[this.length] = value;
-    this.length++;
-  }
-
-  /** Median per group id (NaN for a group without values): counting partition, then quickselect per group. */
-  medians(groupCount: number): Float64Array {
-    const starts = new Int32Array(groupCount + 1);
-    for (let i = 0; i < this.length; i++) {
-      starts[this.groups[i] + 1]++;
-    }
-    for (let g = 0; g < groupCount; g++) {
-      starts[g + 1] += starts[g];
-    }
-    const next = starts.slice(0, groupCount);
-    const partitioned = new Float64Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      partitioned[next[this.groups[i]]++] = this.values[i];
-    }
-    const out = new Float64Array(groupCount);
-    for (let g = 0; g < groupCount; g++) {
-      const m = percentileInPlace(partitioned, 0.5, starts[g], starts[g + 1]);
-      out[g] = m === null ? NaN : m;
-    }
-    return out;
-  }
 }
 
 /** Growable per-group counters. */
@@ -94,25 +54,22 @@ export function computeScorecard(attributed: Attributed, request: ScorecardReque
   const columns = attributedColumns(attributed);
 
   const deployments = tallyDeployments(columns, grouping, ids, range, zone);
-  const leadTimes = collect(
+  const leadTimeMedians = groupMedians(
     groupColumn(columns.changes, grouping, ALL_GROUP),
-    columns.changeAt,
-    columns.leadTimeMs,
+    { at: columns.changeAt, atOf: columns.changeAtOf, values: columns.leadTimeMs, keep: null },
     ids,
-    range
+    range,
+    columns.scratch
   );
-  const restore = collect(
+  const restoreMedians = groupMedians(
     groupColumn(columns.incidents, grouping, ALL_GROUP),
-    columns.incidentAt,
-    columns.restoreMs,
+    { at: columns.incidentAt, atOf: null, values: columns.restoreMs, keep: null },
     ids,
-    range
+    range,
+    columns.scratch
   );
 
   const groupCount = ids.names.length;
-  const leadTimeMedians = leadTimes.medians(groupCount);
-  const recoveryMedians = deployments.recovery.medians(groupCount);
-  const restoreMedians = restore.medians(groupCount);
   const { dayGroups, dayIndexes, inRange } = deployments;
   const daysPerWeek = medianDeploymentDaysPerWeek(dayGroups, dayIndexes, inRange, groupCount, zone, range);
   const rangeDays = wallClockDays(zone, range.from, range.to);
@@ -128,9 +85,9 @@ export function computeScorecard(attributed: Attributed, request: ScorecardReque
           rework: deployments.rework[g] || 0,
           rangeDays,
           deploymentDaysPerWeek: daysPerWeek[g],
-          leadTimeMedianMs: orNull(leadTimeMedians[g]),
-          recoveryMedianMs: orNull(recoveryMedians[g]),
-          timeToRestoreMedianMs: orNull(restoreMedians[g]),
+          leadTimeMedianMs: medianOf(leadTimeMedians, g),
+          recoveryMedianMs: medianOf(deployments.recoveryMedians, g),
+          timeToRestoreMedianMs: medianOf(restoreMedians, g),
         },
         year
       )
@@ -159,10 +116,10 @@ interface DeploymentTally {
   counts: number[];
   failed: number[];
   rework: number[];
-  recovery: GroupedValues;
+  recoveryMedians: Float64Array;
   /** Group and local day index of each in-range deployment (the first `inRange` entries). */
   dayGroups: Int32Array;
-  dayIndexes: Float64Array;
+  dayIndexes: Int32Array;
   inRange: number;
 }
 
@@ -180,13 +137,14 @@ function tallyDeployments(
     counts: [],
     failed: [],
     rework: [],
-    recovery: new GroupedValues(capacity),
+    recoveryMedians: NO_MEDIANS,
     dayGroups: new Int32Array(capacity),
-    dayIndexes: new Float64Array(capacity),
+    dayIndexes: new Int32Array(capacity),
     inRange: 0,
   };
   // A severity filter narrows the failures (docs/definitions.md#grouping-by-severity-and-label).
   const failure = grouping.facetCheck(columns.failureFacets);
+  const failureOf = failure === null ? null : (i: number) => failure(columns.deployments.items[i]);
   // Items in their first group, then those of services several teams own in their further owners' groups.
   const n = deps.values.length;
   const more = deps.extra;
@@ -200,12 +158,8 @@ function tallyDeployments(
     }
     const g = depGroup.id(v);
     bump(tally.counts, g);
-    if (columns.failed[i] === 1 && (failure === null || failure(columns.deployments.items[i]))) {
+    if (columns.failed[i] === 1 && (failureOf === null || failureOf(i))) {
       bump(tally.failed, g);
-      const ms = columns.recoveryMs[i];
-      if (ms === ms) {
-        tally.recovery.push(g, ms);
-      }
     }
     if (columns.rework[i] === 1) {
       bump(tally.rework, g);
@@ -214,6 +168,13 @@ function tallyDeployments(
     tally.dayIndexes[tally.inRange] = localDayIndex(zone, at);
     tally.inRange++;
   }
+  tally.recoveryMedians = groupMedians(
+    deps,
+    { at: columns.deployedAt, atOf: null, values: columns.recoveryMs, keep: failureOf },
+    ids,
+    range,
+    columns.scratch
+  );
   return tally;
 }
 
@@ -289,41 +250,83 @@ class GroupMap {
   }
 }
 
-/** The values (not NaN) of the items in the range that the grouping keeps, with their group ids. */
-function collect(
+/** A value per item (NaN: none) at an instant (at[atOf[i]], or at[i]), counted when keep(i) (null: always). */
+interface ValueColumn {
+  at: Float64Array;
+  atOf: Int32Array | null;
+  values: Float64Array;
+  keep: ((i: number) => boolean) | null;
+}
+
+const NO_MEDIANS = new Float64Array(0);
+
+/**
+ * Per scorecard group id: the median of the values of the items in the range that the grouping keeps (an item in
+ * several groups counts in each). One pass counts the values per group value, a second places them by group value in
+ * the scratch (a counting partition), then quickselect per group. Groups are registered (ids) when they have a value.
+ * Indexes past the end (groups registered later) have no value: read with medianOf.
+ */
+function groupMedians(
   groups: GroupColumn,
-  at: Float64Array,
-  values: Float64Array,
+  column: ValueColumn,
   ids: Interner,
-  range: TimeRange
-): GroupedValues {
-  const map = new GroupMap(groups.names, ids);
-  const extra = groups.extra;
-  const out = new GroupedValues(values.length + (extra ? extra.items.length : 0));
+  range: TimeRange,
+  scratch: Scratch
+): Float64Array {
+  const { at, atOf, values, keep } = column;
   const { from, to } = range;
-  for (let i = 0; i < values.length; i++) {
-    const v = groups.values[i];
-    const value = values[i];
-    const t = at[i];
-    if (v >= 0 && value === value && t >= from && t < to) {
-      out.push(map.id(v), value);
-    }
-  }
-  if (extra) {
-    for (let k = 0; k < extra.items.length; k++) {
-      const i = extra.items[k];
+  const names = groups.names.length;
+  const n = groups.values.length;
+  const extra = groups.extra;
+  const total = n + (extra ? extra.items.length : 0);
+  const start = new Int32Array(names + 1);
+  let next = start;
+  let partitioned: Float64Array = NO_MEDIANS;
+  for (let pass = 0; pass < 2; pass++) {
+    // Items in their first group, then those of services several teams own in their further owners' groups.
+    for (let k = 0; k < total; k++) {
+      const i = k < n ? k : (extra as NonNullable<typeof extra>).items[k - n];
+      const v = k < n ? groups.values[k] : (extra as NonNullable<typeof extra>).values[k - n];
       const value = values[i];
-      const t = at[i];
-      if (value === value && t >= from && t < to) {
-        out.push(map.id(extra.values[k]), value);
+      const t = at[atOf === null ? i : atOf[i]];
+      if (v < 0 || value !== value || !(t >= from && t < to) || (keep !== null && !keep(i))) {
+        continue;
+      }
+      if (pass === 0) {
+        start[v + 1]++;
+      } else {
+        partitioned[next[v]++] = value;
       }
     }
+    if (pass === 0) {
+      for (let v = 0; v < names; v++) {
+        start[v + 1] += start[v];
+      }
+      next = start.slice(0, names);
+      partitioned = scratch.values(start[names]);
+    }
+  }
+  const map = new GroupMap(groups.names, ids);
+  const medians: Array<[number, number]> = [];
+  let largest = -1;
+  for (let v = 0; v < names; v++) {
+    const m = percentileInPlace(partitioned, 0.5, start[v], start[v + 1]);
+    if (m !== null) {
+      const g = map.id(v);
+      medians.push([g, m]);
+      largest = Math.max(largest, g);
+    }
+  }
+  const out = new Float64Array(largest + 1).fill(NaN);
+  for (const [g, m] of medians) {
+    out[g] = m;
   }
   return out;
 }
 
-function orNull(value: number): number | null {
-  return value === value ? value : null;
+/** A group's median from groupMedians, null without one. */
+function medianOf(medians: Float64Array, g: number): number | null {
+  return g < medians.length && medians[g] === medians[g] ? medians[g] : null;
 }
 
 /**
@@ -332,7 +335,7 @@ function orNull(value: number): number | null {
  */
 function medianDeploymentDaysPerWeek(
   groups: Int32Array,
-  days: Float64Array,
+  days: Int32Array,
   length: number,
   groupCount: number,
   zone: TimeZone,

@@ -1,5 +1,6 @@
 import { buildBuckets } from '../buckets';
 import { UTC } from '../time';
+import { GroupPairs, Scratch } from './columns';
 import { CountCells, ValueCells } from './series';
 
 const DAY = 86400000;
@@ -62,5 +63,73 @@ describe('ValueCells', () => {
     }
     const a0 = Array.from(cells.values('a', 0));
     expect(a0).toEqual(Array.from({ length: 5000 }, (_, i) => i).filter((i) => i % 2 === 0 && i % 3 === 0));
+  });
+
+  it('fills from columns as adding each pair in order would, through the scratch it is given', () => {
+    // Items with values (some NaN), instants (some outside the range, some read through atOf), groups (some -1),
+    // further groups right after an item's first, and a keep predicate.
+    let seed = 11;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const names = ['a', 'b', 'c'];
+    const instants = Float64Array.from({ length: 40 }, () => next(4 * DAY) - DAY / 2);
+    const atOf = Int32Array.from({ length: 500 }, () => next(40));
+    const values = Float64Array.from({ length: 500 }, () => (next(10) === 0 ? NaN : next(1000)));
+    const items: number[] = [];
+    const groups: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      items.push(i);
+      groups.push(next(4) - 1);
+      if (next(4) === 0) {
+        items.push(i);
+        groups.push(next(3));
+      }
+    }
+    const pairs: GroupPairs = {
+      items: Int32Array.from(items),
+      groups: Int32Array.from(groups),
+      length: items.length,
+      names,
+    };
+    const keep = (i: number): boolean => i % 7 !== 0;
+    const scratch = new Scratch();
+    for (const [useAtOf, useKeep, aggregation] of [
+      [true, true, 'median'],
+      [false, false, 'mean'],
+    ] as const) {
+      const at = useAtOf ? instants : Float64Array.from({ length: 500 }, () => next(4 * DAY) - DAY / 2);
+      const expected = new ValueCells(buckets, true);
+      for (let k = 0; k < pairs.length; k++) {
+        const i = items[k];
+        if (groups[k] >= 0 && values[i] === values[i] && (!useKeep || keep(i))) {
+          expected.add(names[groups[k]], at[useAtOf ? atOf[i] : i], values[i]);
+        }
+      }
+      const filled = new ValueCells(buckets, true, 0);
+      filled.fill(pairs, at, useAtOf ? atOf : null, values, useKeep ? keep : null, scratch);
+      for (const group of ['all', ...names]) {
+        for (let b = 0; b < 3; b++) {
+          expect(Array.from(filled.values(group, b))).toEqual(Array.from(expected.values(group, b)));
+        }
+      }
+      expect(filled.toSeries('leadTime', aggregation)).toEqual(expected.toSeries('leadTime', aggregation));
+      expect(() => filled.add('a', 1, 1)).toThrow(/after fill/);
+    }
+  });
+});
+
+describe('Scratch', () => {
+  it('hands out the same buffer while it is large enough, a larger one when not', () => {
+    const scratch = new Scratch();
+    const first = scratch.values(100);
+    expect(first).toHaveLength(100);
+    const smaller = scratch.values(10);
+    expect(smaller).toHaveLength(10);
+    expect(smaller.buffer).toBe(first.buffer);
+    const larger = scratch.values(200);
+    expect(larger).toHaveLength(200);
+    expect(larger.buffer).not.toBe(first.buffer);
   });
 });

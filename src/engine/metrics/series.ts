@@ -9,6 +9,7 @@ import { Buckets, bucketIndexOf } from '../buckets';
 import { Instant } from '../model';
 import { Aggregation, MetricId, MetricSeries, SeriesPoint, ValueKind } from '../results';
 import { aggregateInPlace, Values } from '../stats';
+import type { GroupPairs, Scratch } from './columns';
 import { durationKind } from './context';
 import { ALL_GROUP, Group } from './dimensions';
 
@@ -98,13 +99,15 @@ abstract class Cells<Row> {
 /**
  * Values per cell, reduced by an aggregation at the end (durations). The values go into two growing typed
  * arrays (cell, value), grouped by cell with one counting sort when read: no array per cell and nothing per
- * value on the JavaScript heap, where a million lead times would otherwise sit as boxed numbers.
+ * value on the JavaScript heap, where a million lead times would otherwise sit as boxed numbers. Values read from
+ * columns are placed by cell directly instead (fill).
  */
 export class ValueCells extends Cells<number> {
   private cellOf: Int32Array;
   private valueOf: Float64Array;
   private size = 0;
   private grouped?: { start: Int32Array; values: Float64Array };
+  private filled = false;
 
   /** capacity: how many values to make room for at first (it grows past it). */
   constructor(buckets: Buckets, alwaysAll: boolean, capacity = 1024) {
@@ -125,6 +128,9 @@ export class ValueCells extends Cells<number> {
       }
       return true;
     }
+    if (this.filled) {
+      throw new Error('ValueCells: add after fill');
+    }
     const cell = this.row(group) * this.bucketCount + b;
     if (this.size === this.cellOf.length) {
       this.grow();
@@ -134,6 +140,65 @@ export class ValueCells extends Cells<number> {
     this.size++;
     this.grouped = undefined;
     return true;
+  }
+
+  /**
+   * Fills empty cells from columns in one go, as add() per pair would: pair k's item i (pairs.items[k], or k) has the
+   * value values[i] (NaN: none) at the instant at[i] (at[atOf[i]] with atOf), in the group pairs.names[pairs.groups[k]]
+   * (-1: left out), when keep(i) (null: always). One pass counts the values per cell, a second places each value in
+   * its cell's slot of scratch: no (cell, value) arrays, and no array of values when the scratch has room.
+   */
+  fill(
+    pairs: GroupPairs,
+    at: Float64Array,
+    atOf: Int32Array | null,
+    values: Float64Array,
+    keep: ((i: number) => boolean) | null,
+    scratch: Scratch
+  ): void {
+    if (this.size > 0 || this.filled) {
+      throw new Error('ValueCells: fill once, into empty cells');
+    }
+    this.filled = true;
+    const { items, groups, names } = pairs;
+    const bucketCount = this.bucketCount;
+    const rowOf = new Int32Array(names.length).fill(-1);
+    // Rows are those made so far plus at most one per name.
+    const start = new Int32Array((this.rows.size + names.length) * bucketCount + 1);
+    let next = start;
+    let out: Float64Array = NO_VALUES;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < pairs.length; k++) {
+        const g = groups[k];
+        const i = items === null ? k : items[k];
+        const value = values[i];
+        if (g < 0 || value !== value || (keep !== null && !keep(i))) {
+          continue;
+        }
+        const b = this.bucketOf(at[atOf === null ? i : atOf[i]]);
+        if (b < 0) {
+          continue;
+        }
+        let row = rowOf[g];
+        if (row < 0) {
+          row = this.row(names[g]);
+          rowOf[g] = row;
+        }
+        if (pass === 0) {
+          start[row * bucketCount + b + 1]++;
+        } else {
+          out[next[row * bucketCount + b]++] = value;
+        }
+      }
+      if (pass === 0) {
+        for (let c = 1; c < start.length; c++) {
+          start[c] += start[c - 1];
+        }
+        next = start.slice(0, start.length - 1);
+        out = scratch.values(start[start.length - 1]);
+      }
+    }
+    this.grouped = { start, values: out };
   }
 
   private grow(): void {
