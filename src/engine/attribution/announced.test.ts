@@ -40,7 +40,7 @@ describe('announced SHA references', () => {
       fc.property(historyArb, fc.array(referenceArb, { maxLength: 6 }), (specs, references) => {
         const unannounced = graphOf(specs);
         const announced = graphOf(specs);
-        announced.announce(references.slice(1));
+        announced.announce(references.slice(1), []);
         for (const repo of [undefined, 'acme/app', 'acme/lib']) {
           for (const reference of references) {
             const expected = naive(announced.commits, reference, repo);
@@ -58,7 +58,7 @@ describe('announced SHA references', () => {
       { sha: '3f2a9c1aa', repo: 'acme/app' },
       { sha: '3f2a9c1bb', repo: 'acme/lib' },
     ]);
-    graph.announce(['3f2a9c1aa']);
+    graph.announce(['3f2a9c1aa'], []);
     expect(graph.findByReference('3f2a9c1aa')).toEqual([0]);
     expect(graph.findByReference('3f2a9c1')).toEqual([0, 1]);
     expect(graph.findByReference('3F2A9C1BB', 'acme/lib')).toEqual([1]);

@@ -6,34 +6,49 @@
  * own (see CommitGraph.findByReference). Revert titles are announced too (TitleLookup in commitIndex.ts): a pass
  * that keeps only the matches holds far less than an index of every first line.
  */
-import { Change } from '../model';
-
 /** Shortest SHA prefix accepted from people (incident causes, revert messages). */
 export const MIN_SHA_PREFIX = 7;
 
 export class AnnouncedReferences {
   /** Lowercased prefix -> commits (any repository) whose SHA starts with it, in graph order. */
   private readonly prefixes = new Map<string, number[]>();
+  /** The announced prefixes' first six digits (hexKey), as bits (none without references), and by key. */
+  private readonly bits: Uint32Array;
+  private readonly byKey = new Map<number, string[]>();
 
-  constructor(commits: readonly Change[], references: readonly string[]) {
-    const prefixBits = new Uint32Array(FILTER_WORDS);
-    const byKey = new Map<number, string[]>();
+  /** Ready for a pass over the commits (see CommitGraph.announce), which calls see() with each commit in order. */
+  constructor(references: readonly string[]) {
+    this.bits = new Uint32Array(references.length > 0 ? FILTER_WORDS : 0);
     for (const reference of references) {
       const prefix = shaPrefix(reference);
       if (prefix !== undefined && !this.prefixes.has(prefix)) {
         this.prefixes.set(prefix, []);
         const key = hexKey(prefix);
-        setBit(prefixBits, key);
-        const same = byKey.get(key);
+        setBit(this.bits, key);
+        const same = this.byKey.get(key);
         if (same) {
           same.push(prefix);
         } else {
-          byKey.set(key, [prefix]);
+          this.byKey.set(key, [prefix]);
         }
       }
     }
-    if (this.prefixes.size > 0) {
-      collectPrefixes(commits, prefixBits, byKey, this.prefixes);
+  }
+
+  /** Whether a pass has anything to find: some reference can name a commit. */
+  get wanted(): boolean {
+    return this.prefixes.size > 0;
+  }
+
+  /** The pass's step: the commit at `position`, with this SHA. */
+  see(sha: string, position: number): void {
+    const key = hexKey(sha);
+    if (key >= 0 && hasBit(this.bits, key)) {
+      for (const prefix of this.byKey.get(key) ?? []) {
+        if (sha.slice(0, prefix.length).toLowerCase() === prefix) {
+          this.prefixes.get(prefix)!.push(position);
+        }
+      }
     }
   }
 
@@ -41,25 +56,6 @@ export class AnnouncedReferences {
   withPrefix(reference: string): readonly number[] | undefined {
     const prefix = shaPrefix(reference);
     return prefix === undefined ? undefined : this.prefixes.get(prefix);
-  }
-}
-
-function collectPrefixes(
-  commits: readonly Change[],
-  bits: Uint32Array,
-  byKey: Map<number, string[]>,
-  found: Map<string, number[]>
-): void {
-  for (let i = 0; i < commits.length; i++) {
-    const sha = commits[i].sha;
-    const key = hexKey(sha);
-    if (key >= 0 && hasBit(bits, key)) {
-      for (const prefix of byKey.get(key) ?? []) {
-        if (sha.slice(0, prefix.length).toLowerCase() === prefix) {
-          found.get(prefix)!.push(i);
-        }
-      }
-    }
   }
 }
 

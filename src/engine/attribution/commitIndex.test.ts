@@ -1,4 +1,5 @@
-import { CommitIndex, firstLine, TitleLookup } from './commitIndex';
+import { CommitIndex, firstLine, NamedTitle, TitleLookup } from './commitIndex';
+import { Change } from '../model';
 import { commit } from './testBuilders';
 
 describe('CommitIndex', () => {
@@ -93,6 +94,13 @@ describe('CommitIndex', () => {
   });
 });
 
+/** A lookup after the pass over the commits that CommitGraph.announce makes. */
+function lookup(commits: readonly Change[], wanted: readonly NamedTitle[]): TitleLookup {
+  const titles = new TitleLookup(wanted);
+  commits.forEach((c, i) => titles.see(c, i));
+  return titles;
+}
+
 describe('TitleLookup', () => {
   it('finds commits by trimmed first message line within a repository, in position order', () => {
     const commits = [
@@ -104,7 +112,7 @@ describe('TitleLookup', () => {
       commit('f', [], 6, { message: 'Add logout' }),
     ];
     const asked = ['Add login', 'Add login ', 'Remove login', 'Add logout', ''];
-    const titles = new TitleLookup(commits, [
+    const titles = lookup(commits, [
       ...asked.map((title) => ({ repo: 'acme/app', title })),
       { repo: 'acme/fork', title: 'Add login' },
     ]);
@@ -128,7 +136,7 @@ describe('TitleLookup', () => {
     );
     const repos = ['acme/a', 'acme/b'];
     const names = ['Release', 'Fix 0', 'Fix 1'];
-    const titles = new TitleLookup(
+    const titles = lookup(
       commits,
       repos.flatMap((repo) => names.map((title) => ({ repo, title })))
     );

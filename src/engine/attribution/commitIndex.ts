@@ -1,9 +1,9 @@
 /**
  * Commits by repository and SHA, and by repository and first message line. SHAs: one open-addressing table in an
- * Int32Array (a slot is the key's hash and position + 1), no map entry per commit. The hash is computed by native
- * calls only, a SHA's last 7 characters read as one hex number, since hashing text character by character in
- * JavaScript costs the Go backend's VM about half a microsecond per character. SHAs that are not hex there go to
- * a Map per repository instead. Titles: only those reverts name, found in one pass (TitleLookup).
+ * Int32Array (a slot is position + 1 and the high bits of the key's hash), no map entry per commit. The hash is
+ * computed by native calls only, a SHA's last 7 characters read as one hex number, since hashing text character by
+ * character in JavaScript costs the Go backend's VM about half a microsecond per character. SHAs that are not hex
+ * there go to a Map per repository instead. Titles: only those reverts name, found in one pass (TitleLookup).
  */
 import { Change } from '../model';
 
@@ -41,9 +41,14 @@ const HEX_TAIL = 7;
 const TWO_32 = 4294967296;
 
 export class CommitIndex {
-  /** Slot s: slots[2s] the key's hash, slots[2s + 1] position + 1 (0 is empty). */
+  /**
+   * Slot s: 0 when empty, else an entry: position + 1 in the bits of positionMask, the high bits of the key's hash
+   * above them (a probe skips a slot whose bits differ without reading its commit). 4 bytes a slot where the hash and
+   * the position apart took 8: a million commits (2^21 slots) take 8 MiB instead of 16.
+   */
   private slots: Int32Array;
   private mask: number;
+  private positionMask: number;
   private count = 0;
   /** Repositories numbered from 1, mixed into the hash. */
   private readonly repoIds = new Map<string, number>();
@@ -51,6 +56,8 @@ export class CommitIndex {
   private lastRepoId = 0;
   /** SHAs whose end is not hex. */
   private readonly others = new ByRepository<number>();
+  /** insertAll()'s two work lists, kept for one borrower (see lendWorkLists). */
+  private workLists?: [Int32Array, Int32Array];
 
   /** `commits` may still grow while it is indexed: the table is sized for `capacity` entries and grows past it. */
   constructor(
@@ -58,8 +65,9 @@ export class CommitIndex {
     capacity: number = commits.length
   ) {
     const size = tableSize(capacity);
-    this.slots = new Int32Array(2 * size);
+    this.slots = new Int32Array(size);
     this.mask = size - 1;
+    this.positionMask = positionMaskFor(capacity);
   }
 
   /** Position of the commit with this repo and SHA, or -1. */
@@ -73,16 +81,18 @@ export class CommitIndex {
       const at = this.others.of(repo, false)?.get(sha);
       return at === undefined ? -1 : at;
     }
-    const { slots, mask, commits } = this;
+    const { slots, mask, positionMask, commits } = this;
+    const high = h & ~positionMask;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const entry = slots[2 * s + 1];
+      const entry = slots[s];
       if (entry === 0) {
         return -1;
       }
-      if (slots[2 * s] === h) {
-        const c = commits[entry - 1];
+      if ((entry & ~positionMask) === high) {
+        const at = (entry & positionMask) - 1;
+        const c = commits[at];
         if (c.sha === sha && c.repo === repo) {
-          return entry - 1;
+          return at;
         }
       }
     }
@@ -103,7 +113,8 @@ export class CommitIndex {
    * per commit. Here the hashes are computed in one pass, the commits are then grouped by the part of the table their
    * hash starts probing in (PARTITIONS parts, a counting sort), and inserted part by part: each part's slots stay in
    * cache while it fills. Within a part commits keep their order, and two with the same repo and SHA have the same
-   * hash, so the earlier one is found as insert() would find it.
+   * hash, so the earlier one is found as insert() would find it. The two work lists are kept for the commit graph's
+   * walks (lendWorkLists).
    */
   insertAll(): number[] {
     const commits = this.commits;
@@ -118,18 +129,20 @@ export class CommitIndex {
       }
       return repeats;
     }
-    while (n * 2 > this.mask + 1) {
-      this.grow();
+    if (n * 2 > this.mask + 1 || n > this.positionMask) {
+      this.rebuild(n);
     }
     const mask = this.mask;
     const shift = Math.log2(mask + 1) - PARTITION_BITS;
     const hashes = new Int32Array(n);
-    const hashed = new Uint8Array(n);
+    // Positions whose SHA is not hex (indexed apart, rare), ascending.
+    const unhashed: number[] = [];
     const starts = new Int32Array(PARTITIONS + 1);
     for (let i = 0; i < n; i++) {
       const commit = commits[i];
       const h = shaHash(commit.sha, this.repoId(commit.repo, true));
       if (h === undefined) {
+        unhashed.push(i);
         const at = this.insertOther(i);
         if (at >= 0) {
           repeats.push(i, at);
@@ -137,27 +150,40 @@ export class CommitIndex {
         continue;
       }
       hashes[i] = h;
-      hashed[i] = 1;
       starts[((h & mask) >>> shift) + 1]++;
     }
     for (let p = 0; p < PARTITIONS; p++) {
       starts[p + 1] += starts[p];
     }
-    const order = new Int32Array(starts[PARTITIONS]);
-    for (let i = 0; i < n; i++) {
-      if (hashed[i] === 1) {
+    const order = new Int32Array(n);
+    for (let i = 0, skip = 0; i < n; i++) {
+      if (skip < unhashed.length && unhashed[skip] === i) {
+        skip++;
+      } else {
         order[starts[(hashes[i] & mask) >>> shift]++] = i;
       }
     }
-    for (let k = 0; k < order.length; k++) {
+    for (let k = 0, hashed = n - unhashed.length; k < hashed; k++) {
       const i = order[k];
       const at = this.insertHashed(i, hashes[i]);
       if (at >= 0) {
         repeats.push(i, at);
       }
     }
+    this.workLists = [hashes, order];
     // Found part by part (rare): put back in position order.
     return repeats.length > 2 ? byPosition(repeats) : repeats;
+  }
+
+  /**
+   * insertAll()'s two work lists (one Int32Array per commit each, contents undefined), handed over once and then
+   * forgotten: the commit graph walks with them instead of two lists of its own (typed arrays count as external
+   * memory, whose growth makes V8 start a full collection). Undefined when there are none of at least `length`.
+   */
+  lendWorkLists(length: number): [Int32Array, Int32Array] | undefined {
+    const lists = this.workLists;
+    this.workLists = undefined;
+    return lists !== undefined && lists[0].length >= length ? lists : undefined;
   }
 
   private insertOther(position: number): number {
@@ -172,45 +198,57 @@ export class CommitIndex {
   }
 
   private insertHashed(position: number, h: number): number {
+    if (position >= this.positionMask) {
+      this.rebuild(position + 1);
+    }
     const commit = this.commits[position];
-    const { slots, mask, commits } = this;
+    const { slots, mask, positionMask, commits } = this;
+    const high = h & ~positionMask;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const entry = slots[2 * s + 1];
+      const entry = slots[s];
       if (entry === 0) {
-        slots[2 * s] = h;
-        slots[2 * s + 1] = position + 1;
+        slots[s] = high | (position + 1);
         if (++this.count * 2 > mask + 1) {
-          this.grow();
+          this.rebuild(this.count);
         }
         return -1;
       }
-      if (slots[2 * s] === h) {
-        const c = commits[entry - 1];
+      if ((entry & ~positionMask) === high) {
+        const at = (entry & positionMask) - 1;
+        const c = commits[at];
         if (c.sha === commit.sha && c.repo === commit.repo) {
-          return entry - 1;
+          return at;
         }
       }
     }
   }
 
-  /** Twice the slots, each entry moved by its kept hash (no commit is read again). */
-  private grow(): void {
+  /**
+   * The table made anew for at least `entries` entries and positions below `entries` (more than it was sized for:
+   * rare), each indexed commit's hash computed again since a slot keeps only its high bits.
+   */
+  private rebuild(entries: number): void {
     const old = this.slots;
-    const size = 2 * (this.mask + 1);
-    const slots = new Int32Array(2 * size);
+    const oldPositions = this.positionMask;
+    const size = Math.max(tableSize(entries), 2 * (this.mask + 1));
+    const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      if (old[k + 1] !== 0) {
-        let s = old[k] & mask;
-        while (slots[2 * s + 1] !== 0) {
+    const positionMask = Math.max(positionMaskFor(entries), oldPositions);
+    for (let k = 0; k < old.length; k++) {
+      if (old[k] !== 0) {
+        const position = (old[k] & oldPositions) - 1;
+        const commit = this.commits[position];
+        const h = shaHash(commit.sha, this.repoId(commit.repo, false))!;
+        let s = h & mask;
+        while (slots[s] !== 0) {
           s = (s + 1) & mask;
         }
-        slots[2 * s] = old[k];
-        slots[2 * s + 1] = old[k + 1];
+        slots[s] = (h & ~positionMask) | (position + 1);
       }
     }
     this.slots = slots;
     this.mask = mask;
+    this.positionMask = positionMask;
   }
 
   /** The repository's number (from 1); 0 for one never indexed unless `create`. */
@@ -229,6 +267,18 @@ export class CommitIndex {
     }
     return this.lastRepoId;
   }
+}
+
+/**
+ * The bits a slot gives a position + 1: all ones, enough for positions below `capacity` (the other bits of a slot
+ * hold the hash's high bits, fewer as the list is longer; at most 31 bits, the sign bit staying a hash bit).
+ */
+function positionMaskFor(capacity: number): number {
+  let mask = 15;
+  while (mask < capacity + 1 && mask < 0x7fffffff) {
+    mask = mask * 2 + 1;
+  }
+  return mask;
 }
 
 /**
@@ -301,15 +351,19 @@ export function firstLine(message: string): string {
 
 /**
  * Commits whose first message line (as `firstLine` gives it) is one of the titles reverts name, found in one pass
- * over the commits: only the wanted titles are kept, never an entry per commit. A line is cut from its message only
- * when its trimmed length is one of the wanted titles' lengths.
+ * over the commits (see CommitGraph.announce): only the wanted titles are kept, never an entry per commit. A line is
+ * cut from its message only when its trimmed length is one of the wanted titles' lengths.
  */
 export class TitleLookup {
   /** Repository -> wanted title -> positions of its commits, ascending. */
   private readonly found = new Map<string, Map<string, number[]>>();
+  private readonly lengths = new Set<number>();
+  /** The titles of the last repository seen (commits come grouped by repository). */
+  private lastRepo?: string;
+  private titles?: Map<string, number[]>;
 
-  constructor(commits: readonly Change[], wanted: readonly NamedTitle[]) {
-    const lengths = new Set<number>();
+  /** Ready for a pass over the commits, which calls see() with each commit in order. */
+  constructor(wanted: readonly NamedTitle[]) {
     for (const { repo, title } of wanted) {
       let titles = this.found.get(repo);
       if (titles === undefined) {
@@ -318,31 +372,32 @@ export class TitleLookup {
       }
       if (!titles.has(title)) {
         titles.set(title, []);
-        lengths.add(title.length);
+        this.lengths.add(title.length);
       }
     }
-    if (lengths.size === 0) {
+  }
+
+  /** Whether a pass has anything to find. */
+  get wanted(): boolean {
+    return this.lengths.size > 0;
+  }
+
+  /** The pass's step: the commit at `position`. */
+  see(c: Change, position: number): void {
+    const message = c.message;
+    if (message === undefined) {
       return;
     }
-    let lastRepo: string | undefined;
-    let titles: Map<string, number[]> | undefined;
-    for (let i = 0; i < commits.length; i++) {
-      const c = commits[i];
-      const message = c.message;
-      if (message === undefined) {
-        continue;
-      }
-      if (c.repo !== lastRepo) {
-        lastRepo = c.repo;
-        titles = this.found.get(c.repo);
-      }
-      if (titles === undefined) {
-        continue;
-      }
-      const title = wantedLine(message, lengths);
-      if (title !== undefined) {
-        titles.get(title)?.push(i);
-      }
+    if (c.repo !== this.lastRepo) {
+      this.lastRepo = c.repo;
+      this.titles = this.found.get(c.repo);
+    }
+    if (this.titles === undefined) {
+      return;
+    }
+    const title = wantedLine(message, this.lengths);
+    if (title !== undefined) {
+      this.titles.get(title)?.push(position);
     }
   }
 

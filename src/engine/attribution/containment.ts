@@ -1,79 +1,86 @@
 /**
  * Which deployments first contained each commit, one per service: recorded while ancestry marks commits
- * as shipped, indexed (commit -> deployment positions) only when a rollback, an incident or a revert asks.
+ * as shipped, answered per commit (commit -> deployment positions) when a rollback, an incident or a revert asks.
  */
 import { Deployment } from '../model';
 
 export class Containment {
-  /** (commit, position) pairs in typed arrays that double when full: usually about one pair per commit. */
-  private commits: Int32Array;
-  private positions: Int32Array;
-  private count = 0;
-  private index?: { start: Int32Array; positions: Int32Array };
+  /**
+   * first[c]: position + 1 of the first deployment recorded for commit c (0: none). A commit is recorded once per
+   * service that deploys its repository, usually one: one number per commit, no (commit, position) pairs to sort
+   * into an index (typed arrays count as external memory, whose growth makes V8 start a full collection).
+   */
+  private readonly first: Int32Array;
+  /**
+   * Further recordings (other services of the same repository, e.g. a monorepo), chained per commit: moreHead[c] is
+   * the entry + 1 of c's last one, moreNext[e] the entry + 1 of the one before it. Made at the first one.
+   */
+  private moreHead?: Int32Array;
+  private morePosition: Int32Array = EMPTY;
+  private moreNext: Int32Array = EMPTY;
+  private moreCount = 0;
 
   constructor(private readonly commitCount: number) {
-    this.commits = new Int32Array(Math.max(16, commitCount));
-    this.positions = new Int32Array(this.commits.length);
+    this.first = new Int32Array(commitCount);
   }
 
   record(commit: number, position: number): void {
-    if (this.count === this.commits.length) {
-      this.commits = grown(this.commits);
-      this.positions = grown(this.positions);
+    if (this.first[commit] === 0) {
+      this.first[commit] = position + 1;
+      return;
     }
-    this.commits[this.count] = commit;
-    this.positions[this.count] = position;
-    this.count++;
-    this.index = undefined;
+    const head = this.moreHead ?? (this.moreHead = new Int32Array(this.commitCount));
+    if (this.moreCount === this.morePosition.length) {
+      this.morePosition = grown(this.morePosition);
+      this.moreNext = grown(this.moreNext);
+    }
+    const entry = this.moreCount++;
+    this.morePosition[entry] = position;
+    this.moreNext[entry] = head[commit];
+    head[commit] = entry + 1;
   }
 
   /** Positions (in finish order) of the first deployment of each service that contained the commit. */
   firstShippers(commit: number): number[] {
-    const index = this.built();
-    const out: number[] = [];
-    for (let k = index.start[commit]; k < index.start[commit + 1]; k++) {
-      out.push(index.positions[k]);
+    const first = this.first[commit];
+    if (first === 0) {
+      return [];
     }
-    return out.sort((a, b) => a - b);
+    const out = [first - 1];
+    if (this.moreHead !== undefined) {
+      for (let e = this.moreHead[commit]; e !== 0; e = this.moreNext[e - 1]) {
+        out.push(this.morePosition[e - 1]);
+      }
+    }
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
   /** Position of the first deployment of `service` that contained the commit, or -1. */
   firstShipperIn(commit: number, service: string, deployments: readonly Deployment[]): number {
-    const index = this.built();
-    for (let k = index.start[commit]; k < index.start[commit + 1]; k++) {
-      const p = index.positions[k];
-      if (deployments[p].service === service) {
-        return p;
+    const first = this.first[commit];
+    if (first === 0) {
+      return -1;
+    }
+    if (deployments[first - 1].service === service) {
+      return first - 1;
+    }
+    if (this.moreHead !== undefined) {
+      for (let e = this.moreHead[commit]; e !== 0; e = this.moreNext[e - 1]) {
+        const p = this.morePosition[e - 1];
+        if (deployments[p].service === service) {
+          return p;
+        }
       }
     }
     return -1;
   }
-
-  private built(): { start: Int32Array; positions: Int32Array } {
-    if (this.index) {
-      return this.index;
-    }
-    const count = this.count;
-    const start = new Int32Array(this.commitCount + 1);
-    for (let k = 0; k < count; k++) {
-      start[this.commits[k] + 1]++;
-    }
-    for (let c = 0; c < this.commitCount; c++) {
-      start[c + 1] += start[c];
-    }
-    const fill = start.slice(0, this.commitCount);
-    const positions = new Int32Array(count);
-    for (let k = 0; k < count; k++) {
-      positions[fill[this.commits[k]]++] = this.positions[k];
-    }
-    this.index = { start, positions };
-    return this.index;
-  }
 }
 
-/** The list copied into one twice as long: how the typed lists that fill as they go grow. */
+const EMPTY = new Int32Array(0);
+
+/** The list copied into one twice as long (at least 16): how the typed lists that fill as they go grow. */
 export function grown(list: Int32Array): Int32Array {
-  const bigger = new Int32Array(list.length * 2);
+  const bigger = new Int32Array(Math.max(16, list.length * 2));
   bigger.set(list);
   return bigger;
 }

@@ -1,3 +1,4 @@
+import { CommitIndex } from './commitIndex';
 import { CommitGraph, NO_COMMIT } from './graph';
 import { chain, commit } from './testBuilders';
 
@@ -135,5 +136,34 @@ describe('CommitGraph', () => {
     const long = new CommitGraph(chain('c', 200000));
     expect(long.isAncestor(0, 199999, byPosition)).toBe(true);
     expect(long.isAncestor(199999, 0, byPosition)).toBe(false);
+  });
+});
+
+describe('CommitGraph over a history large enough to be indexed part by part', () => {
+  it("walks with the index's work lists, once, their marks cleared", () => {
+    const n = 140000;
+    const sha = (k: number) => ((k * 2654435761) % 4294967296).toString(16).padStart(40, '0');
+    // A line of commits, and every 1000th one also merging a side commit listed at the end.
+    const commits = Array.from({ length: n }, (_, k) =>
+      commit(sha(k), k === 0 ? [] : k % 1000 === 0 ? [sha(k - 1), sha(n + k)] : [sha(k - 1)], k)
+    );
+    for (let k = 1000; k < n; k += 1000) {
+      commits.push(commit(sha(n + k), [], k));
+    }
+    const index = new CommitIndex(commits);
+    expect(index.insertAll()).toEqual([]);
+    const graph = new CommitGraph(commits, index);
+    const scratch = graph.scratchSpace();
+    expect(scratch.seen.length).toBeGreaterThanOrEqual(commits.length);
+    expect(scratch.seen.every((v) => v === 0)).toBe(true);
+    expect(graph.scratchSpace()).toBe(scratch);
+    expect(index.lendWorkLists(0)).toBeUndefined();
+    const side = graph.indexOf('acme/app', sha(n + 5000));
+    const rank = (c: number) => (c < n ? c : c - n);
+    expect(graph.isAncestor(0, n - 1, rank)).toBe(true);
+    expect(graph.isAncestor(n - 1, 0, rank)).toBe(false);
+    expect(graph.isAncestor(side, 5000, rank)).toBe(true);
+    expect(graph.isAncestor(side, 4999, rank)).toBe(false);
+    expect(graph.isAncestor(side, n - 1, rank)).toBe(reaches(graph, side, n - 1));
   });
 });

@@ -27,7 +27,7 @@ export class CommitGraph {
   private readonly index: CommitIndex;
   private scratch?: WalkScratch;
   private pullRequests?: Map<number, number[]>;
-  /** Commits whose first message line is a title a revert names (announced, see announceTitles). */
+  /** Commits whose first message line is a title a revert names (announced, see announce). */
   private titles?: TitleLookup;
   private announced?: AnnouncedReferences;
 
@@ -93,7 +93,7 @@ export class CommitGraph {
    */
   findByReference(reference: string, repo?: string): number[] {
     const found =
-      this.announced?.withPrefix(reference) ?? new AnnouncedReferences(this.commits, [reference]).withPrefix(reference);
+      this.announced?.withPrefix(reference) ?? this.passOver([reference], []).references.withPrefix(reference);
     return found ? this.inRepo(found, repo) : [];
   }
 
@@ -113,26 +113,47 @@ export class CommitGraph {
 
   /**
    * Commits of a repo whose first message line is exactly `title`, ascending. Attribution announces the titles
-   * reverts name first (see announceTitles); one it did not is answered by a pass of its own over the commits.
+   * reverts name first (see announce); one it did not is answered by a pass of its own over the commits.
    */
   commitsWithMessage(repo: string, title: string): readonly number[] {
-    return this.titles?.find(repo, title) ?? new TitleLookup(this.commits, [{ repo, title }]).find(repo, title) ?? [];
+    return this.titles?.find(repo, title) ?? this.passOver([], [{ repo, title }]).titles.find(repo, title) ?? [];
   }
 
   /**
-   * The titles reverts name (each in its repository): answered together in one pass over the commits, keeping only
-   * the commits that match instead of indexing every first line. Replaces earlier ones.
+   * The SHA references and the titles (each in its repository) attribution is about to look up: answered together
+   * in one pass over the commits (see announced.ts), keeping only the commits that match instead of indexing every
+   * SHA prefix and first line. Replaces earlier ones.
    */
-  announceTitles(titles: readonly NamedTitle[]): void {
-    this.titles = new TitleLookup(this.commits, titles);
+  announce(references: readonly string[], titles: readonly NamedTitle[]): void {
+    const found = this.passOver(references, titles);
+    this.announced = found.references;
+    this.titles = found.titles;
   }
 
-  /**
-   * The SHA references attribution is about to look up: answered together in one pass over the commits (see
-   * announced.ts) instead of through an index of every commit. Replaces earlier ones.
-   */
-  announce(references: readonly string[]): void {
-    this.announced = new AnnouncedReferences(this.commits, references);
+  /** One read of each commit answers both kinds of lookup. */
+  private passOver(
+    shas: readonly string[],
+    named: readonly NamedTitle[]
+  ): { references: AnnouncedReferences; titles: TitleLookup } {
+    const references = new AnnouncedReferences(shas);
+    const titles = new TitleLookup(named);
+    const commits = this.commits;
+    if (references.wanted && titles.wanted) {
+      for (let i = 0; i < commits.length; i++) {
+        const c = commits[i];
+        references.see(c.sha, i);
+        titles.see(c, i);
+      }
+    } else if (references.wanted) {
+      for (let i = 0; i < commits.length; i++) {
+        references.see(commits[i].sha, i);
+      }
+    } else if (titles.wanted) {
+      for (let i = 0; i < commits.length; i++) {
+        titles.see(commits[i], i);
+      }
+    }
+    return { references, titles };
   }
 
   private inRepo(commits: readonly number[], repo: string | undefined): number[] {
@@ -180,10 +201,14 @@ export class CommitGraph {
     return false;
   }
 
-  /** The graph's walk scratch space (see WalkScratch), made on first use. */
+  /** The graph's walk scratch space (see WalkScratch), made on first use: of the index's work lists when it has them. */
   scratchSpace(): WalkScratch {
     if (!this.scratch) {
-      this.scratch = { seen: new Int32Array(this.size), mark: 0, stack: new Int32Array(this.size) };
+      const lent = this.index.lendWorkLists(this.size);
+      this.scratch =
+        lent === undefined
+          ? { seen: new Int32Array(this.size), mark: 0, stack: new Int32Array(this.size) }
+          : { seen: lent[0].fill(0), mark: 0, stack: lent[1] };
     }
     return this.scratch;
   }

@@ -19,6 +19,7 @@ import {
 import { dropDuplicates } from './duplicates';
 import { judgeDeployments, NONE } from './failures';
 import { Findings } from './findings';
+import { NamedTitle } from './commitIndex';
 import { CommitGraph } from './graph';
 import { causeOf } from './incidentCause';
 import { incidentStart, incidentTimes } from './incidentTimes';
@@ -66,8 +67,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   const rollbacks = findRollbacks(deployments, previous, shipments, graph, containment);
   const reverts = new RevertDetector(opts.revert, graph, containment, deployments);
   const named = reverts.namedTargets(shipped);
-  announceReferences(graph, incidents, named.shas);
-  graph.announceTitles(named.titles);
+  announceReferences(graph, incidents, named.shas, named.titles);
   const links = linkIncidents(
     incidents,
     {
@@ -212,15 +212,15 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   };
 }
 
-/** The SHAs incident causes and reverts name, looked up in one pass (see announced.ts). */
-function announceReferences(graph: CommitGraph, incidents: Incident[], shas: string[]): void {
+/** The SHAs incident causes and reverts name and the titles reverts name, looked up in one pass (see announced.ts). */
+function announceReferences(graph: CommitGraph, incidents: Incident[], shas: string[], titles: NamedTitle[]): void {
   for (const incident of incidents) {
     const sha = causeOf(incident)?.sha;
     if (typeof sha === 'string') {
       shas.push(sha);
     }
   }
-  graph.announce(shas);
+  graph.announce(shas, titles);
 }
 
 function compareIncidents(a: Incident, b: Incident): number {
