@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { parentsOf } from '../../src/engine';
 import { parseArgs } from './args';
 import { compareFigures } from './compare';
 import { generateOrg, scaledCounts } from './generate';
@@ -25,7 +26,7 @@ describe('generator', () => {
     expect(shas.size).toBe(events.changes.length);
     for (const c of events.changes) {
       expect(c.sha).toMatch(/^[0-9a-f]{40}$/);
-      for (const p of c.parents) {
+      for (const p of parentsOf(c)) {
         expect(shas.has(`${c.repo}@${p}`)).toBe(true);
       }
     }

@@ -149,11 +149,20 @@ function generateHistory(
   const times = sortedUniform(rnd, count, range.from - COMMIT_LOOKBACK_MS, range.to);
   const mainShas: string[] = [];
   const mainTimes: number[] = [];
-  const commit = (at: number, parents: string[], message: string): string => {
+  /** A commit with its first parent (none for the repository's first) and, for a merge, the branch tip it merges. */
+  const commit = (at: number, parent: string | undefined, text: string, merged?: string): string => {
     const sha = fakeSha(ids.commit++, seed);
     // One commit in a thousand has a clock running two days ahead: its lead time comes out non-positive.
     const committedAt = rnd.chance(0.001) ? at + 2 * DAY_MS : at;
-    out.push({ sha, repo, committedAt, parents, message: asParsed(message) });
+    const message = asParsed(text);
+    // Fields in the model's order, each kind of commit one object literal (no field added later).
+    out.push(
+      parent === undefined
+        ? { sha, repo, committedAt, message }
+        : merged === undefined
+          ? { sha, repo, committedAt, parent, message }
+          : { sha, repo, committedAt, parent, mergedParents: [merged], message }
+    );
     return sha;
   };
   const advanceMain = (sha: string, at: number) => {
@@ -169,7 +178,7 @@ function generateHistory(
     const head = mainShas.length > 0 ? mainShas[mainShas.length - 1] : undefined;
     const left = count - used;
     if (head === undefined || left < 3 || rnd.chance(0.3)) {
-      const sha = commit(times[used], head ? [head] : [], directMessage(rnd, service, used, recent));
+      const sha = commit(times[used], head, directMessage(rnd, service, used, recent));
       advanceMain(sha, times[used]);
       remember(recent, sha, out[out.length - 1].message!);
       used++;
@@ -181,11 +190,11 @@ function generateHistory(
     pr++;
     let tip = base;
     for (let k = 0; k < branchLength; k++) {
-      tip = commit(times[used], [tip], `feat: ${service} PR ${pr} part ${k + 1}`);
+      tip = commit(times[used], tip, `feat: ${service} PR ${pr} part ${k + 1}`);
       remember(recent, tip, out[out.length - 1].message!);
       used++;
     }
-    const merge = commit(times[used], [head, tip], `Merge pull request #${pr} from org/feature-${pr}`);
+    const merge = commit(times[used], head, `Merge pull request #${pr} from org/feature-${pr}`, tip);
     advanceMain(merge, times[used]);
     remember(recent, merge, out[out.length - 1].message!);
     used++;

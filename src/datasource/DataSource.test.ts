@@ -29,12 +29,12 @@ const noHttp: HttpClient = {
 /** Two deployments per service: the first has unknown changes, the second ships one commit 10 h old. */
 function serviceEvents(service: string, firstDeployAt: number): DoraEvents {
   const repo = `acme/${service}`;
-  const c1: Change = { sha: `${service}-1`, repo, committedAt: firstDeployAt - 5 * 3600 * 1000, parents: [] };
+  const c1: Change = { sha: `${service}-1`, repo, committedAt: firstDeployAt - 5 * 3600 * 1000 };
   const c2: Change = {
     sha: `${service}-2`,
     repo,
     committedAt: firstDeployAt + DAY - 10 * 3600 * 1000,
-    parents: [c1.sha],
+    parent: c1.sha,
   };
   const deploy = (id: string, sha: string, at: number): Deployment => ({
     id,

@@ -21,7 +21,7 @@ function week(): DoraEvents {
     sha: `c${n}`.padEnd(40, '0'),
     repo,
     committedAt: at(n === 0 ? -1 : 0, hour),
-    parents: n === 0 ? [] : [`c${n - 1}`.padEnd(40, '0')],
+    ...(n === 0 ? {} : { parent: `c${n - 1}`.padEnd(40, '0') }),
     ...(labels ? { pullRequest: { number: n, labels } } : {}),
   });
   const deploy = (n: number) => ({

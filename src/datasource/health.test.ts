@@ -56,7 +56,7 @@ const working = () =>
           deployment('d2', NOW - 2 * DAY),
           deployment('d3', NOW - DAY, 'failure'),
         ],
-        changes: [{ sha: 'c1', repo: 'acme/checkout', committedAt: NOW - 3 * DAY, parents: [] }],
+        changes: [{ sha: 'c1', repo: 'acme/checkout', committedAt: NOW - 3 * DAY }],
       }),
       notices: [],
     })
@@ -205,8 +205,8 @@ describe('countItem', () => {
     const old = events({
       deployments: [deployment('old', NOW - 9 * DAY), deployment('new', NOW - DAY)],
       changes: [
-        { sha: 'c0', repo: 'acme/app', committedAt: NOW - 30 * DAY, parents: [] },
-        { sha: 'c1', repo: 'acme/app', committedAt: NOW - DAY, parents: ['c0'] },
+        { sha: 'c0', repo: 'acme/app', committedAt: NOW - 30 * DAY },
+        { sha: 'c1', repo: 'acme/app', committedAt: NOW - DAY, parent: 'c0' },
       ],
       incidents: [{ id: 'i1', createdAt: NOW - DAY, startedAt: NOW - 8 * DAY, source: 'test' }],
     });
@@ -221,7 +221,7 @@ describe('countItem', () => {
       status: 'warning',
       message: expect.stringContaining('no deployments, changes or incidents in the last 7 days'),
     });
-    const changesOnly = events({ changes: [{ sha: 'c1', repo: 'acme/app', committedAt: NOW - DAY, parents: [] }] });
+    const changesOnly = events({ changes: [{ sha: 'c1', repo: 'acme/app', committedAt: NOW - DAY }] });
     expect(countItem('github', changesOnly, week)).toMatchObject({
       status: 'warning',
       message: expect.stringContaining('changes but no successful production deployment'),

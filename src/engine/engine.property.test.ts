@@ -95,7 +95,7 @@ function serviceHistory(service: string): fc.Arbitrary<ServiceHistory> {
           sha: `${service}-c${k}`,
           repo,
           committedAt: t,
-          parents: k === 0 ? [] : [`${service}-c${k - 1}`],
+          ...(k === 0 ? {} : { parent: `${service}-c${k - 1}` }),
           ...(labels ? { pullRequest: { number: k + 1, labels } } : {}),
         });
       });
@@ -380,14 +380,25 @@ describe('engine properties', () => {
 
   it('reads the same numbers from the change columns attribute() keeps as from the changes themselves', () => {
     fc.assert(
-      fc.property(eventsArb, requestArb, fc.constantFrom(...LEAD_TIME_STARTS), (events, r, leadTimeStart) => {
-        const kept = attribute(events, { leadTimeStart }, NOW);
-        // A copied list carries no columns: the metrics read every change's own fields.
-        const read = { ...kept, changes: kept.changes.slice() };
-        expect(values(computeMetric(kept, metricRequest(r)))).toEqual(values(computeMetric(read, metricRequest(r))));
-        const card = { groupBy: scorecardGroupBy(r.groupBy), range: RANGE, zone: UTC };
-        expect(computeScorecard(kept, card)).toEqual(computeScorecard(read, card));
-      }),
+      fc.property(
+        eventsArb,
+        requestArb,
+        fc.constantFrom(...LEAD_TIME_STARTS),
+        fc.boolean(),
+        fc.boolean(),
+        (plain, r, leadTimeStart, sharedApi, teamFilter) => {
+          // Also with a service two teams own, and a team filter: the columns' teams come from the deployments.
+          const events = sharedApi ? { ...plain, catalog: sharedCatalog } : plain;
+          const filters = teamFilter ? { teams: ['platform'] } : undefined;
+          const kept = attribute(events, { leadTimeStart }, NOW);
+          // A copied list carries no columns: the metrics read every change's own fields.
+          const read = { ...kept, changes: kept.changes.slice() };
+          const request = { ...metricRequest(r), filters };
+          expect(values(computeMetric(kept, request))).toEqual(values(computeMetric(read, request)));
+          const card = { groupBy: scorecardGroupBy(r.groupBy), range: RANGE, zone: UTC, filters };
+          expect(computeScorecard(kept, card)).toEqual(computeScorecard(read, card));
+        }
+      ),
       RUNS
     );
   });

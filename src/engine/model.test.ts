@@ -1,7 +1,7 @@
 // Merging the events of several sources: lists concatenated in order, catalogs by service name, any size.
-import { appendEvents, Change, emptyEvents, mergeEvents } from './index';
+import { appendEvents, Change, emptyEvents, mergeEvents, parentFields, parentsOf } from './index';
 
-const change = (i: number): Change => ({ sha: `c${i}`, repo: 'acme/app', committedAt: i, parents: [] });
+const change = (i: number): Change => ({ sha: `c${i}`, repo: 'acme/app', committedAt: i });
 
 describe('appendEvents and mergeEvents', () => {
   it('append 300,000 events of one source without overflowing the stack (a spread of that many would)', () => {
@@ -24,5 +24,25 @@ describe('appendEvents and mergeEvents', () => {
       { name: 'search', team: 'data' },
     ]);
     expect(mergeEvents([emptyEvents()]).catalog).toBeUndefined();
+  });
+});
+
+describe('parentFields and parentsOf', () => {
+  it.each([
+    ['a root commit', [], {}],
+    ['an ordinary commit: its first parent, no list', ['p1'], { parent: 'p1' }],
+    ['a merge commit: the first parent and the merged ones', ['p1', 'p2'], { parent: 'p1', mergedParents: ['p2'] }],
+    ['an octopus merge', ['p1', 'p2', 'p3'], { parent: 'p1', mergedParents: ['p2', 'p3'] }],
+  ])('split the parents of %s and give them back in order', (_, shas, fields) => {
+    expect(parentFields(shas)).toStrictEqual(fields);
+    expect(parentsOf({ ...change(1), ...parentFields(shas) })).toEqual(shas);
+  });
+
+  it('copy the list: changing the list read does not change the commit', () => {
+    const shas = ['p1', 'p2'];
+    const merge = { ...change(1), ...parentFields(shas) };
+    shas[1] = 'other';
+    parentsOf(merge).push('p3');
+    expect(parentsOf(merge)).toEqual(['p1', 'p2']);
   });
 });

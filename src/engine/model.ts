@@ -28,12 +28,33 @@ export interface Change {
   committedAt: Instant;
   /** Who wrote the change (name or login), where the code host says. */
   author?: string;
-  parents: string[];
+  /** The first parent's SHA; absent for a root commit (the first of a history). */
+  parent?: string;
+  /**
+   * A merge commit's further parents (the second onwards, in git's order); absent for any other commit. An ordinary
+   * commit carries no list: at a million commits a one-SHA list per commit was about a sixth of the events' memory.
+   */
+  mergedParents?: string[];
   /** First line of the commit message; used for revert detection. */
   message?: string;
   pullRequest?: PullRequestInfo;
   /** Paths touched, where known (monorepo service mapping). */
   files?: string[];
+}
+
+/** A commit's parent SHAs in git's order (the first parent first); [] for a root commit. */
+export function parentsOf(change: Change): string[] {
+  const { parent, mergedParents } = change;
+  return parent === undefined ? [] : mergedParents === undefined ? [parent] : [parent].concat(mergedParents);
+}
+
+/** The parent fields of a commit whose parent SHAs, in git's order, are `shas`: for sources that read a list. */
+export function parentFields(shas: readonly string[]): Pick<Change, 'parent' | 'mergedParents'> {
+  return shas.length === 0
+    ? {}
+    : shas.length === 1
+      ? { parent: shas[0] }
+      : { parent: shas[0], mergedParents: shas.slice(1) };
 }
 
 /** "abc1234": the 7-character short SHA of git's default abbreviation. */

@@ -124,7 +124,7 @@ describe('deploymentsFrame', () => {
 
 describe('changesFrame', () => {
   const change = (sha: string, deployedAt: number, extra: Partial<AttributedChange> = {}): AttributedChange => ({
-    change: { sha, repo: 'acme/checkout', committedAt: deployedAt - 5 * H, parents: [] },
+    change: { sha, repo: 'acme/checkout', committedAt: deployedAt - 5 * H },
     deploymentId: 'd2',
     service: 'checkout',
     team: 'payments',
@@ -145,7 +145,6 @@ describe('changesFrame', () => {
               sha: 'new',
               repo: 'acme/checkout',
               committedAt: T - 5 * H,
-              parents: [],
               author: 'alice',
               pullRequest: { number: 42, title: 'Faster checkout', url: 'https://example.test/pr/42' },
             },

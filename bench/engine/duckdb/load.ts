@@ -4,7 +4,7 @@
  * epoch milliseconds so both sides do the same arithmetic.
  */
 import { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { DoraEvents, owningTeams } from '../../../src/engine';
+import { DoraEvents, owningTeams, parentsOf } from '../../../src/engine';
 
 const SCHEMA = `
 CREATE TABLE changes (repo VARCHAR, sha VARCHAR, committed_at BIGINT, message VARCHAR);
@@ -40,7 +40,7 @@ export async function loadEvents(connection: DuckDBConnection, events: DoraEvent
   });
   await append(connection, 'parents', (a) => {
     for (const c of events.changes) {
-      for (const parent of c.parents) {
+      for (const parent of parentsOf(c)) {
         a.appendVarchar(c.repo);
         a.appendVarchar(c.sha);
         a.appendVarchar(parent);

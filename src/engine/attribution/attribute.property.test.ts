@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { attribute } from './index';
 import { HOUR, NOW, T0 } from './testBuilders';
 import { Attributed, AttributedDeployment } from './types';
-import { Change, Deployment, DoraEvents, Incident, PipelineRun } from '../model';
+import { Change, Deployment, DoraEvents, Incident, parentFields, PipelineRun } from '../model';
 
 const MINUTE = 60000;
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -83,7 +83,7 @@ function build(name: string, spec: ServiceSpec): DoraEvents {
   const sha = (k: number) => `${HEX[name]}${k.toString(16).padStart(9, '0')}`;
   const changes: Change[] = spec.commits.map((c, k) => {
     const parents = k === 0 || c.root ? [] : Array.from(new Set(c.parents.map((p) => sha(p % k))));
-    const change: Change = { sha: sha(k), repo, committedAt: at(c.hour, c.minute), parents };
+    const change: Change = { sha: sha(k), repo, committedAt: at(c.hour, c.minute), ...parentFields(parents) };
     if (c.message === 'revert-named') {
       change.message = `Revert "feat"\n\nThis reverts commit ${sha(c.revertPick % (k + 1))}.`;
     } else if (c.message !== undefined) {

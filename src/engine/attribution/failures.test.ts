@@ -1,5 +1,5 @@
 import { attribute } from './index';
-import { at, chain, commit, deploy, events, HOUR, incident, NOW } from './testBuilders';
+import { at, chain, commit, deploy, events, HOUR, incident, NOW, renamed } from './testBuilders';
 import { Attributed } from './types';
 import { Change, DoraEvents } from '../model';
 
@@ -73,7 +73,7 @@ describe('reverts', () => {
 
   it('"This reverts commit <sha>" fails the deployment that shipped that SHA', () => {
     const changes = [
-      ...base.map((c) => ({ ...c, sha: `${c.sha}0000000`, parents: c.parents.map((p) => `${p}0000000`) })),
+      ...base.map((c) => renamed(c, (sha) => `${sha}0000000`)),
       commit('c40000000', ['c30000000'], 6, { message: 'Revert "Add cache"\n\nThis reverts commit c20000000.' }),
     ];
     const result = run({
@@ -125,11 +125,7 @@ describe('reverts', () => {
   it('only reverts of the same service count', () => {
     const changes = [...chain('c', 3), commit('c4', ['c3'], 6, { message: 'Revert "c2"\n\nThis reverts commit c2.' })];
     const result = run({
-      changes: changes.map((c) => ({
-        ...c,
-        sha: c.sha.padEnd(8, 'f'),
-        parents: c.parents.map((p) => p.padEnd(8, 'f')),
-      })),
+      changes: changes.map((c) => renamed(c, (sha) => sha.padEnd(8, 'f'))),
       deployments: [
         deploy('web1', 'c1ffffff', 1, { service: 'web' }),
         deploy('web2', 'c2ffffff', 2, { service: 'web' }),

@@ -42,23 +42,39 @@ export class CommitGraph {
     this.parentStart = new Int32Array(n + 1);
     let listed = 0;
     for (let i = 0; i < n; i++) {
-      listed += commits[i].parents.length;
+      const c = commits[i];
+      if (c.parent !== undefined) {
+        listed += c.mergedParents === undefined ? 1 : 1 + c.mergedParents.length;
+      }
     }
     const parents = new Int32Array(listed);
     let count = 0;
     for (let i = 0; i < n; i++) {
       const c = commits[i];
       this.parentStart[i] = count;
-      const shas = c.parents;
-      for (let k = 0; k < shas.length; k++) {
-        const p = neighbourAt(commits, i, c.repo, shas[k]) ?? this.index.find(c.repo, shas[k]);
-        if (p >= 0 && p !== i) {
-          parents[count++] = p;
+      if (c.parent === undefined) {
+        continue;
+      }
+      const p = this.fetchedParent(i, c.repo, c.parent);
+      if (p !== NO_COMMIT) {
+        parents[count++] = p;
+      }
+      const merged = c.mergedParents;
+      for (let k = 0; merged !== undefined && k < merged.length; k++) {
+        const q = this.fetchedParent(i, c.repo, merged[k]);
+        if (q !== NO_COMMIT) {
+          parents[count++] = q;
         }
       }
     }
     this.parentStart[n] = count;
     this.parentIndex = count === listed ? parents : parents.slice(0, count);
+  }
+
+  /** Commit i's parent `sha` where it was fetched (and is not commit i itself), else NO_COMMIT. */
+  private fetchedParent(i: number, repo: string, sha: string): number {
+    const p = neighbourAt(this.commits, i, repo, sha) ?? this.index.find(repo, sha);
+    return p >= 0 && p !== i ? p : NO_COMMIT;
   }
 
   get size(): number {

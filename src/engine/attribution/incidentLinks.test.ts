@@ -1,5 +1,5 @@
 import { attribute } from './index';
-import { at, chain, commit, deploy, events, HOUR, incident, NOW } from './testBuilders';
+import { at, chain, commit, deploy, events, HOUR, incident, NOW, renamed } from './testBuilders';
 import { Attributed } from './types';
 import { DoraEvents } from '../model';
 
@@ -9,7 +9,7 @@ const links = (result: Attributed) =>
 const detail = (result: Attributed, id: string) => result.incidents.find((i) => i.incident.id === id)!.link.detail;
 
 const changes = [
-  ...chain('c', 3).map((c) => ({ ...c, sha: `${c.sha}aaaaaaa`, parents: c.parents.map((p) => `${p}aaaaaaa`) })),
+  ...chain('c', 3).map((c) => renamed(c, (sha) => `${sha}aaaaaaa`)),
   commit('c4aaaaaaa', ['c3aaaaaaa'], 3, { pullRequest: { number: 42, title: 'Faster checkout' } }),
 ];
 const deployments = [

@@ -1,5 +1,5 @@
 /** Small event builders for attribution tests: defaults for everything a case does not care about. */
-import { Change, Deployment, DoraEvents, Incident, PipelineRun } from '../model';
+import { Change, Deployment, DoraEvents, Incident, parentFields, parentsOf, PipelineRun } from '../model';
 
 export const HOUR = 3600 * 1000;
 export const DAY = 24 * HOUR;
@@ -9,8 +9,14 @@ export const at = (hours: number) => T0 + hours * HOUR;
 /** "now" for tests: far after every instant they use. */
 export const NOW = T0 + 365 * DAY;
 
+/** A commit with its parent SHAs in git's order ([] for a root commit). */
 export function commit(sha: string, parents: string[], hours: number, extra: Partial<Change> = {}): Change {
-  return { sha, repo: 'acme/app', committedAt: at(hours), parents, ...extra };
+  return { sha, repo: 'acme/app', committedAt: at(hours), ...parentFields(parents), ...extra };
+}
+
+/** The commit with its SHA and its parents' SHAs renamed (e.g. lengthened to look like SHAs). */
+export function renamed(change: Change, rename: (sha: string) => string): Change {
+  return { ...change, sha: rename(change.sha), ...parentFields(parentsOf(change).map(rename)) };
 }
 
 /** A linear history c1 <- c2 <- ... <- cn (prefix + number), one commit per hour from `fromHour`. */

@@ -6,7 +6,11 @@ describe('keepValid', () => {
   it('keeps well-formed events untouched', () => {
     const input = events({
       deployments: [deploy('d1', 'a', 1, { startedAt: 0 })],
-      changes: [commit('a', [], 0, { pullRequest: { number: 1, openedAt: 5 } })],
+      changes: [
+        commit('a', [], 0, { pullRequest: { number: 1, openedAt: 5 } }),
+        commit('b', ['a'], 1),
+        commit('m', ['b', 'a'], 2),
+      ],
       incidents: [incident('i1', 2, { resolvedAt: 9 })],
       pipelineRuns: [run('r1', 'a', 0)],
     });
@@ -24,7 +28,10 @@ describe('keepValid', () => {
     ['deployments', deploy('', 'a', 1), '#1', 'id = ""'],
     ['deployments', deploy('d1', 'a', 1, { startedAt: '2026-01-01' as never }), 'd1', 'startedAt = "2026-01-01"'],
     ['deployments', deploy('d1', undefined as never, 1), 'd1', 'sha = missing'],
-    ['changes', commit('a', 'b' as never, 0), 'a', 'parents = "b"'],
+    ['changes', commit('a', [], 0, { parent: ['b'] as never }), 'a', 'parent = ["b"]'],
+    ['changes', commit('a', ['b'], 0, { mergedParents: 'c' as never }), 'a', 'mergedParents = "c"'],
+    ['changes', commit('a', ['b'], 0, { mergedParents: ['c', 7 as never] }), 'a', 'mergedParents = ["c",7]'],
+    ['changes', commit('a', [], 0, { mergedParents: ['c'] }), 'a', 'mergedParents = ["c"] but no parent'],
     ['changes', commit('a', [], 0, { committedAt: Infinity }), 'a', 'committedAt = Infinity'],
     [
       'changes',

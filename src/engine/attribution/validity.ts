@@ -138,14 +138,22 @@ function isPlainValidChange(change: Change): boolean {
     isInstant(change.committedAt) &&
     (change.authoredAt === undefined || isInstant(change.authoredAt)) &&
     change.pullRequest === undefined &&
-    Array.isArray(change.parents) &&
-    allStrings(change.parents)
+    (typeof change.parent === 'string'
+      ? change.mergedParents === undefined || (Array.isArray(change.mergedParents) && allStrings(change.mergedParents))
+      : change.parent === undefined && change.mergedParents === undefined)
   );
 }
 
 function changeProblem(change: Change): string | undefined {
-  if (!Array.isArray(change.parents) || !allStrings(change.parents)) {
-    return `has parents = ${show(change.parents)}; expected a list of SHAs ([] for a root commit)`;
+  const { parent, mergedParents } = change;
+  if (parent !== undefined && typeof parent !== 'string') {
+    return `has parent = ${show(parent)}; expected the first parent's SHA (no field for a root commit)`;
+  }
+  if (mergedParents !== undefined && (!Array.isArray(mergedParents) || !allStrings(mergedParents))) {
+    return `has mergedParents = ${show(mergedParents)}; expected a list of SHAs (no field unless a merge commit)`;
+  }
+  if (mergedParents !== undefined && parent === undefined) {
+    return `has mergedParents = ${show(mergedParents)} but no parent; a merge commit's first parent is its parent`;
   }
   const pr = change.pullRequest;
   if (pr === undefined) {

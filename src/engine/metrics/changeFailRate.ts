@@ -31,7 +31,7 @@ export function changeFailRate(ctx: MetricContext): MetricSeries[] {
     }
     const i = pairs.items === null ? k : pairs.items[k];
     const hit = columns.failed[i] === 1 && (counts === null || counts(columns.deployments.items[i]));
-    cells.add(pairs.names[g], columns.deployedAt[i], hit);
+    cells.addAt(pairs.names, g, columns.deployedAt[i], hit);
   }
   return cells.toSeries('changeFailRate');
 }

@@ -43,6 +43,16 @@ export class Interner {
   }
 }
 
+/**
+ * Dimensions a list's items take from items of another list: item i has the values of other.items[index[i]] (a
+ * change the service, team and environment of the deployment that shipped it).
+ */
+export interface Inherited {
+  keys: ReadonlyArray<keyof Dims>;
+  index: Int32Array;
+  from: { dim(key: keyof Dims): DimColumn };
+}
+
 /** A list of items with lazily interned dimension columns (some may be given, interned while the list was read). */
 export class ItemColumns<T> {
   private readonly dims: Partial<Record<keyof Dims, DimColumn>>;
@@ -52,7 +62,8 @@ export class ItemColumns<T> {
     private readonly read: Readers<T>,
     /** The facet filters (severity, labels) its kind of item has. */
     readonly facets?: Facets<T>,
-    given: Partial<Record<keyof Dims, DimColumn>> = {}
+    given: Partial<Record<keyof Dims, DimColumn>> = {},
+    private readonly inherited?: Inherited
   ) {
     this.dims = { ...given };
   }
@@ -65,13 +76,53 @@ export class ItemColumns<T> {
     let column = this.dims[key];
     if (!column) {
       const teams = key === 'team' && this.facets ? this.facets.teams : undefined;
-      column = teams
-        ? internShared(this.items, this.read.team, teams, this.dim('service'))
-        : intern(this.items, this.read[key]);
+      const inherited = this.inherited;
+      column =
+        inherited && inherited.keys.indexOf(key) >= 0
+          ? gather(inherited.from.dim(key), inherited.index)
+          : teams
+            ? internShared(this.items, this.read.team, teams, this.dim('service'))
+            : intern(this.items, this.read[key]);
       this.dims[key] = column;
     }
     return column;
   }
+}
+
+/** column's values for the items index lists (item i has those of index[i]), further values included, in item order. */
+function gather(column: DimColumn, index: Int32Array): DimColumn {
+  const n = index.length;
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = column.ids[index[i]];
+  }
+  const more = column.more;
+  if (!more || more.items.length === 0) {
+    return { ids, names: column.names };
+  }
+  // Where each source item's further values start in more (its pairs are in item order).
+  const start = new Int32Array(column.ids.length + 1);
+  for (let k = 0; k < more.items.length; k++) {
+    start[more.items[k] + 1]++;
+  }
+  for (let s = 0; s < column.ids.length; s++) {
+    start[s + 1] += start[s];
+  }
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    count += start[index[i] + 1] - start[index[i]];
+  }
+  const items = new Int32Array(count);
+  const moreIds = new Int32Array(count);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = start[index[i]]; k < start[index[i] + 1]; k++) {
+      items[next] = i;
+      moreIds[next] = more.ids[k];
+      next++;
+    }
+  }
+  return { ids, names: column.names, more: { items, ids: moreIds } };
 }
 
 function intern<T>(items: readonly T[], reader: (item: T) => string): DimColumn {
@@ -422,11 +473,10 @@ function buildColumns(attributed: Attributed): AttributedColumns {
     recoveryMs[i] = item.failed ? durationOrNaN(item.recoveryMs) : NaN;
     durationMs[i] = startedAt !== undefined && finishedAt >= startedAt ? finishedAt - startedAt : NaN;
   }
+  const deployments = new ItemColumns(deps, dims.deployment, dims.deploymentFacets);
   const changes = attributed.changes;
   const shipped = shippedColumnsOf(changes, deps);
-  const { changeAt, changeAtOf, leadTimeMs, withBreakdown, serviceIds, services } = shipped
-    ? shippedChangeColumns(shipped, deployedAt, deps)
-    : changeColumns(changes, dims);
+  const change = shipped ? shippedChangeColumns(shipped, deployedAt, deployments) : changeColumns(changes, dims);
   const incidents = attributed.incidents;
   const incidentAt = new Float64Array(incidents.length);
   const restoreMs = new Float64Array(incidents.length);
@@ -435,20 +485,18 @@ function buildColumns(attributed: Attributed): AttributedColumns {
     restoreMs[i] = durationOrNaN(incidents[i].timeToRestoreMs);
   }
   return {
-    deployments: new ItemColumns(deps, dims.deployment, dims.deploymentFacets),
+    deployments,
     failureFacets: dims.failureFacets,
     deployedAt,
     failed,
     rework,
     recoveryMs,
     durationMs,
-    changes: new ItemColumns(changes, dims.change, dims.changeFacets, {
-      service: { ids: serviceIds, names: services },
-    }),
-    changeAt,
-    changeAtOf,
-    leadTimeMs,
-    withBreakdown,
+    changes: new ItemColumns(changes, dims.change, dims.changeFacets, change.given, change.inherited),
+    changeAt: change.changeAt,
+    changeAtOf: change.changeAtOf,
+    leadTimeMs: change.leadTimeMs,
+    withBreakdown: change.withBreakdown,
     incidents: new ItemColumns(incidents, dims.incident, dims.incidentFacets),
     incidentAt,
     restoreMs,
@@ -456,14 +504,14 @@ function buildColumns(attributed: Attributed): AttributedColumns {
   };
 }
 
-/** The per-change columns, and the changes' services interned in order of first appearance. */
+/** The per-change columns, and the dimensions known as they are built. */
 interface ChangeColumns {
   changeAt: Float64Array;
   changeAtOf: Int32Array | null;
   leadTimeMs: Float64Array;
   withBreakdown: Int32Array;
-  serviceIds: Int32Array;
-  services: string[];
+  given: Partial<Record<keyof Dims, DimColumn>>;
+  inherited?: Inherited;
 }
 
 /**
@@ -491,41 +539,32 @@ function changeColumns(changes: Attributed['changes'], dims: Dimensions): Change
     changeAtOf: null,
     leadTimeMs,
     withBreakdown: breakdowns.slice(0, withBreakdown),
-    serviceIds,
-    services: services.names,
+    given: { service: { ids: serviceIds, names: services.names } },
   };
 }
 
 /**
- * From the columns attribute() wrote (shippedColumns.ts): a change's instant and service are its deployment's (a
- * change is deployedAt = its deployment's finish, service = its deployment's service), the service read once per
- * deployment.
+ * The dimensions a change attribute() made takes from the deployment that shipped it (its ChangeShipment): service,
+ * team (the deployment's attributed team) and environment.
+ */
+const SHIPPED_DIMS: ReadonlyArray<keyof Dims> = ['service', 'team', 'environment'];
+
+/**
+ * From the columns attribute() wrote (shippedColumns.ts): a change's instant is its deployment's finish, and its
+ * service, team and environment are its deployment's, gathered from the deployments' columns when first grouped by.
  */
 function shippedChangeColumns(
   shipped: ShippedColumns,
   deployedAt: Float64Array,
-  deps: Attributed['deployments']
+  deployments: ItemColumns<Attributed['deployments'][number]>
 ): ChangeColumns {
-  const n = shipped.deployment.length;
-  const serviceIds = new Int32Array(n);
-  const services = new Interner();
-  let last = -1;
-  let service = -1;
-  for (let i = 0; i < n; i++) {
-    const d = shipped.deployment[i];
-    if (d !== last) {
-      last = d;
-      service = services.id(deps[d].deployment.service || UNKNOWN_GROUP);
-    }
-    serviceIds[i] = service;
-  }
   return {
     changeAt: deployedAt,
     changeAtOf: shipped.deployment,
     leadTimeMs: shipped.leadTimeMs,
     withBreakdown: shipped.withBreakdown,
-    serviceIds,
-    services: services.names,
+    given: {},
+    inherited: { keys: SHIPPED_DIMS, index: shipped.deployment, from: deployments },
   };
 }
 

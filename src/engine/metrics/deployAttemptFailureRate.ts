@@ -18,7 +18,7 @@ export function deployAttemptFailureRate(ctx: MetricContext): MetricSeries[] {
   for (let k = 0; k < pairs.length; k++) {
     const g = pairs.groups[k];
     if (g >= 0) {
-      cells.add(pairs.names[g], columns.deployedAt[pairs.items === null ? k : pairs.items[k]], false);
+      cells.addAt(pairs.names, g, columns.deployedAt[pairs.items === null ? k : pairs.items[k]], false);
     }
   }
   for (const attempt of ctx.attributed.failedAttempts) {

@@ -74,7 +74,7 @@ function countCells(ctx: MetricContext): CountCells {
   const { groups, names, at, length } = groupedDeployments(ctx);
   for (let k = 0; k < length; k++) {
     if (groups[k] >= 0) {
-      cells.add(names[groups[k]], at[k]);
+      cells.addAt(names, groups[k], at[k]);
     }
   }
   return cells;
@@ -109,15 +109,14 @@ export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
     if (g < 0) {
       continue;
     }
-    const group = grouped.names[g];
     const at = grouped.at[k];
-    if (!counts.add(group, at)) {
+    if (!counts.addAt(grouped.names, g, at)) {
       continue;
     }
     const day = localDayIndex(zone, at);
     if (lastDay[g] !== day) {
       lastDay[g] = day;
-      days.add(group, at, day);
+      days.addAt(grouped.names, g, at, day);
     }
   }
   const n = buckets.lo.length;
@@ -148,14 +147,13 @@ export function deploymentGap(ctx: MetricContext): MetricSeries[] {
     if (g < 0) {
       continue;
     }
-    const group = grouped.names[g];
     const at = grouped.at[k];
     const before = previous[g];
     previous[g] = at;
     if (before === before) {
-      cells.add(group, at, at - before);
+      cells.addAt(grouped.names, g, at, at - before);
     } else if (cells.bucketOf(at) >= 0) {
-      cells.touch(group);
+      cells.touch(grouped.names[g]);
     }
   }
   return cells.toSeries('deploymentGap', aggregation);

@@ -17,7 +17,7 @@ export function reworkRate(ctx: MetricContext): MetricSeries[] {
     const g = pairs.groups[k];
     if (g >= 0) {
       const i = pairs.items === null ? k : pairs.items[k];
-      cells.add(pairs.names[g], columns.deployedAt[i], columns.rework[i] === 1);
+      cells.addAt(pairs.names, g, columns.deployedAt[i], columns.rework[i] === 1);
     }
   }
   return cells.toSeries('reworkRate');

@@ -56,6 +56,20 @@ describe('ValueCells', () => {
     }
   });
 
+  it('adds by group index as by name, whichever names list the index is in', () => {
+    const byName = new CountCells(buckets, false);
+    const byIndex = new CountCells(buckets, false);
+    const first = ['a', 'b'];
+    const second = ['b', 'c', 'a'];
+    for (let i = 0; i < 60; i++) {
+      const names = i % 3 === 0 ? second : first;
+      const g = i % names.length;
+      const at = (i % 4) * DAY;
+      expect(byIndex.addAt(names, g, at)).toBe(byName.add(names[g], at));
+    }
+    expect(byIndex.toSeries('deploymentCount', 'count')).toEqual(byName.toSeries('deploymentCount', 'count'));
+  });
+
   it('grows past its first capacity', () => {
     const cells = new ValueCells(buckets, false);
     for (let i = 0; i < 5000; i++) {

@@ -24,25 +24,31 @@ abstract class Cells<Row> {
   private lastGroup: string | null = null;
   private lastRow: Row | undefined;
   private lastBucket = 0;
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  /** Rows by group index for the names a column metric passes (rowAt). */
+  private indexed: { names: readonly string[]; rows: Array<Row | undefined> } | null = null;
 
   constructor(
     readonly buckets: Buckets,
     /** groupBy 'none' always yields the 'all' series, even without items. */
     alwaysAll: boolean
   ) {
+    this.lo = buckets.lo;
+    this.hi = buckets.hi;
     if (alwaysAll) {
       this.row(ALL_GROUP);
     }
   }
 
   get bucketCount(): number {
-    return this.buckets.lo.length;
+    return this.lo.length;
   }
 
   /** The bucket of an instant, or -1 outside the range. */
   bucketOf(at: Instant): number {
     const b = this.lastBucket;
-    if (at >= this.buckets.lo[b] && at < this.buckets.hi[b]) {
+    if (at >= this.lo[b] && at < this.hi[b]) {
       return b;
     }
     const found = bucketIndexOf(this.buckets, at);
@@ -69,6 +75,24 @@ abstract class Cells<Row> {
     }
     this.lastGroup = group;
     this.lastRow = row;
+    return row;
+  }
+
+  /**
+   * The row of the group names[g]: metrics over columns pass a group's index in their column's names, looked up by
+   * name once per index instead of once per item (consecutive items seldom share a group).
+   */
+  protected rowAt(names: readonly string[], g: number): Row {
+    let indexed = this.indexed;
+    if (indexed === null || indexed.names !== names) {
+      indexed = { names, rows: new Array<Row | undefined>(names.length) };
+      this.indexed = indexed;
+    }
+    let row = indexed.rows[g];
+    if (row === undefined) {
+      row = this.row(names[g]);
+      indexed.rows[g] = row;
+    }
     return row;
   }
 
@@ -128,10 +152,14 @@ export class ValueCells extends Cells<number> {
       }
       return true;
     }
+    this.push(this.row(group) * this.bucketCount + b, value);
+    return true;
+  }
+
+  private push(cell: number, value: number): void {
     if (this.filled) {
       throw new Error('ValueCells: add after fill');
     }
-    const cell = this.row(group) * this.bucketCount + b;
     if (this.size === this.cellOf.length) {
       this.grow();
     }
@@ -139,7 +167,6 @@ export class ValueCells extends Cells<number> {
     this.valueOf[this.size] = value;
     this.size++;
     this.grouped = undefined;
-    return true;
   }
 
   /**
@@ -168,6 +195,9 @@ export class ValueCells extends Cells<number> {
     let next = start;
     let out: Float64Array = NO_VALUES;
     for (let pass = 0; pass < 2; pass++) {
+      // Items sharing an instant (the changes of one deployment) come together: their bucket is found once.
+      let lastAt = NaN;
+      let b = -1;
       for (let k = 0; k < pairs.length; k++) {
         const g = groups[k];
         const i = items === null ? k : items[k];
@@ -175,7 +205,11 @@ export class ValueCells extends Cells<number> {
         if (g < 0 || value !== value || (keep !== null && !keep(i))) {
           continue;
         }
-        const b = this.bucketOf(at[atOf === null ? i : atOf[i]]);
+        const t = at[atOf === null ? i : atOf[i]];
+        if (t !== lastAt) {
+          lastAt = t;
+          b = this.bucketOf(t);
+        }
         if (b < 0) {
           continue;
         }
@@ -208,6 +242,16 @@ export class ValueCells extends Cells<number> {
     const values = new Float64Array(this.size * 2);
     values.set(this.valueOf);
     this.valueOf = values;
+  }
+
+  /** add(names[g], at, value), for a group index in a column's names. */
+  addAt(names: readonly string[], g: number, at: Instant, value: number): boolean {
+    const b = this.bucketOf(at);
+    if (b < 0) {
+      return false;
+    }
+    this.push(this.rowAt(names, g) * this.bucketCount + b, value);
+    return true;
   }
 
   /** Marks a group as present without adding a value. */
@@ -297,6 +341,16 @@ export class RateCells extends Cells<RateRow> {
     return true;
   }
 
+  /** add(names[g], at, hit), for a group index in a column's names. */
+  addAt(names: readonly string[], g: number, at: Instant, hit: boolean): boolean {
+    const b = this.bucketOf(at);
+    if (b < 0) {
+      return false;
+    }
+    this.count(this.rowAt(names, g), b, hit);
+    return true;
+  }
+
   private count(row: RateRow, b: number, hit: boolean): void {
     row.totals[b] += 1;
     if (hit) {
@@ -331,6 +385,16 @@ export class CountCells extends Cells<Float64Array> {
         this.row(group[i])[b] += 1;
       }
     }
+    return true;
+  }
+
+  /** add(names[g], at), for a group index in a column's names. */
+  addAt(names: readonly string[], g: number, at: Instant): boolean {
+    const b = this.bucketOf(at);
+    if (b < 0) {
+      return false;
+    }
+    this.rowAt(names, g)[b] += 1;
     return true;
   }
 

@@ -82,7 +82,7 @@ export function change(spec: ChangeSpec): AttributedChange {
   const lead = spec.leadTimeMs;
   const startAt = lead === null ? spec.deployedAt : spec.deployedAt - lead;
   return {
-    change: { sha: nextId('c'), repo: spec.repo || 'acme/checkout', committedAt: startAt, parents: [] },
+    change: { sha: nextId('c'), repo: spec.repo || 'acme/checkout', committedAt: startAt },
     deploymentId: spec.deploymentId || nextId('dep'),
     service: spec.service || 'checkout',
     team: spec.team || '',

@@ -4,6 +4,7 @@
  * runners (a fake of Grafana's data source service; Grafana's query API on loopback), server mode without token.
  */
 import { DataFrameJSON, dataFrameFromJSON } from '@grafana/data';
+import { parentsOf } from '../../engine';
 import { nodeHttpClient } from '../testing/nodeHttp';
 import { BROWSER_GRAFANA_API, serverGrafanaApi } from '../grafanaApi';
 import { Loopback } from '../testing/loopback';
@@ -61,7 +62,7 @@ describe('rowsToEvents', () => {
       source: 'datasource',
     });
     const changes = rowsToEvents([tableFromJson(changesFrame())], mappings[1]);
-    expect(changes.events.changes.map((c) => [c.sha, c.parents, c.committedAt])).toEqual([
+    expect(changes.events.changes.map((c) => [c.sha, parentsOf(c), c.committedAt])).toEqual([
       [SHA.a, [], at(-6, 9)],
       [SHA.b, [SHA.a], at(1, 8)],
       [SHA.c, [SHA.b], at(2, 11)],

@@ -3,7 +3,7 @@
  * Every designed feature of the demo is present, for several seeds, found by inspecting the events themselves
  * (not the generator's internals), so the dashboards always have something to show.
  */
-import { Change, DAY_MS, Deployment, DoraEvents, Incident } from '../../engine';
+import { Change, DAY_MS, Deployment, DoraEvents, Incident, parentsOf } from '../../engine';
 import { clipToNow } from './clip';
 import { generateDemoData } from './generate';
 import { UNKNOWN_SERVICE } from './quirks';
@@ -61,11 +61,11 @@ describe.each([42, 7, 2024])('demo events for seed %i', (seed) => {
   });
 
   it('has real commit graphs: parents exist, merges, and pull requests with their timeline', () => {
-    const roots = events.changes.filter((c) => c.parents.length === 0);
+    const roots = events.changes.filter((c) => c.parent === undefined);
     expect(roots.length).toBe(8); // one initial commit per repository
-    const dangling = events.changes.filter((c) => c.parents.some((p) => !bySha.has(p)));
+    const dangling = events.changes.filter((c) => parentsOf(c).some((p) => !bySha.has(p)));
     expect(dangling).toEqual([]);
-    const merges = events.changes.filter((c) => c.parents.length === 2);
+    const merges = events.changes.filter((c) => parentsOf(c).length === 2);
     expect(merges.length).toBeGreaterThan(100);
     const withPr = events.changes.filter((c) => c.pullRequest);
     expect(withPr.length).toBeGreaterThan(events.changes.length / 2);

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { DAY_MS, DoraEvents, Instant } from '../../engine';
+import { DAY_MS, DoraEvents, Instant, parentsOf } from '../../engine';
 import { generateDemoData, DEMO_WINDOW_DAYS } from './generate';
 import { isWholeSecond } from './seconds';
 
@@ -89,7 +89,9 @@ describe('generateDemoData', () => {
     const bySha = new Map(events.changes.map((c) => [c.sha, c]));
     const laterParents = new Set<string>();
     for (const c of events.changes) {
-      c.parents.filter((p) => bySha.get(p)!.committedAt > c.committedAt).forEach((p) => laterParents.add(p));
+      parentsOf(c)
+        .filter((p) => bySha.get(p)!.committedAt > c.committedAt)
+        .forEach((p) => laterParents.add(p));
     }
     expect(laterParents.size).toBe(1);
     const skewed = bySha.get(Array.from(laterParents)[0])!;

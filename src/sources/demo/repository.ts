@@ -2,7 +2,7 @@
  * A demo git repository: a real commit graph (parents, merges, branches) and the first-parent line of main,
  * so the engine's ancestry walk has something true to walk.
  */
-import { Change, Instant, PullRequestInfo } from '../../engine';
+import { Change, Instant, parentFields, parentsOf, PullRequestInfo } from '../../engine';
 import { Random } from './random';
 
 export interface NewCommit {
@@ -32,7 +32,7 @@ export class DemoRepository {
       repo: this.repo,
       authoredAt: spec.authoredAt ?? spec.committedAt,
       committedAt: spec.committedAt,
-      parents: spec.parents.slice(),
+      ...parentFields(spec.parents),
       message: spec.message,
     };
     if (spec.pullRequest) {
@@ -93,7 +93,7 @@ export class DemoRepository {
       }
       this.shipped.add(current);
       out.push(current);
-      for (const parent of change.parents) {
+      for (const parent of parentsOf(change)) {
         stack.push(parent);
       }
     }

@@ -31,7 +31,7 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
       committedAt: t('2026-01-06T09:00:00Z'),
       // The pull request's author, not the maintainer recorded as the squash commit's author.
       author: 'alice',
-      parents: [sha('b')],
+      parent: sha('b'),
       message: 'Checkout page (#12)',
       pullRequest: {
         number: 12,
@@ -46,7 +46,7 @@ describe('mapper (fixtures validated in fixtures.test.ts)', () => {
       },
     });
     const mapped = mapCommit(merge, 'acme/shop', prs)!;
-    expect(mapped.parents).toEqual([sha('a'), sha('9')]);
+    expect(mapped).toMatchObject({ parent: sha('a'), mergedParents: [sha('9')] });
     expect(mapped.pullRequest).toBeUndefined();
     // No GitHub account claims the author's email: the git author name.
     expect(mapped.author).toBe('Build Bot');

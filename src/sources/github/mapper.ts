@@ -10,6 +10,7 @@ import {
   DeploymentStatus,
   Incident,
   Instant,
+  parentFields,
   PipelineConclusion,
   PipelineRun,
   PullRequestInfo,
@@ -105,7 +106,7 @@ export function mapCommit(node: CommitNode, repo: string, prs: PullRequestIndex)
     authoredAt: toInstant(node.authoredDate),
     committedAt,
     author: changeAuthor(node, prs),
-    parents: node.parents.nodes.map((p) => p.oid),
+    ...parentFields(node.parents.nodes.map((p) => p.oid)),
     message: node.messageHeadline,
     pullRequest,
   });

@@ -7,7 +7,7 @@ import { at, SHA, shopRepo, shopWorld, T0 } from './testing/scenario';
 import { FakeGitHub, startFakeGitHub } from './testing/server';
 import { addCommit, sha } from './testing/world';
 import { GitHubSettings } from '../../settings/model';
-import { attribute } from '../../engine';
+import { attribute, parentsOf } from '../../engine';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = T0 + 7 * DAY;
@@ -70,7 +70,7 @@ describe('GitHubSource against the fake GitHub', () => {
     });
     // Merge commit: the branch commit and the merge commit both belong to PR #2.
     expect(changes.find((c) => c.sha === SHA.c3)!.pullRequest?.number).toBe(2);
-    expect(changes.find((c) => c.sha === SHA.m3)!.parents).toEqual([SHA.c2, SHA.c3]);
+    expect(parentsOf(changes.find((c) => c.sha === SHA.m3)!)).toEqual([SHA.c2, SHA.c3]);
     expect(changes.find((c) => c.sha === SHA.c4)!.message).toBe('Revert "Add feature X"');
     // The "not planned" issue is a false alarm and left out; the short SHA is expanded.
     expect(incidents).toHaveLength(1);

@@ -19,7 +19,7 @@ describe('GitLab mapper: commits', () => {
       authoredAt: Date.parse(commit(SHA.c2).authored_date),
       committedAt: Date.parse(commit(SHA.c2).committed_date),
       author: 'Bob',
-      parents: [SHA.s1],
+      parent: SHA.s1,
       message: 'Fix typo',
     });
     expect(mapCommit(commit(SHA.c4), PROJECT, index)?.author).toBe('Carol');

@@ -8,6 +8,7 @@ import {
   Deployment,
   DeploymentStatus,
   Incident,
+  parentFields,
   PipelineConclusion,
   PipelineRun,
   PullRequestInfo,
@@ -136,7 +137,7 @@ export function mapCommit(commit: GlCommit, project: string, mrs: MergeRequestIn
     authoredAt: toInstant(commit.authored_date),
     committedAt,
     author: changeAuthor(commit, mrs),
-    parents: commit.parent_ids ?? [],
+    ...parentFields(commit.parent_ids ?? []),
     message: commit.title,
     pullRequest: mrs.byCommit.get(commit.id),
   });

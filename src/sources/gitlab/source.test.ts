@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { parentsOf } from '../../engine';
 import { GitLabSettings } from '../../settings/model';
 import { EtagCache } from '../etagCache';
 import { nodeHttpClient } from '../testing/nodeHttp';
@@ -82,7 +83,7 @@ describe('GitLabSource against the fake GitLab', () => {
       number: 2,
       firstReviewAt: Date.parse(at(2, 8)),
     });
-    expect(changes.find((c) => c.sha === SHA.f2)!.parents).toEqual([SHA.f1]);
+    expect(parentsOf(changes.find((c) => c.sha === SHA.f2)!)).toEqual([SHA.f1]);
     expect(incidents).toEqual([
       {
         id: `gitlab:${PROJECT}#10`,

@@ -1,3 +1,4 @@
+import { parentsOf } from '../../engine';
 import { MAX_ERRORS, parseEventsJson } from './parse';
 
 const deployment = {
@@ -66,7 +67,8 @@ describe('parseEventsJson: good input', () => {
     ]);
     expect(events.changes).toEqual([
       {
-        ...change,
+        sha: 'abc1234',
+        repo: 'acme/checkout',
         committedAt: Date.UTC(2024, 2, 1, 7),
         message: 'Add cart',
         pullRequest: { number: 7, labels: ['hotfix'], mergedAt: Date.UTC(2024, 2, 1, 7, 30) },
@@ -124,9 +126,31 @@ describe('parseEventsJson: good input', () => {
     const text = JSON.stringify(input);
     const { events, errors } = parseEventsJson(text);
     expect(errors).toEqual([]);
-    expect(events.changes.map((c) => c.parents)).toEqual(input.changes.map((c) => c.parents));
-    expect(parseEventsJson(input).events.changes.map((c) => c.parents)).toEqual(input.changes.map((c) => c.parents));
+    expect(events.changes.map(parentsOf)).toEqual(input.changes.map((c) => c.parents));
+    expect(parseEventsJson(input).events.changes.map(parentsOf)).toEqual(input.changes.map((c) => c.parents));
     expect(JSON.stringify(input)).toBe(text);
+  });
+
+  it("holds the first parent as parent, a list only for the further parents of a merge, in the file field's place", () => {
+    const [merge, ordinary, root] = parseEventsJson({
+      changes: [
+        { ...change, sha: 'c3', parents: ['c2', 'b1'], message: 'Merge' },
+        { ...change, sha: 'c2', parents: ['c1'], message: 'Fix' },
+        { ...change, sha: 'c1', message: 'Start' },
+      ],
+    }).events.changes;
+    const committedAt = Date.UTC(2024, 2, 1, 7);
+    expect(merge).toStrictEqual({
+      sha: 'c3',
+      repo: 'acme/checkout',
+      committedAt,
+      parent: 'c2',
+      mergedParents: ['b1'],
+      message: 'Merge',
+    });
+    expect(Object.keys(merge)).toEqual(['sha', 'repo', 'committedAt', 'parent', 'mergedParents', 'message']);
+    expect(ordinary).toStrictEqual({ sha: 'c2', repo: 'acme/checkout', committedAt, parent: 'c1', message: 'Fix' });
+    expect(root).toStrictEqual({ sha: 'c1', repo: 'acme/checkout', committedAt, message: 'Start' });
   });
 
   it('reads text, with or without a byte order mark', () => {

@@ -11,6 +11,7 @@ import {
   DoraEvents,
   Incident,
   messageOf,
+  parentFields,
   PipelineRun,
   ServiceCatalog,
 } from '../../engine';
@@ -50,7 +51,7 @@ export function parseEventsJson(input: string | unknown): ParsedEvents {
   }
   const texts = new SharedTexts();
   events.deployments = readList(record, 'deployments', errors, texts).map(toDeployment);
-  events.changes = shareParentShas(readList(record, 'changes', errors, texts) as Change[]);
+  events.changes = toChanges(readList(record, 'changes', errors, texts) as FileChange[]);
   events.incidents = readList(record, 'incidents', errors, texts).map(toIncident);
   events.pipelineRuns = readList(record, 'pipelineRuns', errors, texts).map(toPipelineRun);
   const catalog = readCatalog(record.catalog, errors, texts);
@@ -114,22 +115,38 @@ function readCatalog(value: unknown, errors: ErrorList, texts: SharedTexts): Ser
   return catalog ? { services: catalog.services } : undefined;
 }
 
+/** A change as the file writes it: its parent SHAs as one list (the model keeps no list for an ordinary commit). */
+type FileChange = Omit<Change, 'parent' | 'mergedParents'> & { parents: string[] };
+
 /**
- * A parent's SHA as the very string of the parent's own sha when the parent is listed next to its child (a history
- * arrives in commit order, newest or oldest first): JSON.parse made one copy per mention, so a million commits held
- * two copies of nearly every SHA. Only neighbours are compared, so no table of every SHA is built.
+ * The file's changes as the model's: `parents` becomes the first parent and a merge's further parents (parentFields),
+ * in the file field's place, the other fields kept in their order. A parent's SHA is the very string of the parent's
+ * own sha when the parent is listed next to its child (a history arrives in commit order, newest or oldest first):
+ * JSON.parse made one copy per mention, so a million commits held two copies of nearly every SHA. Only neighbours are
+ * compared, so no table of every SHA is built.
  */
-function shareParentShas(changes: Change[]): Change[] {
-  for (let i = 0; i < changes.length; i++) {
-    const parents = changes[i].parents;
+function toChanges(items: FileChange[]): Change[] {
+  const changes: Change[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const parents = item.parents;
     for (let k = 0; k < parents.length; k++) {
       const sha = parents[k];
-      if (i + 1 < changes.length && changes[i + 1].sha === sha) {
-        parents[k] = changes[i + 1].sha;
-      } else if (i > 0 && changes[i - 1].sha === sha) {
-        parents[k] = changes[i - 1].sha;
+      if (i + 1 < items.length && items[i + 1].sha === sha) {
+        parents[k] = items[i + 1].sha;
+      } else if (i > 0 && items[i - 1].sha === sha) {
+        parents[k] = items[i - 1].sha;
       }
     }
+    const change: Record<string, unknown> = {};
+    for (const key in item) {
+      if (key === 'parents') {
+        Object.assign(change, parentFields(parents));
+      } else {
+        change[key] = item[key as keyof FileChange];
+      }
+    }
+    changes[i] = change as unknown as Change;
   }
   return changes;
 }

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check';
-import { DoraEvents } from '../../engine';
+import { DoraEvents, emptyEvents } from '../../engine';
 import { clipToNow } from '../demo/clip';
 import { generateDemoData } from '../demo/generate';
 import { parseEventsJson } from './parse';
@@ -15,9 +15,10 @@ describe('toEventsJson', () => {
           sha: 'a',
           repo: 'r',
           committedAt: Date.UTC(2024, 2, 1, 10),
-          parents: [],
           pullRequest: { number: 1, mergedAt: Date.UTC(2024, 2, 1, 9) },
         },
+        { sha: 'b', repo: 'r', committedAt: Date.UTC(2024, 2, 1, 11), parent: 'a', message: 'Fix' },
+        { sha: 'm', repo: 'r', committedAt: Date.UTC(2024, 2, 1, 12), parent: 'b', mergedParents: ['x', 'y'] },
       ],
       incidents: [],
       pipelineRuns: [],
@@ -32,10 +33,24 @@ describe('toEventsJson', () => {
           parents: [],
           pullRequest: { number: 1, mergedAt: '2024-03-01T09:00:00.000Z' },
         },
+        { sha: 'b', repo: 'r', committedAt: '2024-03-01T11:00:00.000Z', parents: ['a'], message: 'Fix' },
+        { sha: 'm', repo: 'r', committedAt: '2024-03-01T12:00:00.000Z', parents: ['b', 'x', 'y'] },
       ],
       incidents: [],
       pipelineRuns: [],
     });
+  });
+
+  it("writes a commit's parents as the file's one list, in the file's field order", () => {
+    const document = toEventsDocument({
+      ...emptyEvents(),
+      changes: [{ sha: 'm', repo: 'r', committedAt: 0, parent: 'b', mergedParents: ['x'], message: 'Merge' }],
+    });
+    const [change] = document.changes as Array<Record<string, unknown>>;
+    expect(Object.keys(change)).toEqual(['sha', 'repo', 'committedAt', 'parents', 'message']);
+    expect(parseEventsJson(document).events.changes).toEqual([
+      { sha: 'm', repo: 'r', committedAt: 0, parent: 'b', mergedParents: ['x'], message: 'Merge' },
+    ]);
   });
 
   it('round-trips the whole demo data set', () => {

@@ -2,7 +2,7 @@
  * Writes events in the events file format (docs/events-format.md): the model with instants as ISO-8601 UTC
  * text. parseEventsJson(toEventsJson(events)) gives the events back (instants to the millisecond).
  */
-import { Change, Deployment, DoraEvents, Incident, PipelineRun, PullRequestInfo } from '../../engine';
+import { Change, Deployment, DoraEvents, Incident, parentsOf, PipelineRun, PullRequestInfo } from '../../engine';
 import { formatInstant } from './instant';
 
 type Json = Record<string, unknown>;
@@ -31,8 +31,18 @@ export function toEventsDocument(events: DoraEvents): Json {
   return doc;
 }
 
+/** The file keeps a commit's parents as one list (`parents`, right after committedAt), the model as parent fields. */
 function changeDocument(change: Change): Json {
-  const out = withIsoInstants(change, CHANGE_INSTANTS);
+  const fields = withIsoInstants(change, CHANGE_INSTANTS);
+  const out: Json = {};
+  for (const key of Object.keys(fields)) {
+    if (key !== 'parent' && key !== 'mergedParents') {
+      out[key] = fields[key];
+    }
+    if (key === 'committedAt') {
+      out.parents = parentsOf(change);
+    }
+  }
   if (change.pullRequest) {
     out.pullRequest = withIsoInstants(change.pullRequest as PullRequestInfo, PULL_REQUEST_INSTANTS);
   }

@@ -3,5 +3,5 @@ import { Change } from '../../engine';
 
 /** A commit of `repo` with one parent (none for the first), committed at an instant. */
 export function commit(repo: string, sha: string, parent: string | undefined, committedAt: number): Change {
-  return { sha, repo, committedAt, parents: parent ? [parent] : [] };
+  return parent === undefined ? { sha, repo, committedAt } : { sha, repo, committedAt, parent };
 }
