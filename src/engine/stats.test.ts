@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { aggregate, count, mean, median, percentile, percentileInPlace, percentileOfSorted, sum } from './stats';
+import {
+  aggregate,
+  aggregateInPlace,
+  count,
+  mean,
+  median,
+  percentile,
+  percentileInPlace,
+  percentileOfSorted,
+  sum,
+} from './stats';
+import { Aggregation } from './results';
 
 describe('stats', () => {
   it('returns null for empty input', () => {
@@ -68,5 +79,24 @@ describe('stats', () => {
   it('percentileInPlace works on a slice', () => {
     const values = Float64Array.from([100, 5, 1, 3, -100]);
     expect(percentileInPlace(values, 0.5, 1, 4)).toBe(3);
+  });
+
+  it('aggregateInPlace of a slice equals aggregate of those values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 40 }),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom<Aggregation>('median', 'p75', 'p90', 'mean', 'count'),
+        (values, a, b, aggregation) => {
+          const from = values.length === 0 ? 0 : a % (values.length + 1);
+          const to = from + (values.length === 0 ? 0 : b % (values.length - from + 1));
+          const expected = aggregate(values.slice(from, to), aggregation);
+          const actual = aggregateInPlace(Float64Array.from(values), aggregation, from, to);
+          return expected === null ? actual === null : actual === expected;
+        }
+      ),
+      { numRuns: 300 }
+    );
   });
 });

@@ -18,9 +18,10 @@ export function count(values: Values): number {
   return values.length;
 }
 
-export function sum(values: Values): number {
+/** The sum of values[from, to) (all of them by default), added in order. */
+export function sum(values: Values, from = 0, to = values.length): number {
   let total = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = from; i < to; i++) {
     total += values[i];
   }
   return total;
@@ -103,17 +104,26 @@ export function aggregate(values: Values, aggregation: Aggregation): number | nu
 }
 
 /**
- * aggregate() for values the caller owns and no longer needs in their order: percentiles select in place
- * (percentileInPlace) instead of sorting a copy. Same result as aggregate().
+ * aggregate() of values[from, to) for values the caller owns and no longer needs in their order: percentiles select
+ * in place (percentileInPlace) instead of sorting a copy. Same result as aggregate() of those values.
  */
-export function aggregateInPlace(values: Float64Array, aggregation: Aggregation): number | null {
+export function aggregateInPlace(
+  values: Float64Array,
+  aggregation: Aggregation,
+  from = 0,
+  to = values.length
+): number | null {
   switch (aggregation) {
     case 'median':
     case 'p75':
     case 'p90':
-      return percentileInPlace(values, PERCENTILE_OF[aggregation]);
+      return percentileInPlace(values, PERCENTILE_OF[aggregation], from, to);
+    case 'mean':
+      return to > from ? sum(values, from, to) / (to - from) : null;
+    case 'count':
+      return to - from;
     default:
-      return aggregate(values, aggregation);
+      return aggregate(values.subarray(from, to), aggregation);
   }
 }
 

@@ -13,7 +13,7 @@
  */
 import { localDayIndex, wallClockDays, weekIndexOfDay } from '../buckets';
 import { MetricSeries } from '../results';
-import { median } from '../stats';
+import { percentileInPlace } from '../stats';
 import { attributedColumns, groupColumn, groupPairs } from './columns';
 import { MetricContext } from './context';
 import { ALL_GROUP } from './dimensions';
@@ -97,42 +97,47 @@ export function deploymentsPerWeek(ctx: MetricContext): MetricSeries[] {
 export function deploymentDaysPerWeek(ctx: MetricContext): MetricSeries[] {
   const { buckets, request } = ctx;
   const zone = request.zone;
+  const n = buckets.lo.length;
+  // The Monday weeks overlapping each bucket, numbered together: bucket b's are slots [slot[b], slot[b + 1]).
+  const firstWeek = new Float64Array(n);
+  const slot = new Int32Array(n + 1);
+  for (let b = 0; b < n; b++) {
+    firstWeek[b] = weekIndexOfDay(localDayIndex(zone, buckets.lo[b]));
+    slot[b + 1] = slot[b] + weekIndexOfDay(localDayIndex(zone, buckets.hi[b] - 1)) - firstWeek[b] + 1;
+  }
+  const slots = slot[n];
   const counts = new CountCells(buckets, ctx.grouping.groupsEverything);
-  // Distinct local days with a deployment, per group and bucket. Deployments come in time order and
-  // bucket bounds are local midnights, so repeats of a day follow each other within a group.
-  const days = new ValueCells(buckets, false);
   const grouped = groupedDeployments(ctx);
-  // Per group (index in names): the last day seen.
-  const lastDay = new Float64Array(grouped.names.length).fill(NaN);
+  const names = grouped.names;
+  // Distinct local days with a deployment per group (index in names) and week slot. Deployments come in time order
+  // and bucket bounds are local midnights, so repeats of a day follow each other within a group.
+  const daysPerWeek = new Float64Array(names.length * slots);
+  const lastDay = new Float64Array(names.length).fill(NaN);
   for (let k = 0; k < grouped.length; k++) {
     const g = grouped.groups[k];
     if (g < 0) {
       continue;
     }
     const at = grouped.at[k];
-    if (!counts.addAt(grouped.names, g, at)) {
+    const b = counts.bucketOf(at);
+    if (b < 0) {
       continue;
     }
+    counts.addAt(names, g, at);
     const day = localDayIndex(zone, at);
     if (lastDay[g] !== day) {
       lastDay[g] = day;
-      days.addAt(grouped.names, g, at, day);
+      daysPerWeek[g * slots + slot[b] + weekIndexOfDay(day) - firstWeek[b]] += 1;
     }
   }
-  const n = buckets.lo.length;
-  const firstWeek = new Float64Array(n);
-  const weekCount = new Float64Array(n);
-  for (let b = 0; b < n; b++) {
-    firstWeek[b] = weekIndexOfDay(localDayIndex(zone, buckets.lo[b]));
-    weekCount[b] = weekIndexOfDay(localDayIndex(zone, buckets.hi[b] - 1)) - firstWeek[b] + 1;
-  }
+  const indexOf = new Map<string, number>();
+  names.forEach((name, g) => indexOf.set(name, g));
   return counts.toSeries('deploymentDaysPerWeek', 'perPeriod', (_count, b, group) => {
-    const perWeek = new Float64Array(weekCount[b]);
-    const inBucket = days.values(group, b);
-    for (let k = 0; k < inBucket.length; k++) {
-      perWeek[weekIndexOfDay(inBucket[k]) - firstWeek[b]] += 1;
-    }
-    return median(perWeek) as number;
+    const g = indexOf.get(group);
+    // The median over the bucket's weeks (weeks without deployments count as 0), selected in place: read once.
+    return g === undefined
+      ? 0
+      : (percentileInPlace(daysPerWeek, 0.5, g * slots + slot[b], g * slots + slot[b + 1]) as number);
   });
 }
 

@@ -274,14 +274,17 @@ export class ValueCells extends Cells<number> {
     aggregation: Aggregation,
     extra?: (values: Values) => Partial<SeriesPoint>
   ): MetricSeries[] {
+    const { start, values } = this.byCell();
     return this.series(metric, durationKind(aggregation), (row, b) => {
-      const values = this.cell(row * this.bucketCount + b);
+      // The cell's values are values[from, to): read in place, a view made only for extra.
+      const from = start[row * this.bucketCount + b];
+      const to = start[row * this.bucketCount + b + 1];
       const point: SeriesPoint = {
         time: this.time(b),
-        value: aggregateInPlace(values, aggregation),
-        count: values.length,
+        value: aggregateInPlace(values, aggregation, from, to),
+        count: to - from,
       };
-      return extra ? { ...point, ...extra(values) } : point;
+      return extra ? { ...point, ...extra(from === to ? NO_VALUES : values.subarray(from, to)) } : point;
     });
   }
 
