@@ -37,6 +37,41 @@ describe('changes by ancestry', () => {
     expect(shipped(result).d2).toEqual(['a2', 'b3', 'm4']);
   });
 
+  it('long shipments (merge sort in reused lists) come by commit time, then SHA, each deployment on its own', () => {
+    // Two branches of 60 and 40 commits merged, the times interleaved with ties; then 30 more, then a short run.
+    const left = Array.from({ length: 60 }, (_, k) => commit(`l${k}`, [k === 0 ? 'root' : `l${k - 1}`], 1 + (k % 7)));
+    const right = Array.from({ length: 40 }, (_, k) => commit(`r${k}`, [k === 0 ? 'root' : `r${k - 1}`], 1 + (k % 5)));
+    const more = Array.from({ length: 30 }, (_, k) => commit(`t${k}`, [k === 0 ? 'merge' : `t${k - 1}`], 20 - (k % 3)));
+    const history = [
+      commit('root', [], 0),
+      ...left,
+      ...right,
+      commit('merge', ['l59', 'r39'], 10),
+      ...more,
+      ...chain('s', 3, 30, 't29'),
+    ];
+    const result = run({
+      changes: history,
+      deployments: [
+        deploy('d0', 'root', 0.5),
+        deploy('d1', 'merge', 11),
+        deploy('d2', 't29', 25),
+        deploy('d3', 's3', 40),
+      ],
+    });
+    const byTime = (shas: string[]) =>
+      [...shas].sort((a, b) => {
+        const ca = history.find((c) => c.sha === a)!;
+        const cb = history.find((c) => c.sha === b)!;
+        return ca.committedAt - cb.committedAt || (a < b ? -1 : a > b ? 1 : 0);
+      });
+    const sets = shipped(result);
+    expect(sets.d1).toHaveLength(101);
+    expect(sets.d1).toEqual(byTime([...left, ...right].map((c) => c.sha).concat('merge')));
+    expect(sets.d2).toEqual(byTime(more.map((c) => c.sha)));
+    expect(sets.d3).toEqual(['s1', 's2', 's3']);
+  });
+
   it('release branches: a commit shipped by 2.1.0 is not shipped again by a later 2.0.5 or 2.1.1', () => {
     // main: m1 - m2 - m3 - m4 - m5 - m6;  release/2.0 branches at m2: r1 - r2
     const result = run({

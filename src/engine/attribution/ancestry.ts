@@ -12,7 +12,7 @@ import { Change, Deployment } from '../model';
 import { Containment, grown } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, NO_COMMIT, WalkScratch } from './graph';
-import { compareNumbers, compareText, sortedPositions } from './order';
+import { compareNumbers, compareText, sortPositionsWith } from './order';
 import { AttributedDeployment } from './types';
 
 const METHODS: ReadonlyArray<AttributedDeployment['changeMethod']> = ['ancestry', 'explicit', 'unknown'];
@@ -116,6 +116,8 @@ class Tracer {
   private mark = 0;
   /** repo@sha of SHAs the current service shipped that are not in the graph. */
   private shippedOutsideGraph = new Set<string>();
+  /** Reused by every long sort (see sortByCommitTime), grown as needed: no four typed arrays per deployment. */
+  private sortSpace?: SortSpace;
 
   constructor(
     private readonly deployments: Deployment[],
@@ -171,7 +173,7 @@ class Tracer {
           this.keepTouching(from, paths);
         }
         const to = this.count;
-        sortByCommitTime(this.shipped, from, to, this.graph);
+        this.sortByCommitTime(from, to);
         this.shipments.set(i, undefined, 'ancestry', from, to, isRedeploy, shippedBefore, shaCommit);
       }
       if (shaCommit === NO_COMMIT) {
@@ -226,7 +228,7 @@ class Tracer {
     for (const c of commits) {
       this.append(c);
     }
-    sortByCommitTime(this.shipped, from, this.count, this.graph);
+    this.sortByCommitTime(from, this.count);
     return changeShas;
   }
 
@@ -279,6 +281,68 @@ class Tracer {
     }
   }
 
+  /**
+   * Sorts shipped[from .. to) in place by commit time, then SHA (a total order: one walk stays in one repository). A
+   * walk goes from the tip towards the roots, so it collects commits mostly newest first: reversed first, they are
+   * nearly in order, and an insertion sort makes about one comparison per commit instead of one per pair.
+   */
+  private sortByCommitTime(from: number, to: number): void {
+    const list = this.shipped;
+    const all = this.graph.commits;
+    for (let lo = from, hi = to - 1; lo < hi; lo++, hi--) {
+      const first = list[lo];
+      list[lo] = list[hi];
+      list[hi] = first;
+    }
+    const n = to - from;
+    if (n > INSERTION_SORT_MAX) {
+      const space = this.sortSpaceFor(n);
+      const { commits, time } = space;
+      for (let k = 0; k < n; k++) {
+        commits[k] = list[from + k];
+        time[k] = all[commits[k]].committedAt;
+      }
+      const order = sortPositionsWith(
+        time,
+        n,
+        (y, x) => all[commits[y]].sha < all[commits[x]].sha,
+        space.first,
+        space.second
+      );
+      for (let k = 0; k < n; k++) {
+        list[from + k] = commits[order[k]];
+      }
+      return;
+    }
+    // Most deployments ship a handful of commits: no comparator closure and no scratch copy per deployment.
+    for (let k = from + 1; k < to; k++) {
+      const moving = list[k];
+      const c = all[moving];
+      let j = k - 1;
+      while (j >= from && byCommitTime(all[list[j]], c) > 0) {
+        list[j + 1] = list[j];
+        j--;
+      }
+      list[j + 1] = moving;
+    }
+  }
+
+  private sortSpaceFor(n: number): SortSpace {
+    if (this.sortSpace === undefined || this.sortSpace.commits.length < n) {
+      let size = 64;
+      while (size < n) {
+        size *= 2;
+      }
+      this.sortSpace = {
+        commits: new Int32Array(size),
+        time: new Float64Array(size),
+        first: new Int32Array(size),
+        second: new Int32Array(size),
+      };
+    }
+    return this.sortSpace;
+  }
+
   private reportUnknown(d: Deployment, isFirst: boolean): void {
     const why = isFirst
       ? `it is the first deployment of ${d.service} in the fetched history`
@@ -306,44 +370,15 @@ class Tracer {
   }
 }
 
-/** Below this many commits an insertion sort in place; above, a merge sort over the commit instants (sortedPositions). */
+/** Below this many commits an insertion sort in place; above, a merge sort over the commit instants (sortPositionsWith). */
 const INSERTION_SORT_MAX = 24;
 
-/**
- * Sorts list[from .. to) in place by commit time, then SHA (a total order: one walk stays in one repository). A walk
- * goes from the tip towards the roots, so it collects commits mostly newest first: reversed first, they are nearly
- * in order, and an insertion sort makes about one comparison per commit instead of one per pair.
- */
-function sortByCommitTime(list: Int32Array, from: number, to: number, graph: CommitGraph): void {
-  const all = graph.commits;
-  for (let lo = from, hi = to - 1; lo < hi; lo++, hi--) {
-    const first = list[lo];
-    list[lo] = list[hi];
-    list[hi] = first;
-  }
-  if (to - from > INSERTION_SORT_MAX) {
-    const commits = list.slice(from, to);
-    const time = new Float64Array(commits.length);
-    for (let k = 0; k < commits.length; k++) {
-      time[k] = all[commits[k]].committedAt;
-    }
-    const order = sortedPositions(time, (y, x) => all[commits[y]].sha < all[commits[x]].sha);
-    for (let k = 0; k < commits.length; k++) {
-      list[from + k] = commits[order[k]];
-    }
-    return;
-  }
-  // Most deployments ship a handful of commits: no comparator closure and no scratch copy per deployment.
-  for (let k = from + 1; k < to; k++) {
-    const moving = list[k];
-    const c = all[moving];
-    let j = k - 1;
-    while (j >= from && byCommitTime(all[list[j]], c) > 0) {
-      list[j + 1] = list[j];
-      j--;
-    }
-    list[j + 1] = moving;
-  }
+/** The long sorts' lists: commits, their instants, and the merge sort's two position lists. */
+interface SortSpace {
+  commits: Int32Array;
+  time: Float64Array;
+  first: Int32Array;
+  second: Int32Array;
 }
 
 function byCommitTime(a: Change, b: Change): number {

@@ -3,6 +3,7 @@ import { compileOptions } from './compiledOptions';
 import {
   compareByFinish,
   isProductionDeployment,
+  positionFinder,
   positionsByService,
   previousInEnvironment,
   splitAttempts,
@@ -122,5 +123,21 @@ describe('a source that decided production itself', () => {
     expect(isProductionDeployment(deploy('d', 's', 0, { environment: 'production', production: false }), options)).toBe(
       false
     );
+  });
+});
+
+describe('positionFinder', () => {
+  it('answers announced ids, ids of collapsed jobs and ids never announced alike', () => {
+    const sorted = ['d1', 'd2', 'd3', 'd4'].map((id, k) => deploy(id, `s${k}`, k));
+    const aliases = new Map([['job-a', 'd3']]);
+    const byAll = (id: string) => {
+      const k = sorted.findIndex((d) => d.id === (aliases.get(id) ?? id));
+      return k < 0 ? undefined : k;
+    };
+    const asked = ['d2', 'job-a', 'd3', 'd1', 'd4', 'nope', 'job-b'];
+    for (const announced of [[], ['job-a', 'd2', 'nope'], ['d1', 'd2', 'd3', 'd4']]) {
+      const positionOf = positionFinder(sorted, aliases, announced);
+      expect(asked.map(positionOf)).toEqual(asked.map(byAll));
+    }
   });
 });

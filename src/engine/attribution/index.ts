@@ -5,7 +5,7 @@
  *   -> rollbacks -> incident links -> failures and rework -> recovery -> lead times -> data quality.
  */
 import { serviceDirectory } from '../catalog';
-import { DoraEvents, Incident, Instant } from '../model';
+import { Deployment, DoraEvents, Incident, Instant } from '../model';
 import { EngineOptions } from '../options';
 import { traceShipments } from './ancestry';
 import { compileOptions } from './compiledOptions';
@@ -55,7 +55,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   const graph = new CommitGraph(clean.changes, clean.commitIndex);
   const previous = previousInEnvironment(deployments);
   const byService = positionsByService(deployments);
-  const positionOf = positionFinder(deployments, production.idAliases);
+  const positionOf = positionFinder(deployments, production.idAliases, namedDeployments(deployments, incidents));
   const { shipments, shipped, containment } = traceShipments(
     deployments,
     previous,
@@ -221,6 +221,24 @@ function announceReferences(graph: CommitGraph, incidents: Incident[], shas: str
     }
   }
   graph.announce(shas, titles);
+}
+
+/** The deployment ids incidents (their causes) and fix-forward deployments name: what positionOf will be asked. */
+function namedDeployments(deployments: Deployment[], incidents: Incident[]): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < deployments.length; i++) {
+    const fixes = deployments[i].fixesDeploymentId;
+    if (fixes !== undefined && fixes !== '') {
+      ids.push(fixes);
+    }
+  }
+  for (const incident of incidents) {
+    const id = causeOf(incident)?.deploymentId;
+    if (typeof id === 'string' && id !== '') {
+      ids.push(id);
+    }
+  }
+  return ids;
 }
 
 function compareIncidents(a: Incident, b: Incident): number {

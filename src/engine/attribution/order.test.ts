@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareNumbers, compareText, countLeading, sortedPositions } from './order';
+import { compareNumbers, compareText, countLeading, sortedPositions, sortPositionsWith } from './order';
 
 describe('order helpers', () => {
   it('compareText orders by code unit, without locale', () => {
@@ -35,5 +35,19 @@ describe('order helpers', () => {
       )
     );
     expect(Array.from(sortedPositions(new Float64Array(0), () => false))).toEqual([]);
+  });
+  it('sortPositionsWith sorts a prefix of the key in reused lists as sortedPositions sorts that prefix', () => {
+    const first = new Int32Array(64).fill(-7);
+    const second = new Int32Array(64).fill(99);
+    const key = new Float64Array(64).fill(-1);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 64 }), (keys) => {
+        // The key list is longer than the run (stale values after it), and the lists hold the last run's positions.
+        key.set(keys);
+        const order = sortPositionsWith(key, keys.length, (y, x) => y % 3 < x % 3, first, second);
+        const expected = sortedPositions(Float64Array.from(keys), (y, x) => y % 3 < x % 3);
+        expect(Array.from(order.subarray(0, keys.length))).toEqual(Array.from(expected));
+      })
+    );
   });
 });

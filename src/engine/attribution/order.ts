@@ -34,9 +34,22 @@ export function countLeading<T>(items: ArrayLike<T>, holds: (item: T) => boolean
  * sort with a comparator calls it at every comparison (and for a typed array boxes a copy of every element).
  */
 export function sortedPositions(key: Float64Array, before: (y: number, x: number) => boolean): Int32Array {
-  const n = key.length;
-  let from = new Int32Array(n);
-  let to = new Int32Array(n);
+  return sortPositionsWith(key, key.length, before, new Int32Array(key.length), new Int32Array(key.length));
+}
+
+/**
+ * sortedPositions of key[0 .. n) in two lists of the caller's (each at least n long, their contents overwritten), for
+ * callers that sort many short runs and reuse the lists: the sorted positions are the first n of the one returned.
+ */
+export function sortPositionsWith(
+  key: Float64Array,
+  n: number,
+  before: (y: number, x: number) => boolean,
+  first: Int32Array,
+  second: Int32Array
+): Int32Array {
+  let from = first;
+  let to = second;
   for (let i = 0; i < n; i++) {
     from[i] = i;
   }
