@@ -42,7 +42,7 @@ function groupedDeployments(ctx: MetricContext): Grouped {
   for (let k = 0; k < n && sorted; k++) {
     if (pairs.groups[k] >= 0) {
       const at = columns.deployedAt[items === null ? k : items[k]];
-      sorted = previous <= at;
+      sorted = !(previous > at);
       previous = at;
     }
   }
