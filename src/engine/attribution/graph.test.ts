@@ -140,7 +140,7 @@ describe('CommitGraph', () => {
 });
 
 describe('CommitGraph over a history large enough to be indexed part by part', () => {
-  it("walks with the index's work lists, once, their marks cleared", () => {
+  it("walks with the index's work list, once, its marks cleared", () => {
     const n = 140000;
     const sha = (k: number) => ((k * 2654435761) % 4294967296).toString(16).padStart(40, '0');
     // A line of commits, and every 1000th one also merging a side commit listed at the end.
@@ -157,7 +157,7 @@ describe('CommitGraph over a history large enough to be indexed part by part', (
     expect(scratch.seen.length).toBeGreaterThanOrEqual(commits.length);
     expect(scratch.seen.every((v) => v === 0)).toBe(true);
     expect(graph.scratchSpace()).toBe(scratch);
-    expect(index.lendWorkLists(0)).toBeUndefined();
+    expect(index.lendWorkList(0)).toBeUndefined();
     const side = graph.indexOf('acme/app', sha(n + 5000));
     const rank = (c: number) => (c < n ? c : c - n);
     expect(graph.isAncestor(0, n - 1, rank)).toBe(true);
@@ -165,5 +165,23 @@ describe('CommitGraph over a history large enough to be indexed part by part', (
     expect(graph.isAncestor(side, 5000, rank)).toBe(true);
     expect(graph.isAncestor(side, 4999, rank)).toBe(false);
     expect(graph.isAncestor(side, n - 1, rank)).toBe(reaches(graph, side, n - 1));
+  });
+  it('grows its walk stack for an octopus merge of thousands of branches', () => {
+    // 3000 two-commit branches off one root, merged by one commit: a walk has them all pending at once.
+    const branches = Array.from({ length: 3000 }, (_, k) => [
+      commit(`b${k}a`, ['root'], 1),
+      commit(`b${k}b`, [`b${k}a`], 2),
+    ]).flat();
+    const merge = commit('merge', ['b0b'], 3, {
+      mergedParents: branches.filter((_, i) => i % 2 === 1 && i > 1).map((c) => c.sha),
+    });
+    const graph = new CommitGraph([commit('root', [], 0), ...branches, merge]);
+    const at = (sha: string) => graph.indexOf('acme/app', sha);
+    const rank = (c: number) => graph.commits[c].committedAt;
+    expect(graph.scratchSpace().stack.length).toBeLessThan(3000);
+    expect(graph.isAncestor(at('root'), at('merge'), rank)).toBe(true);
+    expect(graph.isAncestor(at('b2999a'), at('merge'), rank)).toBe(true);
+    expect(graph.isAncestor(at('b5a'), at('b6b'), rank)).toBe(false);
+    expect(graph.scratchSpace().stack.length).toBeGreaterThanOrEqual(2999);
   });
 });
