@@ -282,14 +282,25 @@ function groupMedians(
   const start = new Int32Array(names + 1);
   let next = start;
   let partitioned: Float64Array = NO_MEDIANS;
+  let lastAt = -1;
+  let inRange = false;
   for (let pass = 0; pass < 2; pass++) {
-    // Items in their first group, then those of services several teams own in their further owners' groups.
+    // Items in their first group (k = item), then those of services several teams own in their further owners' groups.
     for (let k = 0; k < total; k++) {
-      const i = k < n ? k : (extra as NonNullable<typeof extra>).items[k - n];
-      const v = k < n ? groups.values[k] : (extra as NonNullable<typeof extra>).values[k - n];
+      const first = k < n;
+      const v = first ? groups.values[k] : (extra as NonNullable<typeof extra>).values[k - n];
+      if (v < 0) {
+        continue;
+      }
+      const i = first ? k : (extra as NonNullable<typeof extra>).items[k - n];
       const value = values[i];
-      const t = at[atOf === null ? i : atOf[i]];
-      if (v < 0 || value !== value || !(t >= from && t < to) || (keep !== null && !keep(i))) {
+      // Items sharing an instant (a deployment's changes) come together: the range is checked once for them.
+      const d = atOf === null ? i : atOf[i];
+      if (d !== lastAt) {
+        lastAt = d;
+        inRange = at[d] >= from && at[d] < to;
+      }
+      if (!inRange || value !== value || (keep !== null && !keep(i))) {
         continue;
       }
       if (pass === 0) {
@@ -331,7 +342,7 @@ function medianOf(medians: Float64Array, g: number): number | null {
 
 /**
  * Per group: the median over the Monday weeks overlapping the range of the number of distinct local
- * days with a deployment. One sort of (group, day) keys, then a sweep.
+ * days with a deployment. The days of each (group, week) are marked in a 7-bit mask, then counted.
  */
 function medianDeploymentDaysPerWeek(
   groups: Int32Array,
@@ -344,20 +355,17 @@ function medianDeploymentDaysPerWeek(
   const firstWeek = weekIndexOfDay(localDayIndex(zone, range.from));
   const weekCount = weekIndexOfDay(localDayIndex(zone, range.to - 1)) - firstWeek + 1;
   const firstDay = firstWeek * 7 - 3; // Monday of the first week
-  const span = weekCount * 7;
-  const keys = new Float64Array(length);
+  const masks = new Uint8Array(groupCount * weekCount);
   for (let i = 0; i < length; i++) {
-    keys[i] = groups[i] * span + (days[i] - firstDay);
+    const dayOffset = days[i] - firstDay;
+    const week = Math.floor(dayOffset / 7);
+    masks[groups[i] * weekCount + week] |= 1 << (dayOffset - week * 7);
   }
-  keys.sort();
-  const perWeek = new Float64Array(groupCount * weekCount);
-  for (let i = 0; i < length; i++) {
-    if (i > 0 && keys[i] === keys[i - 1]) {
-      continue;
+  const perWeek = new Float64Array(masks.length);
+  for (let j = 0; j < masks.length; j++) {
+    for (let mask = masks[j]; mask !== 0; mask &= mask - 1) {
+      perWeek[j] += 1;
     }
-    const g = Math.floor(keys[i] / span);
-    const dayOffset = keys[i] - g * span;
-    perWeek[g * weekCount + Math.floor(dayOffset / 7)] += 1;
   }
   const out = new Float64Array(groupCount);
   for (let g = 0; g < groupCount; g++) {
