@@ -139,6 +139,36 @@ describe('CommitGraph', () => {
   });
 });
 
+describe('CommitGraph parents near their child', () => {
+  it('finds parents at any distance, before or after, and not a same-SHA commit of another repository', () => {
+    // Children at even positions name a parent `d` positions away (d = 1..12, before and after); odd positions hold
+    // the parents, each with a decoy of the same SHA in another repository right next to the child.
+    const commits = [];
+    for (let d = 1; d <= 12; d++) {
+      for (const dir of [-1, 1]) {
+        const block = Array.from({ length: 30 }, (_, k) => commit(`f${d}${dir}x${k}`, [], k));
+        const child = 15;
+        block[child + dir * d] = commit(`p${d}${dir}`, [], 0);
+        block[child] = commit(`c${d}${dir}`, [`p${d}${dir}`], 1);
+        block[child - dir] = commit(`p${d}${dir}`, [], 0, { repo: 'acme/other' });
+        if (d === 1) {
+          block[child + dir] = commit(`p${d}${dir}`, [], 0);
+        }
+        commits.push(...block);
+      }
+    }
+    const graph = new CommitGraph(commits);
+    for (let d = 1; d <= 12; d++) {
+      for (const dir of [-1, 1]) {
+        const child = graph.indexOf('acme/app', `c${d}${dir}`);
+        const parents = Array.from(graph.parentIndex.subarray(graph.parentStart[child], graph.parentStart[child + 1]));
+        expect(parents).toEqual([graph.indexOf('acme/app', `p${d}${dir}`)]);
+        expect(graph.commits[parents[0]].repo).toBe('acme/app');
+      }
+    }
+  });
+});
+
 describe('CommitGraph over a history large enough to be indexed part by part', () => {
   it("walks with the index's work list, once, its marks cleared", () => {
     const n = 140000;

@@ -234,21 +234,28 @@ export class CommitGraph {
 }
 
 /**
- * A parent listed right next to its child (histories arrive in commit order, newest or oldest first): found by
- * comparing the two neighbours instead of hashing the SHA and probing the index far away in memory. Commits are
- * unique by repo and SHA, so a neighbour with both is the one the index would find.
+ * A parent listed near its child (histories arrive in commit order, newest or oldest first, a branch's commits close
+ * to where it forks and merges): found by comparing the neighbours up to NEIGHBOURS positions away, nearest first,
+ * instead of hashing the SHA and probing the index far away in memory. Commits are unique by repo and SHA, so a
+ * neighbour with both is the one the index would find. In the generated full-scale history a third of first parents
+ * are 2 to 8 positions away, and about one in twenty further.
  */
 function neighbourAt(commits: Change[], i: number, repo: string, sha: string): number | undefined {
-  const before = i > 0 ? commits[i - 1] : undefined;
-  if (before !== undefined && before.sha === sha && before.repo === repo) {
-    return i - 1;
-  }
-  const after = i + 1 < commits.length ? commits[i + 1] : undefined;
-  if (after !== undefined && after.sha === sha && after.repo === repo) {
-    return i + 1;
+  const last = commits.length - 1;
+  for (let d = 1; d <= NEIGHBOURS; d++) {
+    const before = i - d >= 0 ? commits[i - d] : undefined;
+    if (before !== undefined && before.sha === sha && before.repo === repo) {
+      return i - d;
+    }
+    const after = i + d <= last ? commits[i + d] : undefined;
+    if (after !== undefined && after.sha === sha && after.repo === repo) {
+      return i + d;
+    }
   }
   return undefined;
 }
+
+const NEIGHBOURS = 8;
 
 function indexCommits(commits: Change[]): CommitIndex {
   const index = new CommitIndex(commits);
