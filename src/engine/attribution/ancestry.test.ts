@@ -72,6 +72,22 @@ describe('changes by ancestry', () => {
     expect(sets.d3).toEqual(['s1', 's2', 's3']);
   });
 
+  it('ships an octopus merge of thousands of branches (the walk stack grows)', () => {
+    const branches = Array.from({ length: 3000 }, (_, k) => [
+      commit(`b${k}a`, ['root'], 1),
+      commit(`b${k}b`, [`b${k}a`], 2),
+    ]).flat();
+    const merged = branches.filter((_, i) => i % 2 === 1 && i > 1).map((c) => c.sha);
+    const result = run({
+      changes: [commit('root', [], 0), ...branches, commit('merge', ['b0b'], 3, { mergedParents: merged })],
+      deployments: [deploy('d1', 'root', 0.5), deploy('d2', 'merge', 4)],
+    });
+    const shas = shipped(result).d2!;
+    expect(shas).toHaveLength(6001);
+    expect(new Set(shas).size).toBe(6001);
+    expect(shas[6000]).toBe('merge');
+  });
+
   it('release branches: a commit shipped by 2.1.0 is not shipped again by a later 2.0.5 or 2.1.1', () => {
     // main: m1 - m2 - m3 - m4 - m5 - m6;  release/2.0 branches at m2: r1 - r2
     const result = run({

@@ -11,7 +11,7 @@ import { touchesPaths } from '../catalog';
 import { Change, Deployment } from '../model';
 import { Containment, grown } from './containment';
 import { Findings } from './findings';
-import { CommitGraph, NO_COMMIT, WalkScratch } from './graph';
+import { CommitGraph, growStack, NO_COMMIT, WalkScratch } from './graph';
 import { compareNumbers, compareText, sortPositionsWith } from './order';
 import { AttributedDeployment } from './types';
 
@@ -112,7 +112,6 @@ class Tracer {
   /** The graph's walk scratch space: stamp is its seen, each service takes the next mark. */
   private readonly scratch: WalkScratch;
   private readonly stamp: Int32Array;
-  private readonly stack: Int32Array;
   private mark = 0;
   /** repo@sha of SHAs the current service shipped that are not in the graph. */
   private shippedOutsideGraph = new Set<string>();
@@ -130,7 +129,6 @@ class Tracer {
     this.containment = new Containment(graph.size);
     this.scratch = graph.scratchSpace();
     this.stamp = this.scratch.seen;
-    this.stack = this.scratch.stack;
     this.shipped = new Int32Array(Math.max(16, graph.size));
   }
 
@@ -260,7 +258,8 @@ class Tracer {
     if (start === NO_COMMIT || this.stamp[start] === this.mark) {
       return;
     }
-    const { stamp, stack, mark, graph, containment } = this;
+    const { stamp, mark, graph, containment, scratch } = this;
+    let stack = scratch.stack;
     const { parentStart, parentIndex } = graph;
     let top = 0;
     stack[top++] = start;
@@ -275,6 +274,9 @@ class Tracer {
         const p = parentIndex[k];
         if (stamp[p] !== mark) {
           stamp[p] = mark;
+          if (top === stack.length) {
+            stack = growStack(scratch);
+          }
           stack[top++] = p;
         }
       }

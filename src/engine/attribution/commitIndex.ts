@@ -56,8 +56,8 @@ export class CommitIndex {
   private lastRepoId = 0;
   /** SHAs whose end is not hex. */
   private readonly others = new ByRepository<number>();
-  /** insertAll()'s two work lists, kept for one borrower (see lendWorkLists). */
-  private workLists?: [Int32Array, Int32Array];
+  /** insertAll()'s work list, kept for one borrower (see lendWorkList). */
+  private workList?: Int32Array;
 
   /** `commits` may still grow while it is indexed: the table is sized for `capacity` entries and grows past it. */
   constructor(
@@ -110,11 +110,11 @@ export class CommitIndex {
    * repeats: (position, position of the earlier commit with its repo and SHA) pairs, flat, by position.
    *
    * A large table is far bigger than the processor's caches, so inserting commits in list order costs a cache miss
-   * per commit. Here the hashes are computed in one pass, the commits are then grouped by the part of the table their
-   * hash starts probing in (PARTITIONS parts, a counting sort), and inserted part by part: each part's slots stay in
-   * cache while it fills. Within a part commits keep their order, and two with the same repo and SHA have the same
-   * hash, so the earlier one is found as insert() would find it. The two work lists are kept for the commit graph's
-   * walks (lendWorkLists).
+   * per commit. Here the hashes are computed in one pass, then the commits are inserted part by part of the table
+   * (PARTS passes over the hashes, each inserting the commits whose hash starts probing in its part): each part's
+   * slots stay in cache while it fills. Within a part commits keep their order, and two with the same repo and SHA
+   * have the same hash, so the earlier one is found as insert() would find it. The hashes' list is kept for the commit
+   * graph's walks (lendWorkList).
    */
   insertAll(): number[] {
     const commits = this.commits;
@@ -133,11 +133,10 @@ export class CommitIndex {
       this.rebuild(n);
     }
     const mask = this.mask;
-    const shift = Math.log2(mask + 1) - PARTITION_BITS;
+    const shift = Math.log2(mask + 1) - PART_BITS;
     const hashes = new Int32Array(n);
     // Positions whose SHA is not hex (indexed apart, rare), ascending.
     const unhashed: number[] = [];
-    const starts = new Int32Array(PARTITIONS + 1);
     for (let i = 0; i < n; i++) {
       const commit = commits[i];
       const h = shaHash(commit.sha, this.repoId(commit.repo, true));
@@ -150,40 +149,36 @@ export class CommitIndex {
         continue;
       }
       hashes[i] = h;
-      starts[((h & mask) >>> shift) + 1]++;
     }
-    for (let p = 0; p < PARTITIONS; p++) {
-      starts[p + 1] += starts[p];
-    }
-    const order = new Int32Array(n);
-    for (let i = 0, skip = 0; i < n; i++) {
-      if (skip < unhashed.length && unhashed[skip] === i) {
-        skip++;
-      } else {
-        order[starts[(hashes[i] & mask) >>> shift]++] = i;
+    for (let part = 0; part < PARTS; part++) {
+      for (let i = 0, skip = 0; i < n; i++) {
+        if (skip < unhashed.length && unhashed[skip] === i) {
+          skip++;
+          continue;
+        }
+        const h = hashes[i];
+        if ((h & mask) >>> shift === part) {
+          const at = this.insertHashed(i, h);
+          if (at >= 0) {
+            repeats.push(i, at);
+          }
+        }
       }
     }
-    for (let k = 0, hashed = n - unhashed.length; k < hashed; k++) {
-      const i = order[k];
-      const at = this.insertHashed(i, hashes[i]);
-      if (at >= 0) {
-        repeats.push(i, at);
-      }
-    }
-    this.workLists = [hashes, order];
+    this.workList = hashes;
     // Found part by part (rare): put back in position order.
     return repeats.length > 2 ? byPosition(repeats) : repeats;
   }
 
   /**
-   * insertAll()'s two work lists (one Int32Array per commit each, contents undefined), handed over once and then
-   * forgotten: the commit graph walks with them instead of two lists of its own (typed arrays count as external
-   * memory, whose growth makes V8 start a full collection). Undefined when there are none of at least `length`.
+   * insertAll()'s work list (an Int32Array with one entry per commit, contents undefined), handed over once and then
+   * forgotten: the commit graph marks its walks in it instead of a list of its own (typed arrays count as external
+   * memory, whose growth makes V8 start a full collection). Undefined when there is none of at least `length`.
    */
-  lendWorkLists(length: number): [Int32Array, Int32Array] | undefined {
-    const lists = this.workLists;
-    this.workLists = undefined;
-    return lists !== undefined && lists[0].length >= length ? lists : undefined;
+  lendWorkList(length: number): Int32Array | undefined {
+    const list = this.workList;
+    this.workList = undefined;
+    return list !== undefined && list.length >= length ? list : undefined;
   }
 
   private insertOther(position: number): number {
@@ -282,12 +277,12 @@ function positionMaskFor(capacity: number): number {
 }
 
 /**
- * From this many commits on, insertAll() inserts part by part: below, the table (8 bytes a slot, two slots a commit)
- * is a couple of MiB at most and mostly in cache anyway.
+ * From this many commits on, insertAll() inserts part by part: below, the table (4 bytes a slot, two slots a commit)
+ * is a MiB at most and mostly in cache anyway. PARTS parts: a million commits' 8 MiB table in parts of 1 MiB.
  */
 const PARTITIONED_FROM = 1 << 17;
-const PARTITION_BITS = 8;
-const PARTITIONS = 1 << PARTITION_BITS;
+const PART_BITS = 3;
+const PARTS = 1 << PART_BITS;
 
 /** (position, earlier position) pairs, flat, sorted by position (each position repeats at most once). */
 function byPosition(pairs: number[]): number[] {

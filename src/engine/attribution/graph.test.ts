@@ -139,8 +139,38 @@ describe('CommitGraph', () => {
   });
 });
 
+describe('CommitGraph parents near their child', () => {
+  it('finds parents at any distance, before or after, and not a same-SHA commit of another repository', () => {
+    // Children at even positions name a parent `d` positions away (d = 1..12, before and after); odd positions hold
+    // the parents, each with a decoy of the same SHA in another repository right next to the child.
+    const commits = [];
+    for (let d = 1; d <= 12; d++) {
+      for (const dir of [-1, 1]) {
+        const block = Array.from({ length: 30 }, (_, k) => commit(`f${d}${dir}x${k}`, [], k));
+        const child = 15;
+        block[child + dir * d] = commit(`p${d}${dir}`, [], 0);
+        block[child] = commit(`c${d}${dir}`, [`p${d}${dir}`], 1);
+        block[child - dir] = commit(`p${d}${dir}`, [], 0, { repo: 'acme/other' });
+        if (d === 1) {
+          block[child + dir] = commit(`p${d}${dir}`, [], 0);
+        }
+        commits.push(...block);
+      }
+    }
+    const graph = new CommitGraph(commits);
+    for (let d = 1; d <= 12; d++) {
+      for (const dir of [-1, 1]) {
+        const child = graph.indexOf('acme/app', `c${d}${dir}`);
+        const parents = Array.from(graph.parentIndex.subarray(graph.parentStart[child], graph.parentStart[child + 1]));
+        expect(parents).toEqual([graph.indexOf('acme/app', `p${d}${dir}`)]);
+        expect(graph.commits[parents[0]].repo).toBe('acme/app');
+      }
+    }
+  });
+});
+
 describe('CommitGraph over a history large enough to be indexed part by part', () => {
-  it("walks with the index's work lists, once, their marks cleared", () => {
+  it("walks with the index's work list, once, its marks cleared", () => {
     const n = 140000;
     const sha = (k: number) => ((k * 2654435761) % 4294967296).toString(16).padStart(40, '0');
     // A line of commits, and every 1000th one also merging a side commit listed at the end.
@@ -157,7 +187,7 @@ describe('CommitGraph over a history large enough to be indexed part by part', (
     expect(scratch.seen.length).toBeGreaterThanOrEqual(commits.length);
     expect(scratch.seen.every((v) => v === 0)).toBe(true);
     expect(graph.scratchSpace()).toBe(scratch);
-    expect(index.lendWorkLists(0)).toBeUndefined();
+    expect(index.lendWorkList(0)).toBeUndefined();
     const side = graph.indexOf('acme/app', sha(n + 5000));
     const rank = (c: number) => (c < n ? c : c - n);
     expect(graph.isAncestor(0, n - 1, rank)).toBe(true);
@@ -165,5 +195,23 @@ describe('CommitGraph over a history large enough to be indexed part by part', (
     expect(graph.isAncestor(side, 5000, rank)).toBe(true);
     expect(graph.isAncestor(side, 4999, rank)).toBe(false);
     expect(graph.isAncestor(side, n - 1, rank)).toBe(reaches(graph, side, n - 1));
+  });
+  it('grows its walk stack for an octopus merge of thousands of branches', () => {
+    // 3000 two-commit branches off one root, merged by one commit: a walk has them all pending at once.
+    const branches = Array.from({ length: 3000 }, (_, k) => [
+      commit(`b${k}a`, ['root'], 1),
+      commit(`b${k}b`, [`b${k}a`], 2),
+    ]).flat();
+    const merge = commit('merge', ['b0b'], 3, {
+      mergedParents: branches.filter((_, i) => i % 2 === 1 && i > 1).map((c) => c.sha),
+    });
+    const graph = new CommitGraph([commit('root', [], 0), ...branches, merge]);
+    const at = (sha: string) => graph.indexOf('acme/app', sha);
+    const rank = (c: number) => graph.commits[c].committedAt;
+    expect(graph.scratchSpace().stack.length).toBeLessThan(3000);
+    expect(graph.isAncestor(at('root'), at('merge'), rank)).toBe(true);
+    expect(graph.isAncestor(at('b2999a'), at('merge'), rank)).toBe(true);
+    expect(graph.isAncestor(at('b5a'), at('b6b'), rank)).toBe(false);
+    expect(graph.scratchSpace().stack.length).toBeGreaterThanOrEqual(2999);
   });
 });

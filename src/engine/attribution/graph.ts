@@ -6,18 +6,32 @@
 import { Change } from '../model';
 import { AnnouncedReferences } from './announced';
 import { CommitIndex, NamedTitle, TitleLookup } from './commitIndex';
+import { grown } from './containment';
 
 export const NO_COMMIT = -1;
 
 /**
  * Scratch space for one walk over the graph at a time: a walk takes the next mark and marks what it reached in seen;
- * stack holds what is left to visit. Shared by ancestry's tracing and isAncestor, so a million commits cost two
- * arrays once (typed arrays count as external memory, whose growth makes V8 start a full collection).
+ * stack holds what is left to visit, grown as needed (growStack). Shared by ancestry's tracing and isAncestor, so a
+ * million commits cost one list of marks once (typed arrays count as external memory, whose growth makes V8 start a
+ * full collection).
  */
 export interface WalkScratch {
   seen: Int32Array;
   mark: number;
   stack: Int32Array;
+}
+
+/**
+ * The stack a walk starts with. It holds the commits reached but not visited yet: about one per merge whose other
+ * side is still to walk, so it rarely grows (up to the merges of a repository when a first walk covers its history).
+ */
+const INITIAL_STACK = 1024;
+
+/** The scratch's stack twice as long, its entries kept: a walk calls it when the stack is full. */
+export function growStack(scratch: WalkScratch): Int32Array {
+  scratch.stack = grown(scratch.stack);
+  return scratch.stack;
 }
 
 export class CommitGraph {
@@ -181,7 +195,8 @@ export class CommitGraph {
     }
     const scratch = this.scratchSpace();
     const mark = ++scratch.mark;
-    const { seen, stack } = scratch;
+    const seen = scratch.seen;
+    let stack = scratch.stack;
     let top = 0;
     stack[top++] = descendant;
     seen[descendant] = mark;
@@ -194,6 +209,9 @@ export class CommitGraph {
         }
         if (seen[p] !== mark && rank(p) >= floor) {
           seen[p] = mark;
+          if (top === stack.length) {
+            stack = growStack(scratch);
+          }
           stack[top++] = p;
         }
       }
@@ -201,35 +219,43 @@ export class CommitGraph {
     return false;
   }
 
-  /** The graph's walk scratch space (see WalkScratch), made on first use: of the index's work lists when it has them. */
+  /** The graph's walk scratch space (see WalkScratch), made on first use: marks in the index's work list if it has one. */
   scratchSpace(): WalkScratch {
     if (!this.scratch) {
-      const lent = this.index.lendWorkLists(this.size);
-      this.scratch =
-        lent === undefined
-          ? { seen: new Int32Array(this.size), mark: 0, stack: new Int32Array(this.size) }
-          : { seen: lent[0].fill(0), mark: 0, stack: lent[1] };
+      const lent = this.index.lendWorkList(this.size);
+      this.scratch = {
+        seen: lent === undefined ? new Int32Array(this.size) : lent.fill(0),
+        mark: 0,
+        stack: new Int32Array(Math.min(INITIAL_STACK, this.size + 1)),
+      };
     }
     return this.scratch;
   }
 }
 
 /**
- * A parent listed right next to its child (histories arrive in commit order, newest or oldest first): found by
- * comparing the two neighbours instead of hashing the SHA and probing the index far away in memory. Commits are
- * unique by repo and SHA, so a neighbour with both is the one the index would find.
+ * A parent listed near its child (histories arrive in commit order, newest or oldest first, a branch's commits close
+ * to where it forks and merges): found by comparing the neighbours up to NEIGHBOURS positions away, nearest first,
+ * instead of hashing the SHA and probing the index far away in memory. Commits are unique by repo and SHA, so a
+ * neighbour with both is the one the index would find. In the generated full-scale history a third of first parents
+ * are 2 to 8 positions away, and about one in twenty further.
  */
 function neighbourAt(commits: Change[], i: number, repo: string, sha: string): number | undefined {
-  const before = i > 0 ? commits[i - 1] : undefined;
-  if (before !== undefined && before.sha === sha && before.repo === repo) {
-    return i - 1;
-  }
-  const after = i + 1 < commits.length ? commits[i + 1] : undefined;
-  if (after !== undefined && after.sha === sha && after.repo === repo) {
-    return i + 1;
+  const last = commits.length - 1;
+  for (let d = 1; d <= NEIGHBOURS; d++) {
+    const before = i - d >= 0 ? commits[i - d] : undefined;
+    if (before !== undefined && before.sha === sha && before.repo === repo) {
+      return i - d;
+    }
+    const after = i + d <= last ? commits[i + d] : undefined;
+    if (after !== undefined && after.sha === sha && after.repo === repo) {
+      return i + d;
+    }
   }
   return undefined;
 }
+
+const NEIGHBOURS = 8;
 
 function indexCommits(commits: Change[]): CommitIndex {
   const index = new CommitIndex(commits);
