@@ -407,6 +407,11 @@ export interface AttributedColumns {
   incidentAt: Float64Array;
   restoreMs: Float64Array;
   scratch: Scratch;
+  /**
+   * The readers and facets of every kind of item, kept with the columns so that the lookups they build on first use
+   * (deployments by id, a service's latest deployment, who shipped a commit...) serve every metric on this history.
+   */
+  dimensions: Dimensions;
 }
 
 interface Cached {
@@ -501,6 +506,7 @@ function buildColumns(attributed: Attributed): AttributedColumns {
     incidentAt,
     restoreMs,
     scratch: new Scratch(),
+    dimensions: dims,
   };
 }
 

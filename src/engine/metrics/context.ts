@@ -3,6 +3,7 @@ import { EngineInputError } from '../attribution/inputError';
 import { Attributed } from '../attribution/types';
 import { Buckets, buildBuckets, resolveBucketKind } from '../buckets';
 import { Aggregation, MetricRequest, ValueKind } from '../results';
+import { attributedColumns } from './columns';
 import { compileGroupers, Dimensions, Groupers, Grouping } from './dimensions';
 
 export interface MetricContext {
@@ -52,7 +53,7 @@ export function createContext(attributed: Attributed, request: MetricRequest): M
   }
   const kind = resolveBucketKind(request.bucket, request.range, request.intervalMs);
   const grouping = new Grouping(request.groupBy, request.filters);
-  const dimensions = new Dimensions(attributed);
+  const dimensions = attributedColumns(attributed).dimensions;
   return {
     attributed,
     request,
