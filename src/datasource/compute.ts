@@ -78,16 +78,20 @@ export function describeFrames(query: ValidQuery, attributed: Attributed, ctx: C
           return [
             deploymentsFrame(
               withOutcome(selected.deployments, query.outcome),
-              { incidentLinks: incidentLinkMethods(attributed.incidents), contexts: deploymentContexts(attributed) },
+              {
+                incidentLinks: incidentLinkMethods(attributed.incidents),
+                contexts: deploymentContexts(attributed),
+                owners: attributed.owners,
+              },
               query.refId
             ),
           ];
         case 'changes':
-          return [changesFrame(selected.changes, query.refId)];
+          return [changesFrame(selected.changes, query.refId, attributed.owners)];
         case 'incidents':
-          return [incidentsFrame(selected.incidents, query.refId, attributed.runbooks)];
+          return [incidentsFrame(selected.incidents, query.refId, attributed.runbooks, attributed.owners)];
         case 'pipelineRuns':
-          return [pipelineRunsFrame(selected.pipelineRuns, shippedBy(attributed), query.refId)];
+          return [pipelineRunsFrame(selected.pipelineRuns, shippedBy(attributed), query.refId, attributed.owners)];
       }
     }
     case 'dataQuality': {

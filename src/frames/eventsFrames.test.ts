@@ -262,6 +262,70 @@ describe('pipelineRunsFrame', () => {
   });
 });
 
+describe('the Team column of a service several teams own', () => {
+  const owners = { checkout: ['payments', 'platform'] };
+  const item = { service: 'checkout', team: 'payments' };
+  const shipped = new Map<string, string>();
+  const frames = (given: Record<string, string[]> | undefined) => [
+    toDataFrame(deploymentsFrame([deployment('d1', T)], { incidentLinks: {}, contexts: {}, owners: given }, 'A')),
+    toDataFrame(
+      changesFrame(
+        [
+          {
+            change: { sha: 'a', repo: 'acme/checkout', committedAt: T - H },
+            deploymentId: 'd1',
+            environment: 'production',
+            deployedAt: T,
+            startAt: T - H,
+            leadTimeMs: H,
+            ...item,
+          },
+        ],
+        'B',
+        given
+      )
+    ),
+    toDataFrame(incidentsFrame([incident], 'C', {}, given)),
+    toDataFrame(
+      pipelineRunsFrame(
+        [
+          {
+            run: {
+              id: 'r1',
+              repo: 'acme/checkout',
+              workflow: 'build',
+              sha: 'a',
+              attempt: 1,
+              startedAt: T,
+              conclusion: 'success',
+            },
+            flaky: false,
+            ...item,
+          },
+        ],
+        shipped,
+        'D',
+        given
+      )
+    ),
+  ];
+
+  it("names every owner, since the item counts in each owner's group", () => {
+    for (const frame of frames(owners)) {
+      expect(values(frame, 'Team')).toEqual(['payments, platform']);
+    }
+  });
+
+  it('names the one team of a service only one team owns', () => {
+    for (const frame of frames(undefined)) {
+      expect(values(frame, 'Team')).toEqual(['payments']);
+    }
+    for (const frame of frames({ search: ['discovery', 'platform'] })) {
+      expect(values(frame, 'Team')).toEqual(['payments']);
+    }
+  });
+});
+
 describe('dataQualityFrame', () => {
   it('lists findings, errors and warnings first', () => {
     const findings: DataQualityFinding[] = [

@@ -3,6 +3,7 @@
  * Times are epoch ms; durations are ms ('dtdurationms'); lists are comma-separated text.
  */
 import {
+  Attributed,
   AttributedChange,
   AttributedDeployment,
   AttributedIncident,
@@ -23,11 +24,25 @@ const DURATION = fieldConfigFor('duration');
 export interface DeploymentTableContext {
   incidentLinks: Record<string, LinkMethod>;
   contexts: Record<string, DeploymentContext>;
+  owners?: Owners;
+}
+
+/** Every owning team of the services several teams own (the attributed history's `owners`). */
+type Owners = Attributed['owners'];
+
+/**
+ * A Team cell: every owner of a service several teams own, comma-separated (the item counts in each owner's
+ * group), else the item's team.
+ */
+function teamCell(team: string | undefined, service: string | undefined, owners: Owners): string {
+  const shared =
+    owners && service !== undefined && Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : [];
+  return shared.length > 1 ? shared.join(', ') : (team ?? '');
 }
 
 export function deploymentsFrame(
   deployments: AttributedDeployment[],
-  { incidentLinks, contexts }: DeploymentTableContext,
+  { incidentLinks, contexts, owners }: DeploymentTableContext,
   refId: string
 ): FrameDescription {
   const rows = deployments.slice().sort((a, b) => b.deployment.finishedAt - a.deployment.finishedAt);
@@ -40,7 +55,7 @@ export function deploymentsFrame(
       { name: 'Finished', type: 'time', values: col((d) => d.deployment.finishedAt) },
       { name: 'Deployment', type: 'string', values: col((d) => d.deployment.id) },
       { name: 'Service', type: 'string', values: col((d) => d.deployment.service) },
-      { name: 'Team', type: 'string', values: col((d) => d.team) },
+      { name: 'Team', type: 'string', values: col((d) => teamCell(d.team, d.deployment.service, owners)) },
       { name: 'Environment', type: 'string', values: col((d) => d.deployment.environment) },
       { name: 'Repository', type: 'string', values: col((d) => d.deployment.repo) },
       { name: 'SHA', type: 'string', values: col((d) => d.deployment.sha) },
@@ -106,7 +121,7 @@ export function deploymentsFrame(
   };
 }
 
-export function changesFrame(changes: AttributedChange[], refId: string): FrameDescription {
+export function changesFrame(changes: AttributedChange[], refId: string, owners?: Owners): FrameDescription {
   const rows = changes.slice().sort((a, b) => b.deployedAt - a.deployedAt || b.startAt - a.startAt);
   const col = <T>(f: (c: AttributedChange) => T) => rows.map(f);
   return {
@@ -117,7 +132,7 @@ export function changesFrame(changes: AttributedChange[], refId: string): FrameD
       { name: 'SHA', type: 'string', values: col((c) => c.change.sha) },
       { name: 'Repository', type: 'string', values: col((c) => c.change.repo) },
       { name: 'Service', type: 'string', values: col((c) => c.service) },
-      { name: 'Team', type: 'string', values: col((c) => c.team) },
+      { name: 'Team', type: 'string', values: col((c) => teamCell(c.team, c.service, owners)) },
       { name: 'Deployment', type: 'string', values: col((c) => c.deploymentId) },
       { name: 'Started', type: 'time', values: col((c) => c.startAt) },
       {
@@ -161,7 +176,8 @@ export function incidentStatus(item: AttributedIncident): 'resolved' | 'acknowle
 export function incidentsFrame(
   incidents: AttributedIncident[],
   refId: string,
-  runbooks: Record<string, string> = {}
+  runbooks: Record<string, string> = {},
+  owners?: Owners
 ): FrameDescription {
   const runbookOf = (i: AttributedIncident) => {
     const service = i.incident.service;
@@ -176,7 +192,7 @@ export function incidentsFrame(
       { name: 'Created', type: 'time', values: col((i) => i.incident.createdAt) },
       { name: 'Incident', type: 'string', values: col((i) => i.incident.id) },
       { name: 'Service', type: 'string', values: col((i) => i.incident.service ?? '') },
-      { name: 'Team', type: 'string', values: col((i) => i.team) },
+      { name: 'Team', type: 'string', values: col((i) => teamCell(i.team, i.incident.service, owners)) },
       { name: 'Title', type: 'string', values: col((i) => i.incident.title ?? '') },
       { name: 'Severity', type: 'string', values: col((i) => i.incident.severity ?? '') },
       { name: 'Status', type: 'string', values: col((i) => incidentStatus(i)) },
@@ -228,7 +244,12 @@ export function incidentLinkMethods(incidents: AttributedIncident[]): Record<str
  * CI runs and re-runs, newest first: each workflow run's status, duration and attempt, whether it was a flaky
  * failure (failed, then passed on a later run of the same SHA and workflow), and the deployment that shipped its SHA.
  */
-export function pipelineRunsFrame(runs: AttributedPipelineRun[], shipped: ShippedBy, refId: string): FrameDescription {
+export function pipelineRunsFrame(
+  runs: AttributedPipelineRun[],
+  shipped: ShippedBy,
+  refId: string,
+  owners?: Owners
+): FrameDescription {
   const rows = runs.slice().sort((a, b) => b.run.startedAt - a.run.startedAt || b.run.attempt - a.run.attempt);
   const col = <T>(f: (r: AttributedPipelineRun) => T) => rows.map(f);
   const finish = (r: AttributedPipelineRun) => r.run.finishedAt;
@@ -241,7 +262,7 @@ export function pipelineRunsFrame(runs: AttributedPipelineRun[], shipped: Shippe
       { name: 'Workflow', type: 'string', values: col((r) => r.run.workflow) },
       { name: 'Repository', type: 'string', values: col((r) => r.run.repo) },
       { name: 'Service', type: 'string', values: col((r) => r.service ?? '') },
-      { name: 'Team', type: 'string', values: col((r) => r.team ?? '') },
+      { name: 'Team', type: 'string', values: col((r) => teamCell(r.team, r.service, owners)) },
       { name: 'SHA', type: 'string', values: col((r) => r.run.sha) },
       { name: 'Branch', type: 'string', values: col((r) => r.run.branch ?? '') },
       {
