@@ -5,7 +5,7 @@
  * scale's figures as a JSON last line. Exits 1 when the two sides disagree.
  *
  * Timing: both sides run in this process on the same events, alternately (engine, SQL, engine, SQL, ...), so a
- * busy machine slows both alike; the median of the repeats is reported. Memory: the engine runs again in child
+ * busy machine slows both alike; after one untimed run of each, the median of the repeats is reported. Memory: the engine runs again in child
  * processes of its own (engineProcess.ts), once with a roomy heap limit and once capped at 512 MiB; the roomy
  * run's GC trace also gives the JavaScript heap the engine allocated, per item.
  *
@@ -155,6 +155,11 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
   const sqlRuns: SqlRun[] = [];
   let last: EngineRun | undefined;
   try {
+    // One untimed run of each side first, so that every timed run sees compiled code and warm caches whichever
+    // scales ran before: without it, the first scale's runs included the engine's compilation (with --scale 0.1,1
+    // that flattered growth_x by up to a third).
+    runEngine(org.events, org.range, options, now);
+    await peer.run();
     for (let r = 0; r < args.repeat; r++) {
       last = undefined; // only the latest result stays alive
       const cpu = process.cpuUsage();
