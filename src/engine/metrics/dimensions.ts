@@ -149,6 +149,8 @@ export class Grouping {
   private readonly severities: Set<string> | null;
   private readonly labels: Set<string> | null;
   private readonly deploymentIds: Set<string> | null;
+  /** The groups of catalog services (groupOfCatalogService), compiled on first use. */
+  private catalogGroupOf: GroupOf<CatalogService> | undefined;
 
   constructor(
     readonly groupBy: GroupBy,
@@ -245,16 +247,16 @@ export class Grouping {
     if (this.facetGroup !== null) {
       return null;
     }
+    this.catalogGroupOf ??= this.compile<CatalogService>(DIMS_READERS, { teams: (item) => item.owners });
     const team = teams[service];
-    const shared = owners && Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : undefined;
-    const dims: Dims = {
+    const group = this.catalogGroupOf({
       service,
       team: typeof team === 'string' ? team : '',
       environment: '',
       repository: '',
       source: '',
-    };
-    const group = this.compile<Dims>(DIMS_READERS, shared ? { teams: () => shared } : undefined)(dims);
+      owners: owners && Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : undefined,
+    });
     return group === UNKNOWN_GROUP ? null : group;
   }
 
@@ -360,10 +362,7 @@ export class Grouping {
       if (key !== 'team') {
         return (item) => allowed.has(one(item) || UNKNOWN_GROUP);
       }
-      return (item) => {
-        const owners = teams(item);
-        return owners ? owners.some((t) => allowed.has(t)) : allowed.has(one(item) || UNKNOWN_GROUP);
-      };
+      return (item) => anyAllowed(teams(item) ?? one(item), allowed);
     });
     return (item) => {
       for (let i = 0; i < checks.length; i++) {
@@ -410,6 +409,9 @@ function labelGroups(labels: readonly string[] | undefined): Group {
   }
   return out.length === 0 ? UNKNOWN_GROUP : out.length === 1 ? out[0] : out;
 }
+
+/** A catalog service as groupOfCatalogService reads it: its dimensions and, when several teams own it, its owners. */
+type CatalogService = Dims & { owners?: readonly string[] };
 
 /** Readers of a plain Dims object (catalog services). */
 const DIMS_READERS: Readers<Dims> = {
