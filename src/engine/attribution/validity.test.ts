@@ -32,6 +32,8 @@ describe('keepValid', () => {
     ['changes', commit('a', ['b'], 0, { mergedParents: 'c' as never }), 'a', 'mergedParents = "c"'],
     ['changes', commit('a', ['b'], 0, { mergedParents: ['c', 7 as never] }), 'a', 'mergedParents = ["c",7]'],
     ['changes', commit('a', [], 0, { mergedParents: ['c'] }), 'a', 'mergedParents = ["c"] but no parent'],
+    // The events file's list, handed to the engine without parseEventsJson: not silently a root commit.
+    ['changes', { ...commit('a', [], 0), parents: ['b'] } as never, 'a', 'parents = ["b"]; the model holds'],
     ['changes', commit('a', [], 0, { committedAt: Infinity }), 'a', 'committedAt = Infinity'],
     [
       'changes',

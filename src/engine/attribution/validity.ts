@@ -138,14 +138,25 @@ function isPlainValidChange(change: Change): boolean {
     isInstant(change.committedAt) &&
     (change.authoredAt === undefined || isInstant(change.authoredAt)) &&
     change.pullRequest === undefined &&
+    (change as LegacyParents).parents === undefined &&
     (typeof change.parent === 'string'
       ? change.mergedParents === undefined || (Array.isArray(change.mergedParents) && allStrings(change.mergedParents))
       : change.parent === undefined && change.mergedParents === undefined)
   );
 }
 
+/** The events file's name for a commit's parents, which the model splits into parent and mergedParents. */
+type LegacyParents = { parents?: unknown };
+
 function changeProblem(change: Change): string | undefined {
   const { parent, mergedParents } = change;
+  const listed = (change as LegacyParents).parents;
+  if (listed !== undefined) {
+    return (
+      `has parents = ${show(listed)}; the model holds the first parent as parent and a merge's further parents as ` +
+      "mergedParents (parseEventsJson reads an events file's parents list into them)"
+    );
+  }
   if (parent !== undefined && typeof parent !== 'string') {
     return `has parent = ${show(parent)}; expected the first parent's SHA (no field for a root commit)`;
   }
