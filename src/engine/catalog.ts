@@ -113,6 +113,16 @@ export function normalizePath(path: string): string {
 }
 
 /** A service's owning teams: team, then teams, each once. */
+/** Every owning team of a service several teams own (an attributed history's `owners`); undefined for any other. */
+export function sharedOwners(
+  owners: Record<string, string[]> | undefined,
+  service: string | undefined
+): string[] | undefined {
+  return owners !== undefined && service !== undefined && Object.prototype.hasOwnProperty.call(owners, service)
+    ? owners[service]
+    : undefined;
+}
+
 export function owningTeams(service: CatalogService): string[] {
   const out: string[] = [];
   const candidates = [service.team, ...(Array.isArray(service.teams) ? service.teams : [])];

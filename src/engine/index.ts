@@ -51,7 +51,7 @@ export * from './options';
 export * from './time';
 export * from './model';
 export * from './results';
-export { owningTeams, serviceDirectory } from './catalog';
+export { owningTeams, serviceDirectory, sharedOwners } from './catalog';
 export { shippedBy, commitKey } from './shippedBy';
 export type { ShippedBy } from './shippedBy';
 export type { ServiceDirectory } from './catalog';

@@ -12,6 +12,7 @@ import {
   DeploymentContext,
   deploymentOutcome,
   LinkMethod,
+  sharedOwners,
   ShippedBy,
 } from '../engine';
 import { FrameDescription } from './frame';
@@ -35,9 +36,8 @@ type Owners = Attributed['owners'];
  * group), else the item's team.
  */
 function teamCell(team: string | undefined, service: string | undefined, owners: Owners): string {
-  const shared =
-    owners && service !== undefined && Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : [];
-  return shared.length > 1 ? shared.join(', ') : (team ?? '');
+  const shared = sharedOwners(owners, service);
+  return shared && shared.length > 1 ? shared.join(', ') : (team ?? '');
 }
 
 export function deploymentsFrame(

@@ -9,7 +9,8 @@
  */
 import { touchesPaths } from '../catalog';
 import { Change, Deployment } from '../model';
-import { Containment, grown } from './containment';
+import { grown } from '../typedLists';
+import { Containment } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, growStack, NO_COMMIT, WalkScratch } from './graph';
 import { compareNumbers, compareText, sortPositionsWith } from './order';

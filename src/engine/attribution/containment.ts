@@ -3,6 +3,7 @@
  * as shipped, answered per commit (commit -> deployment positions) when a rollback, an incident or a revert asks.
  */
 import { Deployment } from '../model';
+import { grown, NO_INTS } from '../typedLists';
 
 export class Containment {
   /**
@@ -16,8 +17,8 @@ export class Containment {
    * the entry + 1 of c's last one, moreNext[e] the entry + 1 of the one before it. Made at the first one.
    */
   private moreHead?: Int32Array;
-  private morePosition: Int32Array = EMPTY;
-  private moreNext: Int32Array = EMPTY;
+  private morePosition: Int32Array = NO_INTS;
+  private moreNext: Int32Array = NO_INTS;
   private moreCount = 0;
 
   constructor(private readonly commitCount: number) {
@@ -74,13 +75,4 @@ export class Containment {
     }
     return -1;
   }
-}
-
-const EMPTY = new Int32Array(0);
-
-/** The list copied into one twice as long (at least 16): how the typed lists that fill as they go grow. */
-export function grown(list: Int32Array): Int32Array {
-  const bigger = new Int32Array(Math.max(16, list.length * 2));
-  bigger.set(list);
-  return bigger;
 }

@@ -6,7 +6,7 @@
 import { Change } from '../model';
 import { AnnouncedReferences } from './announced';
 import { CommitIndex, NamedTitle, TitleLookup } from './commitIndex';
-import { grown } from './containment';
+import { grown } from '../typedLists';
 
 export const NO_COMMIT = -1;
 

@@ -20,6 +20,8 @@ export class ChangeShipment {
  * An attributed change as two references (the commit and its deployment's ChangeShipment) and, with pull request
  * data, its breakdown: everything else is read through. A million changes take about 40 bytes each instead of
  * about 150 for eight copied fields and their boxed numbers. toJSON() gives the same plain object as the fields.
+ * attribute() makes them as object literals with this prototype (see shippedChange below), not with `new`: the
+ * constructor and any field initializer never run for them, so declare state in that literal, not here.
  */
 class ShippedChange implements AttributedChange {
   breakdown?: LeadTimeBreakdown;

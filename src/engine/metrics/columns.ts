@@ -11,6 +11,7 @@ import { ShippedColumns, shippedColumnsOf } from '../attribution/shippedColumns'
 import { Attributed } from '../attribution/types';
 import { Dimensions, Dims, Facets, Grouping, Readers, UNKNOWN_GROUP } from './dimensions';
 import { incidentInstant } from './instants';
+import { NO_INTS } from '../typedLists';
 
 /** One dimension over a list of items: value index per item and the distinct values. */
 export interface DimColumn {
@@ -273,8 +274,6 @@ export function groupPairs(column: GroupColumn): GroupPairs {
   return { items, groups, length, names: column.names };
 }
 
-const NO_ITEMS = new Int32Array(0);
-
 interface FilterColumn {
   ids: Int32Array;
   ok: Uint8Array;
@@ -336,7 +335,7 @@ function sharedGroupColumn<T>(
   // With the grouped dimension filtered too, only its allowed values are groups (all 1 otherwise).
   const allowed = filters.reduce<Uint8Array | null>((found, f) => found || f.allowed, null);
   const keep = allowed ?? new Uint8Array(grouped.names.length).fill(1);
-  const moreItems = more ? more.items : NO_ITEMS;
+  const moreItems = more ? more.items : NO_INTS;
   // Each further value of an item gives at most one extra pair.
   const extraItems = new Int32Array(moreItems.length);
   const extraValues = new Int32Array(moreItems.length);
@@ -415,7 +414,7 @@ export interface AttributedColumns {
 }
 
 interface Cached {
-  lists: [unknown[], number, unknown[], number, unknown[], number, Record<string, string>, unknown];
+  lists: [unknown[], number, unknown[], number, unknown[], number, unknown[], number, Record<string, string>, unknown];
   columns: AttributedColumns;
 }
 
@@ -449,6 +448,8 @@ export function attributedColumns(attributed: Attributed): AttributedColumns {
     attributed.changes.length,
     attributed.incidents,
     attributed.incidents.length,
+    attributed.pipelineRuns,
+    attributed.pipelineRuns.length,
     attributed.teams,
     attributed.owners,
   ];

@@ -51,6 +51,7 @@ import {
   AttributedPipelineRun,
 } from '../attribution/types';
 import { Deployment } from '../model';
+import { sharedOwners } from '../catalog';
 import { Filters, GroupBy } from '../results';
 import { commitKey, ShippedBy, shippedBy } from '../shippedBy';
 
@@ -150,7 +151,7 @@ export class Grouping {
   private readonly labels: Set<string> | null;
   private readonly deploymentIds: Set<string> | null;
   /** The groups of catalog services (groupOfCatalogService), compiled on first use. */
-  private catalogGroupOf: GroupOf<CatalogService> | undefined;
+  private catalogGroupOf: GroupOf<CatalogGroupInput> | undefined;
 
   constructor(
     readonly groupBy: GroupBy,
@@ -247,7 +248,7 @@ export class Grouping {
     if (this.facetGroup !== null) {
       return null;
     }
-    this.catalogGroupOf ??= this.compile<CatalogService>(DIMS_READERS, { teams: (item) => item.owners });
+    this.catalogGroupOf ??= this.compile<CatalogGroupInput>(DIMS_READERS, { teams: (item) => item.owners });
     const team = teams[service];
     const group = this.catalogGroupOf({
       service,
@@ -255,7 +256,7 @@ export class Grouping {
       environment: '',
       repository: '',
       source: '',
-      owners: owners && Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : undefined,
+      owners: sharedOwners(owners, service),
     });
     return group === UNKNOWN_GROUP ? null : group;
   }
@@ -411,7 +412,7 @@ function labelGroups(labels: readonly string[] | undefined): Group {
 }
 
 /** A catalog service as groupOfCatalogService reads it: its dimensions and, when several teams own it, its owners. */
-type CatalogService = Dims & { owners?: readonly string[] };
+type CatalogGroupInput = Dims & { owners?: readonly string[] };
 
 /** Readers of a plain Dims object (catalog services). */
 const DIMS_READERS: Readers<Dims> = {
@@ -506,10 +507,7 @@ export class Dimensions {
     };
     // Owners only when the catalog shares a service between teams: otherwise every grouping stays single-valued.
     const owners = attributed.owners && Object.keys(attributed.owners).length > 0 ? attributed.owners : undefined;
-    const ownersOf = owners
-      ? (service: string): readonly string[] | undefined =>
-          Object.prototype.hasOwnProperty.call(owners, service) ? owners[service] : undefined
-      : undefined;
+    const ownersOf = owners ? (service: string) => sharedOwners(owners, service) : undefined;
     const shared = <T>(serviceOf: (item: T) => string): Pick<Facets<T>, 'teams'> =>
       ownersOf ? { teams: (item) => ownersOf(serviceOf(item)) } : {};
     this.deploymentFacets = { deployment: (item) => item.deployment.id, ...shared(this.deployment.service) };
@@ -632,10 +630,16 @@ export class Dimensions {
     return linked || (service ? serviceHome.get(service) : undefined);
   }
 
-  /** Built on first use: only the deployments filter on pipeline runs needs it. */
+  /**
+   * Built on first use, for the runs' commits only (it lives as long as the history's columns): only the deployments
+   * filter on pipeline runs needs it.
+   */
   private shipped(): ShippedBy {
     if (this.shippers === null) {
-      this.shippers = shippedBy(this.attributed);
+      this.shippers = shippedBy(
+        this.attributed,
+        this.attributed.pipelineRuns.map((r) => r.run)
+      );
     }
     return this.shippers;
   }

@@ -7,7 +7,7 @@
  * first call on an Attributed object copies what the scorecard reads into typed columns and interns
  * each dimension (columns.ts); every call then maps items to integer group ids in one pass per list
  * over typed arrays, and medians come from a counting partition by group plus quickselect. The cost
- * is linear in the number of items, plus one sort of the in-range deployments for deployment days.
+ * is linear in the number of items (deployment days are a 7-bit mask of local days per group and week).
  *
  * Buckets and instants as for the metrics (see instants.ts): deployments, changes and failed
  * deployment recovery by the deployment's finish; incidents by start, else creation. Deployment
@@ -26,6 +26,7 @@ import { checkAttributed } from './context';
 import { AttributedColumns, attributedColumns, GroupColumn, groupColumn, Interner, Scratch } from './columns';
 import { ALL_GROUP, Grouping } from './dimensions';
 import { compareGroups } from './series';
+import { NO_NUMBERS } from '../typedLists';
 
 export interface ScorecardRequest {
   groupBy: GroupBy;
@@ -137,7 +138,7 @@ function tallyDeployments(
     counts: [],
     failed: [],
     rework: [],
-    recoveryMedians: NO_MEDIANS,
+    recoveryMedians: NO_NUMBERS,
     dayGroups: new Int32Array(capacity),
     dayIndexes: new Int32Array(capacity),
     inRange: 0,
@@ -258,8 +259,6 @@ interface ValueColumn {
   keep: ((i: number) => boolean) | null;
 }
 
-const NO_MEDIANS = new Float64Array(0);
-
 /**
  * Per scorecard group id: the median of the values of the items in the range that the grouping keeps (an item in
  * several groups counts in each). One pass counts the values per group value, a second places them by group value in
@@ -281,8 +280,8 @@ function groupMedians(
   const total = n + (extra ? extra.items.length : 0);
   const start = new Int32Array(names + 1);
   let next = start;
-  let partitioned: Float64Array = NO_MEDIANS;
-  let lastAt = -1;
+  let partitioned: Float64Array = NO_NUMBERS;
+  let lastSource = -1;
   let inRange = false;
   for (let pass = 0; pass < 2; pass++) {
     // Items in their first group (k = item), then those of services several teams own in their further owners' groups.
@@ -296,8 +295,8 @@ function groupMedians(
       const value = values[i];
       // Items sharing an instant (a deployment's changes) come together: the range is checked once for them.
       const d = atOf === null ? i : atOf[i];
-      if (d !== lastAt) {
-        lastAt = d;
+      if (d !== lastSource) {
+        lastSource = d;
         inRange = at[d] >= from && at[d] < to;
       }
       if (!inRange || value !== value || (keep !== null && !keep(i))) {

@@ -12,6 +12,7 @@ import { aggregateInPlace, Values } from '../stats';
 import type { GroupPairs, Scratch } from './columns';
 import { durationKind } from './context';
 import { ALL_GROUP, Group } from './dimensions';
+import { NO_NUMBERS } from '../typedLists';
 
 /** Group names in a stable order (code-unit order, no locale: the engine runs without Intl). */
 export function compareGroups(a: string, b: string): number {
@@ -193,7 +194,7 @@ export class ValueCells extends Cells<number> {
     // Rows are those made so far plus at most one per name.
     const start = new Int32Array((this.rows.size + names.length) * bucketCount + 1);
     let next = start;
-    let out: Float64Array = NO_VALUES;
+    let out: Float64Array = NO_NUMBERS;
     for (let pass = 0; pass < 2; pass++) {
       // Items sharing an instant (the changes of one deployment) come together: their bucket is found once.
       let lastAt = NaN;
@@ -262,7 +263,7 @@ export class ValueCells extends Cells<number> {
   /** The values of a cell, in the order they were added (until toSeries). */
   values(group: string, bucket: number): Values {
     const row = this.rows.get(group);
-    return row === undefined ? NO_VALUES : this.cell(row * this.bucketCount + bucket);
+    return row === undefined ? NO_NUMBERS : this.cell(row * this.bucketCount + bucket);
   }
 
   /**
@@ -284,7 +285,7 @@ export class ValueCells extends Cells<number> {
         value: aggregateInPlace(values, aggregation, from, to),
         count: to - from,
       };
-      return extra ? { ...point, ...extra(from === to ? NO_VALUES : values.subarray(from, to)) } : point;
+      return extra ? { ...point, ...extra(from === to ? NO_NUMBERS : values.subarray(from, to)) } : point;
     });
   }
 
@@ -295,7 +296,7 @@ export class ValueCells extends Cells<number> {
 
   private cell(cell: number): Float64Array {
     const { start, values } = this.byCell();
-    return start[cell] === start[cell + 1] ? NO_VALUES : values.subarray(start[cell], start[cell + 1]);
+    return start[cell] === start[cell + 1] ? NO_NUMBERS : values.subarray(start[cell], start[cell + 1]);
   }
 
   /** Values grouped by cell (a stable counting sort): cell c holds values[start[c] .. start[c + 1]). */
@@ -319,8 +320,6 @@ export class ValueCells extends Cells<number> {
     return this.grouped;
   }
 }
-
-const NO_VALUES = new Float64Array(0);
 
 interface RateRow {
   hits: Float64Array;
