@@ -211,11 +211,16 @@ export function groupColumn<T>(columns: ItemColumns<T>, grouping: Grouping, allN
     return { ids: column.ids, ok, more: column.more, allowed: key === field ? ok : null };
   });
   const facetCheck = grouping.facetCheck(columns.facets);
+  if (grouped !== null && filters.length === 0 && facetCheck === null) {
+    // Every item in its group (and in each further owner's, for a service several teams own): the dimension's own
+    // columns, nothing to build.
+    const more = grouped.more;
+    return more
+      ? { values: grouped.ids, names: grouped.names, extra: { items: more.items, values: more.ids } }
+      : { values: grouped.ids, names: grouped.names };
+  }
   if ((grouped && grouped.more) || filters.some((f) => f.more)) {
     return sharedGroupColumn(columns, grouped, filters, facetCheck, allName);
-  }
-  if (grouped !== null && filters.length === 0 && facetCheck === null) {
-    return { values: grouped.ids, names: grouped.names };
   }
   const values = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -294,14 +299,6 @@ function sharedGroupColumn<T>(
   allName: string
 ): GroupColumn {
   const more = grouped === null ? undefined : grouped.more;
-  if (grouped !== null && filters.length === 0 && facetCheck === null) {
-    // Every item in each of its values' groups: the dimension's own columns.
-    return {
-      values: grouped.ids,
-      names: grouped.names,
-      extra: more ? { items: more.items, values: more.ids } : undefined,
-    };
-  }
   const n = columns.length;
   const pass = new Uint8Array(n);
   if (facetCheck === null) {
