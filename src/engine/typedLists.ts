@@ -12,3 +12,77 @@ export function grown(list: Int32Array): Int32Array {
   bigger.set(list);
   return bigger;
 }
+
+/**
+ * WeakRef where the VM has one (browsers, Node). The Go backend's VM has none: there nothing is kept weakly, and
+ * what would have been is made anew (declared here because the engine compiles against ES2017, which lacks it).
+ */
+declare const WeakRef: (new <T extends object>(target: T) => Held<T>) | undefined;
+
+/** A value held weakly: deref() gives it back until a collection takes it (never within the turn that made it). */
+export interface Held<T> {
+  deref(): T | undefined;
+}
+
+/** Holds `target` weakly, so that it is reused while no collection needed its memory; undefined without WeakRef. */
+export function holdWeakly<T extends object>(target: T): Held<T> | undefined {
+  return typeof WeakRef === 'function' ? new WeakRef(target) : undefined;
+}
+
+/** At most this many lists wait on the shelf for the next computation: the largest ones. */
+const SHELF_SIZE = 16;
+
+/** Lists that finished computations gave back, held weakly for the next one (see ListLoan). */
+let shelved: Held<Int32Array[]> | undefined;
+
+/**
+ * Lists of integers a computation borrows for its own work (never for its result) and gives back when it is done,
+ * so that the next computation reuses them. A full-scale attribution's working lists (commit index, commit graph,
+ * walk marks, containment, shipped list) come to about 28 MiB. Made anew at every run they are external memory
+ * that only a full collection frees, and V8 starts one whenever external memory has grown 64 MB since its lowest
+ * point after the last: about every other run. Given back, they wait on a shelf held weakly (holdWeakly), so a
+ * collection that needs the memory takes them; without WeakRef nothing waits and every loan allocates.
+ */
+export class ListLoan {
+  private shelf?: Int32Array[];
+  private readonly lent: Int32Array[] = [];
+
+  /** `length` zeros, the computation's until close(): a list from the shelf when one is long enough, else a new one. */
+  ints(length: number): Int32Array {
+    const shelf = this.shelf ?? (this.shelf = takeShelf());
+    let best = -1;
+    for (let k = 0; k < shelf.length; k++) {
+      if (shelf[k].length >= length && (best < 0 || shelf[k].length < shelf[best].length)) {
+        best = k;
+      }
+    }
+    let list: Int32Array;
+    if (best < 0) {
+      list = new Int32Array(length);
+    } else {
+      list = shelf[best];
+      shelf[best] = shelf[shelf.length - 1];
+      shelf.pop();
+      list.fill(0, 0, length);
+    }
+    this.lent.push(list);
+    return list.length === length ? list : list.subarray(0, length);
+  }
+
+  /** Puts every list lent back on the shelf for the next computation: none of them may be used after this. */
+  close(): void {
+    const shelf = (this.shelf ?? takeShelf()).concat(this.lent);
+    this.lent.length = 0;
+    this.shelf = undefined;
+    shelf.sort((a, b) => b.length - a.length);
+    shelf.length = Math.min(shelf.length, SHELF_SIZE);
+    shelved = holdWeakly(shelf);
+  }
+}
+
+/** The shelf's lists, now the caller's alone (a loan open at the same time starts from an empty shelf). */
+function takeShelf(): Int32Array[] {
+  const shelf = shelved?.deref() ?? [];
+  shelved = undefined;
+  return shelf;
+}

@@ -9,7 +9,7 @@
  */
 import { touchesPaths } from '../catalog';
 import { Change, Deployment } from '../model';
-import { grown } from '../typedLists';
+import { grown, ListLoan } from '../typedLists';
 import { Containment } from './containment';
 import { Findings } from './findings';
 import { CommitGraph, growStack, NO_COMMIT, WalkScratch } from './graph';
@@ -90,16 +90,20 @@ export interface ShipmentTrace {
 
 export type PathsOf = (service: string, repo: string) => string[] | undefined;
 
-/** `deployments` sorted by finish; `previous` and `byService` from deployments.ts. */
+/**
+ * `deployments` sorted by finish; `previous` and `byService` from deployments.ts. The shipped list and the
+ * containment's are borrowed from `lists`: the caller's until it closes the loan.
+ */
 export function traceShipments(
   deployments: Deployment[],
   previous: Int32Array,
   byService: Map<string, number[]>,
   graph: CommitGraph,
   pathsOf: PathsOf,
-  findings: Findings
+  findings: Findings,
+  lists: ListLoan
 ): ShipmentTrace {
-  const tracer = new Tracer(deployments, previous, graph, pathsOf, findings);
+  const tracer = new Tracer(deployments, previous, graph, pathsOf, findings, lists);
   byService.forEach((positions) => tracer.traceService(positions));
   return { shipments: tracer.shipments, shipped: tracer.shippedList(), containment: tracer.containment };
 }
@@ -124,13 +128,14 @@ class Tracer {
     private readonly previous: Int32Array,
     private readonly graph: CommitGraph,
     private readonly pathsOf: PathsOf,
-    private readonly findings: Findings
+    private readonly findings: Findings,
+    lists: ListLoan
   ) {
     this.shipments = new Shipments(deployments.length);
-    this.containment = new Containment(graph.size);
+    this.containment = new Containment(graph.size, lists);
     this.scratch = graph.scratchSpace();
     this.stamp = this.scratch.seen;
-    this.shipped = new Int32Array(Math.max(16, graph.size));
+    this.shipped = lists.ints(Math.max(16, graph.size));
   }
 
   traceService(positions: number[]): void {

@@ -280,6 +280,18 @@ describe('attribution properties', () => {
     );
   });
 
+  it('a result stays as it was when attribution runs again (its working lists are reused, never part of a result)', () => {
+    fc.assert(
+      fc.property(serviceSpec, serviceSpec, (a, b) => {
+        const first = attribute(build('A', a), {}, NOW);
+        const before = JSON.stringify(first);
+        attribute(merge(build('B', b), build('A', a)), {}, NOW);
+        expect(JSON.stringify(first)).toBe(before);
+      }),
+      runs
+    );
+  });
+
   it("adding another service's events changes nothing of this service", () => {
     fc.assert(
       fc.property(serviceSpec, serviceSpec, serviceSpec, (a, b, c) => {

@@ -6,6 +6,7 @@
  * there go to a Map per repository instead. Titles: only those reverts name, found in one pass (TitleLookup).
  */
 import { Change } from '../model';
+import { ListLoan } from '../typedLists';
 
 /** A repository's map, remembered for the last repository asked (commits come grouped by repository). */
 class ByRepository<V> {
@@ -59,13 +60,17 @@ export class CommitIndex {
   /** insertAll()'s work list, kept for one borrower (see lendWorkList). */
   private workList?: Int32Array;
 
-  /** `commits` may still grow while it is indexed: the table is sized for `capacity` entries and grows past it. */
+  /**
+   * `commits` may still grow while it is indexed: the table is sized for `capacity` entries and grows past it. Its
+   * lists (the table, insertAll()'s work list) are borrowed from `lists`: the caller's until it closes the loan.
+   */
   constructor(
     private readonly commits: readonly Change[],
-    capacity: number = commits.length
+    capacity: number = commits.length,
+    private readonly lists: ListLoan = new ListLoan()
   ) {
     const size = tableSize(capacity);
-    this.slots = new Int32Array(size);
+    this.slots = lists.ints(size);
     this.mask = size - 1;
     this.positionMask = positionMaskFor(capacity);
   }
@@ -134,7 +139,7 @@ export class CommitIndex {
     }
     const mask = this.mask;
     const shift = Math.log2(mask + 1) - PART_BITS;
-    const hashes = new Int32Array(n);
+    const hashes = this.lists.ints(n);
     // Positions whose SHA is not hex (indexed apart, rare), ascending.
     const unhashed: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -226,7 +231,7 @@ export class CommitIndex {
     const old = this.slots;
     const oldPositions = this.positionMask;
     const size = Math.max(tableSize(entries), 2 * (this.mask + 1));
-    const slots = new Int32Array(size);
+    const slots = this.lists.ints(size);
     const mask = size - 1;
     const positionMask = Math.max(positionMaskFor(entries), oldPositions);
     for (let k = 0; k < old.length; k++) {

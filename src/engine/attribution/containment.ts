@@ -3,7 +3,7 @@
  * as shipped, answered per commit (commit -> deployment positions) when a rollback, an incident or a revert asks.
  */
 import { Deployment } from '../model';
-import { grown, NO_INTS } from '../typedLists';
+import { grown, ListLoan, NO_INTS } from '../typedLists';
 
 export class Containment {
   /**
@@ -21,8 +21,12 @@ export class Containment {
   private moreNext: Int32Array = NO_INTS;
   private moreCount = 0;
 
-  constructor(private readonly commitCount: number) {
-    this.first = new Int32Array(commitCount);
+  /** first is borrowed from `lists`: the caller's until it closes the loan. */
+  constructor(
+    private readonly commitCount: number,
+    lists: ListLoan = new ListLoan()
+  ) {
+    this.first = lists.ints(commitCount);
   }
 
   record(commit: number, position: number): void {

@@ -4,6 +4,7 @@
  * then the greatest JSON text, which is arbitrary but stable.
  */
 import { Change, Deployment, Incident, PipelineRun } from '../model';
+import { ListLoan } from '../typedLists';
 import { CommitIndex } from './commitIndex';
 import { Findings } from './findings';
 import { ValidEvents } from './validity';
@@ -44,8 +45,13 @@ export interface UniqueEvents extends ValidEvents {
   commitIndex: CommitIndex;
 }
 
-export function dropDuplicates(events: ValidEvents, findings: Findings): UniqueEvents {
-  const changes = uniqueChanges(events.changes, findings);
+/** The commit index's lists are borrowed from `lists` (see CommitIndex). */
+export function dropDuplicates(
+  events: ValidEvents,
+  findings: Findings,
+  lists: ListLoan = new ListLoan()
+): UniqueEvents {
+  const changes = uniqueChanges(events.changes, findings, lists);
   return {
     deployments: uniqueBy(events.deployments, DEPLOYMENT, findings),
     changes: changes.kept,
@@ -59,8 +65,8 @@ export function dropDuplicates(events: ValidEvents, findings: Findings): UniqueE
  * Commits, the most numerous events, through the commit index instead of a map entry each. Without
  * duplicates (the usual case) the list is kept as it is, not copied.
  */
-function uniqueChanges(items: Change[], findings: Findings): { kept: Change[]; index: CommitIndex } {
-  const index = new CommitIndex(items);
+function uniqueChanges(items: Change[], findings: Findings, lists: ListLoan): { kept: Change[]; index: CommitIndex } {
+  const index = new CommitIndex(items, items.length, lists);
   const repeats = index.insertAll();
   if (repeats.length === 0) {
     return { kept: items, index };
@@ -82,7 +88,7 @@ function uniqueChanges(items: Change[], findings: Findings): { kept: Change[]; i
   const moved = new Map<number, Change[]>();
   copies.forEach((same, at) => moved.set(keptAt[at], same));
   reportCopies(moved, kept, COMMIT, findings);
-  const keptIndex = new CommitIndex(kept);
+  const keptIndex = new CommitIndex(kept, kept.length, lists);
   keptIndex.insertAll();
   return { kept, index: keptIndex };
 }

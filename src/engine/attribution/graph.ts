@@ -6,7 +6,7 @@
 import { Change } from '../model';
 import { AnnouncedReferences } from './announced';
 import { CommitIndex, NamedTitle, TitleLookup } from './commitIndex';
-import { grown } from '../typedLists';
+import { grown, ListLoan } from '../typedLists';
 
 export const NO_COMMIT = -1;
 
@@ -47,13 +47,13 @@ export class CommitGraph {
 
   /**
    * Commits must be unique by repo and SHA (see duplicates.ts), which also hands over its index of them so a
-   * million commits are indexed once.
+   * million commits are indexed once. The graph's lists are borrowed from `lists`: the caller's until it closes it.
    */
-  constructor(commits: Change[], index?: CommitIndex) {
+  constructor(commits: Change[], index?: CommitIndex, lists: ListLoan = new ListLoan()) {
     this.commits = commits;
-    this.index = index ?? indexCommits(commits);
+    this.index = index ?? indexCommits(commits, lists);
     const n = commits.length;
-    this.parentStart = new Int32Array(n + 1);
+    this.parentStart = lists.ints(n + 1);
     let listed = 0;
     for (let i = 0; i < n; i++) {
       const c = commits[i];
@@ -61,7 +61,7 @@ export class CommitGraph {
         listed += c.mergedParents === undefined ? 1 : 1 + c.mergedParents.length;
       }
     }
-    const parents = new Int32Array(listed);
+    const parents = lists.ints(listed);
     let count = 0;
     for (let i = 0; i < n; i++) {
       const c = commits[i];
@@ -82,7 +82,7 @@ export class CommitGraph {
       }
     }
     this.parentStart[n] = count;
-    this.parentIndex = count === listed ? parents : parents.slice(0, count);
+    this.parentIndex = count === listed ? parents : parents.subarray(0, count);
   }
 
   /** Commit i's parent `sha` where it was fetched (and is not commit i itself), else NO_COMMIT. */
@@ -257,8 +257,8 @@ function neighbourAt(commits: Change[], i: number, repo: string, sha: string): n
 
 const NEIGHBOURS = 8;
 
-function indexCommits(commits: Change[]): CommitIndex {
-  const index = new CommitIndex(commits);
+function indexCommits(commits: Change[], lists: ListLoan): CommitIndex {
+  const index = new CommitIndex(commits, commits.length, lists);
   index.insertAll();
   return index;
 }

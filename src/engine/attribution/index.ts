@@ -6,6 +6,7 @@
  */
 import { serviceDirectory } from '../catalog';
 import { Deployment, DoraEvents, Incident, Instant } from '../model';
+import { ListLoan } from '../typedLists';
 import { EngineOptions } from '../options';
 import { traceShipments } from './ancestry';
 import { compileOptions } from './compiledOptions';
@@ -38,9 +39,25 @@ import { Attributed, AttributedChange, AttributedDeployment, AttributedIncident 
 import { keepValid } from './validity';
 
 export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, now?: Instant): Attributed {
+  // The working lists (commit index and graph, walk marks, containment, shipped list), given back for the next run
+  // when this one is done: none of them is part of the result.
+  const lists = new ListLoan();
+  try {
+    return attributeWith(lists, events, options, now);
+  } finally {
+    lists.close();
+  }
+}
+
+function attributeWith(
+  lists: ListLoan,
+  events: DoraEvents,
+  options?: Partial<EngineOptions>,
+  now?: Instant
+): Attributed {
   const opts = compileOptions(options);
   const findings = new Findings();
-  const clean = dropDuplicates(keepValid(events, findings), findings);
+  const clean = dropDuplicates(keepValid(events, findings), findings, lists);
   checkTimestamps(clean, now ?? Date.now(), findings);
 
   const directory = serviceDirectory(events.catalog);
@@ -52,7 +69,7 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
   resolver.report(findings);
 
   const deployments = production.deployments;
-  const graph = new CommitGraph(clean.changes, clean.commitIndex);
+  const graph = new CommitGraph(clean.changes, clean.commitIndex, lists);
   const previous = previousInEnvironment(deployments);
   const byService = positionsByService(deployments);
   const positionOf = positionFinder(deployments, production.idAliases, namedDeployments(deployments, incidents));
@@ -62,7 +79,8 @@ export function attribute(events: DoraEvents, options?: Partial<EngineOptions>, 
     byService,
     graph,
     directory.pathsOf,
-    findings
+    findings,
+    lists
   );
   const rollbacks = findRollbacks(deployments, previous, shipments, graph, containment);
   const reverts = new RevertDetector(opts.revert, graph, containment, deployments);

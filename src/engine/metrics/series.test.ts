@@ -21,9 +21,30 @@ describe('ValueCells', () => {
     expect(Array.from(cells.values('web', 1))).toEqual([5, 1, 3]);
     const series = cells.toSeries('leadTime', 'median');
     expect(series.map((s) => [s.group, s.points.map((p) => [p.value, p.count])])).toEqual([
-      ['all', [[null, 0], [null, 0], [null, 0]]],
-      ['api', [[9, 1], [null, 0], [null, 0]]],
-      ['web', [[null, 0], [3, 3], [null, 0]]],
+      [
+        'all',
+        [
+          [null, 0],
+          [null, 0],
+          [null, 0],
+        ],
+      ],
+      [
+        'api',
+        [
+          [9, 1],
+          [null, 0],
+          [null, 0],
+        ],
+      ],
+      [
+        'web',
+        [
+          [null, 0],
+          [3, 3],
+          [null, 0],
+        ],
+      ],
     ]);
   });
 
@@ -135,15 +156,32 @@ describe('ValueCells', () => {
 });
 
 describe('Scratch', () => {
+  // Longer than any list the other tests group, so the buffer shared between histories is too short for it at first.
+  const LONG = 1 << 20;
+
   it('hands out the same buffer while it is large enough, a larger one when not', () => {
     const scratch = new Scratch();
-    const first = scratch.values(100);
-    expect(first).toHaveLength(100);
+    const first = scratch.values(LONG);
+    expect(first).toHaveLength(LONG);
     const smaller = scratch.values(10);
     expect(smaller).toHaveLength(10);
     expect(smaller.buffer).toBe(first.buffer);
-    const larger = scratch.values(200);
-    expect(larger).toHaveLength(200);
+    const larger = scratch.values(2 * LONG);
+    expect(larger).toHaveLength(2 * LONG);
     expect(larger.buffer).not.toBe(first.buffer);
+  });
+
+  it("shares the latest buffer with the next history's Scratch, unless the VM has no WeakRef", () => {
+    const made = new Scratch().values(3 * LONG);
+    expect(new Scratch().values(LONG).buffer).toBe(made.buffer);
+    const global = globalThis as { WeakRef?: unknown };
+    const saved = global.WeakRef;
+    delete global.WeakRef;
+    try {
+      const alone = new Scratch().values(4 * LONG);
+      expect(new Scratch().values(LONG).buffer).not.toBe(alone.buffer);
+    } finally {
+      global.WeakRef = saved;
+    }
   });
 });
