@@ -5,9 +5,10 @@
  * scale's figures as a JSON last line. Exits 1 when the two sides disagree.
  *
  * Timing: both sides run in this process on the same events, alternately (engine, SQL, engine, SQL, ...), so a
- * busy machine slows both alike; after one untimed run of each, the median of the repeats is reported. Memory: the engine runs again in child
- * processes of its own (engineProcess.ts), once with a roomy heap limit and once capped at 512 MiB; the roomy
- * run's GC trace also gives the JavaScript heap the engine allocated, per item.
+ * busy machine slows both alike; after a second of untimed runs of each (warmUp), the median of the repeats is
+ * reported. Memory: the engine runs again in child processes of its own (engineProcess.ts), once with a roomy heap
+ * limit and once capped at 512 MiB; the roomy run's GC trace also gives the JavaScript heap the engine allocated, per
+ * item.
  *
  *   npm run bench                          # 0.01, 0.1 and 1
  *   npm run bench -- --scale 0.1 --repeat 7
@@ -56,6 +57,9 @@ const BUDGET_HEAP_MIB = 512;
 /** The scale added after the default ones when memory allows. */
 const LARGE_SCALE = 3;
 const REGROUP_REPEAT = 7;
+/** Each side runs untimed until this much of its own time has passed (at least once, at most WARM_UP_RUNS times). */
+const WARM_UP_MS = 1000;
+const WARM_UP_RUNS = 20;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), process.env);
@@ -155,11 +159,11 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
   const sqlRuns: SqlRun[] = [];
   let last: EngineRun | undefined;
   try {
-    // One untimed run of each side first, so that every timed run sees compiled code and warm caches whichever
-    // scales ran before: without it, the first scale's runs included the engine's compilation (with --scale 0.1,1
-    // that flattered growth_x by up to a third).
-    runEngine(org.events, org.range, options, now);
-    await peer.run();
+    // Untimed runs of each side first (warmUp), so that every timed run sees optimised code and warm caches whichever
+    // scales ran before: with none, the first scale's runs included the engine's compilation (with --scale 0.1,1 that
+    // flattered growth_x by up to a third); with one, the next two runs at 1/10 scale were often still twice as slow.
+    await warmUp(() => runEngine(org.events, org.range, options, now));
+    await warmUp(() => peer.run());
     for (let r = 0; r < args.repeat; r++) {
       last = undefined; // only the latest result stays alive
       const cpu = process.cpuUsage();
@@ -367,3 +371,13 @@ main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 2;
 });
+
+/** Runs `run` untimed until WARM_UP_MS have passed in it, at least once and at most WARM_UP_RUNS times. */
+async function warmUp(run: () => unknown): Promise<void> {
+  let spent = 0;
+  for (let r = 0; r < WARM_UP_RUNS && spent < WARM_UP_MS; r++) {
+    const t = performance.now();
+    await run();
+    spent += performance.now() - t;
+  }
+}
