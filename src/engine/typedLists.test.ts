@@ -12,13 +12,9 @@ function withoutWeakRef(body: () => void): void {
   }
 }
 
-/** Empties the shelf: a loan that takes it and closes with nothing lent leaves the largest 16 of what was there. */
+/** Empties the shelf: a loan closed without WeakRef shelves nothing. */
 function drainShelf(): void {
-  const loan = new ListLoan();
-  for (let k = 0; k < 16; k++) {
-    loan.ints(1);
-  }
-  withoutWeakRef(() => loan.close());
+  withoutWeakRef(() => new ListLoan().close());
 }
 
 describe('grown', () => {
@@ -73,6 +69,17 @@ describe('ListLoan', () => {
     const reused = new Set(lists.filter((l) => taken.some((t) => t.buffer === l.buffer)).map((l) => l.length));
     expect([...reused].sort((x, y) => x - y)).toEqual(Array.from({ length: 16 }, (_, k) => 104 + k));
     next.close();
+  });
+
+  it('lends the shared empty list for no entries, and a loan made not to reuse never touches the shelf', () => {
+    const first = new ListLoan();
+    const list = first.ints(100);
+    expect(first.ints(0)).toHaveLength(0);
+    first.close();
+    const fresh = new ListLoan(false);
+    expect(fresh.ints(100).buffer).not.toBe(list.buffer);
+    fresh.close();
+    expect(new ListLoan().ints(100).buffer).toBe(list.buffer);
   });
 
   it('keeps nothing between loans without WeakRef (the Go backend): every loan allocates', () => {

@@ -19,12 +19,15 @@ export function grown(list: Int32Array): Int32Array {
  */
 declare const WeakRef: (new <T extends object>(target: T) => Held<T>) | undefined;
 
-/** A value held weakly: deref() gives it back until a collection takes it (never within the turn that made it). */
+/**
+ * A value held weakly: deref() gives it back until the first full collection that finds nothing else holding it
+ * (never within the turn that made it).
+ */
 export interface Held<T> {
   deref(): T | undefined;
 }
 
-/** Holds `target` weakly, so that it is reused while no collection needed its memory; undefined without WeakRef. */
+/** Holds `target` weakly, so that it is reused until the next full collection; undefined without WeakRef. */
 export function holdWeakly<T extends object>(target: T): Held<T> | undefined {
   return typeof WeakRef === 'function' ? new WeakRef(target) : undefined;
 }
@@ -40,15 +43,24 @@ let shelved: Held<Int32Array[]> | undefined;
  * so that the next computation reuses them. A full-scale attribution's working lists (commit index, commit graph,
  * walk marks, containment, shipped list) come to about 28 MiB. Made anew at every run they are external memory
  * that only a full collection frees, and V8 starts one whenever external memory has grown 64 MB since its lowest
- * point after the last: about every other run. Given back, they wait on a shelf held weakly (holdWeakly), so a
- * collection that needs the memory takes them; without WeakRef nothing waits and every loan allocates.
+ * point after the last: about every other run. Given back, they wait on a shelf held weakly (holdWeakly) until the
+ * next full collection; without WeakRef nothing waits and every loan allocates.
  */
 export class ListLoan {
   private shelf?: Int32Array[];
   private readonly lent: Int32Array[] = [];
 
+  /** `reuse` false: a loan that only allocates (for callers with no point at which they are done with the lists). */
+  constructor(private readonly reuse = true) {}
+
   /** `length` zeros, the computation's until close(): a list from the shelf when one is long enough, else a new one. */
   ints(length: number): Int32Array {
+    if (length === 0) {
+      return NO_INTS;
+    }
+    if (!this.reuse) {
+      return new Int32Array(length);
+    }
     const shelf = this.shelf ?? (this.shelf = takeShelf());
     let best = -1;
     for (let k = 0; k < shelf.length; k++) {
@@ -71,6 +83,9 @@ export class ListLoan {
 
   /** Puts every list lent back on the shelf for the next computation: none of them may be used after this. */
   close(): void {
+    if (!this.reuse) {
+      return;
+    }
     const shelf = (this.shelf ?? takeShelf()).concat(this.lent);
     this.lent.length = 0;
     this.shelf = undefined;

@@ -67,7 +67,7 @@ export class CommitIndex {
   constructor(
     private readonly commits: readonly Change[],
     capacity: number = commits.length,
-    private readonly lists: ListLoan = new ListLoan()
+    private readonly lists: ListLoan = new ListLoan(false)
   ) {
     const size = tableSize(capacity);
     this.slots = lists.ints(size);

@@ -24,7 +24,7 @@ export class Containment {
   /** first is borrowed from `lists`: the caller's until it closes the loan. */
   constructor(
     private readonly commitCount: number,
-    lists: ListLoan = new ListLoan()
+    lists: ListLoan = new ListLoan(false)
   ) {
     this.first = lists.ints(commitCount);
   }

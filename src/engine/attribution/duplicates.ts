@@ -49,7 +49,7 @@ export interface UniqueEvents extends ValidEvents {
 export function dropDuplicates(
   events: ValidEvents,
   findings: Findings,
-  lists: ListLoan = new ListLoan()
+  lists: ListLoan = new ListLoan(false)
 ): UniqueEvents {
   const changes = uniqueChanges(events.changes, findings, lists);
   return {

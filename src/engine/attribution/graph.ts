@@ -49,7 +49,7 @@ export class CommitGraph {
    * Commits must be unique by repo and SHA (see duplicates.ts), which also hands over its index of them so a
    * million commits are indexed once. The graph's lists are borrowed from `lists`: the caller's until it closes it.
    */
-  constructor(commits: Change[], index?: CommitIndex, lists: ListLoan = new ListLoan()) {
+  constructor(commits: Change[], index?: CommitIndex, lists: ListLoan = new ListLoan(false)) {
     this.commits = commits;
     this.index = index ?? indexCommits(commits, lists);
     const n = commits.length;

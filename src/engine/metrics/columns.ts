@@ -366,8 +366,9 @@ function sharedGroupColumn<T>(
  * A buffer for values a computation groups and reorders (percentiles select in place), reused from one metric or
  * scorecard to the next instead of a new array of up to a million values each time. What values() returns is only
  * good until the next call on any history's Scratch: a computation takes it, fills it and is done with it before it
- * returns. The buffer is shared by every history's Scratch while a WeakRef holds it (holdWeakly): a new history (the
- * next run of a dashboard) reuses it rather than adding 9 MiB of external memory at full scale (see ListLoan).
+ * returns. The buffer is shared by every history's Scratch while a WeakRef holds it (holdWeakly, until the next full
+ * collection): a new history (the next run of a dashboard) reuses it rather than adding 9 MiB of external memory at
+ * full scale (see ListLoan).
  */
 export class Scratch {
   private buffer: Float64Array = NO_NUMBERS;

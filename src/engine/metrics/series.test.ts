@@ -157,7 +157,7 @@ describe('ValueCells', () => {
 
 describe('Scratch', () => {
   // Longer than any list the other tests group, so the buffer shared between histories is too short for it at first.
-  const LONG = 1 << 20;
+  const LONG = 1 << 16;
 
   it('hands out the same buffer while it is large enough, a larger one when not', () => {
     const scratch = new Scratch();

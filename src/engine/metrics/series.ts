@@ -174,7 +174,8 @@ export class ValueCells extends Cells<number> {
    * Fills empty cells from columns in one go, as add() per pair would: pair k's item i (pairs.items[k], or k) has the
    * value values[i] (NaN: none) at the instant at[i] (at[atOf[i]] with atOf), in the group pairs.names[pairs.groups[k]]
    * (-1: left out), when keep(i) (null: always). One pass counts the values per cell, a second places each value in
-   * its cell's slot of scratch: no (cell, value) arrays, and no array of values when the scratch has room.
+   * its cell's slot of scratch: no (cell, value) arrays, and no array of values when the scratch has room. The cells
+   * then read the scratch: take their series before the next computation fills it (see Scratch).
    */
   fill(
     pairs: GroupPairs,
