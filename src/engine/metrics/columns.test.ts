@@ -1,8 +1,46 @@
 import { UTC } from '../time';
-import { groupColumn, attributedColumns } from './columns';
+import { groupColumn, attributedColumns, narrowIds } from './columns';
 import { Grouping } from './dimensions';
 import { computeScorecard } from './scorecard';
 import { at, attributed, change, deployment, T0 } from './testing';
+
+describe('narrowIds', () => {
+  it('keeps indexes in 2 bytes when all 65,536 possible ones fit, and in 4 beyond', () => {
+    const ids = Int32Array.of(0, 65535, 7);
+    const narrow = narrowIds(ids, 65536);
+    expect(narrow).toBeInstanceOf(Uint16Array);
+    expect(Array.from(narrow)).toEqual([0, 65535, 7]);
+    const wide = Int32Array.of(0, 65536, 7);
+    expect(narrowIds(wide, 65537)).toBe(wide);
+  });
+
+  it('groups more than 65,536 values (a deployment per repository) without wrapping their indexes', () => {
+    const count = 65540;
+    const a = attributed({
+      deployments: Array.from({ length: count }, (_, k) =>
+        deployment({ finishedAt: at(1 + k / count), service: 'web', repo: `acme/r${k}` })
+      ),
+    });
+    const columns = attributedColumns(a);
+    const byRepo = groupColumn(columns.deployments, new Grouping('repository', undefined), 'all');
+    expect(byRepo.values).toBeInstanceOf(Int32Array);
+    expect(byRepo.names).toHaveLength(count);
+    expect(byRepo.names[byRepo.values[count - 1]]).toBe(`acme/r${count - 1}`);
+    const byService = groupColumn(columns.deployments, new Grouping('service', undefined), 'all');
+    expect(byService.values).toBeInstanceOf(Uint16Array);
+  });
+
+  it('gives changes a 2-byte service column too', () => {
+    const a = attributed({
+      deployments: [deployment({ finishedAt: at(1), service: 'web', team: 'front' })],
+      changes: [change({ deployedAt: at(1), leadTimeMs: 5, service: 'web' })],
+    });
+    const byService = groupColumn(attributedColumns(a).changes, new Grouping('service', undefined), 'all');
+    expect(byService.values).toBeInstanceOf(Uint16Array);
+    expect(Array.from(byService.values)).toEqual([0]);
+    expect(byService.names).toEqual(['web']);
+  });
+});
 
 describe('scorecard columns', () => {
   it('interns dimension values, unknown ones as (unknown), and maps filters to -1', () => {

@@ -14,7 +14,7 @@
 import { localDayIndex, wallClockDays, weekIndexOfDay } from '../buckets';
 import { MetricSeries } from '../results';
 import { percentileInPlace } from '../stats';
-import { attributedColumns, groupColumn, groupPairs } from './columns';
+import { attributedColumns, GroupIds, groupColumn, groupPairs } from './columns';
 import { MetricContext } from './context';
 import { ALL_GROUP } from './dimensions';
 import { CountCells, ValueCells } from './series';
@@ -26,7 +26,7 @@ import { CountCells, ValueCells } from './series';
  */
 interface Grouped {
   /** Index in names per pair, or -1. */
-  groups: Int32Array;
+  groups: GroupIds;
   names: string[];
   at: Float64Array;
   length: number;
