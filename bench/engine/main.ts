@@ -156,7 +156,9 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
   const engineMs: number[] = [];
   const engineCpuMs: number[] = [];
   const enginePhases: Array<EngineRun['phases']> = [];
-  const sqlRuns: SqlRun[] = [];
+  // Every SQL run's times; its figures (hundreds of thousands of weekly points at full scale) from the latest only.
+  const sqlRuns: Array<Pick<SqlRun, 'phases' | 'totalMs' | 'cpuMs'>> = [];
+  let sqlLast: SqlRun | undefined;
   let last: EngineRun | undefined;
   try {
     // Untimed runs of each side first (warmUp), so that every timed run sees optimised code and warm caches whichever
@@ -165,18 +167,22 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
     await warmUp(() => runEngine(org.events, org.range, options, now));
     await warmUp(() => peer.run());
     for (let r = 0; r < args.repeat; r++) {
-      last = undefined; // only the latest result stays alive
+      // Only the latest result of each side stays alive: earlier ones would be garbage that every full collection
+      // during both sides' runs marks (five SQL results held ~200 MiB at full scale).
+      last = undefined;
+      sqlLast = undefined;
       const cpu = process.cpuUsage();
       last = runEngine(org.events, org.range, options, now);
       engineCpuMs.push(cpuMsSince(cpu));
       engineMs.push(last.totalMs);
       enginePhases.push(last.phases);
-      sqlRuns.push(await peer.run());
+      sqlLast = await peer.run();
+      sqlRuns.push({ phases: sqlLast.phases, totalMs: sqlLast.totalMs, cpuMs: sqlLast.cpuMs });
     }
   } finally {
     peer.close();
   }
-  if (!last) {
+  if (!last || !sqlLast) {
     throw new Error('--repeat must be at least 1');
   }
   const sqlMs = sqlRuns.map((r) => r.totalMs);
@@ -209,7 +215,6 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
     weekly: [...weeklyFromSeries(last.series), ...groupedWeekly(last.attributed, org.range)],
     scorecard: scorecardFigures(last.scorecard),
   };
-  const sqlLast = sqlRuns[sqlRuns.length - 1];
   const sqlFigures = { weekly: [...sqlLast.weekly, ...sqlLast.grouped], scorecard: sqlLast.scorecard };
   const comparison = compareFigures(engineFigures, sqlFigures, ALL_COMPARED);
 
