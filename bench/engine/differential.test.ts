@@ -10,13 +10,13 @@ import { ALL_COMPARED, compareFigures, describeDisagreements, GROUPED_COMPARISON
 import { AncestrySql, openSqlPeer } from './duckdb/run';
 import { groupedWeekly, runEngine } from './engineRun';
 import { scorecardFigures, weeklyFromSeries } from './figures';
-import { generateOrg } from './generate';
+import { evaluationInstant, generateOrg } from './generate';
 
 const SCALE = 0.01;
 
 async function differential(seed: number, options: EngineOptions, ancestry: AncestrySql = 'loop') {
   const org = generateOrg({ scale: SCALE, seed });
-  const engine = runEngine(org.events, org.range, options, org.range.to + 24 * HOUR_MS);
+  const engine = runEngine(org.events, org.range, options, evaluationInstant(org));
   const peer = await openSqlPeer(org.events, org.range, options, ancestry);
   try {
     const run = await peer.run();

@@ -11,7 +11,7 @@ import { GCProfiler } from 'v8';
 import { withDefaults } from '../../src/engine';
 import { parseArgs } from './args';
 import { runEngine } from './engineRun';
-import { generateOrg } from './generate';
+import { evaluationInstant, generateOrg } from './generate';
 import { collectGarbage, externalMiB, heapUsedMiB, peakExternalMiB, startGcTrace, stopGcTrace } from './heap';
 
 export interface HeapReport {
@@ -43,7 +43,7 @@ function main(): void {
   const profiler = new GCProfiler();
   profiler.start();
   startGcTrace();
-  const run = runEngine(org.events, org.range, withDefaults({}), org.range.to + 24 * 3600 * 1000);
+  const run = runEngine(org.events, org.range, withDefaults({}), evaluationInstant(org));
   const endOfRunHeapMiB = heapUsedMiB();
   const endOfRunExternalMiB = externalMiB();
   stopGcTrace();

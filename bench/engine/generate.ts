@@ -65,6 +65,11 @@ export function scaledCounts(scale: number) {
   };
 }
 
+/** The instant the benchmark evaluates an organisation at ("now"): a day after its range ends. */
+export function evaluationInstant(org: SyntheticOrg): number {
+  return org.range.to + DAY_MS;
+}
+
 export function generateOrg(spec: OrgSpec): SyntheticOrg {
   if (!(spec.scale > 0 && spec.scale <= 10)) {
     throw new Error(`scale must be in (0, 10], got ${spec.scale}; use 1 for the full organisation, 0.01 for CI`);

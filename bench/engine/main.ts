@@ -2,7 +2,9 @@
  * npm run bench: the engine against the same definitions in SQL (DuckDB), side by side on one synthetic
  * organisation per scale, with a differential check of every number. By default 1/100, 1/10 and full scale, then
  * three times full scale when this machine's memory allows it (else it says why not), a growth table, and the full
- * scale's figures as a JSON last line. Exits 1 when the two sides disagree.
+ * scale's figures as a JSON last line. Exits 1 when the two sides disagree. growth_x (1/10 to full scale) is timed
+ * side by side apart from the per-scale runs (growth.ts); growth_x_per_scale is the ratio of the two scales' medians
+ * above, timed minutes apart.
  *
  * Timing: both sides run in this process on the same events, alternately (engine, SQL, engine, SQL, ...), so a
  * busy machine slows both alike; after a second of untimed runs of each (warmUp), the median of the repeats is
@@ -21,14 +23,16 @@ import { getHeapStatistics } from 'v8';
 import { join } from 'path';
 import { withDefaults } from '../../src/engine';
 import { BenchArgs, DEFAULT_SCALES, parseArgs } from './args';
+import { REPO_ROOT, TSX_ARGS } from './children';
+import { sideBySideGrowth } from './growth';
 import { ALL_COMPARED, compareFigures, Comparison, describeDisagreements } from './compare';
 import { openSqlPeer, SqlRun } from './duckdb/run';
 import { EngineRun, groupedWeekly, runEngine, teamScorecard } from './engineRun';
 import { HeapReport } from './engineProcess';
 import { scorecardFigures, weeklyFromSeries } from './figures';
-import { generateOrg } from './generate';
+import { evaluationInstant, generateOrg } from './generate';
 import { allocatedFromGcTrace, peakFromGcTrace } from './heap';
-import { median, round } from './timing';
+import { median, round, warmUp } from './timing';
 
 interface ScaleResult {
   scale: number;
@@ -49,7 +53,6 @@ interface ScaleResult {
   comparison: Comparison;
 }
 
-const REPO_ROOT = join(__dirname, '..', '..');
 /** Heap limit of the first memory run: roomy, so that V8's ordinary collection policy is not distorted. */
 const ROOMY_HEAP_MIB = 4096;
 /** The cap the engine must fit under (events included), checked in a run of its own. */
@@ -57,9 +60,8 @@ const BUDGET_HEAP_MIB = 512;
 /** The scale added after the default ones when memory allows. */
 const LARGE_SCALE = 3;
 const REGROUP_REPEAT = 7;
-/** Each side runs untimed until this much of its own time has passed (at least once, at most WARM_UP_RUNS times). */
-const WARM_UP_MS = 1000;
-const WARM_UP_RUNS = 20;
+/** Pairs of runs (1/10 then full scale) behind growth_x (see growth.ts). */
+const GROWTH_PAIRS = 7;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), process.env);
@@ -81,6 +83,15 @@ async function main(): Promise<void> {
   }
   const tenth = results.find((r) => r.scale === 0.1);
   const full = results.find((r) => r.scale === 1);
+  const growth = tenth && full ? await sideBySideGrowth(0.1, 1, GROWTH_PAIRS, args.seed) : undefined;
+  if (growth) {
+    console.log(
+      `\ngrowth from 1/10 to full scale, side by side (the engine alone in two processes asked in turn, ` +
+        `${GROWTH_PAIRS} pairs after a second of untimed runs each): 1/10 ${fmt(median(growth.lowMs))} ms ` +
+        `(${growth.lowMs.map(fmt).join(', ')}), full ${fmt(median(growth.highMs))} ms ` +
+        `(${growth.highMs.map(fmt).join(', ')}): x${round(growth.growth, 2)}`
+    );
+  }
   const large = results.find((r) => r.scale === LARGE_SCALE);
   const headline = full ?? results[results.length - 1];
   console.log(
@@ -91,7 +102,8 @@ async function main(): Promise<void> {
       engine_ms: round(headline.engineMs),
       duckdb_ms: round(headline.duckdbMs),
       ratio: round(headline.engineMs / headline.duckdbMs, 3),
-      growth_x: tenth && full ? round(full.engineMs / tenth.engineMs, 2) : null,
+      growth_x: growth ? round(growth.growth, 2) : null,
+      growth_x_per_scale: tenth && full ? round(full.engineMs / tenth.engineMs, 2) : null,
       duckdb_growth_x: tenth && full ? round(full.duckdbMs / tenth.duckdbMs, 2) : null,
       engine_peak_heap_mb: round(headline.peakHeapMiB),
       engine_peak_typed_arrays_mb: round(headline.peakTypedArraysMiB),
@@ -151,7 +163,7 @@ async function benchScale(scale: number, args: BenchArgs): Promise<ScaleResult> 
       `${round(loadavg()[0], 1)} at the start)`
   );
   const options = withDefaults({});
-  const now = org.range.to + 24 * 3600 * 1000;
+  const now = evaluationInstant(org);
   const peer = await openSqlPeer(org.events, org.range, options, args.sqlAncestry);
   const engineMs: number[] = [];
   const engineCpuMs: number[] = [];
@@ -279,8 +291,7 @@ async function heapInItsOwnProcess(scale: number, args: BenchArgs, heapLimitMiB:
     [
       '--expose-gc',
       `--max-old-space-size=${heapLimitMiB}`,
-      '--import',
-      'tsx',
+      ...TSX_ARGS,
       join(__dirname, 'engineProcess.ts'),
       '--scale',
       String(scale),
@@ -376,13 +387,3 @@ main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 2;
 });
-
-/** Runs `run` untimed until WARM_UP_MS have passed in it, at least once and at most WARM_UP_RUNS times. */
-async function warmUp(run: () => unknown): Promise<void> {
-  let spent = 0;
-  for (let r = 0; r < WARM_UP_RUNS && spent < WARM_UP_MS; r++) {
-    const t = performance.now();
-    await run();
-    spent += performance.now() - t;
-  }
-}
