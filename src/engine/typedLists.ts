@@ -43,8 +43,8 @@ let shelved: Held<Int32Array[]> | undefined;
  * so that the next computation reuses them. A full-scale attribution's working lists (commit index, commit graph,
  * walk marks, containment, shipped list) come to about 28 MiB. Made anew at every run they are external memory
  * that only a full collection frees, and V8 starts one whenever external memory has grown 64 MB since its lowest
- * point after the last: about every other run. Given back, they wait on a shelf held weakly (holdWeakly) until the
- * next full collection; without WeakRef nothing waits and every loan allocates.
+ * point after the last: these lists alone brought one every two or three runs. Given back, they wait on a shelf held
+ * weakly (holdWeakly) until the next full collection; without WeakRef nothing waits and every loan allocates.
  */
 export class ListLoan {
   private shelf?: Int32Array[];
