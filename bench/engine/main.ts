@@ -61,7 +61,7 @@ const BUDGET_HEAP_MIB = 512;
 const LARGE_SCALE = 3;
 const REGROUP_REPEAT = 7;
 /** Pairs of runs (1/10 then full scale) behind growth_x (see growth.ts). */
-const GROWTH_PAIRS = 7;
+const GROWTH_PAIRS = 15;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), process.env);
