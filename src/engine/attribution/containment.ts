@@ -21,10 +21,10 @@ export class Containment {
   private moreNext: Int32Array = NO_INTS;
   private moreCount = 0;
 
-  /** first is borrowed from `lists`: the caller's until it closes the loan. */
+  /** first and moreHead (one number per commit each) are borrowed from `lists`: the caller's until it closes the loan. */
   constructor(
     private readonly commitCount: number,
-    lists: ListLoan = new ListLoan(false)
+    private readonly lists: ListLoan = new ListLoan(false)
   ) {
     this.first = lists.ints(commitCount);
   }
@@ -34,7 +34,7 @@ export class Containment {
       this.first[commit] = position + 1;
       return;
     }
-    const head = this.moreHead ?? (this.moreHead = new Int32Array(this.commitCount));
+    const head = this.moreHead ?? (this.moreHead = this.lists.ints(this.commitCount));
     if (this.moreCount === this.morePosition.length) {
       this.morePosition = grown(this.morePosition);
       this.moreNext = grown(this.moreNext);
