@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { sideBySideGrowth } from './growth';
+import { median } from './timing';
 
 describe('sideBySideGrowth', () => {
   it('times the engine at two scales in turn, each in its own process, and gives the ratio of the medians', async () => {
@@ -9,7 +10,6 @@ describe('sideBySideGrowth', () => {
     for (const ms of [...g.lowMs, ...g.highMs]) {
       expect(ms).toBeGreaterThan(0);
     }
-    const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[1];
     expect(g.growth).toBeCloseTo(median(g.highMs) / median(g.lowMs), 10);
   }, 60_000);
 
