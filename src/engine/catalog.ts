@@ -112,7 +112,6 @@ export function normalizePath(path: string): string {
   return path.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
 }
 
-/** A service's owning teams: team, then teams, each once. */
 /** Every owning team of a service several teams own (an attributed history's `owners`); undefined for any other. */
 export function sharedOwners(
   owners: Record<string, string[]> | undefined,
@@ -123,6 +122,7 @@ export function sharedOwners(
     : undefined;
 }
 
+/** A service's owning teams: team, then teams, each once. */
 export function owningTeams(service: CatalogService): string[] {
   const out: string[] = [];
   const candidates = [service.team, ...(Array.isArray(service.teams) ? service.teams : [])];
